@@ -1,0 +1,20 @@
+package org.dissect4j.api;
+
+/**
+ * Decodes one protocol layer of a packet and hands the rest on.
+ *
+ * <p>{@code dissect} gets the {@link Packet} (checked reads, the {@link Tree}, columns, hand-off
+ * helpers) and the layer's bytes: {@code offset} into the packet's current data source and the
+ * {@code length} the layer below declared for it (what was <em>captured</em> may be less:
+ * {@link Packet#captured(int)}). It returns the number of bytes it consumed, or 0 for
+ * "not my protocol" — a heuristic or table entry that declines leaves no trace, and the caller
+ * tries the next candidate.
+ *
+ * <p>Implementations must not allocate per packet; reading past the data throws the preallocated
+ * {@link PacketBoundsException}, which the caller turns into a truncated/malformed mark.
+ * One instance serves one {@link Engine}; conversation state lives in its fields.
+ */
+@FunctionalInterface
+public interface Dissector {
+    int dissect(Packet packet, int offset, int length);
+}

@@ -1,0 +1,166 @@
+package org.dissect4j.api;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A dissector table ({@code ethertype}, {@code ip.proto}, {@code tcp.port}, {@code udp.port},
+ * {@code link.type}...): keys to {@link DissectorHandle}s. Integer tables keep keys 0..65535 in a
+ * dense array, so a lookup is one array load; string tables use a map. "Decode As" overrides
+ * ({@link #decodeAs}) take precedence over registered entries.
+ */
+public final class DissectorTable {
+    private static final int DENSE = 65536;
+
+    private final String name;
+    private final String uiName;
+    private final FieldType keyType;
+    private final Base base;
+    private final DissectorHandle[] dense;
+    private final DissectorHandle[] denseOverride;
+    private final Map<Long, DissectorHandle> sparse = new HashMap<>();
+    private final Map<Long, DissectorHandle> sparseOverride = new HashMap<>();
+    private final Map<String, DissectorHandle> strings;
+    private final Map<String, DissectorHandle> stringOverride;
+    private final List<DissectorHandle> decodeAsChoices = new ArrayList<>();
+
+    DissectorTable(String name, String uiName, FieldType keyType, Base base) {
+        this.name = name;
+        this.uiName = uiName;
+        this.keyType = keyType;
+        this.base = base;
+        boolean isString = keyType == FieldType.STRING;
+        this.dense = isString ? null : new DissectorHandle[DENSE];
+        this.denseOverride = isString ? null : new DissectorHandle[DENSE];
+        this.strings = isString ? new HashMap<>() : null;
+        this.stringOverride = isString ? new HashMap<>() : null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String uiName() {
+        return uiName;
+    }
+
+    /** {@link FieldType#STRING} for string tables, an integer type otherwise. */
+    public FieldType keyType() {
+        return keyType;
+    }
+
+    public Base base() {
+        return base;
+    }
+
+    public boolean isStringTable() {
+        return strings != null;
+    }
+
+    /** Registers {@code handle} for {@code key}; a later registration for the same key replaces it. */
+    public void add(long key, DissectorHandle handle) {
+        requireInt();
+        if (key >= 0 && key < DENSE) {
+            dense[(int) key] = handle;
+        } else {
+            sparse.put(key, handle);
+        }
+        allowDecodeAs(handle);
+    }
+
+    public void add(String key, DissectorHandle handle) {
+        requireString();
+        strings.put(key, handle);
+        allowDecodeAs(handle);
+    }
+
+    /** Lets users pick {@code handle} for this table in Decode As without registering a key. */
+    public void allowDecodeAs(DissectorHandle handle) {
+        if (!decodeAsChoices.contains(handle)) {
+            decodeAsChoices.add(handle);
+        }
+    }
+
+    /** The handle for {@code key} (a Decode As override first), or {@code null}. Never allocates for keys 0..65535. */
+    public DissectorHandle get(long key) {
+        if (key >= 0 && key < DENSE) {
+            DissectorHandle h = denseOverride[(int) key];
+            return h != null ? h : dense[(int) key];
+        }
+        if (sparse.isEmpty() && sparseOverride.isEmpty()) {
+            return null;
+        }
+        DissectorHandle h = sparseOverride.get(key);
+        return h != null ? h : sparse.get(key);
+    }
+
+    public DissectorHandle get(String key) {
+        DissectorHandle h = stringOverride.get(key);
+        return h != null ? h : strings.get(key);
+    }
+
+    /** "Decode As": {@code key} is decoded by {@code handle} whatever was registered ({@code null} removes the override). */
+    public void decodeAs(long key, DissectorHandle handle) {
+        requireInt();
+        if (key >= 0 && key < DENSE) {
+            denseOverride[(int) key] = handle;
+        } else if (handle == null) {
+            sparseOverride.remove(key);
+        } else {
+            sparseOverride.put(key, handle);
+        }
+    }
+
+    public void decodeAs(String key, DissectorHandle handle) {
+        requireString();
+        if (handle == null) {
+            stringOverride.remove(key);
+        } else {
+            stringOverride.put(key, handle);
+        }
+    }
+
+    /** Registered integer entries in key order (for listings). */
+    public Map<Long, DissectorHandle> intEntries() {
+        Map<Long, DissectorHandle> out = new TreeMap<>();
+        if (dense != null) {
+            for (int i = 0; i < DENSE; i++) {
+                if (dense[i] != null) {
+                    out.put((long) i, dense[i]);
+                }
+            }
+            out.putAll(sparse);
+        }
+        return out;
+    }
+
+    /** Registered string entries in key order (for listings). */
+    public Map<String, DissectorHandle> stringEntries() {
+        return strings == null ? Map.of() : new TreeMap<>(strings);
+    }
+
+    /** Handles that may be chosen for this table in Decode As. */
+    public List<DissectorHandle> decodeAsChoices() {
+        return List.copyOf(decodeAsChoices);
+    }
+
+    private void requireInt() {
+        if (dense == null) {
+            throw new IllegalArgumentException("dissector table " + name + " has string keys");
+        }
+    }
+
+    private void requireString() {
+        if (strings == null) {
+            throw new IllegalArgumentException("dissector table " + name + " has integer keys");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,581 @@
+package org.dissect4j.api;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * Drives dissection: holds what the plugins registered (protocols, fields, tables, heuristic lists,
+ * named dissectors) and dissects one {@link Frame} at a time into its reused {@link Tree}.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.builder().build();          // finds plugins with ServiceLoader
+ * engine.tree().want(engine.field("tcp.srcport"));    // prime what you will read
+ * Packet p = engine.dissect(frame);
+ * long port = p.tree().valueOr(field, -1);
+ * }</pre>
+ *
+ * <p>Dissection starts at the dissector named {@code frame} (or, without one, at the
+ * {@code link.type} table). An unexpected exception inside a dissector is caught once per frame
+ * and shown as a dissector bug on that frame; the next frame is unaffected. An engine is not
+ * thread-safe: use one per thread.
+ */
+public final class Engine {
+    /** The table of link-layer dissectors keyed by pcap {@code LINKTYPE_*}. */
+    public static final String LINK_TYPE_TABLE = "link.type";
+
+    private final Settings settings;
+    private final Map<String, List<Field>> fieldsByName = new LinkedHashMap<>();
+    private final Map<Field, Protocol> protocolOfField = new LinkedHashMap<>();
+    private final List<Protocol> protocols = new ArrayList<>();
+    private final Map<String, Protocol> protocolsByName = new LinkedHashMap<>();
+    private final Map<String, DissectorTable> tables = new LinkedHashMap<>();
+    private final Map<String, HeuristicList> heuristicLists = new LinkedHashMap<>();
+    private final Map<String, DissectorHandle> handles = new LinkedHashMap<>();
+    private final List<PluginInfo> plugins = new ArrayList<>();
+    private final List<Expert> experts = new ArrayList<>();
+    private boolean[] disabledProtocols = new boolean[0];
+    private final Tree tree = new Tree();
+    private final Packet packet;
+    private final DissectorHandle dataHandle;
+    private DissectorHandle root;
+    private DissectorTable linkTypes;
+    private boolean columns;
+
+    private Engine(Settings settings) {
+        this.settings = settings;
+        this.packet = new Packet(this, tree);
+        RegistrarImpl core = new RegistrarImpl("dissect4j engine");
+        core.protocol(EngineFields.MALFORMED);
+        core.experts(EngineFields.MALFORMED_EXPERT, EngineFields.DISSECTOR_BUG);
+        core.fields(EngineFields.BUG_MESSAGE, EngineFields.SHORT);
+        core.protocol(EngineFields.EXPERT, EngineFields.EXPERT_MESSAGE, EngineFields.EXPERT_GROUP, EngineFields.EXPERT_SEVERITY);
+        core.protocol(EngineFields.DATA, EngineFields.DATA_DATA, EngineFields.DATA_LEN);
+        this.dataHandle = core.dissector("data", EngineFields.DATA, EngineFields.DATA_DISSECTOR);
+        core.newTable(LINK_TYPE_TABLE, "Link type (pcap LINKTYPE_*)", FieldType.UINT32, Base.DEC);
+    }
+
+    /** An engine with the plugins found by {@link ServiceLoader} and the default settings. */
+    public static Engine load() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- dissection --------------------------------------------------------------------------
+
+    /** Whether dissectors compose the summary columns (Protocol, Info). Off by default. */
+    public void columns(boolean on) {
+        this.columns = on;
+    }
+
+    public boolean columns() {
+        return columns;
+    }
+
+    /** The Tree every frame is dissected into (prime its wanted fields before the first frame). */
+    public Tree tree() {
+        return tree;
+    }
+
+    /** Dissects {@code frame} into {@link #tree()} and returns the packet state (valid until the next call). */
+    public Packet dissect(Frame frame) {
+        return dissect(frame, false);
+    }
+
+    /** Dissects {@code frame}; {@code secondPass} tells dissectors that they saw it before ({@code -2}). */
+    public Packet dissect(Frame frame, boolean secondPass) {
+        Packet p = packet;
+        p.start(frame, columns, secondPass);
+        try {
+            if (root != null) {
+                p.call(root, 0, Math.max(frame.originalLength(), frame.capturedLength()));
+            } else if (p.callTable(linkTypes, frame.linkType(), 0, frame.capturedLength()) == 0) {
+                p.callData(0, frame.capturedLength());
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            p.markBug(e instanceof RuntimeException re ? re : new IllegalStateException("stack overflow", e));
+        }
+        return p;
+    }
+
+    /**
+     * Tells the engine that the frame just dissected was displayed (it passed the display filter),
+     * so that {@code frame.time_delta_displayed} of later frames counts from it.
+     */
+    public void displayed(Frame frame) {
+        previousDisplayed = frame.timestampNanos();
+        displayedCount++;
+    }
+
+    /** Timestamp of the last frame passed to {@link #displayed}, or {@link Long#MIN_VALUE} before the first. */
+    public long previousDisplayedTimestamp() {
+        return previousDisplayed;
+    }
+
+    /** How many frames were displayed so far. */
+    public long displayedCount() {
+        return displayedCount;
+    }
+
+    private long previousDisplayed = Long.MIN_VALUE;
+    private long displayedCount;
+
+    DissectorHandle dataHandle() {
+        return dataHandle;
+    }
+
+    boolean disabled(DissectorHandle h) {
+        Protocol pr = h.protocol();
+        if (pr == null) {
+            return false;
+        }
+        int id = pr.field().id();
+        return id < disabledProtocols.length && disabledProtocols[id];
+    }
+
+    // ---- registry ----------------------------------------------------------------------------
+
+    /** The field (or protocol) named {@code abbrev}, or {@code null}. When several fields share a name, the first. */
+    public Field field(String abbrev) {
+        List<Field> l = fieldsByName.get(abbrev);
+        return l == null ? null : l.get(0);
+    }
+
+    /** All fields named {@code abbrev} (Wireshark allows several fields with one name). */
+    public List<Field> fields(String abbrev) {
+        return fieldsByName.getOrDefault(abbrev, List.of());
+    }
+
+    /** Every registered field and protocol field, in registration order. */
+    public Collection<Field> fields() {
+        List<Field> out = new ArrayList<>();
+        for (List<Field> l : fieldsByName.values()) {
+            out.addAll(l);
+        }
+        return out;
+    }
+
+    /** The protocol a field belongs to (itself for protocol fields), or {@code null}. */
+    public Protocol protocolOf(Field f) {
+        return protocolOfField.get(f);
+    }
+
+    public List<Protocol> protocols() {
+        return Collections.unmodifiableList(protocols);
+    }
+
+    public Protocol protocol(String filterName) {
+        return protocolsByName.get(filterName);
+    }
+
+    public Collection<DissectorTable> tables() {
+        return Collections.unmodifiableCollection(tables.values());
+    }
+
+    public DissectorTable table(String name) {
+        return tables.get(name);
+    }
+
+    public Collection<HeuristicList> heuristicLists() {
+        return Collections.unmodifiableCollection(heuristicLists.values());
+    }
+
+    /** A dissector registered under {@code name}, or {@code null}. */
+    public DissectorHandle dissector(String name) {
+        return handles.get(name);
+    }
+
+    public Collection<DissectorHandle> dissectors() {
+        return Collections.unmodifiableCollection(handles.values());
+    }
+
+    public List<PluginInfo> plugins() {
+        return Collections.unmodifiableList(plugins);
+    }
+
+    public List<Expert> experts() {
+        return Collections.unmodifiableList(experts);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Decode As: data that {@code table} would look up under {@code key} is decoded by the dissector
+     * named {@code dissectorName} ({@code -d tcp.port==8443,tls}).
+     */
+    public void decodeAs(String table, String key, String dissectorName) {
+        DissectorTable t = tables.get(table);
+        if (t == null) {
+            throw new IllegalArgumentException("no dissector table \"" + table + "\"; see -G dissector-tables");
+        }
+        DissectorHandle h = handles.get(dissectorName);
+        if (h == null) {
+            throw new IllegalArgumentException("no dissector \"" + dissectorName + "\" for Decode As; known: "
+                    + String.join(", ", t.decodeAsChoices().stream().map(DissectorHandle::name).toList()));
+        }
+        if (t.isStringTable()) {
+            t.decodeAs(key, h);
+        } else {
+            long k;
+            try {
+                k = Long.decode(key.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Decode As " + table + ": \"" + key + "\" is not a number");
+            }
+            t.decodeAs(k, h);
+        }
+    }
+
+    /** Turns a protocol's dissection off or on ({@code --disable-protocol}); unknown names throw. */
+    public void enableProtocol(String filterName, boolean on) {
+        Protocol pr = protocolsByName.get(filterName);
+        if (pr == null) {
+            throw new IllegalArgumentException("no protocol \"" + filterName + "\"");
+        }
+        int id = pr.field().id();
+        if (id >= disabledProtocols.length) {
+            disabledProtocols = java.util.Arrays.copyOf(disabledProtocols, Math.max(id + 1, Field.count()));
+        }
+        disabledProtocols[id] = !on;
+    }
+
+    /** Turns a heuristic ({@code tls_tcp}, {@code http_tcp}...) on or off; unknown names throw. */
+    public void enableHeuristic(String shortName, boolean on) {
+        for (HeuristicList l : heuristicLists.values()) {
+            for (HeuristicList.Entry e : l.entries()) {
+                if (e.shortName().equals(shortName)) {
+                    e.enabled(on);
+                    return;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no heuristic dissector \"" + shortName + "\"; see -G heuristic-decodes");
+    }
+
+    // ---- building ----------------------------------------------------------------------------
+
+    /** Configures and builds an {@link Engine}. */
+    public static final class Builder {
+        private final List<DissectorPlugin> explicit = new ArrayList<>();
+        private final List<Path> pluginDirs = new ArrayList<>();
+        private boolean discover = true;
+        private Settings settings = new Settings();
+        private ClassLoader loader;
+
+        private Builder() {
+        }
+
+        /** Adds a plugin instance (in addition to discovered ones). */
+        public Builder plugin(DissectorPlugin plugin) {
+            explicit.add(plugin);
+            return this;
+        }
+
+        /** Whether to find plugins with {@link ServiceLoader} on the class and module path (default true). */
+        public Builder discover(boolean on) {
+            this.discover = on;
+            return this;
+        }
+
+        /** Also loads the plugin jars in {@code dir} ({@code --plugins DIR}, {@code DISSECT4J_PLUGINS}). */
+        public Builder pluginsDirectory(Path dir) {
+            pluginDirs.add(dir);
+            return this;
+        }
+
+        /** The class loader ServiceLoader searches (default: the one that loaded dissect4j). */
+        public Builder classLoader(ClassLoader loader) {
+            this.loader = loader;
+            return this;
+        }
+
+        public Builder settings(Settings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** Loads and registers every plugin; throws {@link PluginException} naming the culprit. */
+        public Engine build() {
+            Engine e = new Engine(settings);
+            List<Loaded> all = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (DissectorPlugin p : explicit) {
+                if (seen.add(p.getClass().getName())) {
+                    all.add(new Loaded(p, location(p.getClass())));
+                }
+            }
+            if (discover) {
+                ClassLoader cl = loader != null ? loader : Engine.class.getClassLoader();
+                ServiceLoader<DissectorPlugin> sl = Engine.class.getModule().isNamed() && loader == null
+                        ? ServiceLoader.load(Engine.class.getModule().getLayer(), DissectorPlugin.class)
+                        : ServiceLoader.load(DissectorPlugin.class, cl);
+                for (ServiceLoader.Provider<DissectorPlugin> prov : sl.stream().toList()) {
+                    if (seen.add(prov.type().getName())) {
+                        all.add(new Loaded(instantiate(prov), location(prov.type())));
+                    }
+                }
+            }
+            for (Path dir : pluginDirs) {
+                for (Loaded l : loadDirectory(dir)) {
+                    if (seen.add(l.plugin.getClass().getName())) {
+                        all.add(l);
+                    }
+                }
+            }
+            for (Loaded l : all) {
+                int v;
+                try {
+                    v = l.plugin.apiVersion();
+                } catch (LinkageError err) {
+                    throw new PluginException("plugin " + l.plugin.getClass().getName() + " (" + l.location
+                            + ") does not fit this dissect4j: " + err, err);
+                }
+                if (v != DissectorPlugin.API_VERSION) {
+                    throw new PluginException("plugin " + l.plugin.name() + " (" + l.location + ") was built for dissector API "
+                            + v + ", but this dissect4j provides API " + DissectorPlugin.API_VERSION
+                            + "; rebuild the plugin against dissector-api " + DissectorPlugin.API_VERSION);
+                }
+                e.plugins.add(new PluginInfo(l.plugin.name(), l.plugin.getClass().getName(), v, l.location));
+            }
+            for (Loaded l : all) {
+                l.plugin.register(e.new RegistrarImpl(describe(l)));
+            }
+            for (Loaded l : all) {
+                l.plugin.handoff(e.new RegistrarImpl(describe(l)));
+            }
+            e.root = e.handles.get("frame");
+            e.linkTypes = e.tables.get(LINK_TYPE_TABLE);
+            e.disabledProtocols = new boolean[Field.count()];
+            return e;
+        }
+
+        private static String describe(Loaded l) {
+            return "plugin " + l.plugin.name() + " (" + l.location + ")";
+        }
+
+        private static DissectorPlugin instantiate(ServiceLoader.Provider<DissectorPlugin> prov) {
+            try {
+                return prov.get();
+            } catch (java.util.ServiceConfigurationError | LinkageError err) {
+                throw new PluginException("plugin " + prov.type().getName() + " (" + location(prov.type())
+                        + ") could not be created: " + err.getMessage(), err);
+            }
+        }
+
+        private static List<Loaded> loadDirectory(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                throw new PluginException("plugins folder " + dir + " does not exist or is not a folder");
+            }
+            List<URL> urls = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jar")) {
+                for (Path jar : ds) {
+                    urls.add(jar.toUri().toURL());
+                }
+            } catch (IOException ex) {
+                throw new PluginException("cannot read plugins folder " + dir + ": " + ex.getMessage(), ex);
+            }
+            urls.sort((a, b) -> a.toString().compareTo(b.toString()));
+            URLClassLoader cl = new URLClassLoader("dissect4j-plugins", urls.toArray(new URL[0]), Engine.class.getClassLoader());
+            List<Loaded> out = new ArrayList<>();
+            for (ServiceLoader.Provider<DissectorPlugin> prov : ServiceLoader.load(DissectorPlugin.class, cl).stream().toList()) {
+                if (prov.type().getClassLoader() == cl) {
+                    out.add(new Loaded(instantiate(prov), location(prov.type())));
+                }
+            }
+            return out;
+        }
+
+        private static String location(Class<?> c) {
+            try {
+                var src = c.getProtectionDomain().getCodeSource();
+                if (src != null && src.getLocation() != null) {
+                    return Path.of(src.getLocation().toURI()).toString();
+                }
+            } catch (SecurityException | java.net.URISyntaxException | IllegalArgumentException ignored) {
+                // fall through to the module name
+            }
+            return c.getModule().isNamed() ? "module " + c.getModule().getName() : "class path";
+        }
+
+        private record Loaded(DissectorPlugin plugin, String location) {
+        }
+
+        @SuppressWarnings("unused")
+        private static URL url(Path p) throws MalformedURLException {
+            return p.toUri().toURL();
+        }
+    }
+
+    private final Map<Field, String> fieldOwner = new LinkedHashMap<>();
+
+    /** The registrar handed to one plugin; errors name that plugin. */
+    private final class RegistrarImpl implements Registrar {
+        private final String who;
+
+        RegistrarImpl(String who) {
+            this.who = who;
+        }
+
+        @Override
+        public void protocol(Protocol protocol, Field... fields) {
+            if (protocolsByName.containsKey(protocol.filterName())) {
+                throw new PluginException(who + " registers protocol \"" + protocol.filterName()
+                        + "\", which " + fieldOwner.get(protocolsByName.get(protocol.filterName()).field()) + " registered already");
+            }
+            protocols.add(protocol);
+            protocolsByName.put(protocol.filterName(), protocol);
+            addField(protocol.field(), protocol);
+            for (Field f : fields) {
+                addField(f, protocol);
+            }
+        }
+
+        @Override
+        public void fields(Field... fields) {
+            for (Field f : fields) {
+                addField(f, protocolFor(f.abbrev()));
+            }
+        }
+
+        @Override
+        public void experts(Expert... list) {
+            for (Expert x : list) {
+                if (!experts.contains(x)) {
+                    experts.add(x);
+                }
+                if (!fieldOwner.containsKey(x.field())) {
+                    addField(x.field(), protocolFor(x.field().abbrev()));
+                }
+            }
+        }
+
+        private Protocol protocolFor(String abbrev) {
+            String s = abbrev;
+            while (true) {
+                Protocol p = protocolsByName.get(s);
+                if (p != null) {
+                    return p;
+                }
+                int dot = s.lastIndexOf('.');
+                if (dot < 0) {
+                    return null;
+                }
+                s = s.substring(0, dot);
+            }
+        }
+
+        private void addField(Field f, Protocol p) {
+            String owner = fieldOwner.get(f);
+            if (owner != null) {
+                if (owner.equals(who)) {
+                    return;
+                }
+                throw new PluginException(who + " registers field \"" + f.abbrev() + "\", which " + owner + " registered already");
+            }
+            List<Field> same = fieldsByName.get(f.abbrev());
+            if (same != null) {
+                for (Field other : same) {
+                    if (!who.equals(fieldOwner.get(other))) {
+                        throw new PluginException(who + " registers field \"" + f.abbrev() + "\", which "
+                                + fieldOwner.get(other) + " registered already");
+                    }
+                }
+            }
+            fieldsByName.computeIfAbsent(f.abbrev(), k -> new ArrayList<>(1)).add(f);
+            fieldOwner.put(f, who);
+            if (p != null) {
+                protocolOfField.put(f, p);
+            }
+        }
+
+        @Override
+        public DissectorHandle dissector(String name, Protocol protocol, Dissector dissector) {
+            if (handles.containsKey(name)) {
+                throw new PluginException(who + " registers dissector \"" + name + "\", which is registered already");
+            }
+            DissectorHandle h = new DissectorHandle(name, protocol, dissector);
+            handles.put(name, h);
+            return h;
+        }
+
+        @Override
+        public DissectorTable newTable(String name, String uiName, FieldType keyType, Base base) {
+            return putTable(new DissectorTable(name, uiName, keyType, base));
+        }
+
+        @Override
+        public DissectorTable newStringTable(String name, String uiName) {
+            return putTable(new DissectorTable(name, uiName, FieldType.STRING, Base.NONE));
+        }
+
+        private DissectorTable putTable(DissectorTable t) {
+            if (tables.containsKey(t.name())) {
+                throw new PluginException(who + " declares dissector table \"" + t.name() + "\", which exists already");
+            }
+            tables.put(t.name(), t);
+            return t;
+        }
+
+        @Override
+        public HeuristicList newHeuristicList(String name, String uiName) {
+            if (heuristicLists.containsKey(name)) {
+                throw new PluginException(who + " declares heuristic list \"" + name + "\", which exists already");
+            }
+            HeuristicList l = new HeuristicList(name, uiName);
+            heuristicLists.put(name, l);
+            return l;
+        }
+
+        @Override
+        public DissectorTable table(String name) {
+            DissectorTable t = tables.get(name);
+            if (t == null) {
+                throw new PluginException(who + " uses dissector table \"" + name + "\", which does not exist; known tables: "
+                        + String.join(", ", tables.keySet()));
+            }
+            return t;
+        }
+
+        @Override
+        public HeuristicList heuristics(String name) {
+            HeuristicList l = heuristicLists.get(name);
+            if (l == null) {
+                throw new PluginException(who + " uses heuristic list \"" + name + "\", which does not exist; known lists: "
+                        + String.join(", ", heuristicLists.keySet()));
+            }
+            return l;
+        }
+
+        @Override
+        public DissectorHandle dissector(String name) {
+            DissectorHandle h = handles.get(name);
+            if (h == null) {
+                throw new PluginException(who + " uses dissector \"" + name + "\", which is not registered");
+            }
+            return h;
+        }
+
+        @Override
+        public Settings settings() {
+            return settings;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.dissect4j.api;
+
+/**
+ * Fields and expert items the {@link Engine} itself records, with Wireshark's names:
+ * {@code _ws.malformed}, {@code _ws.short}, {@code _ws.expert}, and the {@code data} protocol
+ * for bytes no dissector claimed.
+ */
+public final class EngineFields {
+    public static final Protocol MALFORMED = new Protocol("Malformed Packet", "Malformed", "_ws.malformed");
+    public static final Expert MALFORMED_EXPERT = new Expert("_ws.malformed.expert", ExpertGroup.MALFORMED,
+            Severity.ERROR, "Malformed Packet (Exception occurred)");
+    public static final Expert DISSECTOR_BUG = new Expert("_ws.malformed.dissector_bug", ExpertGroup.MALFORMED,
+            Severity.ERROR, "Dissector bug");
+    public static final Field BUG_MESSAGE = Field.define("_ws.malformed.dissector_bug.message",
+            "Dissector bug message", FieldType.STRING).build();
+    public static final Field SHORT = Field.define("_ws.short", "Packet size limited during capture", FieldType.NONE).build();
+
+    public static final Protocol EXPERT = new Protocol("Expert Info", "Expert", "_ws.expert");
+    public static final Field EXPERT_MESSAGE = Field.define("_ws.expert.message", "Message", FieldType.STRING).build();
+    public static final Field EXPERT_GROUP = Field.define("_ws.expert.group", "Group", FieldType.UINT32).build();
+    public static final Field EXPERT_SEVERITY = Field.define("_ws.expert.severity", "Severity level", FieldType.UINT32).build();
+
+    public static final Protocol DATA = new Protocol("Data", "DATA", "data");
+    public static final Field DATA_DATA = Field.define("data.data", "Data", FieldType.BYTES).build();
+    public static final Field DATA_LEN = Field.define("data.len", "Length", FieldType.INT32).build();
+
+    private EngineFields() {
+    }
+
+    static final Dissector DATA_DISSECTOR = (p, offset, length) -> {
+        Tree t = p.tree();
+        int n = Math.min(length, p.captured(offset));
+        if (n <= 0) {
+            return 0;
+        }
+        t.open(DATA.field(), offset, n);
+        t.add(DATA_DATA, offset, n);
+        t.addGenerated(DATA_LEN, n);
+        t.close();
+        return n;
+    };
+}

@@ -1,0 +1,203 @@
+package org.dissect4j.api;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A field a dissector can record: abbreviation ({@code tcp.options.mss_val}), display name,
+ * {@link FieldType}, {@link Base}, optional bitmask and {@link ValueNames} — Wireshark's
+ * {@code header_field_info}. Declare fields as {@code static final} constants and register them
+ * with {@link Registrar#fields}.
+ *
+ * <p>Every field gets a process-wide {@link #id()} when it is built. The per-packet {@link Tree}
+ * and the display filters index their arrays by it, so a lookup never hashes a name.
+ * A field may be registered with several engines; its id is the same in all of them.
+ */
+public final class Field {
+    private static final Object LOCK = new Object();
+    private static volatile Field[] all = new Field[1024];
+    private static volatile int count;
+
+    private final int id;
+    private final String abbrev;
+    private final String name;
+    private final FieldType type;
+    private final Base base;
+    private final long bitmask;
+    private final int shift;
+    private final ValueNames values;
+    private final String description;
+    private final boolean hidden;
+    private final String trueName;
+    private final String falseName;
+    private final int bitWidth;
+
+    private Field(Builder b) {
+        this.abbrev = b.abbrev;
+        this.name = b.name;
+        this.type = b.type;
+        this.base = b.base;
+        this.bitmask = b.bitmask;
+        this.shift = b.bitmask == 0 ? 0 : Long.numberOfTrailingZeros(b.bitmask);
+        this.values = b.values;
+        this.description = b.description;
+        this.hidden = b.hidden;
+        this.trueName = b.trueName;
+        this.falseName = b.falseName;
+        this.bitWidth = b.bitWidth;
+        synchronized (LOCK) {
+            Field[] a = all;
+            if (count == a.length) {
+                a = Arrays.copyOf(a, a.length * 2);
+            }
+            this.id = count;
+            a[count] = this;
+            all = a;
+            count = id + 1;
+        }
+    }
+
+    /** Starts the definition of a field. */
+    public static Builder define(String abbrev, String name, FieldType type) {
+        return new Builder(abbrev, name, type);
+    }
+
+    /** The field with the given id. */
+    public static Field byId(int id) {
+        return all[id];
+    }
+
+    /** How many fields exist in this process (ids are 0 .. count-1). */
+    public static int count() {
+        return count;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** Filter name, e.g. {@code ip.src}. */
+    public String abbrev() {
+        return abbrev;
+    }
+
+    /** Display name, e.g. {@code Source Address}. */
+    public String name() {
+        return name;
+    }
+
+    public FieldType type() {
+        return type;
+    }
+
+    public Base base() {
+        return base;
+    }
+
+    /** The bits of the wire value this field covers, 0 when it covers the whole value. */
+    public long bitmask() {
+        return bitmask;
+    }
+
+    /** How far the masked wire value is shifted right to give the field's value. */
+    public int shift() {
+        return shift;
+    }
+
+    /** Names of values, or {@code null}. */
+    public ValueNames values() {
+        return values;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Hidden fields (such as {@code ip.addr}) can be filtered on but are not shown in {@code -V}. */
+    public boolean hidden() {
+        return hidden;
+    }
+
+    /** For booleans: the text shown for true ({@code "Set"} by default). */
+    public String trueName() {
+        return trueName;
+    }
+
+    public String falseName() {
+        return falseName;
+    }
+
+    /** For bitmask fields: width in bits of the value the mask applies to (8, 16, 24, 32...). */
+    public int bitWidth() {
+        return bitWidth;
+    }
+
+    @Override
+    public String toString() {
+        return abbrev;
+    }
+
+    /** Builds a {@link Field}; {@link #build()} assigns the id. */
+    public static final class Builder {
+        private final String abbrev;
+        private final String name;
+        private final FieldType type;
+        private Base base;
+        private long bitmask;
+        private ValueNames values;
+        private String description = "";
+        private boolean hidden;
+        private String trueName = "Set";
+        private String falseName = "Not set";
+        private int bitWidth;
+
+        private Builder(String abbrev, String name, FieldType type) {
+            this.abbrev = Objects.requireNonNull(abbrev);
+            this.name = Objects.requireNonNull(name);
+            this.type = Objects.requireNonNull(type);
+            this.base = type.isInteger() && type != FieldType.BOOLEAN ? Base.DEC : Base.NONE;
+        }
+
+        public Builder base(Base base) {
+            this.base = base;
+            return this;
+        }
+
+        /** Covers only the bits of {@code mask} in a value {@code bitWidth} bits wide. */
+        public Builder mask(long mask, int bitWidth) {
+            this.bitmask = mask;
+            this.bitWidth = bitWidth;
+            return this;
+        }
+
+        public Builder mask(long mask) {
+            return mask(mask, type.size() > 0 ? type.size() * 8 : 64 - Long.numberOfLeadingZeros(mask));
+        }
+
+        public Builder values(ValueNames values) {
+            this.values = values;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder hidden() {
+            this.hidden = true;
+            return this;
+        }
+
+        /** For booleans: the texts shown for true and false. */
+        public Builder trueFalse(String trueName, String falseName) {
+            this.trueName = trueName;
+            this.falseName = falseName;
+            return this;
+        }
+
+        public Field build() {
+            return new Field(this);
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package org.dissect4j.api;
+
+import java.lang.foreign.MemorySegment;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+/**
+ * Renders recorded values as text exactly as tshark does: {@link #value} as {@code -T fields}
+ * prints a field, {@link #label} as the {@code -V} tree line. For outputs only (it appends to a
+ * StringBuilder but may allocate for times and names).
+ */
+public final class FieldFormat {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+    private FieldFormat() {
+    }
+
+    /** Appends the value of {@code node} as {@code tshark -T fields} prints it. */
+    public static void value(Tree t, int node, StringBuilder out) {
+        Field f = t.field(node);
+        long v = t.value(node);
+        switch (f.type()) {
+            case NONE -> out.append('1');
+            case PROTOCOL -> {
+                Protocol p = protocolOf(f);
+                if (p != null && p.labeler() != null && (t.flags(node) & Tree.GENERATED) == 0 && t.length(node) >= 0
+                        && p.field() == f && isHeader(t, node)) {
+                    label(t, node, out);
+                } else {
+                    hex(t, node, out, "");
+                }
+            }
+            case BOOLEAN -> out.append(v != 0 ? '1' : '0');
+            case CHAR -> out.append((char) v);
+            case UINT8, UINT16, UINT24, UINT32, UINT40, UINT48, UINT56, UINT64 -> unsigned(f, v, out);
+            case INT8, INT16, INT24, INT32, INT64 -> out.append(v);
+            case FRAMENUM -> out.append(v);
+            case FLOAT, DOUBLE -> dbl(t.doubleValue(node), out);
+            case ABSOLUTE_TIME -> absoluteTime(v, f.base(), out);
+            case RELATIVE_TIME -> relativeTime(v, out);
+            case STRING, STRINGZ -> string(t, node, out);
+            case BYTES, OID -> hex(t, node, out, "");
+            case GUID -> guid(t, node, out);
+            case ETHER -> hex(t, node, out, ":");
+            case IPv4 -> ipv4(v, out);
+            case IPv6 -> ipv6(t, node, out);
+        }
+    }
+
+    /** Appends the {@code -V} line of {@code node}: {@code Name: value} with value names and bit patterns. */
+    public static void label(Tree t, int node, StringBuilder out) {
+        Field f = t.field(node);
+        if ((t.flags(node) & Tree.EXPERT) != 0) {
+            Expert e = t.expertOf(node);
+            out.append(e.message());
+            return;
+        }
+        if (f.type() == FieldType.PROTOCOL) {
+            Protocol p = protocolOf(f);
+            if (p != null && p.labeler() != null) {
+                p.labeler().label(t, node, out);
+            } else {
+                out.append(f.name());
+            }
+            return;
+        }
+        if (f.type() == FieldType.NONE) {
+            out.append(f.name());
+            return;
+        }
+        if (f.bitmask() != 0 && f.bitWidth() > 0) {
+            bitPattern(f, t.value(node), out);
+            out.append(" = ");
+        }
+        out.append(f.name()).append(": ");
+        long v = t.value(node);
+        ValueNames names = f.values();
+        switch (f.type()) {
+            case BOOLEAN -> out.append(v != 0 ? f.trueName() : f.falseName());
+            case UINT8, UINT16, UINT24, UINT32, UINT40, UINT48, UINT56, UINT64, INT8, INT16, INT24, INT32, INT64 -> {
+                String name = names != null ? names.name(v) : null;
+                if (name != null) {
+                    out.append(name).append(" (");
+                    display(f, v, out);
+                    out.append(')');
+                } else if (names != null) {
+                    out.append("Unknown (");
+                    display(f, v, out);
+                    out.append(')');
+                } else {
+                    display(f, v, out);
+                }
+            }
+            case ABSOLUTE_TIME -> absoluteTime(v, f.base() == Base.UNIX_SECONDS ? Base.LOCAL : f.base(), out);
+            case RELATIVE_TIME -> {
+                relativeTime(v, out);
+                out.append(" seconds");
+            }
+            case BYTES -> hex(t, node, out, "");
+            default -> value(t, node, out);
+        }
+    }
+
+    private static boolean isHeader(Tree t, int node) {
+        return true;
+    }
+
+    private static volatile java.util.Map<Field, Protocol> protocolIndex = java.util.Map.of();
+
+    /** Lets labels find the {@link Protocol} behind a protocol field. */
+    static synchronized void index(Protocol p) {
+        java.util.Map<Field, Protocol> m = new java.util.HashMap<>(protocolIndex);
+        m.put(p.field(), p);
+        protocolIndex = m;
+    }
+
+    static Protocol protocolOf(Field f) {
+        return protocolIndex.get(f);
+    }
+
+    /** An unsigned value in the field's base, as {@code -T fields} prints it (HEX and HEX_DEC in hex, padded to the type's width). */
+    public static void unsigned(Field f, long v, StringBuilder out) {
+        switch (f.base()) {
+            case HEX, HEX_DEC -> hexNumber(v, Math.max(1, f.type().size()) * 2, out);
+            case OCT -> out.append('0').append(Long.toOctalString(v));
+            default -> out.append(Long.toUnsignedString(v));
+        }
+    }
+
+    /** An integer as the {@code -V} line shows it (e.g. {@code 0x0800}, {@code 1460}, {@code 8 (0x08)}). */
+    public static void display(Field f, long v, StringBuilder out) {
+        int width = Math.max(1, f.type().size()) * 2;
+        switch (f.base()) {
+            case HEX -> hexNumber(v, width, out);
+            case DEC_HEX -> {
+                out.append(f.type().isSigned() ? Long.toString(v) : Long.toUnsignedString(v)).append(" (");
+                hexNumber(v, width, out);
+                out.append(')');
+            }
+            case HEX_DEC -> {
+                hexNumber(v, width, out);
+                out.append(" (").append(Long.toUnsignedString(v)).append(')');
+            }
+            case OCT -> out.append('0').append(Long.toOctalString(v));
+            default -> out.append(f.type().isSigned() ? Long.toString(v) : Long.toUnsignedString(v));
+        }
+    }
+
+    /** {@code 0x} and {@code digits} lower-case hex digits. */
+    public static void hexNumber(long v, int digits, StringBuilder out) {
+        out.append("0x");
+        String h = Long.toHexString(v);
+        for (int i = h.length(); i < digits; i++) {
+            out.append('0');
+        }
+        out.append(h);
+    }
+
+    /** The bit picture of a masked field, e.g. {@code .... ..1. .... ....}. */
+    public static void bitPattern(Field f, long value, StringBuilder out) {
+        int width = f.bitWidth();
+        long mask = f.bitmask();
+        long raw = value << f.shift();
+        for (int bit = width - 1; bit >= 0; bit--) {
+            long b = 1L << bit;
+            out.append((mask & b) == 0 ? '.' : ((raw & b) != 0 ? '1' : '0'));
+            if (bit > 0 && bit % 4 == 0) {
+                out.append(' ');
+            }
+        }
+    }
+
+    public static void ipv4(long v, StringBuilder out) {
+        out.append((v >>> 24) & 0xFF).append('.').append((v >>> 16) & 0xFF).append('.')
+                .append((v >>> 8) & 0xFF).append('.').append(v & 0xFF);
+    }
+
+    /** An IPv6 address in RFC 5952 form from 16 bytes at {@code at}. */
+    public static void ipv6(MemorySegment seg, long at, StringBuilder out) {
+        int[] w = new int[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = Bytes.u16(seg, at + 2L * i);
+        }
+        ipv6Words(w, out);
+    }
+
+    public static void ipv6(byte[] a, StringBuilder out) {
+        int[] w = new int[8];
+        for (int i = 0; i < 8; i++) {
+            w[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
+        }
+        ipv6Words(w, out);
+    }
+
+    private static void ipv6Words(int[] w, StringBuilder out) {
+        int bestStart = -1, bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (w[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && w[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        if (bestStart == 0 && bestLen == 5 && w[5] == 0xFFFF) {
+            out.append("::ffff:").append(w[6] >>> 8).append('.').append(w[6] & 0xFF).append('.')
+                    .append(w[7] >>> 8).append('.').append(w[7] & 0xFF);
+            return;
+        }
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (i > 0 && i != bestStart + bestLen) {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(w[i]));
+        }
+    }
+
+    public static void ether(byte[] a, StringBuilder out) {
+        for (int i = 0; i < 6; i++) {
+            if (i > 0) {
+                out.append(':');
+            }
+            out.append(HEX[(a[i] >> 4) & 0xF]).append(HEX[a[i] & 0xF]);
+        }
+    }
+
+    /** Seconds with nine decimals, e.g. {@code 0.000039000} or {@code -1.500000000}. */
+    public static void relativeTime(long nanos, StringBuilder out) {
+        if (nanos < 0) {
+            out.append('-');
+            nanos = -nanos;
+        }
+        out.append(nanos / 1_000_000_000L).append('.');
+        pad(nanos % 1_000_000_000L, 9, out);
+    }
+
+    /** An absolute time: epoch seconds for {@link Base#UNIX_SECONDS}, else {@code Nov 27, 2026 10:26:10.213246000 UTC}. */
+    public static void absoluteTime(long nanos, Base base, StringBuilder out) {
+        if (base == Base.UNIX_SECONDS) {
+            relativeTime(nanos, out);
+            return;
+        }
+        long secs = Math.floorDiv(nanos, 1_000_000_000L);
+        long frac = Math.floorMod(nanos, 1_000_000_000L);
+        ZoneId zone = base == Base.UTC ? ZoneId.of("UTC") : ZoneId.systemDefault();
+        ZonedDateTime z = Instant.ofEpochSecond(secs).atZone(zone);
+        if (base == Base.UTC) {
+            out.append(z.getYear()).append('-');
+            pad(z.getMonthValue(), 2, out);
+            out.append('-');
+            pad(z.getDayOfMonth(), 2, out);
+            out.append(' ');
+        } else {
+            out.append(MONTHS[z.getMonthValue() - 1]).append(' ');
+            if (z.getDayOfMonth() < 10) {
+                out.append(' ');
+            }
+            out.append(z.getDayOfMonth()).append(", ").append(z.getYear()).append(' ');
+        }
+        pad(z.getHour(), 2, out);
+        out.append(':');
+        pad(z.getMinute(), 2, out);
+        out.append(':');
+        pad(z.getSecond(), 2, out);
+        out.append('.');
+        pad(frac, 9, out);
+        out.append(' ').append(base == Base.UTC ? "UTC" : zoneName(z));
+    }
+
+    private static String zoneName(ZonedDateTime z) {
+        String n = z.getZone().getDisplayName(TextStyle.SHORT, Locale.ROOT);
+        if (n.equals("Z") || n.equals("Etc/UTC") || n.equals("GMT") && z.getOffset().getTotalSeconds() == 0) {
+            return "UTC";
+        }
+        return z.getZone().getRules().isDaylightSavings(z.toInstant())
+                ? java.util.TimeZone.getTimeZone(z.getZone()).getDisplayName(true, java.util.TimeZone.SHORT, Locale.ROOT)
+                : java.util.TimeZone.getTimeZone(z.getZone()).getDisplayName(false, java.util.TimeZone.SHORT, Locale.ROOT);
+    }
+
+    private static void pad(long v, int digits, StringBuilder out) {
+        String s = Long.toString(v);
+        for (int i = s.length(); i < digits; i++) {
+            out.append('0');
+        }
+        out.append(s);
+    }
+
+    private static void dbl(double d, StringBuilder out) {
+        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+            out.append((long) d);
+        } else {
+            out.append(d);
+        }
+    }
+
+    /** Bytes of a node in hex with {@code sep} between bytes. */
+    public static void hex(Tree t, int node, StringBuilder out, String sep) {
+        int len = t.length(node);
+        MemorySegment seg = t.segment(t.source(node));
+        long at = t.base(t.source(node)) + t.offset(node);
+        for (int i = 0; i < len; i++) {
+            if (i > 0) {
+                out.append(sep);
+            }
+            int b = Bytes.u8(seg, at + i);
+            out.append(HEX[b >> 4]).append(HEX[b & 0xF]);
+        }
+    }
+
+    private static void guid(Tree t, int node, StringBuilder out) {
+        hex(t, node, out, "");
+    }
+
+    private static void ipv6(Tree t, int node, StringBuilder out) {
+        ipv6(t.segment(t.source(node)), t.base(t.source(node)) + t.offset(node), out);
+    }
+
+    /** A string value with control characters escaped as tshark does ({@code \r}, {@code \n}, {@code \xNN}). */
+    public static void string(Tree t, int node, StringBuilder out) {
+        if ((t.flags(node) & Tree.UTF16) != 0) {
+            out.append(t.string(node));
+            return;
+        }
+        int len = t.length(node);
+        MemorySegment seg = t.segment(t.source(node));
+        long at = t.base(t.source(node)) + t.offset(node);
+        byte[] utf8 = null;
+        for (int i = 0; i < len; i++) {
+            int b = Bytes.u8(seg, at + i);
+            if (b >= 0x80) {
+                utf8 = new byte[len];
+                break;
+            }
+        }
+        if (utf8 != null) {
+            MemorySegment.copy(seg, Bytes.U8, at, utf8, 0, len);
+            escape(new String(utf8, java.nio.charset.StandardCharsets.UTF_8), out);
+            return;
+        }
+        for (int i = 0; i < len; i++) {
+            escapeChar((char) Bytes.u8(seg, at + i), out);
+        }
+    }
+
+    public static void escape(CharSequence s, StringBuilder out) {
+        for (int i = 0; i < s.length(); i++) {
+            escapeChar(s.charAt(i), out);
+        }
+    }
+
+    private static void escapeChar(char c, StringBuilder out) {
+        switch (c) {
+            case '\r' -> out.append("\\r");
+            case '\n' -> out.append("\\n");
+            case '\t' -> out.append("\\t");
+            case '\\' -> out.append("\\\\");
+            case 0x07 -> out.append("\\a");
+            case 0x08 -> out.append("\\b");
+            case 0x0B -> out.append("\\v");
+            case 0x0C -> out.append("\\f");
+            default -> {
+                if (c < 0x20 || c == 0x7F) {
+                    out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+    }
+}

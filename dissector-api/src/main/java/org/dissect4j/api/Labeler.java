@@ -1,0 +1,26 @@
+package org.dissect4j.api;
+
+/**
+ * Composes the text of a protocol's tree line from the fields recorded under it
+ * ({@code Internet Protocol Version 4, Src: 10.0.0.1, Dst: 10.0.0.2}). Called by outputs only,
+ * so dissectors never format strings on the parse path.
+ */
+@FunctionalInterface
+public interface Labeler {
+    /** Appends the label of {@code node} (a node of the protocol's field) to {@code out}. */
+    void label(Tree tree, int node, StringBuilder out);
+
+    /** The value of the first child of {@code node} whose field is {@code f}, or -1 (for labelers). */
+    static int child(Tree tree, int node, Field f) {
+        for (int n = tree.first(f); n >= 0; n = tree.next(n)) {
+            int p = tree.parent(n);
+            while (p >= 0 && p != node) {
+                p = tree.parent(p);
+            }
+            if (p == node) {
+                return n;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,470 @@
+package org.dissect4j.api;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * What a {@link Dissector} works with while one frame is dissected (Wireshark's {@code tvb} and
+ * {@code packet_info} in one reused object): checked reads of the current layer's bytes, the
+ * {@link Tree}, the summary columns, the addresses and ports of the conversation, and the
+ * hand-offs to the next layer by handle, table or heuristic list.
+ *
+ * <p><b>Bounds.</b> Each hand-off narrows the readable window to the callee's layer. Reading past
+ * it throws {@link PacketBoundsException#TRUNCATED} (the snaplen cut it) or
+ * {@link PacketBoundsException#MALFORMED} (past the length the protocol declared); the hand-off
+ * that called the dissector catches it, marks the frame, and the caller goes on — like
+ * Wireshark's {@code show_exception}. Nothing here allocates per packet.
+ */
+public final class Packet {
+    /** Address types of {@link #netSrc()} and {@link #dlSrc()}. */
+    public static final int AT_NONE = 0, AT_ETHER = 1, AT_IPV4 = 2, AT_IPV6 = 3;
+    /** Port types of {@link #srcPort()}. */
+    public static final int PT_NONE = 0, PT_TCP = 1, PT_UDP = 2;
+
+    private static final int MAX_CALL_DEPTH = 64;
+
+    private final Engine engine;
+    private final Tree tree;
+    private Frame frame;
+    private boolean visited;
+
+    private MemorySegment seg;
+    private long base;
+    private int source;
+    private int sourceCaptured;
+    private int capEnd;
+    private int repEnd;
+    private int callDepth;
+
+    private final int[] protocols = new int[64];
+    private int protocolCount;
+    private Protocol current;
+
+    private boolean columns;
+    private String protocolColumn = "";
+    private final StringBuilder info = new StringBuilder(256);
+    private boolean infoFenced;
+
+    private int dlType;
+    private final byte[] dlSrc = new byte[6];
+    private final byte[] dlDst = new byte[6];
+    private int netType;
+    private final byte[] netSrc = new byte[16];
+    private final byte[] netDst = new byte[16];
+    private int portType;
+    private int srcPort;
+    private int dstPort;
+    private long arg;
+    private boolean malformed;
+    private boolean truncated;
+
+    Packet(Engine engine, Tree tree) {
+        this.engine = engine;
+        this.tree = tree;
+    }
+
+    void start(Frame f, boolean wantColumns, boolean secondPass) {
+        this.frame = f;
+        this.visited = secondPass;
+        this.seg = f.segment();
+        this.base = f.offset();
+        this.source = 0;
+        this.sourceCaptured = f.capturedLength();
+        this.repEnd = Math.max(f.originalLength(), f.capturedLength());
+        this.capEnd = f.capturedLength();
+        this.callDepth = 0;
+        this.protocolCount = 0;
+        this.current = null;
+        this.columns = wantColumns;
+        this.protocolColumn = "";
+        this.info.setLength(0);
+        this.infoFenced = false;
+        this.dlType = AT_NONE;
+        this.netType = AT_NONE;
+        this.portType = PT_NONE;
+        this.srcPort = 0;
+        this.dstPort = 0;
+        this.arg = 0;
+        this.malformed = false;
+        this.truncated = false;
+        tree.reset(seg, base, sourceCaptured);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Tree tree() {
+        return tree;
+    }
+
+    public Frame frame() {
+        return frame;
+    }
+
+    /** True when the frame is dissected again (second pass of {@code -2}): per-connection state already saw it. */
+    public boolean visited() {
+        return visited;
+    }
+
+    // ---- bytes -------------------------------------------------------------------------------
+
+    /** The segment of the current data source; offsets are relative to {@link #base()}. */
+    public MemorySegment segment() {
+        return seg;
+    }
+
+    /** Where offset 0 of the current data source lies in {@link #segment()}. */
+    public long base() {
+        return base;
+    }
+
+    /** Index of the current data source in the {@link Tree} (0 = the frame). */
+    public int source() {
+        return source;
+    }
+
+    /** End of the current layer as declared (reported length). */
+    public int reportedEnd() {
+        return repEnd;
+    }
+
+    /** End of the bytes of the current layer that were actually captured. */
+    public int capturedEnd() {
+        return capEnd;
+    }
+
+    /** Captured bytes available from {@code offset} to the end of the current layer (0 if none). */
+    public int captured(int offset) {
+        return Math.max(0, capEnd - offset);
+    }
+
+    /** Reported bytes from {@code offset} to the end of the current layer. */
+    public int remaining(int offset) {
+        return Math.max(0, repEnd - offset);
+    }
+
+    /** Throws the matching {@link PacketBoundsException} unless {@code n} bytes at {@code offset} are readable. */
+    public void require(int offset, int n) {
+        if (offset < 0 || n < 0 || (long) offset + n > capEnd) {
+            throw (long) offset + n > repEnd || offset < 0 || n < 0
+                    ? PacketBoundsException.MALFORMED : PacketBoundsException.TRUNCATED;
+        }
+    }
+
+    public int u8(int offset) {
+        require(offset, 1);
+        return Bytes.u8(seg, base + offset);
+    }
+
+    public int u16(int offset) {
+        require(offset, 2);
+        return Bytes.u16(seg, base + offset);
+    }
+
+    public int u24(int offset) {
+        require(offset, 3);
+        return Bytes.u24(seg, base + offset);
+    }
+
+    public long u32(int offset) {
+        require(offset, 4);
+        return Bytes.u32(seg, base + offset);
+    }
+
+    public long u64(int offset) {
+        require(offset, 8);
+        return Bytes.u64(seg, base + offset);
+    }
+
+    public int u16le(int offset) {
+        require(offset, 2);
+        return Bytes.u16le(seg, base + offset);
+    }
+
+    public long u32le(int offset) {
+        require(offset, 4);
+        return Bytes.u32le(seg, base + offset);
+    }
+
+    // ---- protocols and columns ---------------------------------------------------------------
+
+    /** Adds {@code p} to {@code frame.protocols} (done by {@link #call} for handles that name a protocol). */
+    public void addProtocol(Protocol p) {
+        if (protocolCount < protocols.length) {
+            protocols[protocolCount++] = p.field().id();
+        }
+        current = p;
+    }
+
+    public int protocolCount() {
+        return protocolCount;
+    }
+
+    /** Field id of the i-th protocol in the frame's chain. */
+    public int protocolAt(int i) {
+        return protocols[i];
+    }
+
+    /** The protocol whose dissector runs now (or ran last). */
+    public Protocol currentProtocol() {
+        return current;
+    }
+
+    /** Whether the summary columns are wanted; when false skip composing the Info text. */
+    public boolean columns() {
+        return columns;
+    }
+
+    public String protocolColumn() {
+        return protocolColumn;
+    }
+
+    public void protocolColumn(String shortName) {
+        this.protocolColumn = shortName;
+    }
+
+    /** The Info column; append to it only when {@link #columns()} is true. */
+    public StringBuilder info() {
+        return info;
+    }
+
+    /** Clears the Info column unless a lower layer fenced it (Wireshark's {@code col_set_fence}). */
+    public StringBuilder clearInfo() {
+        if (!infoFenced) {
+            info.setLength(0);
+        }
+        return info;
+    }
+
+    /** Keeps what the Info column holds now: later layers append after it instead of replacing it. */
+    public void fenceInfo() {
+        infoFenced = true;
+    }
+
+    // ---- addresses and ports -----------------------------------------------------------------
+
+    /** Sets the link-layer source and destination (6-byte MACs at the given offsets of the current source). */
+    public void dlAddresses(int srcOffset, int dstOffset) {
+        require(srcOffset, 6);
+        require(dstOffset, 6);
+        MemorySegment.copy(seg, Bytes.U8, base + srcOffset, dlSrc, 0, 6);
+        MemorySegment.copy(seg, Bytes.U8, base + dstOffset, dlDst, 0, 6);
+        dlType = AT_ETHER;
+    }
+
+    /** Sets the network source and destination ({@link #AT_IPV4} 4 bytes or {@link #AT_IPV6} 16 bytes). */
+    public void netAddresses(int type, int srcOffset, int dstOffset) {
+        int n = type == AT_IPV6 ? 16 : 4;
+        require(srcOffset, n);
+        require(dstOffset, n);
+        MemorySegment.copy(seg, Bytes.U8, base + srcOffset, netSrc, 0, n);
+        MemorySegment.copy(seg, Bytes.U8, base + dstOffset, netDst, 0, n);
+        netType = type;
+    }
+
+    public void ports(int type, int src, int dst) {
+        this.portType = type;
+        this.srcPort = src;
+        this.dstPort = dst;
+    }
+
+    public int dlType() {
+        return dlType;
+    }
+
+    /** Link-layer source; valid for this packet only, do not modify. */
+    public byte[] dlSrc() {
+        return dlSrc;
+    }
+
+    public byte[] dlDst() {
+        return dlDst;
+    }
+
+    public int netType() {
+        return netType;
+    }
+
+    /** Network source address bytes (4 or 16 used); valid for this packet only, do not modify. */
+    public byte[] netSrc() {
+        return netSrc;
+    }
+
+    public byte[] netDst() {
+        return netDst;
+    }
+
+    public int portType() {
+        return portType;
+    }
+
+    public int srcPort() {
+        return srcPort;
+    }
+
+    public int dstPort() {
+        return dstPort;
+    }
+
+    /** A value a dissector passes to the one it calls (e.g. the Ethertype to the {@code ethertype} dissector). */
+    public long arg() {
+        return arg;
+    }
+
+    public void arg(long value) {
+        this.arg = value;
+    }
+
+    // ---- hand-offs ---------------------------------------------------------------------------
+
+    /**
+     * Calls {@code h} on {@code length} bytes at {@code offset} of the current source, narrowed to
+     * the current layer. Adds the handle's protocol to the chain and the Protocol column. Returns
+     * what the dissector consumed; a bounds exception inside it is caught here and marked.
+     */
+    public int call(DissectorHandle h, int offset, int length) {
+        if (h == null || engine.disabled(h)) {
+            return 0;
+        }
+        int end = (int) Math.min((long) offset + Math.max(0, length), repEnd);
+        int savedCap = capEnd, savedRep = repEnd, savedDepth = tree.depth(), savedProtoCount = protocolCount;
+        int mark = tree.size();
+        Protocol savedCurrent = current;
+        String savedColumn = protocolColumn;
+        if (callDepth >= MAX_CALL_DEPTH) {
+            return 0;
+        }
+        repEnd = end;
+        capEnd = Math.min(end, savedCap);
+        callDepth++;
+        if (h.protocol() != null) {
+            addProtocol(h.protocol());
+            protocolColumn = h.protocol().shortName();
+        }
+        int consumed;
+        try {
+            consumed = h.dissector().dissect(this, offset, end - offset);
+            if (consumed <= 0) {
+                consumed = 0;
+                tree.unwindTo(savedDepth);
+                tree.truncate(mark);
+                protocolCount = savedProtoCount;
+                current = savedCurrent;
+                protocolColumn = savedColumn;
+            }
+        } catch (PacketBoundsException e) {
+            tree.unwindTo(savedDepth);
+            mark(e, offset);
+            consumed = end - offset;
+        } finally {
+            callDepth--;
+            capEnd = savedCap;
+            repEnd = savedRep;
+        }
+        return consumed;
+    }
+
+    /** Looks {@code key} up in {@code table} and calls what it finds; 0 when nothing took the data. */
+    public int callTable(DissectorTable table, long key, int offset, int length) {
+        DissectorHandle h = table.get(key);
+        return h == null ? 0 : call(h, offset, length);
+    }
+
+    /** Tries each enabled heuristic of {@code list} in order; returns what the first taker consumed, or 0. */
+    public int tryHeuristics(HeuristicList list, int offset, int length) {
+        for (HeuristicList.Entry e : list.array()) {
+            if (e.enabled()) {
+                int consumed = call(e.handle(), offset, length);
+                if (consumed > 0) {
+                    return consumed;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Shows {@code length} bytes at {@code offset} as undissected {@code data}. */
+    public int callData(int offset, int length) {
+        return call(engine.dataHandle(), offset, length);
+    }
+
+    /** Switches to data source {@code src} of the tree (e.g. reassembled bytes), calls {@code h}, switches back. */
+    public int callOnSource(int src, DissectorHandle h, int offset, int length) {
+        MemorySegment savedSeg = seg;
+        long savedBase = base;
+        int savedSource = source, savedSourceCaptured = sourceCaptured, savedCap = capEnd, savedRep = repEnd;
+        seg = tree.segment(src);
+        base = tree.base(src);
+        source = src;
+        sourceCaptured = tree.sourceLength(src);
+        capEnd = sourceCaptured;
+        repEnd = sourceCaptured;
+        tree.useSource(src);
+        try {
+            return call(h, offset, length);
+        } finally {
+            seg = savedSeg;
+            base = savedBase;
+            source = savedSource;
+            sourceCaptured = savedSourceCaptured;
+            capEnd = savedCap;
+            repEnd = savedRep;
+            tree.useSource(savedSource);
+        }
+    }
+
+    // ---- malformed and truncated -------------------------------------------------------------
+
+    /** Whether a layer of this packet ran past its declared length. */
+    public boolean malformed() {
+        return malformed;
+    }
+
+    /** Whether a layer of this packet ran past the captured bytes. */
+    public boolean truncated() {
+        return truncated;
+    }
+
+    /** Marks the packet malformed at {@code offset} (an expert item and the {@code _ws.malformed} protocol). */
+    public void markMalformed(int offset) {
+        mark(PacketBoundsException.MALFORMED, offset);
+    }
+
+    private void mark(PacketBoundsException e, int offset) {
+        if (e == PacketBoundsException.TRUNCATED) {
+            if (!truncated) {
+                truncated = true;
+                tree.add(EngineFields.SHORT, Math.min(offset, capEnd), 0);
+                if (columns) {
+                    info.append(" [Packet size limited during capture]");
+                }
+            }
+            return;
+        }
+        if (!malformed) {
+            malformed = true;
+            addProtocol(EngineFields.MALFORMED);
+            tree.push(tree.add(EngineFields.MALFORMED.field(), Math.min(offset, capEnd), 0));
+            tree.expert(EngineFields.MALFORMED_EXPERT, Math.min(offset, capEnd), 0);
+            tree.close();
+            if (columns) {
+                info.append(" [Malformed Packet]");
+            }
+        }
+    }
+
+    /** Records a dissector bug (an unexpected exception) on this frame. */
+    void markBug(RuntimeException e) {
+        tree.unwindTo(0);
+        addProtocol(EngineFields.MALFORMED);
+        tree.push(tree.add(EngineFields.MALFORMED.field(), 0, 0));
+        int n = tree.expert(EngineFields.DISSECTOR_BUG, 0, 0);
+        tree.close();
+        String where = current != null && current != EngineFields.MALFORMED ? current.shortName() : "?";
+        tree.addString(EngineFields.BUG_MESSAGE, "Dissector bug, protocol " + where + ": " + e);
+        malformed = n >= 0 || malformed;
+        if (columns) {
+            info.append(" [Dissector bug, protocol ").append(where).append(": ").append(e).append(']');
+        }
+    }
+}

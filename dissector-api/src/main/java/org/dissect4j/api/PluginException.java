@@ -1,0 +1,15 @@
+package org.dissect4j.api;
+
+/**
+ * A plugin could not be loaded or registered: wrong API version, a field name already taken, a
+ * table that does not exist. The message names the plugin and where it came from.
+ */
+public final class PluginException extends RuntimeException {
+    public PluginException(String message) {
+        super(message);
+    }
+
+    public PluginException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,536 @@
+package org.dissect4j.api;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The fields decoded from one packet, Wireshark's {@code proto_tree}, kept as parallel primitive
+ * arrays that are reused from packet to packet: a node is an index with a field id, a parent, a
+ * data source, an offset and length in that source, a long value and flags. Bytes and strings stay
+ * where they are (source, offset, length); generated strings go to a reusable scratch area.
+ *
+ * <p><b>Referenced fields.</b> Only wanted fields are recorded ({@link #want}, {@link #wantAll}):
+ * adding an unwanted field is one bit test and no store, and dissectors ask {@link #wants} before
+ * costly work. Filters and outputs prime the wanted set before the first packet.
+ *
+ * <p><b>Occurrences.</b> All occurrences of a field are chained in order:
+ * {@code for (int n = tree.first(f); n >= 0; n = tree.next(n))}.
+ *
+ * <p>Nodes and values are valid until the next packet is dissected.
+ */
+public final class Tree {
+    /** Source index of the scratch area that holds generated strings and bytes. */
+    public static final int SCRATCH = -1;
+    /** Flag: the value was computed, not read from the packet (shown in brackets). */
+    public static final int GENERATED = 1;
+    /** Flag: the node is an expert item; its value is the {@link Expert}'s index. */
+    public static final int EXPERT = 2;
+    /** Flag: value is a string stored as UTF-16LE (else ASCII/UTF-8). */
+    public static final int UTF16 = 4;
+    /** Flag: hidden from detail views (but filterable). */
+    public static final int HIDDEN = 8;
+
+    private static final int MAX_NODES = 1 << 22;
+    private static final int MAX_DEPTH = 256;
+    private static final int MAX_SCRATCH = 64 << 20;
+
+    private int[] field = new int[256];
+    private int[] parent = new int[256];
+    private int[] source = new int[256];
+    private int[] offset = new int[256];
+    private int[] length = new int[256];
+    private int[] flags = new int[256];
+    private int[] next = new int[256];
+    private long[] value = new long[256];
+    private int size;
+    private boolean overflowed;
+
+    private int[] first = new int[0];
+    private int[] last = new int[0];
+    private int[] touched = new int[64];
+    private int touchedCount;
+
+    private long[] wanted = new long[0];
+    private boolean wantAll;
+
+    private final int[] parents = new int[MAX_DEPTH];
+    private int depth;
+    private int currentParent = -1;
+
+    private MemorySegment[] sourceSegment = new MemorySegment[4];
+    private long[] sourceBase = new long[4];
+    private int[] sourceLength = new int[4];
+    private String[] sourceName = new String[4];
+    private int sourceCount;
+    private int currentSource;
+
+    private byte[] scratch = new byte[1024];
+    private MemorySegment scratchSegment = MemorySegment.ofArray(scratch);
+    private int scratchLength;
+
+    private int[] expertNodes = new int[16];
+    private int expertCount;
+
+    public Tree() {
+        ensureFieldCapacity();
+    }
+
+    // ---- wanted fields ---------------------------------------------------------------------
+
+    /** Records every field from now on (for {@code -V}, JSON and tests). */
+    public void wantAll(boolean all) {
+        this.wantAll = all;
+    }
+
+    public boolean wantsAll() {
+        return wantAll;
+    }
+
+    public void want(Field f) {
+        want(f.id());
+    }
+
+    public void want(int fieldId) {
+        ensureFieldCapacity();
+        if (fieldId >= wanted.length * 64) {
+            wanted = Arrays.copyOf(wanted, (fieldId >>> 6) + 1);
+        }
+        wanted[fieldId >>> 6] |= 1L << fieldId;
+    }
+
+    public void clearWants() {
+        Arrays.fill(wanted, 0);
+        wantAll = false;
+    }
+
+    /** Whether {@code f} is recorded; ask before costly decoding nobody asked for. */
+    public boolean wants(Field f) {
+        return wantAll || wantsId(f.id());
+    }
+
+    private boolean wantsId(int id) {
+        int w = id >>> 6;
+        return w < wanted.length && (wanted[w] & (1L << id)) != 0;
+    }
+
+    // ---- per packet ------------------------------------------------------------------------
+
+    /** Forgets the previous packet; {@code frame} becomes data source 0. */
+    public void reset(MemorySegment frame, long base, int capturedLength) {
+        for (int i = 0; i < touchedCount; i++) {
+            int f = touched[i];
+            first[f] = -1;
+        }
+        touchedCount = 0;
+        size = 0;
+        overflowed = false;
+        depth = 0;
+        currentParent = -1;
+        scratchLength = 0;
+        expertCount = 0;
+        sourceCount = 0;
+        addSource(frame, base, capturedLength, "Frame");
+        currentSource = 0;
+    }
+
+    /** Adds a data source (e.g. reassembled bytes) and returns its index; the bytes must stay valid for this packet. */
+    public int addSource(MemorySegment seg, long base, int len, String name) {
+        if (sourceCount == sourceSegment.length) {
+            int n = sourceCount * 2;
+            sourceSegment = Arrays.copyOf(sourceSegment, n);
+            sourceBase = Arrays.copyOf(sourceBase, n);
+            sourceLength = Arrays.copyOf(sourceLength, n);
+            sourceName = Arrays.copyOf(sourceName, n);
+        }
+        sourceSegment[sourceCount] = seg;
+        sourceBase[sourceCount] = base;
+        sourceLength[sourceCount] = len;
+        sourceName[sourceCount] = name;
+        return sourceCount++;
+    }
+
+    public int sourceCount() {
+        return sourceCount;
+    }
+
+    /** Makes {@code index} the source that later nodes refer to. */
+    public void useSource(int index) {
+        this.currentSource = index;
+    }
+
+    public int currentSource() {
+        return currentSource;
+    }
+
+    /** The segment holding the bytes of a source ({@link #SCRATCH} included). */
+    public MemorySegment segment(int src) {
+        return src == SCRATCH ? scratchSegment : sourceSegment[src];
+    }
+
+    /** Where offset 0 of a source lies in its {@link #segment}. */
+    public long base(int src) {
+        return src == SCRATCH ? 0 : sourceBase[src];
+    }
+
+    public int sourceLength(int src) {
+        return src == SCRATCH ? scratchLength : sourceLength[src];
+    }
+
+    public String sourceName(int src) {
+        return src == SCRATCH ? "Generated" : sourceName[src];
+    }
+
+    // ---- adding nodes ----------------------------------------------------------------------
+
+    /** Records a node whose value is its bytes (protocols, FT_NONE, bytes, strings, MAC and IPv6 addresses). */
+    public int add(Field f, int off, int len) {
+        if (!wantAll && !wantsId(f.id())) {
+            return -1;
+        }
+        return store(f.id(), currentSource, off, len, 0, 0);
+    }
+
+    /** Records an integer or boolean field; a field with a bitmask stores {@code (raw & mask) >>> shift}. */
+    public int addUint(Field f, int off, int len, long raw) {
+        if (!wantAll && !wantsId(f.id())) {
+            return -1;
+        }
+        long mask = f.bitmask();
+        long v = mask == 0 ? raw : (raw & mask) >>> f.shift();
+        if (f.type() == FieldType.BOOLEAN) {
+            v = v != 0 ? 1 : 0;
+        }
+        return store(f.id(), currentSource, off, len, v, 0);
+    }
+
+    /** Records a signed integer, a time in nanoseconds or an IPv4 address (as an unsigned 32-bit value). */
+    public int addLong(Field f, int off, int len, long v) {
+        if (!wantAll && !wantsId(f.id())) {
+            return -1;
+        }
+        return store(f.id(), currentSource, off, len, v, 0);
+    }
+
+    /** Records a computed value that has no bytes of its own (shown in brackets). */
+    public int addGenerated(Field f, long v) {
+        if (!wantAll && !wantsId(f.id())) {
+            return -1;
+        }
+        return store(f.id(), currentSource, 0, 0, v, GENERATED);
+    }
+
+    public int addDouble(Field f, int off, int len, double v) {
+        return addLong(f, off, len, Double.doubleToRawLongBits(v));
+    }
+
+    /** Records a generated string (ASCII or UTF-8) in the scratch area. */
+    public int addString(Field f, CharSequence s) {
+        if (!wantAll && !wantsId(f.id())) {
+            return -1;
+        }
+        int start = scratchLength;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                putScratch((byte) c);
+            } else {
+                byte[] enc = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                for (byte b : enc) {
+                    putScratch(b);
+                }
+            }
+        }
+        return store(f.id(), SCRATCH, start, scratchLength - start, 0, GENERATED);
+    }
+
+    /** Records generated bytes (copied into the scratch area). */
+    public int addBytes(Field f, MemorySegment from, long at, int len) {
+        if (!wantAll && !wantsId(f.id())) {
+            return -1;
+        }
+        int start = scratchLength;
+        for (int i = 0; i < len; i++) {
+            putScratch(from.get(Bytes.U8, at + i));
+        }
+        return store(f.id(), SCRATCH, start, len, 0, GENERATED);
+    }
+
+    /** Records a node and makes it the parent of the nodes added until {@link #close()}. */
+    public int open(Field f, int off, int len) {
+        int n = add(f, off, len);
+        push(n);
+        return n;
+    }
+
+    /** Like {@link #open(Field, int, int)} for an integer field (e.g. a flags word with its bits below it). */
+    public int openUint(Field f, int off, int len, long raw) {
+        int n = addUint(f, off, len, raw);
+        push(n);
+        return n;
+    }
+
+    /** Makes an existing node (or -1, meaning "not recorded") the parent of later nodes. */
+    public void push(int node) {
+        if (depth < MAX_DEPTH) {
+            parents[depth] = currentParent;
+        }
+        depth++;
+        currentParent = node;
+    }
+
+    /** Ends the subtree opened last. */
+    public void close() {
+        if (depth == 0) {
+            return;
+        }
+        depth--;
+        currentParent = depth < MAX_DEPTH ? parents[depth] : -1;
+    }
+
+    /** Restores the parent stack depth saved with {@link #depth()} (after an exception unwound dissectors). */
+    public void unwindTo(int savedDepth) {
+        while (depth > savedDepth) {
+            close();
+        }
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    /** Records an expert item for later display ({@code -z expert}, {@code _ws.expert}). */
+    public int expert(Expert e, int off, int len) {
+        if (expertCount == expertNodes.length) {
+            expertNodes = Arrays.copyOf(expertNodes, expertCount * 2);
+        }
+        int n = store(e.field().id(), currentSource, off, len, e.id(), EXPERT);
+        if (n >= 0) {
+            expertNodes[expertCount++] = n;
+        }
+        return n;
+    }
+
+    public int expertCount() {
+        return expertCount;
+    }
+
+    public int expertNode(int i) {
+        return expertNodes[i];
+    }
+
+    /** The expert definition of an expert node. */
+    public Expert expertOf(int node) {
+        return Expert.byId((int) value[node]);
+    }
+
+    /** Sets a node's length once it is known (e.g. a protocol's header length). */
+    public void setLength(int node, int len) {
+        if (node >= 0) {
+            length[node] = len;
+        }
+    }
+
+    public void setValue(int node, long v) {
+        if (node >= 0) {
+            value[node] = v;
+        }
+    }
+
+    public void setFlags(int node, int f) {
+        if (node >= 0) {
+            flags[node] |= f;
+        }
+    }
+
+    /** Removes every node added after {@code mark} (a heuristic dissector said "not mine"). */
+    public void truncate(int mark) {
+        if (mark >= size) {
+            return;
+        }
+        for (int i = 0; i < touchedCount; i++) {
+            int f = touched[i];
+            int n = first[f];
+            if (n >= mark) {
+                first[f] = -1;
+                continue;
+            }
+            int prev = -1;
+            while (n >= 0 && n < mark) {
+                prev = n;
+                n = next[n];
+            }
+            next[prev] = -1;
+            last[f] = prev;
+        }
+        int w = 0;
+        for (int i = 0; i < touchedCount; i++) {
+            if (first[touched[i]] >= 0) {
+                touched[w++] = touched[i];
+            }
+        }
+        touchedCount = w;
+        while (expertCount > 0 && expertNodes[expertCount - 1] >= mark) {
+            expertCount--;
+        }
+        size = mark;
+    }
+
+    private void putScratch(byte b) {
+        if (scratchLength == scratch.length) {
+            if (scratch.length >= MAX_SCRATCH) {
+                return;
+            }
+            scratch = Arrays.copyOf(scratch, scratch.length * 2);
+            scratchSegment = MemorySegment.ofArray(scratch);
+        }
+        scratch[scratchLength++] = b;
+    }
+
+    private int store(int fid, int src, int off, int len, long v, int fl) {
+        int n = size;
+        if (n == field.length) {
+            if (n >= MAX_NODES) {
+                overflowed = true;
+                return -1;
+            }
+            grow();
+        }
+        if (fid >= first.length) {
+            ensureFieldCapacity();
+        }
+        field[n] = fid;
+        parent[n] = currentParent;
+        source[n] = src;
+        offset[n] = off;
+        length[n] = len;
+        value[n] = v;
+        flags[n] = fl;
+        next[n] = -1;
+        if (first[fid] < 0) {
+            first[fid] = n;
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = fid;
+        } else {
+            next[last[fid]] = n;
+        }
+        last[fid] = n;
+        size = n + 1;
+        return n;
+    }
+
+    private void grow() {
+        int c = field.length * 2;
+        field = Arrays.copyOf(field, c);
+        parent = Arrays.copyOf(parent, c);
+        source = Arrays.copyOf(source, c);
+        offset = Arrays.copyOf(offset, c);
+        length = Arrays.copyOf(length, c);
+        flags = Arrays.copyOf(flags, c);
+        next = Arrays.copyOf(next, c);
+        value = Arrays.copyOf(value, c);
+    }
+
+    private void ensureFieldCapacity() {
+        int n = Field.count();
+        if (n > first.length) {
+            int old = first.length;
+            int c = Math.max(n, old * 2);
+            first = Arrays.copyOf(first, c);
+            last = Arrays.copyOf(last, c);
+            Arrays.fill(first, old, c, -1);
+        }
+    }
+
+    // ---- reading nodes ---------------------------------------------------------------------
+
+    public int size() {
+        return size;
+    }
+
+    /** Whether nodes were dropped because the packet produced more than the node limit. */
+    public boolean overflowed() {
+        return overflowed;
+    }
+
+    /** First occurrence of a field in this packet, or -1. */
+    public int first(int fieldId) {
+        return fieldId < first.length ? first[fieldId] : -1;
+    }
+
+    public int first(Field f) {
+        return first(f.id());
+    }
+
+    /** Next occurrence of the same field, or -1. */
+    public int next(int node) {
+        return next[node];
+    }
+
+    /** Whether the packet has at least one occurrence of the field. */
+    public boolean has(Field f) {
+        return first(f.id()) >= 0;
+    }
+
+    public int fieldId(int node) {
+        return field[node];
+    }
+
+    public Field field(int node) {
+        return Field.byId(field[node]);
+    }
+
+    public int parent(int node) {
+        return parent[node];
+    }
+
+    public int source(int node) {
+        return source[node];
+    }
+
+    public int offset(int node) {
+        return offset[node];
+    }
+
+    public int length(int node) {
+        return length[node];
+    }
+
+    public long value(int node) {
+        return value[node];
+    }
+
+    public double doubleValue(int node) {
+        return Double.longBitsToDouble(value[node]);
+    }
+
+    public int flags(int node) {
+        return flags[node];
+    }
+
+    /** The value of the first occurrence, or {@code dflt}. */
+    public long valueOr(Field f, long dflt) {
+        int n = first(f.id());
+        return n >= 0 ? value[n] : dflt;
+    }
+
+    /** A node's string value (allocates: for outputs, not for the parse path). */
+    public String string(int node) {
+        MemorySegment seg = segment(source[node]);
+        long at = base(source[node]) + offset[node];
+        int len = length[node];
+        byte[] b = new byte[len];
+        MemorySegment.copy(seg, Bytes.U8, at, b, 0, len);
+        if ((flags[node] & UTF16) != 0) {
+            return new String(b, StandardCharsets.UTF_16LE);
+        }
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** Byte {@code i} of a node's bytes. */
+    public int byteAt(int node, int i) {
+        return Bytes.u8(segment(source[node]), base(source[node]) + offset[node] + i);
+    }
+}

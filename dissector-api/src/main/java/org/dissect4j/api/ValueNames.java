@@ -1,0 +1,79 @@
+package org.dissect4j.api;
+
+import java.util.Arrays;
+
+/**
+ * An open mapping from wire values to names (Wireshark's {@code value_string}): unknown values
+ * stay representable, {@link #name(long)} simply returns {@code null} for them.
+ * Immutable; lookups are a binary search over sorted primitive keys and never allocate.
+ *
+ * <pre>{@code
+ * static final ValueNames ETHERTYPES = ValueNames.of(0x0800, "IPv4", 0x86dd, "IPv6");
+ * }</pre>
+ */
+public final class ValueNames {
+    private final long[] keys;
+    private final String[] names;
+
+    private ValueNames(long[] keys, String[] names) {
+        this.keys = keys;
+        this.names = names;
+    }
+
+    /** Pairs of (Number key, String name). */
+    public static ValueNames of(Object... pairs) {
+        if (pairs.length % 2 != 0) {
+            throw new IllegalArgumentException("value names come in pairs");
+        }
+        int n = pairs.length / 2;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(((Number) pairs[2 * a]).longValue(), ((Number) pairs[2 * b]).longValue()));
+        long[] keys = new long[n];
+        String[] names = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((Number) pairs[2 * order[i]]).longValue();
+            names[i] = (String) pairs[2 * order[i] + 1];
+            if (i > 0 && keys[i] == keys[i - 1]) {
+                throw new IllegalArgumentException("duplicate value " + keys[i]);
+            }
+        }
+        return new ValueNames(keys, names);
+    }
+
+    /** The name of {@code value}, or {@code null} if it has none. */
+    public String name(long value) {
+        int i = Arrays.binarySearch(keys, value);
+        return i >= 0 ? names[i] : null;
+    }
+
+    /** The name of {@code value}, or {@code fallback}. */
+    public String name(long value, String fallback) {
+        String n = name(value);
+        return n != null ? n : fallback;
+    }
+
+    /** The value named {@code name}, for filters that compare against value names; -1 if none. */
+    public long valueOf(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return keys[i];
+            }
+        }
+        return -1;
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    public long key(int i) {
+        return keys[i];
+    }
+
+    public String nameAt(int i) {
+        return names[i];
+    }
+}

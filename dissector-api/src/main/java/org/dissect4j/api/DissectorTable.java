@@ -97,6 +97,14 @@ public final class DissectorTable {
         return h != null ? h : sparse.get(key);
     }
 
+    /** Whether "Decode As" changed what {@code key} maps to (Wireshark's {@code dissector_is_uint_changed}). */
+    public boolean hasOverride(long key) {
+        if (key >= 0 && key < DENSE) {
+            return denseOverride != null && denseOverride[(int) key] != null;
+        }
+        return sparseOverride.containsKey(key);
+    }
+
     public DissectorHandle get(String key) {
         DissectorHandle h = stringOverride.get(key);
         return h != null ? h : strings.get(key);

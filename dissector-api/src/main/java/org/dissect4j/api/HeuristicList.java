@@ -75,6 +75,16 @@ public final class HeuristicList {
         return List.copyOf(entries);
     }
 
+    /** How many heuristics the list holds (with {@link #entry(int)}: allocation-free iteration for dissectors). */
+    public int size() {
+        return frozen.length;
+    }
+
+    /** The i-th heuristic in registration order. */
+    public Entry entry(int i) {
+        return frozen[i];
+    }
+
     /** Entries as an array for allocation-free iteration. */
     Entry[] array() {
         return frozen;

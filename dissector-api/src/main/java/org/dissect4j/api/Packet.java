@@ -56,6 +56,7 @@ public final class Packet {
     private long arg;
     private boolean malformed;
     private boolean truncated;
+    private StreamReassembly stream;
 
     Packet(Engine engine, Tree tree) {
         this.engine = engine;
@@ -86,6 +87,7 @@ public final class Packet {
         this.arg = 0;
         this.malformed = false;
         this.truncated = false;
+        this.stream = null;
         tree.reset(seg, base, sourceCaptured);
     }
 
@@ -315,6 +317,24 @@ public final class Packet {
         this.arg = value;
     }
 
+    /**
+     * The reassembly service of the byte stream the current data belongs to, set by TCP just before it
+     * calls the next dissector and {@code null} otherwise (see {@link StreamReassembly}).
+     */
+    public StreamReassembly stream() {
+        return stream;
+    }
+
+    /** Sets (or, with {@code null}, removes) the {@link #stream()} offered to the next dissector; for transports. */
+    public void stream(StreamReassembly s) {
+        this.stream = s;
+    }
+
+    /** Whether a lower layer fenced the Info column ({@link #fenceInfo()}). */
+    public boolean infoFenced() {
+        return infoFenced;
+    }
+
     // ---- hand-offs ---------------------------------------------------------------------------
 
     /**
@@ -455,12 +475,12 @@ public final class Packet {
 
     /** Records a dissector bug (an unexpected exception) on this frame. */
     void markBug(RuntimeException e) {
+        String where = current != null ? current.shortName() : "?";
         tree.unwindTo(0);
         addProtocol(EngineFields.MALFORMED);
         tree.push(tree.add(EngineFields.MALFORMED.field(), 0, 0));
         int n = tree.expert(EngineFields.DISSECTOR_BUG, 0, 0);
         tree.close();
-        String where = current != null && current != EngineFields.MALFORMED ? current.shortName() : "?";
         tree.addString(EngineFields.BUG_MESSAGE, "Dissector bug, protocol " + where + ": " + e);
         malformed = n >= 0 || malformed;
         if (columns) {

@@ -150,6 +150,29 @@ public final class Tree {
         return sourceCount++;
     }
 
+    /**
+     * Drops the data source added last (a reassembly whose dissector asked for even more data), unless
+     * it is source 0 or nodes still refer to it; returns whether it was dropped.
+     */
+    public boolean removeLastSource() {
+        int src = sourceCount - 1;
+        if (src <= 0) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            if (source[i] == src) {
+                return false;
+            }
+        }
+        sourceSegment[src] = null;
+        sourceName[src] = null;
+        sourceCount = src;
+        if (currentSource == src) {
+            currentSource = 0;
+        }
+        return true;
+    }
+
     public int sourceCount() {
         return sourceCount;
     }

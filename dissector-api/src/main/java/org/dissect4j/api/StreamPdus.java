@@ -1,0 +1,82 @@
+package org.dissect4j.api;
+
+/**
+ * Splits a byte stream into PDUs, asking the transport for more data when a PDU is cut — Wireshark's
+ * {@code tcp_dissect_pdus}. A protocol whose PDUs start with a fixed-size header that tells the PDU
+ * length implements {@link Framing} (usually on its dissector object, so nothing is allocated per packet)
+ * and calls {@link #dissect} from its {@link Dissector}:
+ *
+ * <pre>{@code
+ * public int dissect(Packet p, int offset, int length) {
+ *     return StreamPdus.dissect(p, offset, length, 5, this);   // 5: TLS record header
+ * }
+ * public int pduLength(Packet p, int offset, int available) { return 5 + p.u16(offset + 3); }
+ * public int dissectPdu(Packet p, int offset, int length) { ... one record ... }
+ * }</pre>
+ *
+ * <p>With a {@link Packet#stream() stream} that can desegment, a PDU that does not fit is requested with
+ * {@link StreamReassembly#needMore}; without one (UDP, a capture cut by the snaplen, a stream that went
+ * over its reassembly bound) the PDU is dissected with the bytes there are, and reads past them end in
+ * the usual truncated/malformed marks.
+ */
+public final class StreamPdus {
+    /** How a protocol frames its PDUs on a byte stream. */
+    public interface Framing {
+        /**
+         * The total length of the PDU starting at {@code offset}, when at least the fixed-length part is
+         * available ({@code available} captured bytes from {@code offset}); 0 when the length cannot be
+         * told yet (one more segment is then requested).
+         */
+        int pduLength(Packet p, int offset, int available);
+
+        /** Dissects one PDU of {@code length} bytes at {@code offset} (fewer may be captured); returns bytes consumed. */
+        int dissectPdu(Packet p, int offset, int length);
+    }
+
+    private StreamPdus() {
+    }
+
+    /**
+     * Dissects the PDUs in {@code length} bytes at {@code offset}; returns the bytes consumed (the PDUs
+     * dissected), which is less than {@code length} when more data was requested for the last one.
+     */
+    public static int dissect(Packet p, int offset, int length, int fixedLength, Framing framing) {
+        StreamReassembly stream = p.stream();
+        boolean can = stream != null && stream.canDesegment();
+        int end = offset + length;
+        int at = offset;
+        while (at < end) {
+            int captured = Math.min(end, p.capturedEnd()) - at;
+            if (captured <= 0) {
+                break;
+            }
+            if (can && captured < fixedLength) {
+                stream.needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
+                return at - offset;
+            }
+            int plen = framing.pduLength(p, at, captured);
+            if (plen == 0) {
+                if (can) {
+                    stream.needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
+                    return at - offset;
+                }
+                break;
+            }
+            if (plen < fixedLength) {
+                p.markMalformed(at);
+                return end - offset;
+            }
+            if (can && captured < plen) {
+                stream.needMore(at, plen - captured);
+                return at - offset;
+            }
+            framing.dissectPdu(p, at, (int) Math.min(plen, (long) end - at));
+            long next = (long) at + plen;
+            if (next > end) {
+                break;
+            }
+            at = (int) next;
+        }
+        return end - offset;
+    }
+}

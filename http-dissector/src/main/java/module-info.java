@@ -1,4 +1,8 @@
-/** dissect4j http dissector (its issue builds it out). */
+/** The dissect4j HTTP/1.x dissector, on TCP ports and by heuristic, over TCP stream reassembly. */
 module org.dissect4j.http {
     requires org.dissect4j.api;
+
+    exports org.dissect4j.http;
+
+    provides org.dissect4j.api.DissectorPlugin with org.dissect4j.http.HttpPlugin;
 }

@@ -61,7 +61,8 @@ public final class Engine {
         RegistrarImpl core = new RegistrarImpl("dissect4j engine");
         core.protocol(EngineFields.MALFORMED);
         core.experts(EngineFields.MALFORMED_EXPERT, EngineFields.DISSECTOR_BUG);
-        core.fields(EngineFields.BUG_MESSAGE, EngineFields.SHORT);
+        core.fields(EngineFields.BUG_MESSAGE);
+        core.protocol(EngineFields.SHORT);
         core.protocol(EngineFields.EXPERT, EngineFields.EXPERT_MESSAGE, EngineFields.EXPERT_GROUP, EngineFields.EXPERT_SEVERITY);
         core.protocol(EngineFields.DATA, EngineFields.DATA_DATA, EngineFields.DATA_LEN);
         this.dataHandle = core.dissector("data", EngineFields.DATA, EngineFields.DATA_DISSECTOR);

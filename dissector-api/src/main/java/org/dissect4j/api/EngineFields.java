@@ -6,14 +6,19 @@ package org.dissect4j.api;
  * for bytes no dissector claimed.
  */
 public final class EngineFields {
-    public static final Protocol MALFORMED = new Protocol("Malformed Packet", "Malformed", "_ws.malformed");
+    /** Its node's value is the field id of the protocol that was malformed (-1 if none). */
+    public static final Protocol MALFORMED = new Protocol("Malformed Packet", "Malformed", "_ws.malformed")
+            .labeler((t, n, out) -> out.append("[Malformed Packet").append(suffix(t.value(n))).append(']'));
     public static final Expert MALFORMED_EXPERT = new Expert("_ws.malformed.expert", ExpertGroup.MALFORMED,
             Severity.ERROR, "Malformed Packet (Exception occurred)");
     public static final Expert DISSECTOR_BUG = new Expert("_ws.malformed.dissector_bug", ExpertGroup.MALFORMED,
             Severity.ERROR, "Dissector bug");
     public static final Field BUG_MESSAGE = Field.define("_ws.malformed.dissector_bug.message",
             "Dissector bug message", FieldType.STRING).build();
-    public static final Field SHORT = Field.define("_ws.short", "Packet size limited during capture", FieldType.NONE).build();
+    /** Its node's value is the field id of the protocol that ran past the captured bytes (-1 if none). */
+    public static final Protocol SHORT = new Protocol("Short Frame", "Short", "_ws.short")
+            .labeler((t, n, out) -> out.append("[Packet size limited during capture")
+                    .append(t.value(n) >= 0 ? ": " + name(t.value(n)) + " truncated" : "").append(']'));
 
     public static final Protocol EXPERT = new Protocol("Expert Info", "Expert", "_ws.expert");
     public static final Field EXPERT_MESSAGE = Field.define("_ws.expert.message", "Message", FieldType.STRING).build();
@@ -25,6 +30,15 @@ public final class EngineFields {
     public static final Field DATA_LEN = Field.define("data.len", "Length", FieldType.INT32).build();
 
     private EngineFields() {
+    }
+
+    private static String suffix(long protocolFieldId) {
+        return protocolFieldId >= 0 ? ": " + name(protocolFieldId) : "";
+    }
+
+    private static String name(long protocolFieldId) {
+        Protocol p = FieldFormat.protocolOf(Field.byId((int) protocolFieldId));
+        return p != null ? p.shortName() : Field.byId((int) protocolFieldId).abbrev();
     }
 
     static final Dissector DATA_DISSECTOR = (p, offset, length) -> {

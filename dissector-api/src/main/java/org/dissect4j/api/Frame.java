@@ -20,6 +20,7 @@ public final class Frame {
     private long number;
     private String comment;
     private int snaplen;
+    private String interfaceName;
 
     /** Points this frame at new bytes; called by capture sources for every frame. */
     public Frame set(long number, MemorySegment segment, long offset, int capturedLength, int originalLength,
@@ -93,12 +94,26 @@ public final class Frame {
         this.snaplen = snaplen;
     }
 
+    /**
+     * The name of the frame's interface (pcapng {@code if_name}), or {@code null} when the capture
+     * format has no interface descriptions (classic pcap). Like {@link #snaplen()}, it describes the
+     * interface and is not reset by {@link #set}.
+     */
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    public void interfaceName(String interfaceName) {
+        this.interfaceName = interfaceName;
+    }
+
     /** Makes this frame a copy of {@code other}'s description (the bytes are shared, not copied). */
     public Frame copyFrom(Frame other) {
         set(other.number, other.segment, other.offset, other.capturedLength, other.originalLength,
                 other.timestampNanos, other.interfaceId, other.linkType);
         this.comment = other.comment;
         this.snaplen = other.snaplen;
+        this.interfaceName = other.interfaceName;
         return this;
     }
 }

@@ -359,7 +359,10 @@ public final class Packet {
         callDepth++;
         if (h.protocol() != null) {
             addProtocol(h.protocol());
-            protocolColumn = h.protocol().shortName();
+            if (h.protocol() != EngineFields.DATA) {
+                // undissected bytes keep the column of the layer that carried them, as in Wireshark
+                protocolColumn = h.protocol().shortName();
+            }
         }
         int consumed;
         try {
@@ -451,24 +454,28 @@ public final class Packet {
     }
 
     private void mark(PacketBoundsException e, int offset) {
+        // as Wireshark: a labelled item naming the protocol that ran out of bytes, not a layer of frame.protocols
+        long who = current != null ? current.field().id() : -1;
+        int at = Math.max(0, Math.min(offset, capEnd));
         if (e == PacketBoundsException.TRUNCATED) {
             if (!truncated) {
                 truncated = true;
-                tree.add(EngineFields.SHORT, Math.min(offset, capEnd), 0);
+                tree.setValue(tree.add(EngineFields.SHORT.field(), at, 0), who);
                 if (columns) {
-                    info.append(" [Packet size limited during capture]");
+                    info.append("[Packet size limited during capture]");
                 }
             }
             return;
         }
         if (!malformed) {
             malformed = true;
-            addProtocol(EngineFields.MALFORMED);
-            tree.push(tree.add(EngineFields.MALFORMED.field(), Math.min(offset, capEnd), 0));
-            tree.expert(EngineFields.MALFORMED_EXPERT, Math.min(offset, capEnd), 0);
+            int n = tree.add(EngineFields.MALFORMED.field(), at, 0);
+            tree.setValue(n, who);
+            tree.push(n);
+            tree.expert(EngineFields.MALFORMED_EXPERT, at, 0);
             tree.close();
             if (columns) {
-                info.append(" [Malformed Packet]");
+                info.append("[Malformed Packet]");
             }
         }
     }
@@ -476,9 +483,11 @@ public final class Packet {
     /** Records a dissector bug (an unexpected exception) on this frame. */
     void markBug(RuntimeException e) {
         String where = current != null ? current.shortName() : "?";
+        long who = current != null ? current.field().id() : -1;
         tree.unwindTo(0);
-        addProtocol(EngineFields.MALFORMED);
-        tree.push(tree.add(EngineFields.MALFORMED.field(), 0, 0));
+        int m = tree.add(EngineFields.MALFORMED.field(), 0, 0);
+        tree.setValue(m, who);
+        tree.push(m);
         int n = tree.expert(EngineFields.DISSECTOR_BUG, 0, 0);
         tree.close();
         tree.addString(EngineFields.BUG_MESSAGE, "Dissector bug, protocol " + where + ": " + e);

@@ -146,7 +146,7 @@ class EngineTest {
         Packet p = e.dissect(f);
         assertThat(p.truncated()).isTrue();
         assertThat(p.malformed()).isFalse();
-        assertThat(p.tree().has(EngineFields.SHORT)).isTrue();
+        assertThat(p.tree().has(EngineFields.SHORT.field())).isTrue();
         assertThat(p.tree().has(OUTER_TYPE)).isTrue();
     }
 

@@ -1,0 +1,80 @@
+package org.dissect4j.http;
+
+import org.dissect4j.api.DissectorHandle;
+import org.dissect4j.api.DissectorPlugin;
+import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.HeuristicList;
+import org.dissect4j.api.Registrar;
+
+/**
+ * Registers HTTP/1.x: the {@code http} dissector on Wireshark 4.0's default HTTP ports of {@code tcp.port},
+ * the {@code http_tcp} heuristic in the {@code tcp} list, the {@code media_type} table and the line-based
+ * text dissector for textual media types.
+ */
+public final class HttpPlugin implements DissectorPlugin {
+    /** Wireshark 4.0's HTTP TCP port range ({@code http.tcp.port}). */
+    public static final int[] PORTS = {80, 3128, 3132, 5985, 8080, 8088, 11371, 1900, 2869, 2710};
+    /** Media types shown as "Line-based text data", as Wireshark's text-media dissector registers them. */
+    static final String[] TEXT_TYPES = {"text/plain", "text/html", "text/css", "text/csv", "text/richtext", "text/enriched",
+            "text/parameters", "text/x-markdown", "text/javascript", "text/vcard", "text/calendar", "message/http",
+            "application/x-wms-logplaystats", "application/x-rtsp-tunnelled", "application/x-www-form-urlencoded"};
+
+    private final HttpDissector http = new HttpDissector();
+    private DissectorTable mediaTypes;
+    private DissectorHandle handle;
+    private DissectorHandle heuristic;
+
+    @Override
+    public int apiVersion() {
+        return DissectorPlugin.API_VERSION;
+    }
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public void register(Registrar r) {
+        r.protocol(HttpFields.HTTP, HttpFields.fields());
+        r.protocol(HttpFields.TEXT_LINES);
+        r.experts(HttpFields.CHAT, HttpFields.TLS_PORT, HttpFields.TE_AND_LENGTH, HttpFields.TE_UNKNOWN);
+        handle = r.dissector("http", HttpFields.HTTP, http);
+        heuristic = r.dissector("http_tcp", HttpFields.HTTP, http::heuristic);
+        mediaTypes = r.newStringTable("media_type", "Internet media type");
+        for (String type : TEXT_TYPES) {
+            mediaTypes.add(type, r.dissector("data-text-lines:" + type, HttpFields.TEXT_LINES, new TextLinesDissector(type)));
+        }
+    }
+
+    @Override
+    public void handoff(Registrar r) {
+        DissectorTable tcpPort = tableOrNull(r, "tcp.port");
+        if (tcpPort != null) {
+            for (int port : PORTS) {
+                tcpPort.add(port, handle);
+            }
+        }
+        HeuristicList tcp = heuristicsOrNull(r, "tcp");
+        if (tcp != null) {
+            tcp.add("http_tcp", "HTTP over TCP", heuristic, true);
+        }
+        http.wire(mediaTypes, r.dissector("data"), handle);
+    }
+
+    private static DissectorTable tableOrNull(Registrar r, String name) {
+        try {
+            return r.table(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static HeuristicList heuristicsOrNull(Registrar r, String name) {
+        try {
+            return r.heuristics(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

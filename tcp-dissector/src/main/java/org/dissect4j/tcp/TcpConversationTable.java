@@ -1,0 +1,170 @@
+package org.dissect4j.tcp;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * TCP connections by address and port pair, in least-recently-seen order. A lookup reuses one probe
+ * key and allocates nothing; only a new connection allocates its key and {@link TcpConversation}.
+ *
+ * <p><b>Bounds.</b> At most {@code maxConversations} connections are kept: when a new one would exceed
+ * it, the least recently seen is dropped. Connections closed (FIN both ways, or RST) and idle for
+ * {@code closedTimeoutNanos} of capture time, and any connection idle for {@code idleTimeoutNanos}, are
+ * dropped when a new connection arrives. A dropped connection that shows up again gets a new stream
+ * index, as if the capture had started in the middle of it.
+ */
+final class TcpConversationTable {
+    /** The two endpoints of a connection, lower endpoint first (address bytes, then port). */
+    static final class Key {
+        int type;
+        long aHi, aLo, bHi, bLo;
+        int aPort, bPort;
+        private int hash;
+
+        boolean set(int type, byte[] src, byte[] dst, int n, int sport, int dport) {
+            long sHi = hi(src, n), sLo = lo(src, n), dHi = hi(dst, n), dLo = lo(dst, n);
+            int c = compare(sHi, sLo, dHi, dLo);
+            boolean srcFirst = c != 0 ? c < 0 : sport <= dport;
+            this.type = type;
+            if (srcFirst) {
+                aHi = sHi; aLo = sLo; aPort = sport; bHi = dHi; bLo = dLo; bPort = dport;
+            } else {
+                aHi = dHi; aLo = dLo; aPort = dport; bHi = sHi; bLo = sLo; bPort = sport;
+            }
+            long h = type * 31L + aHi;
+            h = h * 31 + aLo;
+            h = h * 31 + bHi;
+            h = h * 31 + bLo;
+            h = h * 31 + aPort;
+            h = h * 31 + bPort;
+            hash = (int) (h ^ (h >>> 32));
+            return srcFirst;
+        }
+
+        Key copy() {
+            Key k = new Key();
+            k.type = type;
+            k.aHi = aHi; k.aLo = aLo; k.bHi = bHi; k.bLo = bLo;
+            k.aPort = aPort; k.bPort = bPort;
+            k.hash = hash;
+            return k;
+        }
+
+        private static long hi(byte[] a, int n) {
+            long v = 0;
+            for (int i = 0; i < Math.min(8, n); i++) {
+                v = (v << 8) | (a[i] & 0xff);
+            }
+            return n < 8 ? v << (8 * (8 - n)) : v;
+        }
+
+        private static long lo(byte[] a, int n) {
+            long v = 0;
+            for (int i = 8; i < n; i++) {
+                v = (v << 8) | (a[i] & 0xff);
+            }
+            return v;
+        }
+
+        private static int compare(long aHi, long aLo, long bHi, long bLo) {
+            int c = Long.compareUnsigned(aHi, bHi);
+            return c != 0 ? c : Long.compareUnsigned(aLo, bLo);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.type == type && k.aHi == aHi && k.aLo == aLo && k.bHi == bHi
+                    && k.bLo == bLo && k.aPort == aPort && k.bPort == bPort;
+        }
+    }
+
+    private final LinkedHashMap<Key, TcpConversation> map;
+    private final int maxConversations;
+    private final long idleTimeoutNanos;
+    private final long closedTimeoutNanos;
+    private final ReassemblyBudget budget;
+    private final Key probe = new Key();
+    private long evicted;
+
+    TcpConversationTable(int maxConversations, long idleTimeoutNanos, long closedTimeoutNanos, ReassemblyBudget budget) {
+        this.maxConversations = maxConversations;
+        this.idleTimeoutNanos = idleTimeoutNanos;
+        this.closedTimeoutNanos = closedTimeoutNanos;
+        this.budget = budget;
+        this.map = new LinkedHashMap<>(1024, 0.75f, true);
+    }
+
+    /** Fills the probe key; returns whether the packet's source is the key's first endpoint. */
+    boolean probe(int type, byte[] src, byte[] dst, int sport, int dport) {
+        int n = type == org.dissect4j.api.Packet.AT_IPV6 ? 16 : type == org.dissect4j.api.Packet.AT_IPV4 ? 4 : 0;
+        return probe.set(type, src, dst, n, sport, dport);
+    }
+
+    /** The live conversation for the probed key (moved to most recently seen), or null. */
+    TcpConversation find() {
+        return map.get(probe);
+    }
+
+    /** A new conversation for the probed key, replacing any older one with the same key. */
+    TcpConversation create(int stream, long now) {
+        expire(now);
+        Key k = probe.copy();
+        TcpConversation c = new TcpConversation(k, stream, now);
+        TcpConversation old = map.put(k, c);
+        if (old != null) {
+            drop(old);
+        }
+        while (map.size() > maxConversations) {
+            Iterator<Map.Entry<Key, TcpConversation>> it = map.entrySet().iterator();
+            TcpConversation eldest = it.next().getValue();
+            it.remove();
+            drop(eldest);
+        }
+        return c;
+    }
+
+    private void expire(long now) {
+        if (map.isEmpty()) {
+            return;
+        }
+        Iterator<Map.Entry<Key, TcpConversation>> it = map.entrySet().iterator();
+        int checked = 0;
+        while (it.hasNext() && checked++ < 64) {
+            TcpConversation c = it.next().getValue();
+            long idle = now - c.lastSeen;
+            if (idle > idleTimeoutNanos || c.closed && idle > closedTimeoutNanos) {
+                it.remove();
+                drop(c);
+            } else if (idle <= Math.min(idleTimeoutNanos, closedTimeoutNanos)) {
+                break;
+            }
+        }
+    }
+
+    private void drop(TcpConversation c) {
+        c.live = false;
+        c.flow1.releaseReassembly(budget);
+        c.flow2.releaseReassembly(budget);
+        evicted++;
+    }
+
+    int size() {
+        return map.size();
+    }
+
+    long evicted() {
+        return evicted;
+    }
+
+    @SuppressWarnings("unused")
+    private static String debug(Key k) {
+        return Arrays.toString(new long[] {k.aHi, k.aLo, k.aPort, k.bHi, k.bLo, k.bPort});
+    }
+}

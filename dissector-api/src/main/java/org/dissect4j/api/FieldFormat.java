@@ -43,7 +43,14 @@ public final class FieldFormat {
             case ABSOLUTE_TIME -> absoluteTime(v, f.base(), out);
             case RELATIVE_TIME -> relativeTime(v, out);
             case STRING, STRINGZ -> string(t, node, out);
-            case BYTES, OID -> hex(t, node, out, "");
+            case BYTES -> {
+                if (t.length(node) == 0) {
+                    out.append("<none>");
+                } else {
+                    hex(t, node, out, "");
+                }
+            }
+            case OID -> oid(t, node, out);
             case GUID -> guid(t, node, out);
             case ETHER -> hex(t, node, out, ":");
             case IPv4 -> ipv4(v, out);
@@ -301,11 +308,36 @@ public final class FieldFormat {
         out.append(s);
     }
 
-    private static void dbl(double d, StringBuilder out) {
-        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-            out.append((long) d);
+    /** A double as C's {@code %.15g} prints it (Wireshark's format for FT_DOUBLE): 15 significant digits, no trailing zeros. */
+    static void dbl(double d, StringBuilder out) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            out.append(Double.isNaN(d) ? "nan" : d > 0 ? "inf" : "-inf");
+            return;
+        }
+        if (d == 0) {
+            out.append(1 / d < 0 ? "-0" : "0");
+            return;
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(d).round(new java.math.MathContext(15, java.math.RoundingMode.HALF_EVEN));
+        int exponent = b.precision() - b.scale() - 1;
+        if (exponent < -4 || exponent >= 15) {
+            String digits = b.unscaledValue().abs().toString().replaceAll("0+$", "");
+            if (b.signum() < 0) {
+                out.append('-');
+            }
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append(exponent < 0 ? "e-" : "e+");
+            int e = Math.abs(exponent);
+            if (e < 10) {
+                out.append('0');
+            }
+            out.append(e);
         } else {
-            out.append(d);
+            String plain = b.stripTrailingZeros().toPlainString();
+            out.append(plain);
         }
     }
 
@@ -320,6 +352,45 @@ public final class FieldFormat {
             }
             int b = Bytes.u8(seg, at + i);
             out.append(HEX[b >> 4]).append(HEX[b & 0xF]);
+        }
+    }
+
+    /**
+     * A BER-encoded OBJECT IDENTIFIER (the content octets) in dotted decimal, as tshark prints FT_OID
+     * ({@code 1.2.840.113549.1.1.11}); an arc too long for 64 bits or a truncated arc falls back to hex.
+     */
+    public static void oid(Tree t, int node, StringBuilder out) {
+        int len = t.length(node);
+        if (len == 0) {
+            return;
+        }
+        int start = out.length();
+        long arc = 0;
+        boolean first = true;
+        for (int i = 0; i < len; i++) {
+            int b = t.byteAt(node, i);
+            if (arc > (Long.MAX_VALUE >>> 7)) {
+                out.setLength(start);
+                hex(t, node, out, "");
+                return;
+            }
+            arc = (arc << 7) | (b & 0x7f);
+            if ((b & 0x80) != 0) {
+                if (i == len - 1) {
+                    out.setLength(start);
+                    hex(t, node, out, "");
+                    return;
+                }
+                continue;
+            }
+            if (first) {
+                long top = arc < 40 ? 0 : arc < 80 ? 1 : 2;
+                out.append(top).append('.').append(arc - 40 * top);
+                first = false;
+            } else {
+                out.append('.').append(arc);
+            }
+            arc = 0;
         }
     }
 
@@ -369,7 +440,6 @@ public final class FieldFormat {
             case '\r' -> out.append("\\r");
             case '\n' -> out.append("\\n");
             case '\t' -> out.append("\\t");
-            case '\\' -> out.append("\\\\");
             case 0x07 -> out.append("\\a");
             case 0x08 -> out.append("\\b");
             case 0x0B -> out.append("\\v");

@@ -36,9 +36,12 @@ public final class LinkType {
     /** Wireshark's encapsulation number ({@code WTAP_ENCAP_*}) shown as {@code frame.encap_type}. */
     public static int wiresharkEncap(int linkType) {
         return switch (linkType) {
-            case NULL, LOOP -> 15;
+            case NULL -> 15;
+            case LOOP -> 174;
             case ETHERNET -> 1;
-            case RAW, IPV4, IPV6 -> 7;
+            case RAW -> 7;
+            case IPV4 -> 129;
+            case IPV6 -> 130;
             case LINUX_SLL -> 25;
             case LINUX_SLL2 -> 210;
             default -> 0;

@@ -35,7 +35,9 @@ public final class Packet {
     private int repEnd;
     private int callDepth;
 
-    private final int[] protocols = new int[64];
+    /** Grows (rarely: a certificate chain adds a protocol per attribute) up to {@link #MAX_PROTOCOLS}. */
+    private int[] protocols = new int[64];
+    private static final int MAX_PROTOCOLS = 4096;
     private int protocolCount;
     private Protocol current;
 
@@ -192,6 +194,9 @@ public final class Packet {
 
     /** Adds {@code p} to {@code frame.protocols} (done by {@link #call} for handles that name a protocol). */
     public void addProtocol(Protocol p) {
+        if (protocolCount == protocols.length && protocols.length < MAX_PROTOCOLS) {
+            protocols = java.util.Arrays.copyOf(protocols, protocols.length * 2);
+        }
         if (protocolCount < protocols.length) {
             protocols[protocolCount++] = p.field().id();
         }

@@ -56,6 +56,21 @@ class FieldFormatTest {
     }
 
     @Test
+    void doublesPrintLikeCPercentG() {
+        StringBuilder sb = new StringBuilder();
+        FieldFormat.dbl(0.000012, sb);
+        sb.append(' ');
+        FieldFormat.dbl(1.5, sb);
+        sb.append(' ');
+        FieldFormat.dbl(3.0, sb);
+        sb.append(' ');
+        FieldFormat.dbl(0.1, sb);
+        sb.append(' ');
+        FieldFormat.dbl(1e20, sb);
+        assertThat(sb).hasToString("1.2e-05 1.5 3 0.1 1e+20");
+    }
+
+    @Test
     void bitPatternShowsTheMask() {
         StringBuilder sb = new StringBuilder();
         FieldFormat.bitPattern(FLAGS, 0x2, sb);

@@ -1,0 +1,140 @@
+package org.dissect4j.net;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.dissect4j.api.Bytes;
+
+/**
+ * MAC address names for tree labels ({@code Broadcast (ff:ff:ff:ff:ff:ff)},
+ * {@code Cisco_56:4a:fd (00:02:2d:56:4a:fd)}), as Wireshark's name resolution prints them.
+ *
+ * <p>The vendor database is not shipped: Wireshark's {@code wka} and {@code manuf} files are read
+ * from the folder named by the system property {@code dissect4j.manuf.dir}, else from
+ * {@code /usr/share/wireshark} when present. Without them only broadcast and the IPv4/IPv6
+ * multicast prefixes are named. Loaded once, on the first label; never used on the parse path.
+ */
+final class EtherNames {
+    private EtherNames() {
+    }
+
+    /** Appends {@code NAME (aa:bb:cc:dd:ee:ff)} for the 6 bytes at {@code at}. */
+    static StringBuilder withResolution(StringBuilder out, MemorySegment seg, long at) {
+        name(out, seg, at);
+        out.append(" (");
+        return NetFormat.mac(out, seg, at).append(')');
+    }
+
+    /**
+     * Appends the resolved name of the address (the plain address when nothing matches), with
+     * Wireshark's rules: an exact name; else a 24-bit vendor prefix as {@code Vendor_xx:xx:xx};
+     * else the longest of the byte-aligned prefixes (5 down to 1 bytes) that equals a masked
+     * well-known or vendor block, followed by the bytes after it ({@code IPv6mcast_ff:00:00:01}).
+     */
+    static StringBuilder name(StringBuilder out, MemorySegment seg, long at) {
+        long mac = Bytes.uN(seg, at, 6);
+        Db db = Db.INSTANCE;
+        String exact = db.exact.get(mac);
+        if (exact != null) {
+            return out.append(exact);
+        }
+        String vendor = db.oui.get(mac >>> 24);
+        if (vendor != null) {
+            out.append(vendor).append('_');
+            return rest(out, seg, at, 3);
+        }
+        for (int bytes = 5; bytes >= 1; bytes--) {
+            long prefix = mac & (-1L << (8 * (6 - bytes))) & 0xFFFF_FFFF_FFFFL;
+            String n = db.masked.get(prefix);
+            if (n != null) {
+                out.append(n).append('_');
+                return rest(out, seg, at, bytes);
+            }
+        }
+        return NetFormat.mac(out, seg, at);
+    }
+
+    private static StringBuilder rest(StringBuilder out, MemorySegment seg, long at, int from) {
+        for (int i = from; i < 6; i++) {
+            if (i > from) {
+                out.append(':');
+            }
+            NetFormat.hexPadded(out, Bytes.u8(seg, at + i), 2);
+        }
+        return out;
+    }
+
+    /** The loaded database. */
+    private static final class Db {
+        static final Db INSTANCE = load();
+
+        final Map<Long, String> exact = new HashMap<>();
+        final Map<Long, String> oui = new HashMap<>();
+        final Map<Long, String> masked = new HashMap<>();
+
+        private static Db load() {
+            Db db = new Db();
+            db.exact.put(0xFFFF_FFFF_FFFFL, "Broadcast");
+            db.put(0x01005E000000L, 25, "IPv4mcast", false);
+            db.put(0x333300000000L, 16, "IPv6mcast", false);
+            String dir = System.getProperty("dissect4j.manuf.dir", "/usr/share/wireshark");
+            try {
+                db.read(Path.of(dir, "manuf"), true);
+                db.read(Path.of(dir, "wka"), false);
+            } catch (IOException | RuntimeException e) {
+                // Names are cosmetic: without the files, addresses are shown as they are.
+            }
+            return db;
+        }
+
+        private void put(long prefix, int bits, String name, boolean manuf) {
+            if (bits >= 48) {
+                exact.put(prefix, name);
+            } else if (manuf && bits == 24) {
+                oui.putIfAbsent(prefix >>> 24, name);
+            } else {
+                masked.putIfAbsent(prefix, name);
+            }
+        }
+
+        private void read(Path file, boolean manuf) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    int hash = line.indexOf('#');
+                    if (hash >= 0) {
+                        line = line.substring(0, hash);
+                    }
+                    String[] parts = line.trim().split("\\s+");
+                    if (parts.length < 2) {
+                        continue;
+                    }
+                    String addr = parts[0];
+                    int bits = -1;
+                    int slash = addr.indexOf('/');
+                    if (slash >= 0) {
+                        bits = Integer.parseInt(addr.substring(slash + 1));
+                        addr = addr.substring(0, slash);
+                    }
+                    String[] bytes = addr.split("[:\\-.]");
+                    long v = 0;
+                    for (String b : bytes) {
+                        v = (v << 8) | Integer.parseInt(b, 16);
+                    }
+                    v <<= 8 * (6 - bytes.length);
+                    if (bits < 0) {
+                        bits = bytes.length * 8;
+                    }
+                    put(v, bits, parts[1], manuf);
+                }
+            }
+        }
+    }
+}

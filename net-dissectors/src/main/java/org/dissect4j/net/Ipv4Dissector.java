@@ -1,0 +1,253 @@
+package org.dissect4j.net;
+
+import org.dissect4j.api.Bytes;
+import org.dissect4j.api.Dissector;
+import org.dissect4j.api.DissectorHandle;
+import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Tree;
+
+import static org.dissect4j.net.Ipv4Header.CHECKSUM_OFFSET;
+import static org.dissect4j.net.Ipv4Header.DSFIELD_OFFSET;
+import static org.dissect4j.net.Ipv4Header.DST_OFFSET;
+import static org.dissect4j.net.Ipv4Header.FLAGS_OFFSET;
+import static org.dissect4j.net.Ipv4Header.FLAG_MF;
+import static org.dissect4j.net.Ipv4Header.FRAGMENT_OFFSET_MASK;
+import static org.dissect4j.net.Ipv4Header.ID_OFFSET;
+import static org.dissect4j.net.Ipv4Header.MIN_LENGTH;
+import static org.dissect4j.net.Ipv4Header.PROTOCOL_OFFSET;
+import static org.dissect4j.net.Ipv4Header.SRC_OFFSET;
+import static org.dissect4j.net.Ipv4Header.TOTAL_LENGTH_OFFSET;
+import static org.dissect4j.net.Ipv4Header.TTL_OFFSET;
+
+/**
+ * IPv4 (Wireshark's packet-ip.c, {@link Ipv4Header} for the layout): every header field, the
+ * options ({@link Ipv4Options}), bounded fragment reassembly ({@link FragmentReassembler}), then
+ * the payload by the {@code ip.proto} table ({@code data} when nobody takes it). Returns the total
+ * length, so the link layer can show what follows as padding or trailer.
+ *
+ * <p>Bad headers are reported as Wireshark does: a version other than 4, a header length below 20
+ * or a total length below the header length end the dissection with an expert item; a total length
+ * beyond the bytes the link layer delivered is reported and clamped. The header checksum is checked
+ * only when the setting {@code ip.check_checksum} is true (Wireshark's default is false).
+ * Inside the datagram quoted by an ICMP error, addresses, reassembly and length complaints are skipped.
+ */
+final class Ipv4Dissector implements Dissector {
+    private final NetContext ctx;
+    private final boolean checkChecksum;
+    private final boolean defragment;
+    private final FragmentReassembler reassembler;
+    private final FragmentTree fragmentTree = new FragmentTree(Ipv4Fields.FRAGMENTS, Ipv4Fields.FRAGMENT,
+            Ipv4Fields.FRAGMENT_OVERLAP, Ipv4Fields.FRAGMENT_OVERLAP_CONFLICT, Ipv4Fields.FRAGMENT_MULTIPLETAILS,
+            Ipv4Fields.FRAGMENT_TOOLONGFRAGMENT, Ipv4Fields.FRAGMENT_COUNT, Ipv4Fields.REASSEMBLED_IN,
+            Ipv4Fields.REASSEMBLED_LENGTH, Ipv4Fields.REASSEMBLED_DATA);
+    private final StringBuilder host = new StringBuilder(16);
+    private DissectorTable ipProto;
+    private DissectorHandle data;
+
+    Ipv4Dissector(NetContext ctx, boolean checkChecksum, boolean defragment, FragmentReassembler reassembler) {
+        this.ctx = ctx;
+        this.checkChecksum = checkChecksum;
+        this.defragment = defragment;
+        this.reassembler = reassembler;
+    }
+
+    void wire(DissectorTable ipProto, DissectorHandle data) {
+        this.ipProto = ipProto;
+        this.data = data;
+    }
+
+    @Override
+    public int dissect(Packet p, int off, int len) {
+        Tree t = p.tree();
+        boolean inError = ctx.inErrorPacket > 0;
+        StringBuilder info = p.columns() && !inError ? p.clearInfo() : null;
+        int b0 = p.u8(off);
+        int version = b0 >>> 4;
+        int hl = (b0 & 0x0F) * 4;
+        int node = t.open(NetProtocols.IP.field(), off, Math.max(1, Math.min(hl, p.captured(off))));
+        // A bounds exception below unwinds the open subtree in Packet.call; normal exits close it here.
+        t.addUint(Ipv4Fields.VERSION, off, 1, version);
+        if (version != 4) {
+            t.expert(NetExperts.IP_BOGUS_VERSION, off, 1);
+            if (info != null) {
+                info.append("Bogus IPv4 version (").append(version).append(", must be 4)");
+            }
+            t.close();
+            return len;
+        }
+        t.addUint(Ipv4Fields.HDR_LEN, off, 1, hl);
+        if (hl < MIN_LENGTH) {
+            t.expert(NetExperts.IP_BOGUS_HEADER_LENGTH, off, 1);
+            if (info != null) {
+                info.append("Bogus IP header length (").append(hl).append(", must be at least 20)");
+            }
+            t.close();
+            return len;
+        }
+        int ds = p.u8(off + DSFIELD_OFFSET);
+        t.openUint(Ipv4Fields.DSFIELD, off + DSFIELD_OFFSET, 1, ds);
+        t.addUint(Ipv4Fields.DSFIELD_DSCP, off + DSFIELD_OFFSET, 1, ds);
+        t.addUint(Ipv4Fields.DSFIELD_ECN, off + DSFIELD_OFFSET, 1, ds);
+        t.close();
+        int totalLength = p.u16(off + TOTAL_LENGTH_OFFSET);
+        t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
+        if (totalLength < hl) {
+            t.expert(NetExperts.IP_BOGUS_LENGTH, off + TOTAL_LENGTH_OFFSET, 2);
+            if (info != null) {
+                info.append("Bogus IP length (").append(totalLength).append(", less than header length ")
+                        .append(hl).append(')');
+            }
+            t.close();
+            return len;
+        }
+        if (totalLength > len) {
+            if (!inError) {
+                t.expert(NetExperts.IP_BOGUS_LENGTH, off + TOTAL_LENGTH_OFFSET, 2);
+            }
+            totalLength = len;
+        }
+        int id = p.u16(off + ID_OFFSET);
+        t.addUint(Ipv4Fields.ID, off + ID_OFFSET, 2, id);
+        int flagsByte = p.u8(off + FLAGS_OFFSET);
+        t.openUint(Ipv4Fields.FLAGS, off + FLAGS_OFFSET, 1, flagsByte);
+        t.addUint(Ipv4Fields.FLAGS_RB, off + FLAGS_OFFSET, 1, flagsByte);
+        t.addUint(Ipv4Fields.FLAGS_DF, off + FLAGS_OFFSET, 1, flagsByte);
+        t.addUint(Ipv4Fields.FLAGS_MF, off + FLAGS_OFFSET, 1, flagsByte);
+        t.close();
+        int fragWord = p.u16(off + FLAGS_OFFSET);
+        t.addUint(Ipv4Fields.FRAG_OFFSET, off + FLAGS_OFFSET, 2, fragWord);
+        int ttl = p.u8(off + TTL_OFFSET);
+        t.addUint(Ipv4Fields.TTL, off + TTL_OFFSET, 1, ttl);
+        int proto = p.u8(off + PROTOCOL_OFFSET);
+        t.addUint(Ipv4Fields.PROTO, off + PROTOCOL_OFFSET, 1, proto);
+        int checksum = p.u16(off + CHECKSUM_OFFSET);
+        t.addUint(Ipv4Fields.CHECKSUM, off + CHECKSUM_OFFSET, 2, checksum);
+        boolean checksumBad = false;
+        if (checkChecksum && p.captured(off) >= hl) {
+            long base = p.base() + off;
+            int sum = Bytes.onesComplementSum(p.segment(), base, hl, 0);
+            if (sum == 0xFFFF) {
+                t.addGenerated(Ipv4Fields.CHECKSUM_STATUS, 1);
+            } else {
+                checksumBad = true;
+                // The checksum the sender should have written: the header summed without its checksum field.
+                int partial = Bytes.onesComplementSum(p.segment(), base, CHECKSUM_OFFSET, 0);
+                int computed = ~Bytes.onesComplementSum(p.segment(), base + SRC_OFFSET, hl - SRC_OFFSET, partial) & 0xFFFF;
+                t.addGenerated(Ipv4Fields.CHECKSUM_CALCULATED, computed);
+                t.addGenerated(Ipv4Fields.CHECKSUM_STATUS, 0);
+                t.expert(NetExperts.IP_CHECKSUM_BAD, off + CHECKSUM_OFFSET, 2);
+            }
+        } else {
+            t.addGenerated(Ipv4Fields.CHECKSUM_STATUS, 2);
+        }
+        long src = p.u32(off + SRC_OFFSET);
+        address(t, Ipv4Fields.SRC, Ipv4Fields.SRC_HOST, off + SRC_OFFSET, src);
+        long hdrDst = p.u32(off + DST_OFFSET);
+        int dstAt = off + DST_OFFSET;
+        if (hl > MIN_LENGTH) {
+            int routed = Ipv4Options.sourceRouteDestination(p, off + MIN_LENGTH, off + hl);
+            if (routed >= 0) {
+                t.addUint(Ipv4Fields.CUR_RT, off + DST_OFFSET, 4, hdrDst);
+                if (t.wants(Ipv4Fields.CUR_RT_HOST)) {
+                    host.setLength(0);
+                    t.addString(Ipv4Fields.CUR_RT_HOST, NetFormat.ipv4(host, hdrDst));
+                }
+                dstAt = routed;
+            }
+        }
+        long dst = p.u32(dstAt);
+        address(t, Ipv4Fields.DST, Ipv4Fields.DST_HOST, dstAt, dst);
+        if (!inError) {
+            p.netAddresses(Packet.AT_IPV4, off + SRC_OFFSET, dstAt);
+            if (ttl < 5 && (dst & 0xF000_0000L) != 0xE000_0000L && proto != 103) {
+                t.expert(NetExperts.IP_TTL_TOO_SMALL, off + TTL_OFFSET, 1);
+            }
+        }
+        if (hl > MIN_LENGTH) {
+            Ipv4Options.dissect(p, t, off + MIN_LENGTH, off + hl, host);
+        }
+
+        int payloadAt = off + hl;
+        int payloadLen = totalLength - hl;
+        int fragOffset = (fragWord & FRAGMENT_OFFSET_MASK) * 8;
+        boolean more = (fragWord & FLAG_MF) != 0;
+        ctx.ipTtl = ttl;
+        ctx.ipAddresses(4, 0, src, 0, dst);
+        if ((more || fragOffset != 0) && !inError) {
+            return fragment(p, t, node, info, src, hdrDst, id, proto, fragOffset, more, payloadAt, payloadLen,
+                    checksumBad, totalLength);
+        }
+        t.close();
+        payload(p, info, proto, payloadAt, payloadLen);
+        return totalLength;
+    }
+
+    private void address(Tree t, org.dissect4j.api.Field f, org.dissect4j.api.Field hostField, int at, long addr) {
+        t.addUint(f, at, 4, addr);
+        t.addUint(Ipv4Fields.ADDR, at, 4, addr);
+        boolean wantHost = t.wants(hostField);
+        boolean wantAnyHost = t.wants(Ipv4Fields.HOST);
+        if (wantHost || wantAnyHost) {
+            host.setLength(0);
+            NetFormat.ipv4(host, addr);
+            t.addString(hostField, host);
+            t.addString(Ipv4Fields.HOST, host);
+        }
+    }
+
+    /** Hands the payload to the {@code ip.proto} table, or to data with Wireshark's Info text. */
+    private void payload(Packet p, StringBuilder info, int proto, int at, int len) {
+        if (!NetUtil.callTable(p, ipProto, proto, at, len)) {
+            NetUtil.callData(p, data, at, len);
+            if (info != null && ctx.inErrorPacket == 0) {
+                p.clearInfo().append(Ipv4Fields.PROTO.values().name(proto, "Unknown")).append(" (").append(proto)
+                        .append(')');
+            }
+        }
+    }
+
+    private int fragment(Packet p, Tree t, int node, StringBuilder info, long src, long dst, int id, int proto,
+                         int fragOffset, boolean more, int at, int len, boolean checksumBad, int totalLength) {
+        int status = -1;
+        if (defragment && !checksumBad && p.captured(at) >= len) {
+            status = reassembler.add(4, 0, src, 0, dst, id, proto, fragOffset, more, p.segment(), p.base() + at, len,
+                    p.frame().number(), p.frame().timestampNanos());
+        }
+        FragmentReassembler.Datagram d = reassembler.current();
+        if (status == FragmentReassembler.COMPLETE) {
+            int source = t.addSource(d.segment(), 0, d.length(), "Reassembled IPv4");
+            fragmentTree.complete(t, d, source);
+            t.close();
+            DissectorHandle h = ipProto.get(proto);
+            int consumed = h == null ? 0 : p.callOnSource(source, h, 0, d.length());
+            if (consumed == 0) {
+                String column = p.protocolColumn();
+                p.callOnSource(source, data, 0, d.length());
+                p.protocolColumn(column);
+                if (info != null) {
+                    p.clearInfo().append(Ipv4Fields.PROTO.values().name(proto, "Unknown")).append(" (").append(proto)
+                            .append(')');
+                }
+            }
+            return totalLength;
+        }
+        if (status == FragmentReassembler.LIMIT) {
+            t.expert(NetExperts.IP_FRAGMENT_LIMIT, at, 0);
+        } else if (status == FragmentReassembler.DONE_BEFORE && d != null) {
+            fragmentTree.elsewhere(t, d);
+        }
+        t.close();
+        if (!defragment && fragOffset == 0) {
+            payload(p, info, proto, at, len);
+            return totalLength;
+        }
+        NetUtil.callData(p, data, at, len);
+        if (info != null) {
+            p.clearInfo().append("Fragmented IP protocol (proto=").append(Ipv4Fields.PROTO.values().name(proto, "Unknown"))
+                    .append(' ').append(proto).append(", off=").append(fragOffset).append(", ID=");
+            NetFormat.hexPadded(info, id, 4).append(')');
+        }
+        return totalLength;
+    }
+}

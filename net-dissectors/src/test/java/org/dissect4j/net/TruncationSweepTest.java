@@ -1,0 +1,110 @@
+package org.dissect4j.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dissect4j.api.Bytes;
+import org.dissect4j.api.Engine;
+import org.dissect4j.api.FieldType;
+import org.dissect4j.api.Frame;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Tree;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every dissector, cut at every captured length from 0 to past the end of its headers: no
+ * exception escapes {@link Engine#dissect}, every header field that lies wholly before the cut is
+ * still recorded with the same value, and a cut inside the headers marks the packet truncated
+ * ("[Packet size limited during capture]"), never malformed.
+ */
+class TruncationSweepTest {
+    static Stream<Arguments> vectors() {
+        return Stream.of(
+                Arguments.of("link-ethernet.pcap", 1, 42, List.of()),
+                Arguments.of("link-ethernet.pcap", 6, 50, List.of()),
+                Arguments.of("link-ethernet.pcap", 7, 46, List.of()),
+                Arguments.of("link-ethernet.pcap", 8, 50, List.of()),
+                Arguments.of("link-sll.pcap", 1, 44, List.of()),
+                Arguments.of("link-sll2.pcap", 1, 48, List.of()),
+                Arguments.of("link-null.pcap", 1, 32, List.of()),
+                Arguments.of("link-raw.pcap", 2, 48, List.of()),
+                Arguments.of("arp.pcap", 1, 42, List.of()),
+                Arguments.of("ipv4-options.pcap", 1, 70, List.of()),
+                // A source route makes the header's destination ip.cur_rt, known only once the option is read.
+                Arguments.of("ipv4-options.pcap", 2, 66, List.of("ip.dst", "ip.dst_host", "ip.addr", "ip.host",
+                        "ip.cur_rt", "ip.cur_rt_host")),
+                Arguments.of("ipv6-extensions.pcap", 1, 70, List.of()),
+                Arguments.of("ipv6-extensions.pcap", 2, 70, List.of()),
+                Arguments.of("ipv6-extensions.pcap", 3, 86, List.of()),
+                Arguments.of("ipv6-extensions.pcap", 4, 102, List.of()),
+                Arguments.of("ipv6-extensions.pcap", 5, 62, List.of()),
+                Arguments.of("icmp-messages.pcap", 1, 42, List.of()),
+                Arguments.of("icmp-messages.pcap", 6, 70, List.of()),
+                Arguments.of("icmp-messages.pcap", 3, 58, List.of()),
+                Arguments.of("icmpv6.pcap", 1, 86, List.of()),
+                Arguments.of("icmpv6.pcap", 5, 142, List.of()),
+                Arguments.of("icmpv6.pcap", 9, 110, List.of()),
+                Arguments.of("gre.pcap", 1, 78, List.of()),
+                Arguments.of("gre.pcap", 2, 84, List.of()));
+    }
+
+    /** A header field recorded by the full dissection. */
+    record Node(int field, int offset, int length, long value) {
+    }
+
+    @ParameterizedTest(name = "{0} #{1}")
+    @MethodSource("vectors")
+    void everyCutKeepsTheFieldsBeforeIt(String capture, int number, int headerEnd, List<String> impliedByLaterBytes)
+            throws Exception {
+        Frame original = TestCaptures.read(OwnCapturesTest.dir().resolve(capture)).get(number - 1);
+        byte[] bytes = new byte[original.capturedLength()];
+        MemorySegment.copy(original.segment(), Bytes.U8, original.offset(), bytes, 0, bytes.length);
+        assertThat(headerEnd).isLessThanOrEqualTo(bytes.length);
+
+        Engine full = NetTestKit.engine();
+        Packet whole = full.dissect(NetTestKit.frame(bytes, original.linkType(), 1, original.timestampNanos()));
+        assertThat(whole.truncated()).isFalse();
+        List<Node> header = headerNodes(full.tree(), headerEnd);
+        assertThat(header).isNotEmpty();
+
+        for (int cut = 0; cut <= Math.min(bytes.length, headerEnd + 8); cut++) {
+            Engine e = NetTestKit.engine();
+            Packet p = e.dissect(NetTestKit.frame(bytes, cut, original.linkType(), 1, original.timestampNanos()));
+            assertThat(NetTestKit.bug(e, p)).as("dissector bug at cut %d", cut).isFalse();
+            if (cut < headerEnd) {
+                assertThat(p.truncated()).as("truncated at cut %d", cut).isTrue();
+            }
+            List<Node> got = headerNodes(e.tree(), cut);
+            for (Node n : header) {
+                if (n.offset() + n.length() <= cut
+                        && !impliedByLaterBytes.contains(org.dissect4j.api.Field.byId(n.field()).abbrev())) {
+                    assertThat(got).as("%s at %d kept at cut %d", org.dissect4j.api.Field.byId(n.field()), n.offset(), cut)
+                            .contains(n);
+                }
+            }
+        }
+    }
+
+    private static List<Node> headerNodes(Tree t, int end) {
+        List<Node> out = new ArrayList<>();
+        for (int n = 0; n < t.size(); n++) {
+            FieldType type = t.field(n).type();
+            if (t.source(n) != 0 || (t.flags(n) & (Tree.GENERATED | Tree.EXPERT)) != 0 || type == FieldType.PROTOCOL
+                    || type == FieldType.NONE || t.offset(n) + t.length(n) > end || t.length(n) == 0) {
+                continue;
+            }
+            out.add(new Node(t.fieldId(n), t.offset(n), t.length(n), t.value(n)));
+        }
+        return out;
+    }
+
+    static Path dir() throws Exception {
+        return OwnCapturesTest.dir();
+    }
+}

@@ -1,0 +1,8 @@
+/** JMH benchmarks of dissect4j's parse path (run from the shaded benchmarks.jar). */
+module org.dissect4j.bench {
+    requires org.dissect4j.api;
+    requires org.dissect4j.capture;
+    requires org.dissect4j.net;
+    requires org.dissect4j.tcp;
+    requires jmh.core;
+}

@@ -1,0 +1,209 @@
+package org.dissect4j.cli;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.dissect4j.api.FieldFormat;
+import org.dissect4j.api.Frame;
+import org.dissect4j.api.Packet;
+
+/**
+ * The summary columns (No., Time, Source, Destination, Protocol, Length, Info) as tshark prints
+ * them, with tshark's padding, the {@code -t} time formats and MAC name resolution (Broadcast,
+ * multicast prefixes) unless {@code -n}.
+ */
+final class Columns {
+    static final String[] NAMES = {"No.", "Time", "Source", "Destination", "Protocol", "Length", "Info"};
+
+    private final String timeFormat;
+    private final boolean resolveNames;
+    private long first = Long.MIN_VALUE;
+    private long previous = Long.MIN_VALUE;
+    private long previousDisplayed = Long.MIN_VALUE;
+    private long currentPrevDisplayed = Long.MIN_VALUE;
+
+    Columns(String timeFormat, boolean resolveNames) {
+        this.timeFormat = timeFormat == null ? "r" : timeFormat;
+        this.resolveNames = resolveNames;
+    }
+
+    /** Called for every frame read (displayed or not), in order. */
+    void frameRead(Frame f) {
+        if (first == Long.MIN_VALUE) {
+            first = f.timestampNanos();
+        }
+        currentPrevDisplayed = previousDisplayed;
+    }
+
+    /** Called after the frame's columns were used; {@code displayed} when it passed the filter. */
+    void frameDone(Frame f, boolean displayed) {
+        previous = f.timestampNanos();
+        if (displayed) {
+            previousDisplayed = f.timestampNanos();
+        }
+    }
+
+    static boolean isValid(String format) {
+        return switch (format) {
+            case "a", "ad", "adoy", "d", "dd", "e", "r", "u", "ud", "udoy" -> true;
+            default -> false;
+        };
+    }
+
+    String value(String column, Frame f, Packet p, int digits) {
+        StringBuilder sb = new StringBuilder();
+        switch (column) {
+            case "No." -> sb.append(f.number());
+            case "Time" -> time(f, digits, sb);
+            case "Source" -> address(p, true, sb);
+            case "Destination" -> address(p, false, sb);
+            case "Protocol" -> sb.append(p.protocolColumn());
+            case "Length" -> sb.append(f.originalLength());
+            case "Info" -> sb.append(p.info());
+            default -> {
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One summary line, padded like tshark's. */
+    String line(Frame f, Packet p, int digits) {
+        StringBuilder sb = new StringBuilder(160);
+        padLeft(sb, Long.toString(f.number()), 5);
+        sb.append(' ');
+        StringBuilder t = new StringBuilder();
+        time(f, digits, t);
+        padLeft(sb, t.toString(), 10);
+        sb.append(' ');
+        StringBuilder src = new StringBuilder();
+        address(p, true, src);
+        StringBuilder dst = new StringBuilder();
+        address(p, false, dst);
+        padLeft(sb, src.toString(), 12);
+        sb.append(" \u2192 ");
+        padRight(sb, dst.toString(), 12);
+        sb.append(' ').append(p.protocolColumn()).append(' ').append(f.originalLength());
+        if (!p.info().isEmpty()) {
+            sb.append(' ').append(p.info());
+        }
+        return sb.toString();
+    }
+
+    private static void padLeft(StringBuilder sb, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        sb.append(s);
+    }
+
+    private static void padRight(StringBuilder sb, String s, int width) {
+        sb.append(s);
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+    }
+
+    void time(Frame f, int digits, StringBuilder sb) {
+        long ts = f.timestampNanos();
+        switch (timeFormat) {
+            case "r" -> seconds(ts - first, digits, sb);
+            case "d" -> seconds(previous == Long.MIN_VALUE ? 0 : ts - previous, digits, sb);
+            case "dd" -> seconds(currentPrevDisplayed == Long.MIN_VALUE ? 0 : ts - currentPrevDisplayed, digits, sb);
+            case "e" -> seconds(ts, digits, sb);
+            case "a", "ad", "adoy", "u", "ud", "udoy" -> {
+                ZoneId zone = timeFormat.startsWith("u") ? ZoneOffset.UTC : ZoneId.systemDefault();
+                ZonedDateTime z = Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000_000L)).atZone(zone);
+                if (timeFormat.endsWith("d")) {
+                    sb.append(z.getYear()).append('-');
+                    two(z.getMonthValue(), sb);
+                    sb.append('-');
+                    two(z.getDayOfMonth(), sb);
+                    sb.append(' ');
+                } else if (timeFormat.endsWith("doy")) {
+                    sb.append(z.getYear()).append('/');
+                    String doy = Integer.toString(z.getDayOfYear());
+                    sb.append("000", 0, 3 - doy.length()).append(doy).append(' ');
+                }
+                two(z.getHour(), sb);
+                sb.append(':');
+                two(z.getMinute(), sb);
+                sb.append(':');
+                two(z.getSecond(), sb);
+                fraction(Math.floorMod(ts, 1_000_000_000L), digits, sb);
+            }
+            default -> seconds(ts - first, digits, sb);
+        }
+    }
+
+    private static void two(int v, StringBuilder sb) {
+        if (v < 10) {
+            sb.append('0');
+        }
+        sb.append(v);
+    }
+
+    /** Seconds with {@code digits} decimals, truncated like Wireshark. */
+    static void seconds(long nanos, int digits, StringBuilder sb) {
+        if (nanos < 0) {
+            sb.append('-');
+            nanos = -nanos;
+        }
+        sb.append(nanos / 1_000_000_000L);
+        fraction(nanos % 1_000_000_000L, digits, sb);
+    }
+
+    private static void fraction(long frac, int digits, StringBuilder sb) {
+        if (digits <= 0) {
+            return;
+        }
+        String s = Long.toString(frac);
+        StringBuilder nine = new StringBuilder("000000000".substring(s.length())).append(s);
+        sb.append('.').append(nine, 0, digits);
+    }
+
+    void address(Packet p, boolean source, StringBuilder sb) {
+        int nt = p.netType();
+        if (nt == Packet.AT_IPV4) {
+            byte[] a = source ? p.netSrc() : p.netDst();
+            FieldFormat.ipv4(((a[0] & 0xFFL) << 24) | ((a[1] & 0xFF) << 16) | ((a[2] & 0xFF) << 8) | (a[3] & 0xFF), sb);
+        } else if (nt == Packet.AT_IPV6) {
+            FieldFormat.ipv6(source ? p.netSrc() : p.netDst(), sb);
+        } else if (p.dlType() == Packet.AT_ETHER) {
+            mac(source ? p.dlSrc() : p.dlDst(), sb);
+        }
+    }
+
+    void mac(byte[] a, StringBuilder sb) {
+        if (resolveNames) {
+            boolean broadcast = true;
+            for (int i = 0; i < 6; i++) {
+                broadcast &= a[i] == (byte) 0xFF;
+            }
+            if (broadcast) {
+                sb.append("Broadcast");
+                return;
+            }
+            if (a[0] == 0x01 && a[1] == 0x00 && a[2] == 0x5e) {
+                sb.append("IPv4mcast_");
+                hexTail(a, 3, sb);
+                return;
+            }
+            if (a[0] == 0x33 && a[1] == 0x33) {
+                sb.append("IPv6mcast_");
+                hexTail(a, 2, sb);
+                return;
+            }
+        }
+        FieldFormat.ether(a, sb);
+    }
+
+    private static void hexTail(byte[] a, int from, StringBuilder sb) {
+        for (int i = from; i < 6; i++) {
+            if (i > from) {
+                sb.append(':');
+            }
+            sb.append(Character.forDigit((a[i] >> 4) & 0xF, 16)).append(Character.forDigit(a[i] & 0xF, 16));
+        }
+    }
+}

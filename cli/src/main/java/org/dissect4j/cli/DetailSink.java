@@ -1,0 +1,125 @@
+package org.dissect4j.cli;
+
+import java.io.PrintStream;
+import org.dissect4j.api.Bytes;
+import org.dissect4j.api.Engine;
+import org.dissect4j.api.Field;
+import org.dissect4j.api.FieldFormat;
+import org.dissect4j.api.Frame;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Tree;
+
+/**
+ * {@code -V} (the packet details tree, four spaces per level, generated values in brackets) and
+ * {@code -x} (hex and ASCII dump of every data source), in tshark's layout.
+ */
+final class DetailSink implements Sink {
+    private final PrintStream out;
+    private final boolean tree;
+    private final boolean hex;
+    private final Sink summary;
+    private final TreeWalk walk = new TreeWalk();
+    private final StringBuilder sb = new StringBuilder(256);
+
+    DetailSink(PrintStream out, boolean tree, boolean hex, Sink summary) {
+        this.out = out;
+        this.tree = tree;
+        this.hex = hex;
+        this.summary = summary;
+    }
+
+    @Override
+    public void prime(Engine engine) {
+        if (tree) {
+            engine.tree().wantAll(true);
+        }
+        if (summary != null) {
+            summary.prime(engine);
+        }
+    }
+
+    @Override
+    public void packet(Frame frame, Packet p) throws java.io.IOException {
+        Tree t = p.tree();
+        if (summary != null) {
+            summary.packet(frame, p);
+        }
+        if (tree) {
+            walk.build(t);
+            for (int n = walk.roots(); n >= 0; n = walk.nextSibling(n)) {
+                print(t, n, 0);
+            }
+        }
+        if (hex) {
+            if (tree) {
+                out.println();
+            }
+            int sources = t.sourceCount();
+            for (int s = 0; s < sources; s++) {
+                if (sources > 1) {
+                    out.println(t.sourceName(s) + " (" + t.sourceLength(s) + " byte" + (t.sourceLength(s) == 1 ? "" : "s") + "):");
+                }
+                dump(t, s);
+            }
+        }
+        out.println();
+    }
+
+    private void print(Tree t, int node, int depth) {
+        Field f = t.field(node);
+        if (f.hidden() || (t.flags(node) & Tree.HIDDEN) != 0) {
+            return;
+        }
+        sb.setLength(0);
+        for (int i = 0; i < depth; i++) {
+            sb.append("    ");
+        }
+        boolean generated = (t.flags(node) & Tree.GENERATED) != 0 && (t.flags(node) & Tree.EXPERT) == 0;
+        if (generated) {
+            sb.append('[');
+        }
+        if ((t.flags(node) & Tree.EXPERT) != 0) {
+            var e = t.expertOf(node);
+            sb.append("[Expert Info (").append(e.severity().label()).append('/').append(e.group().label()).append("): ")
+                    .append(e.message()).append(']');
+        } else {
+            FieldFormat.label(t, node, sb);
+        }
+        if (generated) {
+            sb.append(']');
+        }
+        out.println(sb);
+        for (int c = walk.firstChild(node); c >= 0; c = walk.nextSibling(c)) {
+            print(t, c, depth + 1);
+        }
+    }
+
+    private void dump(Tree t, int src) {
+        var seg = t.segment(src);
+        long base = t.base(src);
+        int len = t.sourceLength(src);
+        for (int off = 0; off < len; off += 16) {
+            sb.setLength(0);
+            String o = Integer.toHexString(off);
+            for (int i = o.length(); i < 4; i++) {
+                sb.append('0');
+            }
+            sb.append(o).append("  ");
+            int n = Math.min(16, len - off);
+            for (int i = 0; i < 16; i++) {
+                if (i < n) {
+                    int b = Bytes.u8(seg, base + off + i);
+                    sb.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16)).append(' ');
+                } else {
+                    sb.append("   ");
+                }
+            }
+            sb.append("  ");
+            for (int i = 0; i < n; i++) {
+                int b = Bytes.u8(seg, base + off + i);
+                sb.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
+            }
+            out.println(sb);
+        }
+    }
+}

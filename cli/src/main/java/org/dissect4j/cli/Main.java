@@ -1,0 +1,624 @@
+package org.dissect4j.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dissect4j.api.Engine;
+import org.dissect4j.api.Frame;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.PluginException;
+import org.dissect4j.api.Settings;
+import org.dissect4j.capture.CaptureException;
+import org.dissect4j.capture.CaptureFiles;
+import org.dissect4j.capture.CaptureInterface;
+import org.dissect4j.capture.CaptureReader;
+import org.dissect4j.capture.CaptureSource;
+import org.dissect4j.capture.CaptureWriter;
+import org.dissect4j.capture.LiveCapture;
+import org.dissect4j.capture.LiveDevice;
+import org.dissect4j.capture.LiveOptions;
+import org.dissect4j.filter.DisplayFilter;
+import org.dissect4j.filter.FilterException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code dissect4j} command: tshark's options for what dissect4j supports, printing what tshark
+ * prints. Exit status 0 when all went well, 1 for a usage error, 2 for bad input (a corrupt
+ * capture, an unknown field, a plugin that cannot load).
+ */
+@Command(name = "dissect4j", mixinStandardHelpOptions = false, sortOptions = false, usageHelpWidth = 100,
+        description = "Dissect packets from a capture file or a live interface, like tshark.")
+public final class Main implements Callable<Integer> {
+    static final String VERSION = "0.1.0";
+
+    @Option(names = "-r", paramLabel = "FILE", description = "Read packets from FILE (pcap, pcapng, gzip-compressed; - for stdin).")
+    String readFile;
+
+    @Option(names = "-i", paramLabel = "IFACE", description = "Capture live on interface IFACE (name or number from -D).")
+    String iface;
+
+    @Option(names = "-f", paramLabel = "FILTER", description = "Capture filter (BPF syntax) for live capture.")
+    String captureFilter;
+
+    @Option(names = "-s", paramLabel = "SNAPLEN", description = "Snapshot length for live capture (default 262144).")
+    int snaplen = 262144;
+
+    @Option(names = "-p", description = "Don't capture in promiscuous mode.")
+    boolean noPromisc;
+
+    @Option(names = "-a", paramLabel = "duration:SECS", description = "Stop live capture after SECS seconds.")
+    String autostop;
+
+    @Option(names = "-D", description = "List the interfaces available for live capture and exit.")
+    boolean listInterfaces;
+
+    @Option(names = "-c", paramLabel = "N", description = "Stop after N packets.")
+    long count = -1;
+
+    @Option(names = "-V", description = "Print the packet details tree.")
+    boolean verbose;
+
+    @Option(names = "-x", description = "Print a hex and ASCII dump of the packet data.")
+    boolean hexDump;
+
+    @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text (default), fields, json, ek.")
+    String outputFormat = "text";
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "Field to print with -T fields/json/ek (repeatable).")
+    List<String> fieldNames = new ArrayList<>();
+
+    @Option(names = "-E", paramLabel = "OPT=VALUE", description = "-T fields options: header=y|n, separator=/t|/s|C, occurrence=f|l|a|N, aggregator=,|/s|C, quote=d|s|n.")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-t", paramLabel = "FORMAT", description = "Time column format: r (default), a, ad, adoy, d, dd, e, u, ud, udoy.")
+    String timeFormat = "r";
+
+    @Option(names = "-n", description = "Disable name resolution (MAC names such as Broadcast).")
+    boolean noResolve;
+
+    @Option(names = "-q", description = "Quiet: no per-packet output (statistics only).")
+    boolean quiet;
+
+    @Option(names = "-w", paramLabel = "FILE", description = "Write the packets to FILE (- for stdout).")
+    String writeFile;
+
+    @Option(names = "-F", paramLabel = "FORMAT", description = "Format for -w: pcapng (default) or pcap.")
+    String writeFormat = "pcapng";
+
+    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: print only packets that match (Wireshark syntax).")
+    String displayFilter;
+
+    @Option(names = "-R", paramLabel = "FILTER", description = "Read filter for the first pass (needs -2).")
+    String readFilter;
+
+    @Option(names = "-2", description = "Two passes: dissect every packet first, so fields that depend on later packets are known.")
+    boolean twoPass;
+
+    @Option(names = "--check-filter", paramLabel = "FILTER",
+            description = "Compile FILTER, print how it was understood (like dftest) and exit: 0 if valid, 2 if not.")
+    String checkFilter;
+
+    @Option(names = "-d", paramLabel = "LAYER==VALUE,PROTO", description = "Decode As, e.g. tcp.port==8443,tls (repeatable).")
+    List<String> decodeAs = new ArrayList<>();
+
+    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a dissector preference (repeatable).")
+    List<String> preferences = new ArrayList<>();
+
+    @Option(names = "--disable-protocol", paramLabel = "PROTO", description = "Do not dissect PROTO (repeatable).")
+    List<String> disabledProtocols = new ArrayList<>();
+
+    @Option(names = "--enable-heuristic", paramLabel = "SHORT_NAME", description = "Enable a heuristic dissector (repeatable).")
+    List<String> enabledHeuristics = new ArrayList<>();
+
+    @Option(names = "--disable-heuristic", paramLabel = "SHORT_NAME", description = "Disable a heuristic dissector (repeatable).")
+    List<String> disabledHeuristics = new ArrayList<>();
+
+    @Option(names = "--plugins", paramLabel = "DIR", description = "Also load the plugin jars in DIR (also: DISSECT4J_PLUGINS).")
+    List<Path> pluginDirs = new ArrayList<>();
+
+    @Option(names = "-G", arity = "0..1", fallbackValue = "fields", paramLabel = "REPORT",
+            description = "Print a glossary and exit: fields (default), protocols, plugins, dissector-tables, heuristic-decodes, decodes.")
+    String glossary;
+
+    @Option(names = {"-v", "--version"}, description = "Print the version and exit.")
+    boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    boolean help;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int status = run(args, out, err);
+        out.flush();
+        System.exit(status);
+    }
+
+    /** Runs the command with {@code args}; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Main main = new Main(out, err);
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("dissect4j: " + ex.getMessage());
+            err.println("Try 'dissect4j -h' for more information.");
+            return 1;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            err.println("dissect4j: internal error: " + ex);
+            ex.printStackTrace(err);
+            return 2;
+        });
+        int status = cl.execute(args);
+        out.flush();
+        return status;
+    }
+
+    @Override
+    public Integer call() {
+        if (version) {
+            out.println("dissect4j " + VERSION + " (Java " + Runtime.version() + ", dissector API "
+                    + org.dissect4j.api.DissectorPlugin.API_VERSION + ")");
+            out.println("A Wireshark-style packet dissector framework for the JVM. Apache-2.0.");
+            return 0;
+        }
+        Integer usage = checkUsage();
+        if (usage != null) {
+            return usage;
+        }
+        Engine engine;
+        try {
+            engine = buildEngine();
+        } catch (PluginException | IllegalArgumentException e) {
+            err.println("dissect4j: " + e.getMessage());
+            return 2;
+        }
+        if (glossary != null) {
+            if (!Glossary.print(glossary, engine, out)) {
+                err.println("dissect4j: invalid -G report \"" + glossary
+                        + "\"; use fields, protocols, plugins, dissector-tables, heuristic-decodes or decodes");
+                return 1;
+            }
+            if (glossary.equals("plugins") && engine.plugins().isEmpty()) {
+                err.println("dissect4j: warning: no dissector plugins were found");
+            }
+            return 0;
+        }
+        if (engine.plugins().isEmpty()) {
+            err.println("dissect4j: warning: no dissector plugins were found: every packet will show as data");
+        }
+        if (listInterfaces) {
+            return listDevices();
+        }
+        if (checkFilter != null) {
+            try {
+                out.println(DisplayFilter.compile(checkFilter, engine).explain());
+                return 0;
+            } catch (FilterException e) {
+                err.println("dissect4j: invalid filter: " + e.getMessage());
+                return 2;
+            }
+        }
+        DisplayFilter display;
+        DisplayFilter read;
+        try {
+            display = displayFilter == null ? null : DisplayFilter.compile(displayFilter, engine);
+            read = readFilter == null ? null : DisplayFilter.compile(readFilter, engine);
+        } catch (FilterException e) {
+            err.println("dissect4j: invalid filter: " + e.getMessage());
+            return 2;
+        }
+        return dissect(engine, display, read);
+    }
+
+    private Integer checkUsage() {
+        if (!Columns.isValid(timeFormat)) {
+            err.println("dissect4j: invalid -t format \"" + timeFormat + "\"; use r, a, ad, adoy, d, dd, e, u, ud or udoy");
+            return 1;
+        }
+        switch (outputFormat) {
+            case "text", "fields", "json", "ek" -> {
+            }
+            default -> {
+                err.println("dissect4j: invalid -T format \"" + outputFormat + "\"; use text, fields, json or ek");
+                return 1;
+            }
+        }
+        if (outputFormat.equals("fields") && fieldNames.isEmpty()) {
+            err.println("dissect4j: -T fields was specified, but no fields were specified with -e");
+            return 1;
+        }
+        if (!fieldNames.isEmpty() && outputFormat.equals("text")) {
+            err.println("dissect4j: -e requires -T fields, -T json or -T ek");
+            return 1;
+        }
+        if (!writeFormat.equals("pcapng") && !writeFormat.equals("pcap")) {
+            err.println("dissect4j: invalid -F format \"" + writeFormat + "\"; use pcapng or pcap");
+            return 1;
+        }
+        if (readFilter != null && !twoPass) {
+            err.println("dissect4j: -R without -2 is not supported; for single-pass filtering use -Y");
+            return 1;
+        }
+        if (twoPass && (readFile == null || readFile.equals("-"))) {
+            err.println("dissect4j: -2 needs a capture file (-r FILE): the file is read twice");
+            return 1;
+        }
+        if (glossary == null && !listInterfaces && checkFilter == null && readFile == null && iface == null) {
+            err.println("dissect4j: no input: use -r FILE (or -r - for stdin) or -i IFACE; -h for help");
+            return 1;
+        }
+        if (readFile != null && iface != null) {
+            err.println("dissect4j: use either -r or -i, not both");
+            return 1;
+        }
+        return null;
+    }
+
+    private Engine buildEngine() {
+        Settings settings = new Settings();
+        for (String pref : preferences) {
+            int colon = pref.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("invalid -o preference \"" + pref + "\": expected name:value");
+            }
+            settings.set(pref.substring(0, colon), pref.substring(colon + 1));
+        }
+        Engine.Builder b = Engine.builder().settings(settings);
+        String env = System.getenv("DISSECT4J_PLUGINS");
+        if (env != null && !env.isBlank()) {
+            for (String dir : env.split(java.io.File.pathSeparator)) {
+                if (!dir.isBlank()) {
+                    b.pluginsDirectory(Path.of(dir));
+                }
+            }
+        }
+        for (Path dir : pluginDirs) {
+            b.pluginsDirectory(dir);
+        }
+        Engine engine = b.build();
+        for (String spec : decodeAs) {
+            applyDecodeAs(engine, spec);
+        }
+        for (String p : disabledProtocols) {
+            engine.enableProtocol(p, false);
+        }
+        for (String h : enabledHeuristics) {
+            engine.enableHeuristic(h, true);
+        }
+        for (String h : disabledHeuristics) {
+            engine.enableHeuristic(h, false);
+        }
+        return engine;
+    }
+
+    /** {@code -d tcp.port==8443,tls} (also {@code tcp.port==8443-8445,tls} and {@code tcp.port:8443,tls}). */
+    static void applyDecodeAs(Engine engine, String spec) {
+        int comma = spec.lastIndexOf(',');
+        int eq = spec.indexOf("==");
+        int sepLen = 2;
+        if (eq < 0) {
+            eq = spec.indexOf(':');
+            sepLen = 1;
+        }
+        if (comma < 0 || eq <= 0 || eq > comma) {
+            throw new IllegalArgumentException("invalid -d \"" + spec + "\": expected layer==value,protocol (e.g. tcp.port==8443,tls)");
+        }
+        String table = spec.substring(0, eq).trim();
+        String value = spec.substring(eq + sepLen, comma).trim();
+        String proto = spec.substring(comma + 1).trim();
+        var t = engine.table(table);
+        int dash = value.indexOf('-', 1);
+        if (t != null && !t.isStringTable() && dash > 0) {
+            long from = Long.decode(value.substring(0, dash).trim());
+            long to = Long.decode(value.substring(dash + 1).trim());
+            if (to < from || to - from > 65535) {
+                throw new IllegalArgumentException("invalid -d range \"" + value + "\"");
+            }
+            for (long k = from; k <= to; k++) {
+                engine.decodeAs(table, Long.toString(k), proto);
+            }
+            return;
+        }
+        engine.decodeAs(table, value, proto);
+    }
+
+    private int listDevices() {
+        try {
+            List<LiveDevice> devices = LiveCapture.devices();
+            int i = 1;
+            for (LiveDevice d : devices) {
+                out.println(i++ + ". " + d.name() + (d.description() != null && !d.description().isEmpty()
+                        ? " (" + d.description() + ")" : d.loopback() ? " (Loopback)" : ""));
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("dissect4j: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int dissect(Engine engine, DisplayFilter display, DisplayFilter read) {
+        CaptureSource source;
+        CaptureReader reader = null;
+        try {
+            if (readFile != null) {
+                reader = readFile.equals("-") ? CaptureFiles.open(System.in, "-") : CaptureFiles.open(Path.of(readFile));
+                source = reader;
+            } else {
+                source = openLive();
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("dissect4j: " + message(e));
+            return 2;
+        }
+        final CaptureReader files = reader;
+        FieldsSink.DigitsSource digits = f -> timeDigits(files, f);
+        Columns columns = new Columns(timeFormat, !noResolve);
+        List<Sink> sinks = new ArrayList<>();
+        CaptureWriter writer = null;
+        OutputStream writerOut = null;
+        try {
+            if (writeFile != null) {
+                writerOut = writeFile.equals("-") ? out : new BufferedOutputStream(Files.newOutputStream(Path.of(writeFile)), 1 << 16);
+                writer = openWriter(writerOut, files, source);
+            }
+            if (!quiet && !(writeFile != null && writeFile.equals("-"))) {
+                Sink s = outputSink(columns, digits, writeFile != null);
+                if (s != null) {
+                    sinks.add(s);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("dissect4j: " + e.getMessage());
+            closeQuietly(source);
+            return 2;
+        }
+        if (!validateFields(engine)) {
+            closeQuietly(source);
+            return 2;
+        }
+        for (Sink s : sinks) {
+            s.prime(engine);
+        }
+        if (display != null) {
+            display.prime(engine.tree());
+        }
+        if (read != null) {
+            read.prime(engine.tree());
+        }
+        int status = 0;
+        try {
+            java.util.BitSet dropped = null;
+            if (twoPass) {
+                dropped = firstPass(engine, source, read);
+                closeQuietly(source);
+                source = CaptureFiles.open(Path.of(readFile));
+            }
+            status = secondPass(engine, source, files == null ? null : (CaptureReader) source, display, dropped, sinks, writer, columns);
+        } catch (CaptureException e) {
+            err.println("dissect4j: " + e.getMessage());
+            status = 2;
+        } catch (IOException e) {
+            err.println("dissect4j: " + message(e));
+            status = 2;
+        } finally {
+            try {
+                for (Sink s : sinks) {
+                    s.finish();
+                }
+                if (writer != null) {
+                    writer.close();
+                    if (writerOut != out) {
+                        writerOut.close();
+                    }
+                }
+            } catch (IOException e) {
+                err.println("dissect4j: " + message(e));
+                status = 2;
+            }
+            closeQuietly(source);
+            out.flush();
+        }
+        return status;
+    }
+
+    /** {@code -2}: dissects every frame once so per-connection state sees the whole capture; returns the frames {@code -R} drops. */
+    private java.util.BitSet firstPass(Engine engine, CaptureSource source, DisplayFilter read) throws IOException {
+        java.util.BitSet dropped = new java.util.BitSet();
+        boolean columns = engine.columns();
+        engine.columns(false);
+        Frame f;
+        long n = 0;
+        while ((count < 0 || n < count) && (f = source.next()) != null) {
+            n++;
+            engine.dissect(f);
+            if (read != null && !read.matches(engine.tree())) {
+                dropped.set((int) Math.min(Integer.MAX_VALUE, f.number()));
+            }
+        }
+        engine.columns(columns);
+        return dropped;
+    }
+
+    /** The pass that prints: dissects, filters with {@code -Y}, and feeds the outputs and the writer. */
+    private int secondPass(Engine engine, CaptureSource source, CaptureReader progressOf, DisplayFilter display,
+                           java.util.BitSet dropped, List<Sink> sinks, CaptureWriter writer, Columns columns) throws IOException {
+        Progress progress = Progress.forOutput(progressOf, err, System.console());
+        long n = 0;
+        try {
+            Frame f;
+            while ((count < 0 || n < count) && (f = source.next()) != null) {
+                n++;
+                if (dropped != null && dropped.get((int) Math.min(Integer.MAX_VALUE, f.number()))) {
+                    continue;
+                }
+                columns.frameRead(f);
+                Packet p = engine.dissect(f, dropped != null);
+                boolean shown = display == null || display.matches(p.tree());
+                if (shown) {
+                    for (Sink s : sinks) {
+                        s.packet(f, p);
+                    }
+                    if (writer != null) {
+                        writer.write(f);
+                    }
+                    engine.displayed(f);
+                }
+                columns.frameDone(f, shown);
+                progress.update(n);
+            }
+        } finally {
+            progress.done();
+        }
+        return 0;
+    }
+
+    private boolean validateFields(Engine engine) {
+        List<String> bad = new ArrayList<>();
+        for (String name : fieldNames) {
+            if (!FieldsSink.isColumn(name) && engine.fields(name).isEmpty()) {
+                bad.add(name);
+            }
+        }
+        if (bad.isEmpty()) {
+            return true;
+        }
+        err.println("dissect4j: Some fields aren't valid:");
+        for (String b : bad) {
+            err.println("\t" + b);
+        }
+        return false;
+    }
+
+    private Sink outputSink(Columns columns, FieldsSink.DigitsSource digits, boolean writing) {
+        switch (outputFormat) {
+            case "fields" -> {
+                FieldsSink.Options o = new FieldsSink.Options();
+                for (String spec : fieldOptions) {
+                    o.set(spec);
+                }
+                return new FieldsSink(out, fieldNames, o, columns, digits);
+            }
+            case "json" -> {
+                return new JsonSink(out, false, fieldNames, columns, digits);
+            }
+            case "ek" -> {
+                return new JsonSink(out, true, fieldNames, columns, digits);
+            }
+            default -> {
+                if (writing && !verbose && !hexDump) {
+                    return null;
+                }
+                if (verbose || hexDump) {
+                    return new DetailSink(out, verbose, hexDump, null);
+                }
+                return new SummarySink(out, columns, digits);
+            }
+        }
+    }
+
+    private CaptureWriter openWriter(OutputStream os, CaptureReader files, CaptureSource source) throws IOException {
+        boolean nanos = true;
+        int linkType;
+        int snap;
+        List<CaptureInterface> ifaces;
+        if (files != null) {
+            ifaces = files.interfaces();
+        } else {
+            LiveCapture live = (LiveCapture) source;
+            ifaces = List.of(new CaptureInterface(0, live.linkType(), snaplen, iface, "", 1_000_000_000L));
+        }
+        if (writeFormat.equals("pcapng")) {
+            return CaptureWriter.pcapng(os, ifaces);
+        }
+        if (ifaces.isEmpty()) {
+            throw new IOException("cannot write pcap: the input declares no interface");
+        }
+        linkType = ifaces.get(0).linkType();
+        snap = ifaces.get(0).snaplen() > 0 ? ifaces.get(0).snaplen() : 262144;
+        nanos = ifaces.get(0).tsResolutionUnitsPerSecond() > 1_000_000L;
+        return CaptureWriter.pcap(os, linkType, snap, nanos);
+    }
+
+    private CaptureSource openLive() throws IOException {
+        String device = iface;
+        if (device.matches("[0-9]+")) {
+            List<LiveDevice> devices = LiveCapture.devices();
+            int i = Integer.parseInt(device);
+            if (i < 1 || i > devices.size()) {
+                throw new IOException("there is no interface number " + i + " (see dissect4j -D)");
+            }
+            device = devices.get(i - 1).name();
+        }
+        long durationMillis = -1;
+        if (autostop != null) {
+            if (!autostop.startsWith("duration:")) {
+                throw new IllegalArgumentException("invalid -a \"" + autostop + "\": only duration:SECS is supported");
+            }
+            durationMillis = (long) (Double.parseDouble(autostop.substring("duration:".length())) * 1000);
+        }
+        LiveOptions opts = LiveOptions.defaults().withSnaplen(snaplen).withPromisc(!noPromisc).withFilter(captureFilter);
+        if (durationMillis >= 0) {
+            opts = opts.withDurationMillis(durationMillis);
+        }
+        LiveCapture live = LiveCapture.open(device, opts);
+        return live;
+    }
+
+    private static int timeDigits(CaptureReader files, Frame f) {
+        if (files == null) {
+            return 9;
+        }
+        List<CaptureInterface> ifs = files.interfaces();
+        if (f.interfaceId() >= ifs.size()) {
+            return 6;
+        }
+        long units = ifs.get(f.interfaceId()).tsResolutionUnitsPerSecond();
+        int d = 0;
+        for (long u = units; u >= 10 && u % 10 == 0; u /= 10) {
+            d++;
+        }
+        return units == pow10(d) ? d : 9;
+    }
+
+    private static long pow10(int d) {
+        long v = 1;
+        for (int i = 0; i < d; i++) {
+            v *= 10;
+        }
+        return v;
+    }
+
+    private static String message(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
+    private static void closeQuietly(CaptureSource s) {
+        try {
+            s.close();
+        } catch (Exception ignored) {
+            // closing after an error: the first error is the one reported
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.dissect4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command against tshark 4.0.17 goldens made from the project's own sample capture
+ * ({@code samples/http-sample.pcap}, goldens beside it and under {@code src/test/resources/golden}).
+ */
+class MainTest {
+    /** Columns owned by the link and network layers, compared on every frame. */
+    private static final List<String> PREFIXES = List.of("frame.", "eth.", "sll.", "ip.", "ipv6.", "udp.");
+
+    @Test
+    void fieldsEqualTsharkGoldenForLinkAndNetworkLayers() throws IOException {
+        List<String> golden = Files.readAllLines(Path.of(Cli.SAMPLE + ".fields.tsv"));
+        String[] header = golden.get(0).split("\t", -1);
+        List<String> args = new ArrayList<>(List.of("-r", Cli.SAMPLE.toString(), "-T", "fields", "-E", "header=y",
+                "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,", "-E", "quote=n"));
+        List<Integer> cols = new ArrayList<>();
+        for (int i = 0; i < header.length; i++) {
+            String h = header[i];
+            if (PREFIXES.stream().anyMatch(h::startsWith) && !h.equals("frame.protocols")) {
+                cols.add(i);
+                args.add("-e");
+                args.add(h);
+            }
+        }
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(golden.size());
+        for (int row = 0; row < golden.size(); row++) {
+            String[] g = golden.get(row).split("\t", -1);
+            String[] t = lines.get(row).split("\t", -1);
+            for (int k = 0; k < cols.size(); k++) {
+                assertThat(t[k]).as("row %d column %s", row, header[cols.get(k)]).isEqualTo(g[cols.get(k)]);
+            }
+        }
+    }
+
+    @Test
+    void summaryLinesEqualTsharkForLinkAndNetworkFrames() throws IOException {
+        Cli r = Cli.run("-r", Cli.SAMPLE.toString(), "-c", "12");
+        assertThat(r.status()).isZero();
+        List<String> golden = Files.readAllLines(Path.of(Cli.SAMPLE + ".summary.txt")).subList(0, 12);
+        assertThat(r.out().lines().toList()).isEqualTo(golden);
+    }
+
+    @Test
+    void summaryWithAbsoluteTimesAndWithoutNameResolution() {
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "12", "-t", "ad").out()).isEqualTo(Cli.golden("summary-ad-c12.txt"));
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "12", "-n").out()).isEqualTo(Cli.golden("summary-n-c12.txt"));
+    }
+
+    @Test
+    void fieldOptionsQuoteSeparatorAndFirstOccurrence() {
+        Cli r = Cli.run("-r", Cli.SAMPLE.toString(), "-c", "12", "-T", "fields", "-E", "occurrence=f", "-E", "separator=/s",
+                "-E", "quote=d", "-e", "frame.number", "-e", "ip.addr", "-e", "ipv6.addr", "-e", "eth.addr");
+        assertThat(r.out()).isEqualTo(Cli.golden("fields-options-c12.txt"));
+    }
+
+    @Test
+    void hexDumpJsonAndEkLayoutsEqualTshark() {
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "3", "-x").out()).isEqualTo(Cli.golden("hex-c3.txt"));
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "3", "-T", "json", "-e", "frame.number", "-e", "ip.src",
+                "-e", "_ws.col.Protocol").out()).isEqualTo(Cli.golden("json-c3.txt"));
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "3", "-T", "ek", "-e", "frame.number", "-e", "ip.src",
+                "-e", "eth.type").out()).isEqualTo(Cli.golden("ek-c3.txt"));
+    }
+
+    @Test
+    void verboseTreeStartsLikeTsharks() {
+        Cli r = Cli.run("-r", Cli.SAMPLE.toString(), "-c", "1", "-V");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("Frame 1: 42 bytes on wire (336 bits), 42 bytes captured (336 bits)")
+                .contains("Ethernet II, Src: 02:00:00:99:00:02")
+                .contains("Address Resolution Protocol (request)");
+    }
+
+    @Test
+    void writeThenReadGivesTheSameFields(@TempDir Path dir) {
+        for (String format : List.of("pcap", "pcapng")) {
+            Path out = dir.resolve("copy." + format);
+            Cli w = Cli.run("-r", Cli.SAMPLE.toString(), "-w", out.toString(), "-F", format);
+            assertThat(w.status()).isZero();
+            assertThat(w.out()).isEmpty();
+            String[] fields = {"-T", "fields", "-e", "frame.number", "-e", "frame.time_epoch", "-e", "frame.len", "-e", "ip.src", "-e", "eth.type"};
+            String a = Cli.run(concat(new String[] {"-r", Cli.SAMPLE.toString()}, fields)).out();
+            String b = Cli.run(concat(new String[] {"-r", out.toString()}, fields)).out();
+            assertThat(b).as(format).isEqualTo(a).hasLineCount(28);
+        }
+    }
+
+    @Test
+    void corruptCaptureGivesEarlierFramesThenExitStatus2(@TempDir Path dir) throws IOException {
+        byte[] all = Files.readAllBytes(Cli.SAMPLE);
+        Path cut = dir.resolve("cut.pcap");
+        Files.write(cut, Arrays.copyOf(all, 24 + 16 + 42 + 16 + 10));
+        Cli r = Cli.run("-r", cut.toString(), "-T", "fields", "-e", "frame.number");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEqualTo("1\n");
+        assertThat(r.err()).contains("cut.pcap").containsPattern("offset");
+        assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void notACaptureAndMissingFileExitWith2(@TempDir Path dir) throws IOException {
+        Path junk = dir.resolve("junk.bin");
+        Files.writeString(junk, "this is not a capture file at all");
+        Cli r = Cli.run("-r", junk.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("junk.bin");
+        Cli missing = Cli.run("-r", dir.resolve("none.pcap").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("none.pcap");
+    }
+
+    @Test
+    void usageErrorsExitWith1() {
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-T", "bogus").status()).isEqualTo(1);
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-T", "fields").status()).isEqualTo(1);
+        assertThat(Cli.run("--no-such-option").status()).isEqualTo(1);
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-t", "zz").status()).isEqualTo(1);
+        assertThat(Cli.run().status()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownFieldIsNamed() {
+        Cli r = Cli.run("-r", Cli.SAMPLE.toString(), "-T", "fields", "-e", "ip.srcc");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("Some fields aren't valid").contains("ip.srcc");
+    }
+
+    @Test
+    void glossaries() {
+        Cli fields = Cli.run("-G", "fields");
+        assertThat(fields.status()).isZero();
+        assertThat(fields.out()).contains("F\tTime to Live\tip.ttl\tFT_UINT8\tip\tBASE_DEC\t0x0\t")
+                .contains("P\tInternet Protocol Version 4\tip");
+        assertThat(Cli.run("-G", "protocols").out()).contains("User Datagram Protocol\tUDP\tudp");
+        assertThat(Cli.run("-G", "dissector-tables").out()).contains("ethertype\t");
+        assertThat(Cli.run("-G", "plugins").out()).contains("org.dissect4j.net");
+        assertThat(Cli.run("-G", "nonsense").status()).isEqualTo(1);
+    }
+
+    @Test
+    void stdinIsReadLikeAFile() throws IOException {
+        var saved = System.in;
+        try (var in = Files.newInputStream(Cli.SAMPLE)) {
+            System.setIn(in);
+            Cli r = Cli.run("-r", "-", "-T", "fields", "-e", "frame.number");
+            assertThat(r.status()).isZero();
+            assertThat(r.out().lines().count()).isEqualTo(28);
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void versionAndCount() {
+        assertThat(Cli.run("-v").out()).startsWith("dissect4j " + Main.VERSION);
+        assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "5").out().lines().count()).isEqualTo(5);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}

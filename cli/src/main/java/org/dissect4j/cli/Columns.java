@@ -175,35 +175,11 @@ final class Columns {
     }
 
     void mac(byte[] a, StringBuilder sb) {
+        java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(a);
         if (resolveNames) {
-            boolean broadcast = true;
-            for (int i = 0; i < 6; i++) {
-                broadcast &= a[i] == (byte) 0xFF;
-            }
-            if (broadcast) {
-                sb.append("Broadcast");
-                return;
-            }
-            if (a[0] == 0x01 && a[1] == 0x00 && a[2] == 0x5e) {
-                sb.append("IPv4mcast_");
-                hexTail(a, 3, sb);
-                return;
-            }
-            if (a[0] == 0x33 && a[1] == 0x33) {
-                sb.append("IPv6mcast_");
-                hexTail(a, 2, sb);
-                return;
-            }
-        }
-        FieldFormat.ether(a, sb);
-    }
-
-    private static void hexTail(byte[] a, int from, StringBuilder sb) {
-        for (int i = from; i < 6; i++) {
-            if (i > from) {
-                sb.append(':');
-            }
-            sb.append(Character.forDigit((a[i] >> 4) & 0xF, 16)).append(Character.forDigit(a[i] & 0xF, 16));
+            org.dissect4j.api.MacNames.name(sb, seg, 0);
+        } else {
+            org.dissect4j.api.MacNames.mac(sb, seg, 0);
         }
     }
 }

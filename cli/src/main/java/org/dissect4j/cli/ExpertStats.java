@@ -76,7 +76,7 @@ final class ExpertStats implements Sink {
             if (e.severity().ordinal() < lowest.ordinal()) {
                 continue;
             }
-            String protocol = protocol(t, node, e);
+            String protocol = protocol(p, t, node, e);
             List<Row> list = rows.get(section(e.severity()));
             Row row = null;
             for (Row r : list) {
@@ -102,7 +102,13 @@ final class ExpertStats implements Sink {
         return ORDER.length - 1;
     }
 
-    private String protocol(Tree t, int node, Expert e) {
+    /**
+     * The protocol whose dissector recorded the item, as Wireshark's {@code pinfo->current_proto}:
+     * the protocol that registered the expert item, or, when that is a sub-protocol that is not in
+     * the packet's chain (TCP's options are protocols of their own), the nearest enclosing protocol
+     * by name ({@code tcp.options.sack} gives {@code tcp}) that is.
+     */
+    private String protocol(Packet p, Tree t, int node, Expert e) {
         if (e == EngineFields.MALFORMED_EXPERT || e == EngineFields.DISSECTOR_BUG) {
             int parent = t.parent(node);
             if (parent >= 0 && t.field(parent) == EngineFields.MALFORMED.field() && t.value(parent) >= 0) {
@@ -113,7 +119,28 @@ final class ExpertStats implements Sink {
             }
         }
         Protocol pr = engine == null ? null : engine.protocolOf(e.field());
-        return pr != null ? pr.shortName() : e.field().abbrev();
+        if (pr == null) {
+            return e.field().abbrev();
+        }
+        for (Protocol q = pr; q != null; ) {
+            if (inChain(p, q)) {
+                return q.shortName();
+            }
+            String name = q.filterName();
+            int dot = name.lastIndexOf('.');
+            q = dot > 0 ? engine.protocol(name.substring(0, dot)) : null;
+        }
+        return pr.shortName();
+    }
+
+    private static boolean inChain(Packet p, Protocol q) {
+        int id = q.field().id();
+        for (int i = 0, n = p.protocolCount(); i < n; i++) {
+            if (p.protocolAt(i) == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class Field {
     private final String trueName;
     private final String falseName;
     private final int bitWidth;
+    private final Labeler labeler;
 
     private Field(Builder b) {
         this.abbrev = b.abbrev;
@@ -45,6 +46,7 @@ public final class Field {
         this.trueName = b.trueName;
         this.falseName = b.falseName;
         this.bitWidth = b.bitWidth;
+        this.labeler = b.labeler;
         synchronized (LOCK) {
             Field[] a = all;
             if (count == a.length) {
@@ -132,6 +134,11 @@ public final class Field {
         return bitWidth;
     }
 
+    /** A custom {@code -V} line for this field (e.g. {@code Frame Length: 74 bytes (592 bits)}), or {@code null}. */
+    public Labeler labeler() {
+        return labeler;
+    }
+
     @Override
     public String toString() {
         return abbrev;
@@ -150,6 +157,7 @@ public final class Field {
         private String trueName = "Set";
         private String falseName = "Not set";
         private int bitWidth;
+        private Labeler labeler;
 
         private Builder(String abbrev, String name, FieldType type) {
             this.abbrev = Objects.requireNonNull(abbrev);
@@ -193,6 +201,12 @@ public final class Field {
         public Builder trueFalse(String trueName, String falseName) {
             this.trueName = trueName;
             this.falseName = falseName;
+            return this;
+        }
+
+        /** Composes this field's {@code -V} line itself (Wireshark's {@code proto_tree_add_*_format}). */
+        public Builder labeler(Labeler labeler) {
+            this.labeler = labeler;
             return this;
         }
 

@@ -45,7 +45,7 @@ public final class FieldFormat {
             case STRING, STRINGZ -> string(t, node, out);
             case BYTES -> {
                 if (t.length(node) == 0) {
-                    out.append("<none>");
+                    out.append((t.flags(node) & Tree.MISSING) != 0 ? "<MISSING>" : "<none>");
                 } else {
                     hex(t, node, out, "");
                 }
@@ -64,6 +64,10 @@ public final class FieldFormat {
         if ((t.flags(node) & Tree.EXPERT) != 0) {
             Expert e = t.expertOf(node);
             out.append(e.message());
+            return;
+        }
+        if (f.labeler() != null) {
+            f.labeler().label(t, node, out);
             return;
         }
         if (f.type() == FieldType.PROTOCOL) {
@@ -87,10 +91,18 @@ public final class FieldFormat {
         long v = t.value(node);
         ValueNames names = f.values();
         switch (f.type()) {
-            case BOOLEAN -> out.append(v != 0 ? f.trueName() : f.falseName());
+            case BOOLEAN -> out.append(f.bitmask() == 0 && f.trueName().equals("Set")
+                    ? (v != 0 ? "True" : "False") : (v != 0 ? f.trueName() : f.falseName()));
+            case ETHER -> {
+                MemorySegment seg = t.segment(t.source(node));
+                long at = t.base(t.source(node)) + t.offset(node);
+                MacNames.withResolution(out, seg, at);
+            }
             case UINT8, UINT16, UINT24, UINT32, UINT40, UINT48, UINT56, UINT64, INT8, INT16, INT24, INT32, INT64 -> {
                 String name = names != null ? names.name(v) : null;
-                if (name != null) {
+                if (name != null && f.base() == Base.NONE) {
+                    out.append(name);
+                } else if (name != null) {
                     out.append(name).append(" (");
                     display(f, v, out);
                     out.append(')');
@@ -102,7 +114,12 @@ public final class FieldFormat {
                     display(f, v, out);
                 }
             }
-            case ABSOLUTE_TIME -> absoluteTime(v, f.base() == Base.UNIX_SECONDS ? Base.LOCAL : f.base(), out);
+            case ABSOLUTE_TIME -> {
+                absoluteTime(v, f.base(), out);
+                if (f.base() == Base.UNIX_SECONDS) {
+                    out.append(" seconds");
+                }
+            }
             case RELATIVE_TIME -> {
                 relativeTime(v, out);
                 out.append(" seconds");
@@ -140,7 +157,8 @@ public final class FieldFormat {
 
     /** An integer as the {@code -V} line shows it (e.g. {@code 0x0800}, {@code 1460}, {@code 8 (0x08)}). */
     public static void display(Field f, long v, StringBuilder out) {
-        int width = Math.max(1, f.type().size()) * 2;
+        // a masked field shows as many hex digits as its bits need (Flags: 0x2), others the type's width
+        int width = f.bitmask() != 0 ? (Long.bitCount(f.bitmask()) + 3) / 4 : Math.max(1, f.type().size()) * 2;
         switch (f.base()) {
             case HEX -> hexNumber(v, width, out);
             case DEC_HEX -> {

@@ -254,8 +254,8 @@ public final class Packet {
     public void dlAddresses(int srcOffset, int dstOffset) {
         require(srcOffset, 6);
         require(dstOffset, 6);
-        MemorySegment.copy(seg, Bytes.U8, base + srcOffset, dlSrc, 0, 6);
-        MemorySegment.copy(seg, Bytes.U8, base + dstOffset, dlDst, 0, 6);
+        copy6(base + srcOffset, dlSrc);
+        copy6(base + dstOffset, dlDst);
         dlType = AT_ETHER;
     }
 
@@ -264,10 +264,30 @@ public final class Packet {
         int n = type == AT_IPV6 ? 16 : 4;
         require(srcOffset, n);
         require(dstOffset, n);
-        MemorySegment.copy(seg, Bytes.U8, base + srcOffset, netSrc, 0, n);
-        MemorySegment.copy(seg, Bytes.U8, base + dstOffset, netDst, 0, n);
+        // word-sized copies: MemorySegment.copy of a few bytes costs more than the reads themselves
+        if (n == 4) {
+            BYTES_AS_INT.set(netSrc, 0, seg.get(Bytes.BE32, base + srcOffset));
+            BYTES_AS_INT.set(netDst, 0, seg.get(Bytes.BE32, base + dstOffset));
+        } else {
+            BYTES_AS_LONG.set(netSrc, 0, seg.get(Bytes.BE64, base + srcOffset));
+            BYTES_AS_LONG.set(netSrc, 8, seg.get(Bytes.BE64, base + srcOffset + 8));
+            BYTES_AS_LONG.set(netDst, 0, seg.get(Bytes.BE64, base + dstOffset));
+            BYTES_AS_LONG.set(netDst, 8, seg.get(Bytes.BE64, base + dstOffset + 8));
+        }
         netType = type;
     }
+
+    private void copy6(long at, byte[] to) {
+        BYTES_AS_INT.set(to, 0, seg.get(Bytes.BE32, at));
+        BYTES_AS_SHORT.set(to, 4, seg.get(Bytes.BE16, at + 4));
+    }
+
+    private static final java.lang.invoke.VarHandle BYTES_AS_INT =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle BYTES_AS_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle BYTES_AS_SHORT =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     public void ports(int type, int src, int dst) {
         this.portType = type;

@@ -30,6 +30,11 @@ public final class Tree {
     public static final int UTF16 = 4;
     /** Flag: hidden from detail views (but filterable). */
     public static final int HIDDEN = 8;
+    /**
+     * Flag: an empty byte-range value that tshark prints as {@code <MISSING>} (an item added with length 0 through
+     * {@code proto_tree_add_item}) rather than {@code <none>}.
+     */
+    public static final int MISSING = 16;
 
     private static final int MAX_NODES = 1 << 22;
     private static final int MAX_DEPTH = 256;

@@ -270,9 +270,13 @@ public final class FrameFields {
             .build();
     /** {@code frame.len}: Frame length on the wire. */
     public static final Field LEN = Field.define("frame.len", "Frame length on the wire", FieldType.UINT32)
+            .labeler((t, n, out) -> out.append("Frame Length: ").append(t.value(n)).append(" bytes (")
+                    .append(t.value(n) * 8).append(" bits)"))
             .build();
     /** {@code frame.cap_len}: Frame length stored into the capture file. */
     public static final Field CAP_LEN = Field.define("frame.cap_len", "Frame length stored into the capture file", FieldType.UINT32)
+            .labeler((t, n, out) -> out.append("Capture Length: ").append(t.value(n)).append(" bytes (")
+                    .append(t.value(n) * 8).append(" bits)"))
             .build();
     /** {@code frame.marked}: Frame is marked. */
     public static final Field MARKED = Field.define("frame.marked", "Frame is marked", FieldType.BOOLEAN)

@@ -136,9 +136,9 @@ public final class NetProtocols {
         }
         out.append(kind == ETH_KIND_INVALID ? "Ethernet Unknown, Src: " : "Ethernet II, Src: ");
         if (t.length(n) >= 12) {
-            EtherNames.withResolution(out, s, a + 6);
+            org.dissect4j.api.MacNames.withResolution(out, s, a + 6);
             out.append(", Dst: ");
-            EtherNames.withResolution(out, s, a);
+            org.dissect4j.api.MacNames.withResolution(out, s, a);
         }
     }
 

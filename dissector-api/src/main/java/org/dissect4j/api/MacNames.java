@@ -1,4 +1,4 @@
-package org.dissect4j.net;
+package org.dissect4j.api;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.dissect4j.api.Bytes;
 
 /**
- * MAC address names for tree labels ({@code Broadcast (ff:ff:ff:ff:ff:ff)},
+ * MAC address names for tree labels and the Source/Destination columns ({@code Broadcast (ff:ff:ff:ff:ff:ff)},
  * {@code Cisco_56:4a:fd (00:02:2d:56:4a:fd)}), as Wireshark's name resolution prints them.
  *
  * <p>The vendor database is not shipped: Wireshark's {@code wka} and {@code manuf} files are read
@@ -19,15 +18,15 @@ import org.dissect4j.api.Bytes;
  * {@code /usr/share/wireshark} when present. Without them only broadcast and the IPv4/IPv6
  * multicast prefixes are named. Loaded once, on the first label; never used on the parse path.
  */
-final class EtherNames {
-    private EtherNames() {
+public final class MacNames {
+    private MacNames() {
     }
 
     /** Appends {@code NAME (aa:bb:cc:dd:ee:ff)} for the 6 bytes at {@code at}. */
-    static StringBuilder withResolution(StringBuilder out, MemorySegment seg, long at) {
+    public static StringBuilder withResolution(StringBuilder out, MemorySegment seg, long at) {
         name(out, seg, at);
         out.append(" (");
-        return NetFormat.mac(out, seg, at).append(')');
+        return mac(out, seg, at).append(')');
     }
 
     /**
@@ -36,7 +35,7 @@ final class EtherNames {
      * else the longest of the byte-aligned prefixes (5 down to 1 bytes) that equals a masked
      * well-known or vendor block, followed by the bytes after it ({@code IPv6mcast_ff:00:00:01}).
      */
-    static StringBuilder name(StringBuilder out, MemorySegment seg, long at) {
+    public static StringBuilder name(StringBuilder out, MemorySegment seg, long at) {
         long mac = Bytes.uN(seg, at, 6);
         Db db = Db.INSTANCE;
         String exact = db.exact.get(mac);
@@ -56,7 +55,22 @@ final class EtherNames {
                 return rest(out, seg, at, bytes);
             }
         }
-        return NetFormat.mac(out, seg, at);
+        return mac(out, seg, at);
+    }
+
+    /** {@code aa:bb:cc:dd:ee:ff}. */
+    public static StringBuilder mac(StringBuilder out, MemorySegment seg, long at) {
+        for (int i = 0; i < 6; i++) {
+            if (i > 0) {
+                out.append(':');
+            }
+            hex2(out, Bytes.u8(seg, at + i));
+        }
+        return out;
+    }
+
+    private static void hex2(StringBuilder out, int b) {
+        out.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16));
     }
 
     private static StringBuilder rest(StringBuilder out, MemorySegment seg, long at, int from) {
@@ -64,7 +78,7 @@ final class EtherNames {
             if (i > from) {
                 out.append(':');
             }
-            NetFormat.hexPadded(out, Bytes.u8(seg, at + i), 2);
+            hex2(out, Bytes.u8(seg, at + i));
         }
         return out;
     }

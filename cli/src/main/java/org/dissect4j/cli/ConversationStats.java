@@ -131,7 +131,7 @@ final class ConversationStats implements Sink {
                 n = Math.min(ReportFormat.bytes(t, s, a), ReportFormat.bytes(t, d, b));
             }
             Conv c = findByAddress(n, 0, 0);
-            count(c, n, 0, 0, -1, rel, abs, len);
+            count(c, n, 0, 0, rel, abs, len);
         }
     }
 
@@ -170,7 +170,7 @@ final class ConversationStats implements Sink {
                 int dstPort = (int) t.value(dp);
                 long stream = t.value(s);
                 Conv c = findByStream(stream, n, srcPort, dstPort);
-                count(c, n, srcPort, dstPort, stream, rel, abs, len);
+                count(c, n, srcPort, dstPort, rel, abs, len);
             }
         }
     }
@@ -225,7 +225,7 @@ final class ConversationStats implements Sink {
         return c;
     }
 
-    private void count(Conv c, int n, int srcPort, int dstPort, long stream, long rel, long abs, long len) {
+    private void count(Conv c, int n, int srcPort, int dstPort, long rel, long abs, long len) {
         if (c.fresh) {
             c.fresh = false;
             c.start = rel;

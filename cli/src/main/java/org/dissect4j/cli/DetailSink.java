@@ -80,8 +80,9 @@ final class DetailSink implements Sink {
         }
         if ((t.flags(node) & Tree.EXPERT) != 0) {
             var e = t.expertOf(node);
-            sb.append("[Expert Info (").append(e.severity().label()).append('/').append(e.group().label()).append("): ")
-                    .append(e.message()).append(']');
+            sb.append("[Expert Info (").append(e.severity().label()).append('/').append(e.group().label()).append("): ");
+            t.expertMessage(node, sb);
+            sb.append(']');
         } else {
             FieldFormat.label(t, node, sb);
         }

@@ -60,11 +60,15 @@ final class ExpertStats implements Sink {
         };
     }
 
+    private final StringBuilder message = new StringBuilder(128);
+
     @Override
     public void prime(Engine engine) {
         this.engine = engine;
         // the malformed node carries the id of the protocol that ran out of bytes; record it
         engine.tree().want(EngineFields.MALFORMED.field());
+        // per-packet texts such as "...: server port 443" and "Duplicate ACK (#2)"
+        engine.tree().want(EngineFields.EXPERT_MESSAGE);
     }
 
     @Override
@@ -77,16 +81,18 @@ final class ExpertStats implements Sink {
                 continue;
             }
             String protocol = protocol(p, t, node, e);
+            message.setLength(0);
+            t.expertMessage(node, message);
             List<Row> list = rows.get(section(e.severity()));
             Row row = null;
             for (Row r : list) {
-                if (r.protocol.equals(protocol) && r.summary.equals(e.message())) {
+                if (r.protocol.equals(protocol) && r.summary.contentEquals(message)) {
                     row = r;
                     break;
                 }
             }
             if (row == null) {
-                row = new Row(protocol, e.message(), e.group().label());
+                row = new Row(protocol, message.toString(), e.group().label());
                 list.add(row);
             }
             row.frequency++;
@@ -122,15 +128,24 @@ final class ExpertStats implements Sink {
         if (pr == null) {
             return e.field().abbrev();
         }
-        for (Protocol q = pr; q != null; ) {
-            if (inChain(p, q)) {
-                return q.shortName();
+        // the nearest enclosing protocol of the packet's chain; sub-protocols such as TCP options
+        // (tcp.options.sack) are not layers, so without a match the outermost registered prefix wins
+        Protocol outermost = pr;
+        String name = pr.filterName();
+        while (true) {
+            Protocol q = engine.protocol(name);
+            if (q != null) {
+                if (inChain(p, q)) {
+                    return q.shortName();
+                }
+                outermost = q;
             }
-            String name = q.filterName();
             int dot = name.lastIndexOf('.');
-            q = dot > 0 ? engine.protocol(name.substring(0, dot)) : null;
+            if (dot <= 0) {
+                return outermost.shortName();
+            }
+            name = name.substring(0, dot);
         }
-        return pr.shortName();
     }
 
     private static boolean inChain(Packet p, Protocol q) {

@@ -11,7 +11,7 @@ import org.dissect4j.api.Tree;
 /**
  * The TCP segments of a capture as the items of a flow (sequence) diagram, Wireshark's
  * {@code tcp_seq_analysis_packet}: per segment its stream, endpoints, flags, relative Seq/Ack and
- * segment length, plus the time column text and, when asked, the Protocol and Info columns. The
+ * segment length, plus the time column text and, when asked, the Info column of upper-layer segments. The
  * nodes (lifelines) are numbered in order of appearance, source before destination, both per
  * address (tshark's text flow) and per address and port (the SVG ladder).
  *
@@ -43,8 +43,7 @@ final class FlowCollector {
     long[] ack = new long[256];
     long[] len = new long[256];
     String[] time = new String[256];
-    /** Protocol column, and Info column when the packet's top protocol is not TCP (null otherwise). */
-    String[] protocol = new String[256];
+    /** The Info column when the Protocol column is not TCP (an upper layer claimed the segment), else null. */
     String[] infoText = new String[256];
 
     /** Addresses (4 or 16 bytes) of the nodes, in order of appearance. */
@@ -56,7 +55,7 @@ final class FlowCollector {
     private final byte[] dst = new byte[16];
     private final StringBuilder sb = new StringBuilder(64);
 
-    /** @param info whether to keep the Protocol/Info columns of upper-layer packets (turns the columns on) */
+    /** @param info whether to keep the Info column of upper-layer segments (turns the columns on) */
     FlowCollector(Columns columns, FieldsSink.DigitsSource digits, boolean info) {
         this.columns = columns;
         this.digits = digits;
@@ -116,9 +115,7 @@ final class FlowCollector {
         columns.time(f, digits.digits(f), sb);
         time[i] = sb.toString();
         if (info) {
-            String proto = p.protocolColumn();
-            protocol[i] = proto;
-            infoText[i] = proto.equals("TCP") ? null : p.info().toString();
+            infoText[i] = p.protocolColumn().equals("TCP") ? null : p.info().toString();
         }
         size = i + 1;
     }
@@ -161,7 +158,6 @@ final class FlowCollector {
         ack = Arrays.copyOf(ack, c);
         len = Arrays.copyOf(len, c);
         time = Arrays.copyOf(time, c);
-        protocol = Arrays.copyOf(protocol, c);
         infoText = Arrays.copyOf(infoText, c);
     }
 

@@ -24,7 +24,7 @@ import org.dissect4j.api.Packet;
  * inline styles: it opens as is in a browser.
  */
 final class FlowSvg implements Sink {
-    private static final int LEFT = 200, LANE = 250, COMMENT = 270, TOP = 96, ROW = 30, BOTTOM = 70;
+    private static final int LEFT = 300, LANE = 250, COMMENT = 330, GROUP_X = 162, TOP = 96, ROW = 30, BOTTOM = 70;
     private static final double CHAR = 6.7;
     private static final String GREEN = "#2e7d32", BLUE = "#1565c0", GREY = "#78909c", ORANGE = "#e65100", RED = "#c62828";
 
@@ -102,7 +102,11 @@ final class FlowSvg implements Sink {
                 .append(", ").append(streams.size()).append(" stream").append(streams.size() == 1 ? "" : "s").append(", ")
                 .append(f.endpoints.size()).append(" endpoint").append(f.endpoints.size() == 1 ? "" : "s").append("</text>\n");
         // column titles
-        sb.append("<text class=\"sub\" x=\"12\" y=\"").append(TOP - 8).append("\">frame  time</text>\n");
+        sb.append("<text class=\"sub\" x=\"12\" y=\"").append(TOP - 8).append("\">frame</text>\n");
+        sb.append("<text class=\"sub\" x=\"52\" y=\"").append(TOP - 8).append("\">time</text>\n");
+        if (streams.size() > 1) {
+            sb.append("<text class=\"sub\" x=\"124\" y=\"").append(TOP - 8).append("\">stream</text>\n");
+        }
         sb.append("<text class=\"sub\" x=\"").append(LEFT + lanes * LANE + 10).append("\" y=\"").append(TOP - 8)
                 .append("\">relative Seq/Ack</text>\n");
 
@@ -221,20 +225,17 @@ final class FlowSvg implements Sink {
                 color = GREEN;
             } else {
                 line1 = "teardown: " + l.closeShort();
-                line2 = l.firstRst >= 0 || l.lastAckFrame >= 0 || l.closeShort().equals("half-close") || l.closeShort().equals("open")
-                        ? "" : "last ACK not seen";
+                line2 = l.firstRst >= 0 || l.firstCloser < 0 ? ""
+                        : (l.firstCloser == TcpLifecycle.CLIENT ? "client" : "server") + " closed first"
+                        + (l.finFrame[0] >= 0 && l.finFrame[1] >= 0 && l.lastAckFrame < 0 ? ", no last ACK" : "");
                 color = l.firstRst >= 0 ? RED : ORANGE;
-            }
-            if (streams.size() > 1) {
-                line2 = line2.isEmpty() ? "stream " + f.stream[i] : line2 + ", stream " + f.stream[i];
             }
             int y = TOP + i * ROW + 12;
             sb.append("<g class=\"grouplabel\"><rect x=\"8\" y=\"").append(TOP + i * ROW).append("\" width=\"4\" height=\"")
                     .append(ROW).append("\" fill=\"").append(color).append("\"/>");
-            sb.append("<text class=\"group\" x=\"").append(LEFT - 96).append("\" y=\"").append(y).append("\" fill=\"").append(color)
-                    .append("\" style=\"fill:").append(color).append("\">").append(ReportFormat.xml(line1)).append("</text>");
+            sb.append("<text class=\"group\" x=\"").append(GROUP_X).append("\" y=\"").append(y).append("\" style=\"fill:").append(color).append("\">").append(ReportFormat.xml(line1)).append("</text>");
             if (!line2.isEmpty()) {
-                sb.append("<text class=\"group\" x=\"").append(LEFT - 96).append("\" y=\"").append(y + 12).append("\" style=\"fill:")
+                sb.append("<text class=\"group\" x=\"").append(GROUP_X).append("\" y=\"").append(y + 12).append("\" style=\"fill:")
                         .append(color).append("\">").append(ReportFormat.xml(line2)).append("</text>");
             }
             sb.append("</g>\n");
@@ -285,6 +286,9 @@ final class FlowSvg implements Sink {
         sb.append("<text class=\"frame\" x=\"12\" y=\"").append(y + 4).append("\">").append(f.frame[i]).append("</text>");
         sb.append("<text class=\"time\" x=\"52\" y=\"").append(y + 4).append("\">").append(ReportFormat.xml(f.time[i]))
                 .append("</text>");
+        if (several) {
+            sb.append("<text class=\"frame\" x=\"124\" y=\"").append(y + 4).append("\">").append(f.stream[i]).append("</text>");
+        }
         if (x1 == x2) {
             // a segment between two ports of one host address drawn as a loop on its lifeline
             sb.append("<path d=\"M").append(x1).append(',').append(y - 6).append(" h40 v12 h-36\" fill=\"none\" stroke=\"")

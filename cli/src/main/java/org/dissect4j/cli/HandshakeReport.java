@@ -3,9 +3,7 @@ package org.dissect4j.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Frame;
@@ -185,10 +183,8 @@ final class HandshakeReport implements Sink {
                     x.ja4 = string(t, ja4, h, hs, i);
                     int off = owned(t, resumptionOffered, h, hs, i);
                     if (off >= 0) {
-                        x.offered = label(t, off);
+                        x.offered = name(t, off);
                     }
-                } else {
-                    x.clientHellos++;
                 }
             } else if (type == 2 && side == SERVER) {
                 int r = owned(t, random, h, hs, i);
@@ -210,7 +206,6 @@ final class HandshakeReport implements Sink {
                 }
                 int cs = owned(t, ciphersuite, h, hs, i);
                 if (cs >= 0) {
-                    x.cipherCode = t.value(cs);
                     x.cipher = named(t, cs);
                 }
                 String a = string(t, alpn, h, hs, i);
@@ -220,7 +215,7 @@ final class HandshakeReport implements Sink {
                 x.ja3s = string(t, ja3s, h, hs, i);
                 int m = owned(t, resumptionMethod, h, hs, i);
                 if (m >= 0) {
-                    x.resumed = label(t, m);
+                    x.resumed = name(t, m);
                 }
             }
         }
@@ -252,7 +247,7 @@ final class HandshakeReport implements Sink {
                 int lv = ReportFormat.lastBefore(t, alertLevel, d);
                 String level = lv >= 0 ? name(t, lv) : "";
                 x.alerts.add((side == CLIENT ? "client" : "server") + " " + level.toLowerCase() + (level.isEmpty() ? "" : " ")
-                        + name(t, d) + " (frame " + frameNo + ")");
+                        + name(t, d) + " (#" + frameNo + ")");
             }
         }
     }
@@ -360,10 +355,6 @@ final class HandshakeReport implements Sink {
         return n != null ? n : Long.toString(t.value(node));
     }
 
-    private static String label(Tree t, int node) {
-        return name(t, node);
-    }
-
     private static byte[] hex(String s) {
         byte[] b = new byte[s.length() / 2];
         for (int i = 0; i < b.length; i++) {
@@ -417,6 +408,7 @@ final class HandshakeReport implements Sink {
         for (String[] r : rows) {
             row(sb, r, w, right);
         }
+        sb.append("(C->S, S->C: TCP payload bytes each way, retransmissions included; Duration: first to last segment, in seconds)\n");
         for (Conn c : order) {
             block(c, sb);
         }
@@ -451,19 +443,19 @@ final class HandshakeReport implements Sink {
             sb.append("  (no SYN seen: client is the sender of the first segment)");
         }
         sb.append('\n');
-        item(sb, "frames", c.firstFrame + "-" + c.lastFrame + ", from " + seconds(c.firstRel) + " s for "
+        item(sb, "frames", "#" + c.firstFrame + " to #" + c.lastFrame + ", starting at " + seconds(c.firstRel) + " s, lasting "
                 + seconds(c.lastTime - c.firstTime) + " s");
         StringBuilder h = new StringBuilder(l.handshake());
         if (l.synFrame >= 0) {
-            h.append(": SYN ").append(l.synFrame);
+            h.append(": SYN #").append(l.synFrame);
             if (l.synAckFrame >= 0) {
-                h.append(", SYN/ACK ").append(l.synAckFrame).append(" (+").append(millis(l.synAckTime - l.synTime)).append(')');
+                h.append(", SYN/ACK #").append(l.synAckFrame).append(" (+").append(millis(l.synAckTime - l.synTime)).append(')');
             }
             if (l.ackFrame >= 0) {
-                h.append(", ACK ").append(l.ackFrame).append(" (+").append(millis(l.ackTime - l.synAckTime)).append(')');
+                h.append(", ACK #").append(l.ackFrame).append(" (+").append(millis(l.ackTime - l.synAckTime)).append(')');
             }
         } else if (l.synAckFrame >= 0) {
-            h.append(": SYN/ACK ").append(l.synAckFrame);
+            h.append(": SYN/ACK #").append(l.synAckFrame);
         }
         item(sb, "handshake", h.toString());
         if (l.initialRtt() >= 0) {
@@ -474,16 +466,16 @@ final class HandshakeReport implements Sink {
         StringBuilder close = new StringBuilder(l.close());
         List<String> at = new ArrayList<>();
         if (l.finFrame[CLIENT] >= 0) {
-            at.add("client FIN " + l.finFrame[CLIENT]);
+            at.add("client FIN #" + l.finFrame[CLIENT]);
         }
         if (l.finFrame[SERVER] >= 0) {
-            at.add("server FIN " + l.finFrame[SERVER]);
+            at.add("server FIN #" + l.finFrame[SERVER]);
         }
         if (l.lastAckFrame >= 0) {
-            at.add("last ACK " + l.lastAckFrame);
+            at.add("last ACK #" + l.lastAckFrame);
         }
         if (l.rstFrame >= 0) {
-            at.add("RST " + l.rstFrame);
+            at.add("RST #" + l.rstFrame);
         }
         if (!at.isEmpty()) {
             close.append(" (").append(String.join(", ", at)).append(')');
@@ -500,15 +492,16 @@ final class HandshakeReport implements Sink {
             }
             item(sb, "TLS", String.join(", ", parts));
             item(sb, "TLS SNI", x.sni != null ? x.sni : "-");
-            String alpnText = x.alpnSelected != null ? x.alpnSelected : "-";
+            String alpnText = x.alpnSelected != null ? x.alpnSelected
+                    : x.versionCode == 0x0304 && !x.alpnOffered.isEmpty() ? "not visible (TLS 1.3 sends it encrypted)" : "-";
             if (!x.alpnOffered.isEmpty()) {
                 alpnText += " (offered " + String.join(",", x.alpnOffered) + ")";
             }
             item(sb, "TLS ALPN", alpnText);
             item(sb, "TLS session", x.session());
-            String d = x.finishedFrame >= 0 ? millis(x.finishedTime - x.clientHelloTime) + " (ClientHello " + x.clientHelloFrame
-                    + " -> client Finished " + x.finishedFrame + ")" : "not completed (ClientHello " + x.clientHelloFrame + ")";
-            item(sb, "TLS handshake", d + (x.hrrFrame >= 0 ? ", HelloRetryRequest in frame " + x.hrrFrame : ""));
+            String d = x.finishedFrame >= 0 ? millis(x.finishedTime - x.clientHelloTime) + " (ClientHello #" + x.clientHelloFrame
+                    + " -> client Finished #" + x.finishedFrame + ")" : "not completed (ClientHello #" + x.clientHelloFrame + ")";
+            item(sb, "TLS handshake", d + (x.hrrFrame >= 0 ? ", HelloRetryRequest #" + x.hrrFrame : ""));
             if (x.ja3 != null) {
                 item(sb, "JA3", x.ja3);
             }
@@ -686,15 +679,13 @@ final class HandshakeReport implements Sink {
     /** What the TLS handshake of one connection showed. */
     private static final class Tls {
         long clientHelloFrame = -1, clientHelloTime;
-        int clientHellos;
         long serverHelloFrame = -1;
         long hrrFrame = -1;
         long finishedFrame = -1, finishedTime;
         boolean clientCcs;
         String sni, ja3, ja4, ja3s, version, cipher, alpnSelected, resumed, offered;
-        long versionCode = -1, cipherCode = -1;
+        long versionCode = -1;
         List<String> alpnOffered = List.of();
-        final Set<String> alertSet = new LinkedHashSet<>();
         final List<String> alerts = new ArrayList<>();
 
         String session() {

@@ -108,6 +108,16 @@ public final class Main implements Callable<Integer> {
             description = "Compile FILTER, print how it was understood (like dftest) and exit: 0 if valid, 2 if not.")
     String checkFilter;
 
+    @Option(names = "-z", paramLabel = "STATISTICS",
+            description = "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], flow,tcp,standard.")
+    List<String> statistics = new ArrayList<>();
+
+    @Option(names = "--handshakes", description = "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON).")
+    boolean handshakes;
+
+    @Option(names = "--flow", paramLabel = "FILE.svg", description = "Draw a call-flow (ladder) diagram of the TCP/TLS packets into an SVG file.")
+    Path flowSvg;
+
     @Option(names = "-d", paramLabel = "LAYER==VALUE,PROTO", description = "Decode As, e.g. tcp.port==8443,tls (repeatable).")
     List<String> decodeAs = new ArrayList<>();
 
@@ -376,6 +386,7 @@ public final class Main implements Callable<Integer> {
         FieldsSink.DigitsSource digits = f -> timeDigits(files, f);
         Columns columns = new Columns(timeFormat, !noResolve);
         List<Sink> sinks = new ArrayList<>();
+        List<Sink> reports = List.of();
         CaptureWriter writer = null;
         OutputStream writerOut = null;
         try {
@@ -383,7 +394,8 @@ public final class Main implements Callable<Integer> {
                 writerOut = writeFile.equals("-") ? out : new BufferedOutputStream(Files.newOutputStream(Path.of(writeFile)), 1 << 16);
                 writer = openWriter(writerOut, files, source);
             }
-            if (!quiet && !(writeFile != null && writeFile.equals("-"))) {
+            reports = reports(columns, digits);
+            if (!quiet && !handshakes && !(writeFile != null && writeFile.equals("-"))) {
                 Sink s = outputSink(columns, digits, writeFile != null);
                 if (s != null) {
                     sinks.add(s);
@@ -401,6 +413,9 @@ public final class Main implements Callable<Integer> {
         for (Sink s : sinks) {
             s.prime(engine);
         }
+        for (Sink s : reports) {
+            s.prime(engine);
+        }
         if (display != null) {
             display.prime(engine.tree());
         }
@@ -415,7 +430,8 @@ public final class Main implements Callable<Integer> {
                 closeQuietly(source);
                 source = CaptureFiles.open(Path.of(readFile));
             }
-            status = secondPass(engine, source, files == null ? null : (CaptureReader) source, display, dropped, sinks, writer, columns);
+            status = secondPass(engine, source, files == null ? null : (CaptureReader) source, display, dropped, sinks, reports,
+                    writer, columns);
         } catch (CaptureException e) {
             err.println("dissect4j: " + e.getMessage());
             status = 2;
@@ -426,6 +442,10 @@ public final class Main implements Callable<Integer> {
             try {
                 for (Sink s : sinks) {
                     s.finish();
+                }
+                // tshark prints -z tables in reverse order of the command line
+                for (int i = reports.size() - 1; i >= 0; i--) {
+                    reports.get(i).finish();
                 }
                 if (writer != null) {
                     writer.close();
@@ -463,7 +483,8 @@ public final class Main implements Callable<Integer> {
 
     /** The pass that prints: dissects, filters with {@code -Y}, and feeds the outputs and the writer. */
     private int secondPass(Engine engine, CaptureSource source, CaptureReader progressOf, DisplayFilter display,
-                           java.util.BitSet dropped, List<Sink> sinks, CaptureWriter writer, Columns columns) throws IOException {
+                           java.util.BitSet dropped, List<Sink> sinks, List<Sink> reports, CaptureWriter writer,
+                           Columns columns) throws IOException {
         Progress progress = Progress.forOutput(progressOf, err, System.console());
         long n = 0;
         try {
@@ -475,6 +496,10 @@ public final class Main implements Callable<Integer> {
                 }
                 columns.frameRead(f);
                 Packet p = engine.dissect(f, dropped != null);
+                // statistics count every packet read, as tshark's -z do; -Y only selects what is printed
+                for (Sink s : reports) {
+                    s.packet(f, p);
+                }
                 boolean shown = display == null || display.matches(p.tree());
                 if (shown) {
                     for (Sink s : sinks) {
@@ -536,6 +561,30 @@ public final class Main implements Callable<Integer> {
                 return new SummarySink(out, columns, digits);
             }
         }
+    }
+
+    /** The {@code -z}, {@code --handshakes} and {@code --flow} reports, in command-line order. */
+    private List<Sink> reports(Columns columns, FieldsSink.DigitsSource digits) {
+        List<Sink> out = new ArrayList<>();
+        for (String z : statistics) {
+            if (z.startsWith("conv,")) {
+                out.add(new ConversationStats(this.out, z.substring("conv,".length()), timeFormat, !noResolve));
+            } else if (z.equals("expert") || z.startsWith("expert,")) {
+                out.add(new ExpertStats(this.out, ExpertStats.level(z.equals("expert") ? null : z.substring("expert,".length()))));
+            } else if (z.equals("flow,tcp,standard") || z.equals("flow,tcp,network")) {
+                out.add(new FlowText(this.out, columns, digits));
+            } else {
+                throw new IllegalArgumentException("invalid -z \"" + z
+                        + "\"; supported: conv,eth|ip|ipv6|tcp|udp, expert[,error|warn|note|chat|comment], flow,tcp,standard");
+            }
+        }
+        if (handshakes) {
+            out.add(new HandshakeReport(this.out, "json".equals(outputFormat)));
+        }
+        if (flowSvg != null) {
+            out.add(new FlowSvg(flowSvg, readFile != null ? Path.of(readFile).getFileName().toString() : iface, columns, digits));
+        }
+        return out;
     }
 
     private CaptureWriter openWriter(OutputStream os, CaptureReader files, CaptureSource source) throws IOException {

@@ -4,9 +4,8 @@ package org.dissect4j.cli;
  * How one TCP connection opened and ended, fed segment by segment (direction, flags, relative
  * Seq/Ack, segment length, frame, time) — shared by {@code --handshakes} and the SVG flow.
  *
- * <p><b>Opening.</b> The client is the sender of the first SYN without ACK (without one, the
- * receiver of the first SYN/ACK; without either, the sender of the first segment, and the roles are
- * marked unknown). The handshake is complete when the client acknowledges the SYN/ACK; the initial
+ * <p><b>Opening.</b> The caller tells the side of each segment: the client sent the first SYN without
+ * ACK (without one, it received the first SYN/ACK; without either, it sent the first segment). The handshake is complete when the client acknowledges the SYN/ACK; the initial
  * RTT is, as Wireshark's {@code tcp.analysis.initial_rtt}, the time from the SYN to that ACK.
  *
  * <p><b>Ending.</b> With both FINs: a <em>4-way</em> close when the second closer acknowledged the
@@ -18,8 +17,6 @@ package org.dissect4j.cli;
 final class TcpLifecycle {
     static final int CLIENT = 0, SERVER = 1;
 
-    /** Roles: true once a SYN or SYN/ACK told who the client is. */
-    boolean rolesKnown;
     int syns, synAcks;
     long synFrame = -1, synAckFrame = -1, ackFrame = -1;
     long synTime = Long.MIN_VALUE, synAckTime = Long.MIN_VALUE, ackTime = Long.MIN_VALUE;
@@ -167,7 +164,7 @@ final class TcpLifecycle {
         return fins == null ? "still open" : fins + (firstCloser >= 0 && (finFrame[0] < 0 || finFrame[1] < 0) ? ", still open" : "");
     }
 
-    /** Short close kind for labels: {@code 4-way FIN}, {@code 3-way FIN}, {@code RST}, {@code half-close}, {@code open}. */
+    /** Short close kind for labels: {@code 4-way FIN}, {@code 3-way FIN}, {@code RST by client}, {@code half-close}, {@code still open}. */
     String closeShort() {
         if (firstRst >= 0) {
             return "RST by " + (firstRst == CLIENT ? "client" : "server");
@@ -175,7 +172,7 @@ final class TcpLifecycle {
         if (finFrame[0] >= 0 && finFrame[1] >= 0) {
             return simultaneous ? "simultaneous FIN" : mergedFinAck ? "3-way FIN" : "4-way FIN";
         }
-        return firstCloser >= 0 ? "half-close" : "open";
+        return firstCloser >= 0 ? "half-close" : "still open";
     }
 
     /** The frame where the teardown started (first FIN or RST), or -1. */

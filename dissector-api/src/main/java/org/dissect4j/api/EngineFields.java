@@ -21,6 +21,7 @@ public final class EngineFields {
                     .append(t.value(n) >= 0 ? ": " + name(t.value(n)) + " truncated" : "").append(']'));
 
     public static final Protocol EXPERT = new Protocol("Expert Info", "Expert", "_ws.expert");
+    /** The per-packet text of an expert item, recorded as its hidden child (see {@link Tree#expert(Expert, int, int, CharSequence)}). */
     public static final Field EXPERT_MESSAGE = Field.define("_ws.expert.message", "Message", FieldType.STRING).build();
     public static final Field EXPERT_GROUP = Field.define("_ws.expert.group", "Group", FieldType.UINT32).build();
     public static final Field EXPERT_SEVERITY = Field.define("_ws.expert.severity", "Severity level", FieldType.UINT32).build();

@@ -27,7 +27,10 @@ public final class FieldFormat {
             case NONE -> out.append('1');
             case PROTOCOL -> {
                 Protocol p = protocolOf(f);
-                if (p != null && p.labeler() != null && (t.flags(node) & Tree.GENERATED) == 0 && t.length(node) >= 0
+                if ((t.flags(node) & Tree.HIDDEN) != 0 && t.length(node) == 0) {
+                    // A hidden, empty protocol item has no representation: tshark prints the abbreviation.
+                    out.append(f.abbrev());
+                } else if (p != null && p.labeler() != null && (t.flags(node) & Tree.GENERATED) == 0 && t.length(node) >= 0
                         && p.field() == f && isHeader(t, node)) {
                     label(t, node, out);
                 } else {
@@ -62,8 +65,7 @@ public final class FieldFormat {
     public static void label(Tree t, int node, StringBuilder out) {
         Field f = t.field(node);
         if ((t.flags(node) & Tree.EXPERT) != 0) {
-            Expert e = t.expertOf(node);
-            out.append(e.message());
+            t.expertMessage(node, out);
             return;
         }
         if (f.labeler() != null) {

@@ -258,17 +258,7 @@ public final class Tree {
             return -1;
         }
         int start = scratchLength;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                putScratch((byte) c);
-            } else {
-                byte[] enc = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                for (byte b : enc) {
-                    putScratch(b);
-                }
-            }
-        }
+        putScratch(s);
         return store(f.id(), SCRATCH, start, scratchLength - start, 0, GENERATED);
     }
 
@@ -339,6 +329,51 @@ public final class Tree {
         return n;
     }
 
+    /**
+     * Records an expert item whose text is composed for this packet ({@code Connection establish
+     * request (SYN): server port 443}). Compose {@code message} only when
+     * {@link #wantsExpertMessages()} says an output will show it; pass {@code null} otherwise and
+     * the definition's fixed message is shown. The text goes to the scratch area: no allocation.
+     */
+    public int expert(Expert e, int off, int len, CharSequence message) {
+        int n = expert(e, off, len);
+        if (n >= 0 && message != null && wantsExpertMessages()) {
+            push(n);
+            int m = store(EngineFields.EXPERT_MESSAGE.id(), SCRATCH, scratchLength, 0, 0, GENERATED | HIDDEN);
+            int start = scratchLength;
+            putScratch(message);
+            length[m] = scratchLength - start;
+            close();
+        }
+        return n;
+    }
+
+    /** Records an expert item whose message is the text it covers (an HTTP request line, as Wireshark's "Formatted text" items). */
+    public int expertQuoting(Expert e, int off, int len) {
+        int n = expert(e, off, len);
+        if (n >= 0 && wantsExpertMessages()) {
+            push(n);
+            store(EngineFields.EXPERT_MESSAGE.id(), currentSource, off, len, 0, GENERATED | HIDDEN);
+            close();
+        }
+        return n;
+    }
+
+    /** Whether an output shows expert messages (then dissectors compose per-packet texts). */
+    public boolean wantsExpertMessages() {
+        return wantAll || wantsId(EngineFields.EXPERT_MESSAGE.id());
+    }
+
+    /** Appends the message of expert node {@code node}: its per-packet text if one was recorded, else the definition's. */
+    public void expertMessage(int node, StringBuilder out) {
+        int m = node + 1;
+        if (m < size && parent[m] == node && field[m] == EngineFields.EXPERT_MESSAGE.id()) {
+            FieldFormat.string(this, m, out);
+        } else {
+            out.append(expertOf(node).message());
+        }
+    }
+
     public int expertCount() {
         return expertCount;
     }
@@ -402,6 +437,28 @@ public final class Tree {
             expertCount--;
         }
         size = mark;
+    }
+
+    private void putScratch(CharSequence s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                putScratch((byte) c);
+            } else if (c < 0x800) {
+                putScratch((byte) (0xC0 | (c >> 6)));
+                putScratch((byte) (0x80 | (c & 0x3F)));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                putScratch((byte) (0xF0 | (cp >> 18)));
+                putScratch((byte) (0x80 | ((cp >> 12) & 0x3F)));
+                putScratch((byte) (0x80 | ((cp >> 6) & 0x3F)));
+                putScratch((byte) (0x80 | (cp & 0x3F)));
+            } else {
+                putScratch((byte) (0xE0 | (c >> 12)));
+                putScratch((byte) (0x80 | ((c >> 6) & 0x3F)));
+                putScratch((byte) (0x80 | (c & 0x3F)));
+            }
+        }
     }
 
     private void putScratch(byte b) {

@@ -283,7 +283,7 @@ public final class HttpDissector implements Dissector {
 
     private void requestLine(Packet p, Tree t, int at, int le, int next) {
         t.setFlags(t.addUint(HttpFields.REQUEST, at, 0, 1), Tree.HIDDEN);
-        t.expert(HttpFields.CHAT, at, next - at);
+        t.expertQuoting(HttpFields.CHAT, at, next - at);
         int sp1 = indexOf(p, at, le, ' ');
         int sp2 = sp1 < 0 ? -1 : indexOf(p, sp1 + 1, le, ' ');
         if (sp1 < 0) {
@@ -308,7 +308,7 @@ public final class HttpDissector implements Dissector {
 
     private void responseLine(Packet p, Tree t, int at, int le, int next) {
         t.setFlags(t.addUint(HttpFields.RESPONSE, at, 0, 1), Tree.HIDDEN);
-        t.expert(HttpFields.CHAT, at, next - at);
+        t.expertQuoting(HttpFields.CHAT, at, next - at);
         int sp1 = indexOf(p, at, le, ' ');
         if (sp1 < 0) {
             return;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Dissector;
+import org.dissect4j.api.Expert;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.HeuristicList;
@@ -274,10 +275,10 @@ public final class TcpDissector implements Dissector {
 
         if ((flags & TH_SYN) != 0) {
             if ((flags & TH_ACK) != 0) {
-                t.expert(TcpExpert.CONNECTION_SYNACK, offset + 13, 1);
+                t.expert(TcpExpert.CONNECTION_SYNACK, offset + 13, 1, serverPortMessage(t, TcpExpert.CONNECTION_SYNACK, sport));
                 conv.serverPort = sport;
             } else {
-                t.expert(TcpExpert.CONNECTION_SYN, offset + 13, 1);
+                t.expert(TcpExpert.CONNECTION_SYN, offset + 13, 1, serverPortMessage(t, TcpExpert.CONNECTION_SYN, dport));
                 conv.serverPort = dport;
                 conv.tsMruSyn = now;
             }
@@ -356,7 +357,11 @@ public final class TcpDissector implements Dissector {
         int optlen = hlen - MIN_LENGTH;
         if (optlen != 0) {
             int bc = Math.max(0, p.captured(offset + MIN_LENGTH));
-            t.add(TcpFields.OPTIONS, offset + MIN_LENGTH, Math.min(bc, optlen));
+            int n = t.add(TcpFields.OPTIONS, offset + MIN_LENGTH, Math.min(bc, optlen));
+            if (bc == 0) {
+                // options declared by the data offset but not in the packet: tshark shows <MISSING>
+                t.setFlags(n, Tree.MISSING);
+            }
         }
         if (settings.calculateTimestamps) {
             t.setFlags(t.addLong(TcpFields.TIME_RELATIVE, 0, 0, now - conv.tsFirst), Tree.GENERATED);
@@ -864,7 +869,8 @@ public final class TcpDissector implements Dissector {
                 t.close();
                 t.addGenerated(TcpFields.DUPLICATE_ACK_NUM, ta.dupackNum);
                 t.addGenerated(TcpFields.DUPLICATE_ACK_FRAME, ta.dupackFrame);
-                t.expert(TcpExpert.DUPLICATE_ACK, 0, 0);
+                t.expert(TcpExpert.DUPLICATE_ACK, 0, 0, t.wantsExpertMessages()
+                        ? expertText(TcpExpert.DUPLICATE_ACK).append(" (#").append(ta.dupackNum).append(')') : null);
                 t.push(flagsNode);
             }
             if ((fl & TcpAcked.ZERO_WINDOW_PROBE) != 0) {
@@ -1310,5 +1316,18 @@ public final class TcpDissector implements Dissector {
         s = (s & 0xffff) + (s >>> 16);
         s = (s & 0xffff) + (s >>> 16);
         return ~s & 0xffff;
+    }
+
+    private final StringBuilder expertText = new StringBuilder(96);
+
+    /** A reused builder holding {@code e}'s fixed message, to which a per-packet detail is appended. */
+    private StringBuilder expertText(Expert e) {
+        expertText.setLength(0);
+        return expertText.append(e.message());
+    }
+
+    /** Wireshark's "...: server port N" detail of the SYN and SYN+ACK items, composed only when shown. */
+    private CharSequence serverPortMessage(Tree t, Expert e, int port) {
+        return t.wantsExpertMessages() ? expertText(e).append(": server port ").append(port) : null;
     }
 }

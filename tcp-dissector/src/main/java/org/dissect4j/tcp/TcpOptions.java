@@ -38,6 +38,10 @@ final class TcpOptions {
         while (offset < end) {
             int kind = p.u8(offset);
             int remaining = end - offset - 1;
+            if (kind != TcpOptionKind.NOP) {
+                // "4 NOP in a row" counts consecutive NOPs only
+                nopCount = 0;
+            }
             if (kind == TcpOptionKind.EOL || kind == TcpOptionKind.NOP) {
                 if (kind == TcpOptionKind.NOP) {
                     if (nopCount == 0 || offset % 4 != 0) {

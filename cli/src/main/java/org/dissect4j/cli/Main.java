@@ -496,12 +496,20 @@ public final class Main implements Callable<Integer> {
                 }
                 columns.frameRead(f);
                 Packet p = engine.dissect(f, dropped != null);
-                // statistics count every packet read, as tshark's -z do; -Y only selects what is printed
+                // -z statistics count every packet read, as tshark's do; -Y selects what is printed,
+                // and what --handshakes and --flow show
                 for (Sink s : reports) {
-                    s.packet(f, p);
+                    if (!(s instanceof HandshakeReport || s instanceof FlowSvg)) {
+                        s.packet(f, p);
+                    }
                 }
                 boolean shown = display == null || display.matches(p.tree());
                 if (shown) {
+                    for (Sink s : reports) {
+                        if (s instanceof HandshakeReport || s instanceof FlowSvg) {
+                            s.packet(f, p);
+                        }
+                    }
                     for (Sink s : sinks) {
                         s.packet(f, p);
                     }

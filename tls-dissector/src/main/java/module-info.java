@@ -1,4 +1,8 @@
-/** dissect4j tls dissector (its issue builds it out). */
+/** The dissect4j TLS/SSL dissector: records, handshake messages, extensions, certificates, resumption, JA3/JA4. */
 module org.dissect4j.tls {
     requires org.dissect4j.api;
+
+    exports org.dissect4j.tls;
+
+    provides org.dissect4j.api.DissectorPlugin with org.dissect4j.tls.TlsPlugin;
 }

@@ -1,0 +1,459 @@
+package org.dissect4j.tls;
+
+import org.dissect4j.api.Dissector;
+import org.dissect4j.api.DissectorHandle;
+import org.dissect4j.api.Field;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.StreamReassembly;
+import org.dissect4j.api.Tree;
+
+/**
+ * TLS and SSL over a byte stream, Wireshark 4.0's {@code dissect_ssl}: the records of a segment one after the other,
+ * a record cut by the segment end requested from the transport through {@link StreamReassembly} (the header with
+ * "one more segment", the rest by its exact length), the SSL 2.0-compatible ClientHello, and per record the change
+ * cipher spec, alert, handshake ({@link TlsHandshake}), application data and heartbeat contents.
+ *
+ * <pre>
+ * TLSPlaintext/TLSCiphertext { ContentType type; ProtocolVersion version; uint16 length; opaque fragment[length]; }
+ * </pre>
+ *
+ * <p>Columns as tshark 4.0.17: Protocol is the connection's version ({@code TLSv1.2}, or the record's before it is
+ * known, {@code SSL} if neither), Info lists the records' contents comma-separated and is fenced at the end.
+ * Data that starts with four printable characters is not TLS (returns 0, so plaintext HTTP on port 443 goes to the
+ * HTTP heuristic, as in Wireshark). Nothing is allocated per packet.
+ */
+public final class TlsDissector implements Dissector {
+    /** Longest handshake message that is reassembled across records (longer ones are shown as fragments). */
+    public static final int MAX_HANDSHAKE_MESSAGE = 1 << 20;
+    /** Wireshark 4.0's {@code tcp.port} entries for TLS. */
+    public static final int[] PORTS = {324, 443, 465, 636, 802, 853, 993, 995, 1300, 2221, 2443, 3249, 3250, 3251, 3252,
+            3496, 5061, 5671, 5684, 5868, 8883, 11207, 19999, 27017};
+
+    final boolean[] tlsPorts = new boolean[65536];
+    final TlsSessions sessions = new TlsSessions();
+    final TlsHandshake handshake = new TlsHandshake(this);
+    private DissectorHandle self;
+    private boolean needDesegmentation;
+
+    public TlsDissector() {
+        for (int port : PORTS) {
+            tlsPorts[port] = true;
+        }
+    }
+
+    void wire(DissectorHandle self) {
+        this.self = self;
+    }
+
+    /** The handle that {@link #heuristic} claims connections for. */
+    DissectorHandle self() {
+        return self;
+    }
+
+    @Override
+    public int dissect(Packet p, int offset, int length) {
+        if (p.captured(offset) > 4 && printable(p, offset)) {
+            // Wireshark: real TLS never starts with four printable characters; leave it to someone else.
+            return 0;
+        }
+        StreamReassembly stream = p.stream();
+        TlsSession s = sessions.get(stream == null ? -1 : stream.streamIndex());
+        boolean fromServer = s.fromServer(p, tlsPorts);
+        boolean can = stream != null && stream.canDesegment();
+        if (p.columns()) {
+            p.protocolColumn(TlsWire.shortName(s.version, "SSL"));
+            p.clearInfo();
+        }
+        Tree t = p.tree();
+        t.open(TlsFields.TLS.field(), offset, length);
+        int end = offset + length;
+        int at = offset;
+        needDesegmentation = false;
+        while (at < end) {
+            switch (s.version) {
+                case TlsWire.SSLV2 -> at = ssl2Record(p, s, at, end, can);
+                case TlsWire.SSLV3, TlsWire.TLS10, TlsWire.TLS11, TlsWire.TLS12, TlsWire.GMTLS -> {
+                    if (end - at < TlsWire.RECORD_HEADER_LENGTH) {
+                        at = shortHeader(p, at, end, can);
+                    } else if (isV2ClientHello(p, at)) {
+                        at = ssl2Record(p, s, at, end, can);
+                    } else {
+                        at = record(p, s, fromServer, at, end, can);
+                    }
+                }
+                default -> {
+                    if (end - at < TlsWire.RECORD_HEADER_LENGTH) {
+                        at = shortHeader(p, at, end, can);
+                    } else if (looksLikeSslv2(p, at)) {
+                        at = ssl2Record(p, s, at, end, can);
+                    } else if (looksLikeSslv3(p, at)) {
+                        at = record(p, s, fromServer, at, end, can);
+                    } else {
+                        at = end;
+                        info(p, "Continuation Data");
+                    }
+                }
+            }
+            if (needDesegmentation) {
+                t.close();
+                return length;
+            }
+        }
+        t.close();
+        if (p.columns()) {
+            p.fenceInfo();
+        }
+        return length;
+    }
+
+    /**
+     * The {@code tls_tcp} heuristic: a record header of a handshake or application data record with an SSL 3.0 to
+     * TLS 1.2 version and a sane length, or an SSL 2.0-compatible ClientHello; then claims the connection.
+     */
+    int heuristic(Packet p, int offset, int length) {
+        if (!isSslv3OrTls(p, offset) && !isSslv2ClientHello(p, offset)) {
+            return 0;
+        }
+        StreamReassembly s = p.stream();
+        if (s != null && self != null) {
+            s.claim(self);
+        }
+        return dissect(p, offset, length);
+    }
+
+    private static boolean printable(Packet p, int at) {
+        for (int i = 0; i < 4; i++) {
+            int c = p.u8(at + i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int shortHeader(Packet p, int at, int end, boolean can) {
+        if (can) {
+            p.stream().needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
+            needDesegmentation = true;
+            return at;
+        }
+        return end;
+    }
+
+    // ---- SSLv3 / TLS records ---------------------------------------------------------------------
+
+    private int record(Packet p, TlsSession s, boolean fromServer, int at, int end, boolean can) {
+        Tree t = p.tree();
+        int available = end - at;
+        int sv = s.version;
+        if ((sv == TlsWire.TLS10 || sv == TlsWire.TLS11 || sv == TlsWire.TLS12 || sv == TlsWire.GMTLS)
+                && !TlsWire.validContentType(p.u8(at))) {
+            // RFC 2246 §6: unknown record types are ignored.
+            TlsExpert.add(p, TlsExpert.IGNORED_UNKNOWN_RECORD, at, available);
+            info(p, "Ignored Unknown Record");
+            return end;
+        }
+        if (available < TlsWire.RECORD_HEADER_LENGTH) {
+            return shortHeader(p, at, end, can);
+        }
+        int contentType = p.u8(at);
+        int version = p.u16(at + 1);
+        int recordLength = p.u16(at + 3);
+        if (!TlsWire.validContentType(contentType)) {
+            info(p, "Continuation Data");
+            return at + TlsWire.RECORD_HEADER_LENGTH + recordLength;
+        }
+        if (available < recordLength + TlsWire.RECORD_HEADER_LENGTH) {
+            if (can) {
+                p.stream().needMore(at, recordLength + TlsWire.RECORD_HEADER_LENGTH - available);
+                needDesegmentation = true;
+                return at;
+            }
+            // Not enough data and no reassembly: Wireshark stops here without showing the record.
+            return end;
+        }
+        int recordEnd = at + TlsWire.RECORD_HEADER_LENGTH + recordLength;
+        t.open(TlsFields.RECORD, at, TlsWire.RECORD_HEADER_LENGTH + recordLength);
+        boolean tls13AppData = s.version == TlsWire.TLS13 && contentType == TlsWire.CT_APPLICATION_DATA;
+        t.addUint(tls13AppData ? TlsFields.OPAQUE_TYPE : TlsFields.CONTENT_TYPE, at, 1, contentType);
+        t.addUint(TlsFields.RECORD_VERSION, at + 1, 2, version);
+        int lengthNode = t.addUint(TlsFields.RECORD_LENGTH, at + 3, 2, recordLength);
+        int body = at + TlsWire.RECORD_HEADER_LENGTH;
+        int nextByte = p.u8(body);
+        if (s.version == TlsWire.VERSION_UNKNOWN) {
+            if (!p.visited()) {
+                int v = TlsWire.tryVersion(contentType, nextByte, version);
+                if (v != TlsWire.VERSION_UNKNOWN) {
+                    s.version = v;
+                }
+            }
+            if (p.columns()) {
+                p.protocolColumn(TlsWire.shortName(version, "SSL"));
+            }
+        } else {
+            version = s.version;
+        }
+        // tshark shows nothing of a record's content unless all of it was captured.
+        p.require(body, recordLength);
+        int maxExpansion = version == TlsWire.TLS13 ? 256 : 2048;
+        if (recordLength > TlsWire.MAX_RECORD_LENGTH + maxExpansion) {
+            TlsExpert.add(p, TlsExpert.RECORD_LENGTH_INVALID, at + 3, 2);
+        }
+        switch (contentType) {
+            case TlsWire.CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(p, s, fromServer, body, recordLength, version);
+            case TlsWire.CT_ALERT -> alert(p, body, recordLength);
+            case TlsWire.CT_HANDSHAKE -> handshake.records(p, s, fromServer, body, recordEnd, version);
+            case TlsWire.CT_APPLICATION_DATA -> applicationData(p, s, body, recordLength);
+            case TlsWire.CT_HEARTBEAT -> {
+                if (version == TlsWire.TLS13) {
+                    TlsExpert.add(p, TlsExpert.UNEXPECTED_MESSAGE, at, 1);
+                } else {
+                    heartbeat(p, body, recordLength);
+                }
+            }
+            default -> {
+            }
+        }
+        t.close();
+        return recordEnd;
+    }
+
+    private void changeCipherSpec(Packet p, TlsSession s, boolean fromServer, int at, int length, int version) {
+        Tree t = p.tree();
+        info(p, "Change Cipher Spec");
+        int node = t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
+        if (version == TlsWire.TLS13 || s.version == TlsWire.TLS13) {
+            return;
+        }
+        long frame = p.frame().number();
+        if (!p.visited()) {
+            if (fromServer) {
+                if (s.serverCcsFrame == 0) {
+                    s.serverCcsFrame = frame;
+                }
+            } else if (s.clientCcsFrame == 0) {
+                s.clientCcsFrame = frame;
+            }
+        }
+        if (fromServer) {
+            handshake.serverChangeCipherSpec(p, s, at, node);
+        }
+    }
+
+    private static void alert(Packet p, int at, int length) {
+        Tree t = p.tree();
+        t.open(TlsFields.ALERT, at, length);
+        if (length != 2) {
+            // Alerts are never fragmented: anything else is an encrypted alert.
+            info(p, "Encrypted Alert");
+            t.close();
+            return;
+        }
+        int level = p.u8(at);
+        int desc = p.u8(at + 1);
+        if (p.columns()) {
+            StringBuilder sb = sep(p);
+            sb.append("Alert (Level: ").append(TlsNames.ALERT_LEVELS.name(level, "Unknown"))
+                    .append(", Description: ").append(TlsNames.ALERT_DESCRIPTIONS.name(desc, "Unknown")).append(')');
+        }
+        t.addUint(TlsFields.ALERT_LEVEL, at, 1, level);
+        t.addUint(TlsFields.ALERT_DESC, at + 1, 1, desc);
+        t.close();
+    }
+
+    private void applicationData(Packet p, TlsSession s, int at, int length) {
+        Tree t = p.tree();
+        info(p, "Application Data");
+        TlsHandshake.bytes(p, TlsFields.APP_DATA, at, length);
+        if (t.wants(TlsFields.APP_DATA_PROTO)) {
+            String app = s.alpnApp == 2 ? "HyperText Transfer Protocol 2"
+                    : s.alpnApp == 1 || p.srcPort() == 443 || p.dstPort() == 443 ? "Hypertext Transfer Protocol" : null;
+            if (app != null) {
+                t.addString(TlsFields.APP_DATA_PROTO, app);
+            }
+        }
+    }
+
+    private static void heartbeat(Packet p, int at, int length) {
+        Tree t = p.tree();
+        t.open(TlsFields.HEARTBEAT, at, length);
+        int type = p.u8(at);
+        int payloadLength = p.u16(at + 1);
+        String name = TlsNames.HEARTBEAT_TYPES.name(type);
+        // Heartbeats before ChangeCipherSpec are plaintext; without decryption Wireshark assumes plaintext.
+        if (name != null) {
+            if (p.columns()) {
+                sep(p).append("Heartbeat ").append(name);
+            }
+            t.addUint(TlsFields.HEARTBEAT_TYPE, at, 1, type);
+            int n = t.addUint(TlsFields.HEARTBEAT_PAYLOAD_LENGTH, at + 1, 2, payloadLength);
+            int padding = length - 3 - payloadLength;
+            if (3 + payloadLength + 16 > length) {
+                TlsExpert.add(p, TlsExpert.HEARTBEAT_PAYLOAD_LENGTH, at + 1, 2);
+                payloadLength = Math.max(0, length - 3);
+                padding = 0;
+            }
+            TlsHandshake.bytes(p, TlsFields.HEARTBEAT_PAYLOAD, at + 3, payloadLength);
+            if (padding > 0) {
+                p.require(at + 3 + payloadLength, padding);
+                t.add(TlsFields.HEARTBEAT_PADDING, at + 3 + payloadLength, padding);
+            }
+        } else {
+            info(p, "Encrypted Heartbeat");
+        }
+        t.close();
+    }
+
+    // ---- SSL 2.0 ---------------------------------------------------------------------------------
+
+    /** An SSL 2.0 record: 2-byte length with the high bit set, or 3-byte length with padding (draft-hickman-netscape-ssl-00). */
+    private int ssl2Record(Packet p, TlsSession s, int at, int end, boolean can) {
+        Tree t = p.tree();
+        int first = p.u8(at);
+        int lengthLength = (first & 0x80) != 0 ? 2 : 3;
+        int available = end - at;
+        if (available < lengthLength) {
+            return shortHeader(p, at, end, can);
+        }
+        int recordLength;
+        int isEscape = -1, padding = -1;
+        if (lengthLength == 2) {
+            recordLength = ((first & 0x7f) << 8) | p.u8(at + 1);
+        } else {
+            isEscape = (first & 0x40) != 0 ? 1 : 0;
+            recordLength = ((first & 0x3f) << 8) | p.u8(at + 1);
+            padding = p.u8(at + 2);
+        }
+        if (available < lengthLength + recordLength) {
+            if (can) {
+                p.stream().needMore(at, lengthLength + recordLength - available);
+                needDesegmentation = true;
+                return at;
+            }
+            return end;
+        }
+        int body = at + lengthLength;
+        int recordEnd = body + recordLength;
+        t.open(TlsFields.RECORD, at, lengthLength + recordLength);
+        int msgType = p.u8(body);
+        if (s.version == TlsWire.VERSION_UNKNOWN && msgType >= 2 && msgType <= 8 && !p.visited()) {
+            s.version = TlsWire.SSLV2;
+        }
+        if (p.columns()) {
+            p.protocolColumn("SSLv2");
+        }
+        String name = TlsNames.SSL2_MSG_TYPES.name(msgType);
+        if (name == null || !validV2Handshake(p, body, recordLength)) {
+            t.setFlags(t.addUint(TlsFields.RECORD_VERSION, at, 0, TlsWire.SSLV2), Tree.GENERATED);
+            info(p, "Encrypted Data");
+            t.close();
+            return recordEnd;
+        }
+        info(p, name);
+        t.setFlags(t.addUint(TlsFields.RECORD_VERSION, at, 0, TlsWire.SSLV2), Tree.GENERATED);
+        t.addUint(TlsFields.RECORD_LENGTH, at, lengthLength, recordLength);
+        if (isEscape >= 0) {
+            t.addUint(TlsFields.SSL2_IS_ESCAPE, at, 1, isEscape);
+        }
+        if (padding >= 0) {
+            t.addUint(TlsFields.SSL2_PADDING_LENGTH, at + 2, 1, padding);
+        }
+        t.addUint(TlsFields.SSL2_MSG_TYPE, body, 1, msgType);
+        if (msgType == 1) {
+            handshake.ssl2ClientHello(p, s, body + 1, recordEnd);
+        }
+        t.close();
+        return recordEnd;
+    }
+
+    private static boolean validV2Handshake(Packet p, int at, int length) {
+        return switch (p.u8(at)) {
+            case 1 -> validSslVersion(p.u16(at + 1));
+            case 4 -> validSslVersion(p.u16(at + 3));
+            case 2 -> p.u16(at + 4) + p.u16(at + 6) + p.u16(at + 8) <= length;
+            default -> false;
+        };
+    }
+
+    /** Wireshark's {@code ssl_versions} value list (SSL 2.0 to TLS 1.3, drafts, DTLS). */
+    static boolean validSslVersion(int v) {
+        return TlsNames.VERSIONS.name(v) != null;
+    }
+
+    private static boolean isV2ClientHello(Packet p, int at) {
+        return p.u8(at) == 0x80 && p.u8(at + 2) == 0x01;
+    }
+
+    private static boolean looksLikeSslv2(Packet p, int at) {
+        if (p.u8(at) < 0x80) {
+            return false;
+        }
+        int type = p.u8(at + 2);
+        return type == 0 || type == 1 || type == 2 || type == 4;
+    }
+
+    private static boolean looksLikeSslv3(Packet p, int at) {
+        if (!TlsWire.validContentType(p.u8(at))) {
+            return false;
+        }
+        int v = p.u16(at + 1);
+        return v == TlsWire.SSLV3 || v == TlsWire.TLS10 || v == TlsWire.TLS11 || v == TlsWire.TLS12
+                || v == TlsWire.TLS13 || v == TlsWire.GMTLS;
+    }
+
+    /** {@code is_sslv3_or_tls}: handshake or application data, SSL 3.0 to TLS 1.2 (or GM/TLCP), length 1..2^14+2047. */
+    private static boolean isSslv3OrTls(Packet p, int at) {
+        if (p.captured(at) < TlsWire.RECORD_HEADER_LENGTH) {
+            return false;
+        }
+        int ct = p.u8(at);
+        if (ct != TlsWire.CT_HANDSHAKE && ct != TlsWire.CT_APPLICATION_DATA) {
+            return false;
+        }
+        int v = p.u16(at + 1);
+        if (v != TlsWire.SSLV3 && v != TlsWire.TLS10 && v != TlsWire.TLS11 && v != TlsWire.TLS12 && v != TlsWire.GMTLS) {
+            return false;
+        }
+        int len = p.u16(at + 3);
+        return len != 0 && len < TlsWire.MAX_RECORD_LENGTH + 2048;
+    }
+
+    /** {@code is_sslv2_clienthello}: 0x80 length, type 1, cipher spec length a multiple of 3, challenge 32 bytes. */
+    private static boolean isSslv2ClientHello(Packet p, int at) {
+        if (p.captured(at) < 46 || p.u8(at) != 0x80 || p.u8(at + 2) != 1) {
+            return false;
+        }
+        int specs = p.u16(at + 5);
+        int sid = p.u16(at + 7);
+        return specs != 0 && specs % 3 == 0 && (sid == 0 || sid == 16) && p.u16(at + 9) == 32;
+    }
+
+    // ---- columns ---------------------------------------------------------------------------------
+
+    /** {@code col_append_sep_str(..., NULL, s)}: appends with ", " when the Info column is not empty. */
+    static void info(Packet p, String s) {
+        if (p.columns()) {
+            sep(p).append(s);
+        }
+    }
+
+    static StringBuilder sep(Packet p) {
+        StringBuilder sb = p.info();
+        if (!sb.isEmpty()) {
+            sb.append(", ");
+        }
+        return sb;
+    }
+
+    /** Frame.protocols field, looked up once (null when no frame dissector declares it). */
+    private Field frameProtocols;
+    private boolean frameProtocolsResolved;
+
+    Field frameProtocols(Packet p) {
+        if (!frameProtocolsResolved) {
+            frameProtocols = p.engine().field("frame.protocols");
+            frameProtocolsResolved = true;
+        }
+        return frameProtocols;
+    }
+}

@@ -1,0 +1,117 @@
+package org.dissect4j.tls;
+
+import java.util.Arrays;
+
+import org.dissect4j.api.Packet;
+
+/**
+ * The TLS state of one TCP connection (Wireshark's {@code SslSession}): the negotiated version, which side is the
+ * server, the frames of each side's ChangeCipherSpec (to tell encrypted handshake messages), the handshake message
+ * being reassembled in each direction, and what the ClientHello offered for resumption.
+ * One object per connection, reused when the table recycles it; nothing here is allocated per packet.
+ */
+final class TlsSession {
+    /** Direction indexes of {@link #hs}. */
+    static final int CLIENT = 0, SERVER = 1;
+
+    int version;
+    boolean serverKnown;
+    int serverPort;
+    int serverAddrType;
+    final byte[] serverAddr = new byte[16];
+    long clientCcsFrame;
+    long serverCcsFrame;
+    final HsReassembly[] hs = {new HsReassembly(), new HsReassembly()};
+
+    // Server side of the handshake.
+    int cipher = -1;
+    /** Application protocol chosen by ALPN in the ServerHello (0 none, 1 http, 2 http2). */
+    int alpnApp;
+
+    // Resumption (see TlsResumption).
+    int offered;
+    final byte[] offeredSessionId = new byte[32];
+    int offeredSessionIdLength;
+    long offeredTicketHash;
+    int offeredTicketLength;
+    long offeredOriginFrame;
+    /** 0 undecided, else a TlsFields.RESUMED_* method, or -1 for a full handshake. */
+    int resumption;
+    /** Waiting for the server's next message to tell an accepted ticket (abbreviated handshake) from a full one. */
+    boolean ticketPending;
+
+    void reset() {
+        version = TlsWire.VERSION_UNKNOWN;
+        serverKnown = false;
+        serverPort = 0;
+        serverAddrType = 0;
+        clientCcsFrame = 0;
+        serverCcsFrame = 0;
+        hs[0].clear();
+        hs[1].clear();
+        cipher = -1;
+        alpnApp = 0;
+        resetResumption();
+    }
+
+    void resetResumption() {
+        offered = 0;
+        offeredSessionIdLength = 0;
+        offeredTicketHash = 0;
+        offeredTicketLength = 0;
+        offeredOriginFrame = 0;
+        resumption = 0;
+        ticketPending = false;
+    }
+
+    /** Records the server side of the connection: the destination of the ClientHello ({@code ssl_set_server}). */
+    void setServer(Packet p) {
+        serverKnown = true;
+        serverPort = p.dstPort();
+        serverAddrType = p.netType();
+        System.arraycopy(p.netDst(), 0, serverAddr, 0, 16);
+    }
+
+    /** Wireshark's {@code ssl_packet_from_server}: by the recorded server, else by a registered TLS port. */
+    boolean fromServer(Packet p, boolean[] tlsPorts) {
+        if (serverKnown) {
+            if (p.srcPort() != serverPort || p.netType() != serverAddrType) {
+                return false;
+            }
+            int n = serverAddrType == Packet.AT_IPV6 ? 16 : 4;
+            return Arrays.equals(serverAddr, 0, n, p.netSrc(), 0, n);
+        }
+        int sp = p.srcPort();
+        return sp >= 0 && sp < tlsPorts.length && tlsPorts[sp];
+    }
+
+    /**
+     * One direction's handshake message in reassembly (a message longer than its record). The bytes are copied here
+     * because the records arrive in different frames; the buffer grows to the message length, bounded by
+     * {@link TlsDissector#MAX_HANDSHAKE_MESSAGE}.
+     */
+    static final class HsReassembly {
+        static final int MAX_FRAGMENT_FRAMES = 64;
+        boolean active;
+        int msgType;
+        byte[] buf = new byte[0];
+        int length;
+        final long[] fragmentFrame = new long[MAX_FRAGMENT_FRAMES];
+        final int[] fragmentLength = new int[MAX_FRAGMENT_FRAMES];
+        int fragments;
+
+        void clear() {
+            active = false;
+            length = 0;
+            fragments = 0;
+        }
+
+        /** The message length once its 4-byte header is known, else 0. */
+        int messageLength() {
+            if (length < TlsWire.HANDSHAKE_HEADER_LENGTH) {
+                return 0;
+            }
+            return TlsWire.HANDSHAKE_HEADER_LENGTH + (((buf[1] & 0xff) << 16) | ((buf[2] & 0xff) << 8) | (buf[3] & 0xff));
+        }
+    }
+}

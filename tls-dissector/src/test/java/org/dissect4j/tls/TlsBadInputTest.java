@@ -1,0 +1,162 @@
+package org.dissect4j.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dissect4j.tls.TlsStreams.cat;
+import static org.dissect4j.tls.TlsStreams.clientHello;
+import static org.dissect4j.tls.TlsStreams.ext;
+import static org.dissect4j.tls.TlsStreams.fill;
+import static org.dissect4j.tls.TlsStreams.hs;
+import static org.dissect4j.tls.TlsStreams.record;
+import static org.dissect4j.tls.TlsStreams.sni;
+import static org.dissect4j.tls.TlsStreams.u16;
+import static org.dissect4j.tls.TlsStreams.u16s;
+import static org.dissect4j.tls.TlsStreams.v16;
+import static org.dissect4j.tls.TlsStreams.v24;
+
+import java.util.List;
+import java.util.Random;
+
+import org.dissect4j.api.Engine;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Settings;
+import org.dissect4j.tcp.testkit.Feed;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile input: every captured length of a server flight, random corruption of whole handshakes, vectors and
+ * records whose lengths run past their end, a record that never ends, a handshake message too long to reassemble.
+ * Never a dissector bug (an unexpected exception), always the expert item or malformed mark, and the next
+ * packet is dissected normally; reassembly stays within its bounds.
+ */
+class TlsBadInputTest {
+    private final Engine engine = TlsFingerprintTest.engine(new Settings());
+    private final Feed feed = new Feed(engine);
+    private int port = 30000;
+
+    static byte[] serverFlight() {
+        byte[] cert = hs(11, v24(v24(fill(300, 0x30))));
+        return cat(record(22, 0x0303, cat(TlsStreams.serverHello(0xc02f, ext(0xff01, new byte[] {0})), cert,
+                hs(12, cat(new byte[] {3, 0, 0x17}, TlsStreams.v8(fill(65, 4)), u16s(0x0403), v16(fill(71, 0x55)))),
+                hs(14, new byte[0]))));
+    }
+
+    static byte[] clientFlight() {
+        return record(22, 0x0301, clientHello(new int[] {0xc02f, 0x1301}, cat(sni("bad.test"), ext(10, v16(u16s(29))))));
+    }
+
+    /** Feeds a connection; returns the packets' malformed flags and checks that none holds a dissector bug. */
+    private void connection(byte[][] client, byte[][] server) {
+        TlsStreams.Conn c = new TlsStreams.Conn(port++, 443).client(client).server(server);
+        for (byte[] f : c.frames) {
+            Packet p = feed.next(f);
+            assertThat(TlsStreams.bug(p)).as("dissector bug on %s", java.util.HexFormat.of().formatHex(f)).isFalse();
+        }
+    }
+
+    /** A good ClientHello on a fresh connection dissects completely. */
+    private void nextPacketIsFine() {
+        TlsStreams.Conn c = new TlsStreams.Conn(port++, 443).client(clientFlight());
+        Packet last = null;
+        for (byte[] f : c.frames) {
+            last = feed.next(f);
+        }
+        assertThat(last.malformed()).isFalse();
+        assertThat(TlsStreams.value(engine, "tls.handshake.extensions_server_name")).isEqualTo("bad.test");
+        assertThat(last.info().toString()).isEqualTo("Client Hello");
+    }
+
+    @Test
+    void everyCapturedLength() {
+        byte[] flight = serverFlight();
+        TlsStreams.Conn c = new TlsStreams.Conn(29999, 443).client(clientFlight()).server(flight);
+        byte[] frame = c.frames.get(c.frames.size() - 1);
+        for (int captured = 0; captured <= frame.length; captured++) {
+            TlsStreams.Conn conn = new TlsStreams.Conn(port++, 443).client(clientFlight());
+            for (byte[] f : conn.frames) {
+                feed.next(f);
+            }
+            byte[] cut = new TlsStreams.Conn(port - 1, 443).client(clientFlight()).server(flight).frames.get(4);
+            Packet p = feed.next(cut, captured, 1000);
+            assertThat(TlsStreams.bug(p)).as("captured %d", captured).isFalse();
+            if (captured < frame.length && captured > 54) {
+                assertThat(p.truncated()).as("captured %d", captured).isTrue();
+            }
+            nextPacketIsFine();
+        }
+    }
+
+    @Test
+    void randomCorruption() {
+        Random rnd = new Random(42);
+        byte[] client = clientFlight();
+        byte[] server = serverFlight();
+        for (int i = 0; i < 3000; i++) {
+            byte[] c = client.clone();
+            byte[] s = server.clone();
+            for (int k = rnd.nextInt(4) + 1; k > 0; k--) {
+                byte[] target = rnd.nextBoolean() ? c : s;
+                target[rnd.nextInt(target.length)] = (byte) rnd.nextInt(256);
+            }
+            byte[][] cs = rnd.nextInt(4) == 0 ? TlsStreams.split(c, 1 + rnd.nextInt(c.length - 1)) : new byte[][] {c};
+            byte[][] ss = rnd.nextInt(4) == 0 ? TlsStreams.split(s, 1 + rnd.nextInt(s.length - 1)) : new byte[][] {s};
+            connection(cs, ss);
+        }
+        nextPacketIsFine();
+    }
+
+    @Test
+    void lengthsPastTheirEnd() {
+        // Extension list longer than the message, an extension longer than the list, absurd cipher suite length.
+        byte[][] bad = {
+                record(22, 0x0301, hs(1, cat(u16(0x0303), fill(32, 1), new byte[] {0}, u16(0xfff0), u16(0x1301)))),
+                record(22, 0x0301, hs(1, cat(u16(0x0303), fill(32, 1), new byte[] {0}, v16(u16(0x1301)), new byte[] {1, 0},
+                        u16(0x0100), u16(0), u16(0xffff), new byte[] {'x'}))),
+                record(22, 0x0301, hs(1, cat(u16(0x0303), fill(32, 1), new byte[] {(byte) 200}, fill(20, 2)))),
+                record(22, 0x0301, fill(4, 0)),
+                cat(new byte[] {0x16, 3, 1}, u16(0xffff), fill(40, 1)),
+        };
+        for (byte[] b : bad) {
+            connection(new byte[][] {b}, new byte[0][]);
+            nextPacketIsFine();
+        }
+        // A vector that does not fit gives Wireshark's expert item.
+        connection(new byte[][] {bad[0]}, new byte[0][]);
+        assertThat(TlsStreams.value(engine, "tls.malformed.buffer_too_small")).isNotEmpty();
+        assertThat(TlsStreams.value(engine, "_ws.malformed")).isEqualTo("_ws.malformed");
+    }
+
+    @Test
+    void recordThatNeverEnds() {
+        byte[] header = cat(new byte[] {0x17, 3, 3}, u16(0xfff0));
+        TlsStreams.Conn c = new TlsStreams.Conn(port++, 443).client(clientFlight()).client(header);
+        for (int i = 0; i < 100; i++) {
+            c.client(fill(500, i));
+        }
+        for (byte[] f : c.frames) {
+            Packet p = feed.next(f);
+            assertThat(TlsStreams.bug(p)).isFalse();
+        }
+        nextPacketIsFine();
+    }
+
+    @Test
+    void handshakeMessageTooLongIsNotReassembled() {
+        // A small message, then the start of a 2 MiB one (longer than the reassembly bound).
+        byte[] start = cat(hs(14, new byte[0]), new byte[] {11}, new byte[] {0x20, 0, 0}, fill(1000, 9));
+        TlsStreams.Conn c = new TlsStreams.Conn(port++, 443).client(clientFlight())
+                .server(record(22, 0x0303, TlsStreams.serverHello(0xc02f, ext(0xff01, new byte[] {0}))))
+                .server(record(22, 0x0303, start));
+        for (int i = 0; i < 20; i++) {
+            c.server(record(22, 0x0303, fill(16000, i)));
+        }
+        List<byte[]> frames = c.frames;
+        boolean limit = false;
+        for (byte[] f : frames) {
+            Packet p = feed.next(f);
+            assertThat(TlsStreams.bug(p)).isFalse();
+            limit |= !TlsStreams.value(engine, "tls.handshake.reassembly_limit").isEmpty();
+        }
+        assertThat(limit).isTrue();
+        nextPacketIsFine();
+    }
+}

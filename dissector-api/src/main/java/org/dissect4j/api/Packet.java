@@ -44,7 +44,7 @@ public final class Packet {
     private boolean columns;
     private String protocolColumn = "";
     private final StringBuilder info = new StringBuilder(256);
-    private boolean infoFenced;
+    private int infoFence;
 
     private int dlType;
     private final byte[] dlSrc = new byte[6];
@@ -80,7 +80,7 @@ public final class Packet {
         this.columns = wantColumns;
         this.protocolColumn = "";
         this.info.setLength(0);
-        this.infoFenced = false;
+        this.infoFence = 0;
         this.dlType = AT_NONE;
         this.netType = AT_NONE;
         this.portType = PT_NONE;
@@ -235,17 +235,26 @@ public final class Packet {
         return info;
     }
 
-    /** Clears the Info column unless a lower layer fenced it (Wireshark's {@code col_set_fence}). */
+    /** Clears the Info column back to the fence a lower layer set (all of it when there is none). */
     public StringBuilder clearInfo() {
-        if (!infoFenced) {
-            info.setLength(0);
-        }
+        info.setLength(Math.min(infoFence, info.length()));
         return info;
     }
 
-    /** Keeps what the Info column holds now: later layers append after it instead of replacing it. */
+    /** Fences what the Info column holds now: later layers' {@link #clearInfo()} keeps it (Wireshark's {@code col_set_fence}). */
     public void fenceInfo() {
-        infoFenced = true;
+        infoFence = info.length();
+    }
+
+    /** Prepends {@code text} and keeps it behind the fence (Wireshark's {@code col_prepend_fence_fstr}), e.g. {@code [TCP Retransmission] }. */
+    public void prependInfo(CharSequence text) {
+        info.insert(0, text);
+        fenceInfoPrefix(text.length());
+    }
+
+    /** The first {@code length} characters were just prepended: move the fence past them. */
+    public void fenceInfoPrefix(int length) {
+        infoFence = infoFence > 0 ? infoFence + length : length;
     }
 
     // ---- addresses and ports -----------------------------------------------------------------
@@ -355,9 +364,9 @@ public final class Packet {
         this.stream = s;
     }
 
-    /** Whether a lower layer fenced the Info column ({@link #fenceInfo()}). */
+    /** Whether a lower layer fenced the Info column ({@link #fenceInfo()}, {@link #prependInfo}). */
     public boolean infoFenced() {
-        return infoFenced;
+        return infoFence > 0;
     }
 
     // ---- hand-offs ---------------------------------------------------------------------------

@@ -41,6 +41,14 @@ public interface StreamReassembly {
      */
     void needMore(int offset, int moreBytes);
 
+    /**
+     * Whether the segment that carried this data also carries FIN: nothing more follows in this
+     * direction, so asking for {@link #UNTIL_FIN} is pointless.
+     */
+    default boolean fin() {
+        return false;
+    }
+
     /** Whether the data handed over was reassembled from more than one segment. */
     boolean isReassembled();
 

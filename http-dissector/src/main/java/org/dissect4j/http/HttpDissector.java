@@ -190,7 +190,7 @@ public final class HttpDissector implements Dissector {
                     stream.needMore(at, (int) Math.min(Integer.MAX_VALUE - 1, contentLength - avail));
                     return -1;
                 }
-            } else if (kind == 2 && bodyExpected && contentLength < 0 && !chunked && !stream.isReassembled()) {
+            } else if (kind == 2 && bodyExpected && contentLength < 0 && !chunked && !stream.isReassembled() && !stream.fin()) {
                 stream.needMore(at, StreamReassembly.UNTIL_FIN);
                 return -1;
             }

@@ -408,6 +408,7 @@ public final class TcpDissector implements Dissector {
             } else {
                 t.add(TcpFields.PAYLOAD, payload, seglen);
                 int s = seq, n = nxtseq;
+                ctx.fin = (flags & TH_FIN) != 0;
                 if ((flags & TH_SYN) != 0) {
                     s++;
                     n++;
@@ -863,7 +864,7 @@ public final class TcpDissector implements Dissector {
                         info.insert(at, ta.dupackNum);
                         at += info.length() - len0;
                         info.insert(at, "] ");
-                        p.fenceInfo();
+                        p.fenceInfoPrefix(at + 2);
                     }
                 }
                 t.close();
@@ -892,8 +893,7 @@ public final class TcpDissector implements Dissector {
 
     private static void prepend(Packet p, boolean columns, String text) {
         if (columns) {
-            p.info().insert(0, text);
-            p.fenceInfo();
+            p.prependInfo(text);
         }
     }
 

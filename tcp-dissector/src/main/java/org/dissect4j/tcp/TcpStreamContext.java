@@ -11,6 +11,8 @@ import org.dissect4j.api.StreamReassembly;
 final class TcpStreamContext implements StreamReassembly {
     boolean can;
     boolean reassembled;
+    /** The segment being dissected carries FIN (set by TCP before the payload is handed on). */
+    boolean fin;
     int seq;
     int payloadStart;
     int desegOffset;
@@ -44,6 +46,11 @@ final class TcpStreamContext implements StreamReassembly {
     @Override
     public boolean isReassembled() {
         return reassembled;
+    }
+
+    @Override
+    public boolean fin() {
+        return fin;
     }
 
     @Override

@@ -68,7 +68,12 @@ final class Glossary {
     }
 
     private static void fields(Engine engine, PrintStream out) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Field f : engine.fields()) {
+            if (!seen.add(f.abbrev())) {
+                // tshark lists a name once, however many fields share it
+                continue;
+            }
             if (f.type() == FieldType.PROTOCOL && engine.protocolOf(f) != null && engine.protocolOf(f).field() == f) {
                 Protocol p = engine.protocolOf(f);
                 out.println("P\t" + p.name() + "\t" + p.filterName());

@@ -357,10 +357,22 @@ public final class Engine {
                 e.plugins.add(new PluginInfo(l.plugin.name(), l.plugin.getClass().getName(), v, l.location));
             }
             for (Loaded l : all) {
-                l.plugin.register(e.new RegistrarImpl(describe(l)));
+                try {
+                    l.plugin.register(e.new RegistrarImpl(describe(l)));
+                } catch (PluginException ex) {
+                    throw ex;
+                } catch (RuntimeException | LinkageError ex) {
+                    throw new PluginException(describe(l) + " failed to register: " + ex, ex);
+                }
             }
             for (Loaded l : all) {
-                l.plugin.handoff(e.new RegistrarImpl(describe(l)));
+                try {
+                    l.plugin.handoff(e.new RegistrarImpl(describe(l)));
+                } catch (PluginException ex) {
+                    throw ex;
+                } catch (RuntimeException | LinkageError ex) {
+                    throw new PluginException(describe(l) + " failed to hand off: " + ex, ex);
+                }
             }
             e.root = e.handles.get("frame");
             e.linkTypes = e.tables.get(LINK_TYPE_TABLE);

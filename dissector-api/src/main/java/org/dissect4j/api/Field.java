@@ -32,6 +32,7 @@ public final class Field {
     private final String falseName;
     private final int bitWidth;
     private final Labeler labeler;
+    private final boolean allowZero;
 
     private Field(Builder b) {
         this.abbrev = b.abbrev;
@@ -47,6 +48,7 @@ public final class Field {
         this.falseName = b.falseName;
         this.bitWidth = b.bitWidth;
         this.labeler = b.labeler;
+        this.allowZero = b.allowZero;
         synchronized (LOCK) {
             Field[] a = all;
             if (count == a.length) {
@@ -134,6 +136,11 @@ public final class Field {
         return bitWidth;
     }
 
+    /** Wireshark's {@code BASE_ALLOW_ZERO}: an empty byte string is shown as {@code <none>}, not {@code <MISSING>}. */
+    public boolean allowZero() {
+        return allowZero;
+    }
+
     /** A custom {@code -V} line for this field (e.g. {@code Frame Length: 74 bytes (592 bits)}), or {@code null}. */
     public Labeler labeler() {
         return labeler;
@@ -158,6 +165,7 @@ public final class Field {
         private String falseName = "Not set";
         private int bitWidth;
         private Labeler labeler;
+        private boolean allowZero;
 
         private Builder(String abbrev, String name, FieldType type) {
             this.abbrev = Objects.requireNonNull(abbrev);
@@ -201,6 +209,12 @@ public final class Field {
         public Builder trueFalse(String trueName, String falseName) {
             this.trueName = trueName;
             this.falseName = falseName;
+            return this;
+        }
+
+        /** Wireshark's {@code BASE_ALLOW_ZERO}: an empty value is normal and shows as {@code <none>}. */
+        public Builder allowZero() {
+            this.allowZero = true;
             return this;
         }
 

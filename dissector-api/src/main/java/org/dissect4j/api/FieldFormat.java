@@ -48,7 +48,8 @@ public final class FieldFormat {
             case STRING, STRINGZ -> string(t, node, out);
             case BYTES -> {
                 if (t.length(node) == 0) {
-                    out.append((t.flags(node) & Tree.MISSING) != 0 ? "<MISSING>" : "<none>");
+                    // as Wireshark: an empty byte string is "<none>" only for fields declared BASE_ALLOW_ZERO
+                    out.append((t.flags(node) & Tree.MISSING) == 0 && f.allowZero() ? "<none>" : "<MISSING>");
                 } else {
                     hex(t, node, out, "");
                 }

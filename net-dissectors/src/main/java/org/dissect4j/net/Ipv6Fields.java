@@ -386,6 +386,7 @@ public final class Ipv6Fields {
     /** {@code ipv6.opt.padn}: PadN. */
     public static final Field OPT_PADN = Field.define("ipv6.opt.padn", "PadN", FieldType.BYTES)
             .description("PadN Option")
+            .allowZero()
             .build();
     /** {@code ipv6.opt.router_alert}: Router Alert. */
     public static final Field OPT_ROUTER_ALERT = Field.define("ipv6.opt.router_alert", "Router Alert", FieldType.UINT16)

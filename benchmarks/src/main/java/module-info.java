@@ -5,4 +5,5 @@ module org.dissect4j.bench {
     requires org.dissect4j.net;
     requires org.dissect4j.tcp;
     requires jmh.core;
+    requires org.pcap4j.core;
 }

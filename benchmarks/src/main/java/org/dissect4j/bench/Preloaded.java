@@ -73,6 +73,16 @@ final class Preloaded {
         return offsets.length;
     }
 
+    /** Each frame's captured bytes as its own array (the input of byte[]-based peers such as pcap4j). */
+    byte[][] arrays() {
+        byte[][] out = new byte[offsets.length][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new byte[lengths[i]];
+            MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, offsets[i], out[i], 0, lengths[i]);
+        }
+        return out;
+    }
+
     /** Points {@code f} at frame {@code i}; {@code round} shifts the timestamp so replays move forward in time. */
     Frame frame(Frame f, int i, long number, long round) {
         return f.set(number, bytes, offsets[i], lengths[i], originalLengths[i], timestamps[i] + round, 0, linkType);

@@ -143,11 +143,13 @@ public final class Engine {
 
     boolean disabled(DissectorHandle h) {
         Protocol pr = h.protocol();
-        if (pr == null) {
-            return false;
-        }
+        return pr != null && disabled(pr);
+    }
+
+    boolean disabled(Protocol pr) {
+        boolean[] d = disabledProtocols;
         int id = pr.field().id();
-        return id < disabledProtocols.length && disabledProtocols[id];
+        return id < d.length && d[id];
     }
 
     // ---- registry ----------------------------------------------------------------------------

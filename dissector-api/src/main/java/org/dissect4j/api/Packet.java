@@ -377,7 +377,11 @@ public final class Packet {
      * what the dissector consumed; a bounds exception inside it is caught here and marked.
      */
     public int call(DissectorHandle h, int offset, int length) {
-        if (h == null || engine.disabled(h)) {
+        if (h == null) {
+            return 0;
+        }
+        Protocol pr = h.protocol();
+        if (pr != null && engine.disabled(pr) || callDepth >= MAX_CALL_DEPTH) {
             return 0;
         }
         int end = (int) Math.min((long) offset + Math.max(0, length), repEnd);
@@ -385,17 +389,14 @@ public final class Packet {
         int mark = tree.size();
         Protocol savedCurrent = current;
         String savedColumn = protocolColumn;
-        if (callDepth >= MAX_CALL_DEPTH) {
-            return 0;
-        }
         repEnd = end;
         capEnd = Math.min(end, savedCap);
         callDepth++;
-        if (h.protocol() != null) {
-            addProtocol(h.protocol());
-            if (h.protocol() != EngineFields.DATA) {
+        if (pr != null) {
+            addProtocol(pr);
+            if (pr != EngineFields.DATA) {
                 // undissected bytes keep the column of the layer that carried them, as in Wireshark
-                protocolColumn = h.protocol().shortName();
+                protocolColumn = pr.shortName();
             }
         }
         int consumed;

@@ -295,8 +295,22 @@ public final class Tree {
             return -1;
         }
         int start = scratchLength;
-        for (int i = 0; i < len; i++) {
-            putScratch(from.get(Bytes.U8, at + i));
+        if (len > 0 && (long) start + len <= MAX_SCRATCH) {
+            // one bulk copy instead of a bounds-checked segment read per byte
+            if (start + len > scratch.length) {
+                int c = scratch.length;
+                while (c < start + len) {
+                    c *= 2;
+                }
+                scratch = Arrays.copyOf(scratch, c);
+                scratchSegment = MemorySegment.ofArray(scratch);
+            }
+            MemorySegment.copy(from, Bytes.U8, at, scratch, start, len);
+            scratchLength = start + len;
+        } else {
+            for (int i = 0; i < len; i++) {
+                putScratch(from.get(Bytes.U8, at + i));
+            }
         }
         return store(f.id(), SCRATCH, start, len, 0, GENERATED);
     }

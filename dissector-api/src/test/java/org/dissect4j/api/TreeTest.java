@@ -88,4 +88,64 @@ class TreeTest {
         assertThat(t.parent(c)).isEqualTo(p);
         assertThat(t.parent(s)).isEqualTo(-1);
     }
+
+    @Test
+    void wantedSetFollowsWantAllClearWantsAndFieldsRegisteredLater() {
+        Tree t = new Tree();
+        t.want(A);
+        assertThat(t.wants(A.id())).isTrue();
+        assertThat(t.wants(B.id())).isFalse();
+        t.wantAll(true);
+        Field later = Field.define("t.later", "Later", FieldType.UINT8).build();
+        assertThat(t.wants(B)).isTrue();
+        assertThat(t.wants(later)).isTrue();
+        t.wantAll(false);
+        assertThat(t.wants(A)).isTrue();
+        assertThat(t.wants(B)).isFalse();
+        assertThat(t.wants(later)).isFalse();
+        t.clearWants();
+        assertThat(t.wants(A)).isFalse();
+        Field later2 = Field.define("t.later2", "Later 2", FieldType.UINT8).build();
+        t.want(later2);
+        t.reset(MemorySegment.ofArray(new byte[4]), 0, 4);
+        assertThat(t.addUint(later2, 0, 1, 7)).isZero();
+        assertThat(t.addUint(A, 0, 1, 7)).isEqualTo(-1);
+    }
+
+    @Test
+    void manyNodesGrowAndKeepEveryColumn() {
+        Tree t = tree();
+        int p = t.open(S, 4, 2);
+        for (int i = 0; i < 1000; i++) {
+            t.addUint(A, i % 4, 2, i);
+        }
+        t.close();
+        int i = 0;
+        for (int n = t.first(A); n >= 0; n = t.next(n), i++) {
+            assertThat(t.value(n)).isEqualTo(i);
+            assertThat(t.offset(n)).isEqualTo(i % 4);
+            assertThat(t.length(n)).isEqualTo(2);
+            assertThat(t.parent(n)).isEqualTo(p);
+            assertThat(t.source(n)).isZero();
+            assertThat(t.fieldId(n)).isEqualTo(A.id());
+        }
+        assertThat(i).isEqualTo(1000);
+        assertThat(t.size()).isEqualTo(1001);
+    }
+
+    @Test
+    void generatedBytesAreCopiedToScratchEvenPastItsFirstSize() {
+        Tree t = tree();
+        byte[] big = new byte[3000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) i;
+        }
+        int a = t.addBytes(S, MemorySegment.ofArray(TestFrames.hex("6869")), 0, 2);
+        int b = t.addBytes(S, MemorySegment.ofArray(big), 0, big.length);
+        assertThat(t.string(a)).isEqualTo("hi");
+        assertThat(t.source(b)).isEqualTo(Tree.SCRATCH);
+        assertThat(t.length(b)).isEqualTo(3000);
+        assertThat(t.byteAt(b, 2999)).isEqualTo(2999 & 0xFF);
+        assertThat(t.byteAt(a, 1)).isEqualTo('i');
+    }
 }

@@ -4,6 +4,7 @@ module org.dissect4j.bench {
     requires org.dissect4j.capture;
     requires org.dissect4j.net;
     requires org.dissect4j.tcp;
+    requires org.dissect4j.tls;
     requires jmh.core;
     requires org.pcap4j.core;
 }

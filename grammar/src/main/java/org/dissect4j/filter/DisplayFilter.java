@@ -1,0 +1,108 @@
+package org.dissect4j.filter;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.dissect4j.api.Engine;
+import org.dissect4j.api.Field;
+import org.dissect4j.api.Tree;
+
+/**
+ * A compiled Wireshark display filter ({@code tcp.port == 443 && tls.handshake.type == 1}).
+ *
+ * <pre>{@code
+ * DisplayFilter f = DisplayFilter.compile("tls.handshake.extensions_server_name contains \"example\"", engine);
+ * f.prime(engine.tree());                  // record the fields the filter reads
+ * for (...) { Packet p = engine.dissect(frame); if (f.matches(p.tree())) ... }
+ * }</pre>
+ *
+ * <p>Compiling parses the expression with the ANTLR4 grammar ({@code DisplayFilterParser.g4}), builds
+ * an immutable AST, checks it against the engine's field registry (names, types, literals) and
+ * compiles it to small evaluator nodes. Every problem is a {@link FilterException} with the
+ * position of the offending text. The language is tshark 4.0.17's, with the later additions that
+ * cannot change a 4.0 result; see the module's README.
+ *
+ * <p>{@link #matches} allocates nothing and never throws for any packet. A filter keeps
+ * per-evaluation buffers, so one instance must not be evaluated by two threads at once; compile one
+ * per thread (compiling is cheap).
+ */
+public final class DisplayFilter {
+    private final String expression;
+    private final Node root;
+    private final Set<Field> referenced;
+    private final String explain;
+
+    private DisplayFilter(String expression, Node root, Set<Field> referenced, String explain) {
+        this.expression = expression;
+        this.root = root;
+        this.referenced = referenced;
+        this.explain = explain;
+    }
+
+    /**
+     * Compiles {@code expression} against the fields {@code engine} knows. The empty (or
+     * whitespace-only) filter matches every packet.
+     *
+     * @throws FilterException with the position, a caret line and a reason (and a suggestion for
+     *                         misspelled names) when the filter is not valid
+     */
+    public static DisplayFilter compile(String expression, Engine engine) throws FilterException {
+        if (expression == null) {
+            expression = "";
+        }
+        Ast.Expr ast;
+        try {
+            ast = Parsing.parse(expression);
+        } catch (StackOverflowError e) {
+            throw new FilterException(expression, 0, Math.max(1, expression.length()),
+                    "The filter nests too deeply to be parsed.");
+        }
+        if (ast == null) {
+            return new DisplayFilter(expression, TestNodes.Constant.TRUE, Set.of(), "TRUE (empty filter)\n");
+        }
+        Typed.Test checked = new Checker(expression, engine).check(ast);
+        Compiler compiler = new Compiler();
+        Node root = compiler.compile(checked);
+        return new DisplayFilter(expression, root, Collections.unmodifiableSet(new LinkedHashSet<>(compiler.referenced)),
+                Typed.explain(checked));
+    }
+
+    /** Whether the packet dissected into {@code tree} passes the filter. Allocates nothing. */
+    public boolean matches(Tree tree) {
+        return root.eval(tree);
+    }
+
+    /**
+     * Asks {@code tree} to record every field this filter reads (and the protocols of fields
+     * restricted to a layer); call before the first packet is dissected.
+     */
+    public void prime(Tree tree) {
+        for (Field f : referenced) {
+            tree.want(f);
+        }
+    }
+
+    /** The fields (all registrations of each name, and protocols for layer operators) this filter reads. */
+    public Set<Field> referencedFields() {
+        return referenced;
+    }
+
+    /** The filter as it was written. */
+    public String expression() {
+        return expression;
+    }
+
+    /**
+     * The checked filter, one node per line, indented by depth, like {@code dftest}'s syntax tree:
+     * {@code ANY_EQ}, {@code FIELD(tcp.port <FT_UINT16>)}, {@code FVALUE(443 <FT_UINT16>)}.
+     */
+    public String explain() {
+        return explain;
+    }
+
+    @Override
+    public String toString() {
+        return expression;
+    }
+}

@@ -1,0 +1,112 @@
+package org.dissect4j.filter;
+
+import org.dissect4j.api.Tree;
+
+/**
+ * The occurrences a field reference reads: every registration of one name ({@code ids}), optionally
+ * only those in some instances of their protocol ({@code tls.handshake.type#2}, {@code ip.addr#[-1]}).
+ *
+ * <p>A node's layer is found by walking up its parents to the nearest node of one of the
+ * protocols in {@code protocolIds}; when that chain is broken (intermediate nodes nobody
+ * wanted are not recorded) the nearest earlier protocol node in dissection order stands in.
+ * Its layer is its position among that protocol's occurrences, counting from 1.
+ */
+final class FieldRef {
+    final int[] ids;
+    private final int[] protocolIds;
+    private final int[] rangeKind;
+    private final int[] rangeStart;
+    private final int[] rangeSecond;
+
+    static final int OFFSET_LENGTH = 0, OFFSET_END = 1, TO_END = 2;
+
+    FieldRef(int[] ids, int[] protocolIds, int[] rangeKind, int[] rangeStart, int[] rangeSecond) {
+        this.ids = ids;
+        this.protocolIds = protocolIds;
+        this.rangeKind = rangeKind;
+        this.rangeStart = rangeStart;
+        this.rangeSecond = rangeSecond;
+    }
+
+    FieldRef(int[] ids) {
+        this(ids, null, null, null, null);
+    }
+
+    boolean layered() {
+        return protocolIds != null;
+    }
+
+    /** Whether {@code node} (an occurrence of one of {@link #ids}) passes the layer restriction. */
+    boolean accepts(Tree t, int node) {
+        if (protocolIds == null) {
+            return true;
+        }
+        int protoNode = -1;
+        int protoId = -1;
+        for (int p = node; p >= 0; p = t.parent(p)) {
+            int f = t.fieldId(p);
+            if (isProtocol(f)) {
+                protoNode = p;
+                protoId = f;
+                break;
+            }
+        }
+        if (protoNode < 0) {
+            for (int pid : protocolIds) {
+                for (int q = t.first(pid); q >= 0 && q <= node; q = t.next(q)) {
+                    if (q > protoNode) {
+                        protoNode = q;
+                        protoId = pid;
+                    }
+                }
+            }
+            if (protoNode < 0) {
+                return false;
+            }
+        }
+        int layer = 0;
+        int count = 0;
+        for (int q = t.first(protoId); q >= 0; q = t.next(q)) {
+            count++;
+            if (q == protoNode) {
+                layer = count;
+            }
+        }
+        for (int r = 0; r < rangeKind.length; r++) {
+            int start = rangeStart[r] < 0 ? count + 1 + rangeStart[r] : rangeStart[r];
+            boolean in = switch (rangeKind[r]) {
+                case OFFSET_LENGTH -> layer >= start && layer < start + rangeSecond[r];
+                case OFFSET_END -> {
+                    int end = rangeSecond[r] < 0 ? count + 1 + rangeSecond[r] : rangeSecond[r];
+                    yield layer >= start && layer <= end;
+                }
+                default -> layer >= start;
+            };
+            if (in) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isProtocol(int fieldId) {
+        for (int p : protocolIds) {
+            if (p == fieldId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the field occurs (in the wanted layers). */
+    boolean exists(Tree t) {
+        for (int id : ids) {
+            for (int n = t.first(id); n >= 0; n = t.next(n)) {
+                if (accepts(t, n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

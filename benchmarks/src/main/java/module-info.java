@@ -5,6 +5,8 @@ module org.dissect4j.bench {
     requires org.dissect4j.net;
     requires org.dissect4j.tcp;
     requires org.dissect4j.tls;
+    requires org.dissect4j.http;
+    requires org.dissect4j.filter;
     requires jmh.core;
     requires org.pcap4j.core;
 }

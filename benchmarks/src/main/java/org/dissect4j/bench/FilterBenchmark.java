@@ -50,7 +50,7 @@ public class FilterBenchmark {
         engine = Engine.builder().discover(false).plugin(new NetPlugin()).plugin(new TcpPlugin()).plugin(new HttpPlugin()).build();
         filter = DisplayFilter.compile(switch (kind) {
             case "comparison" -> "tcp.port == 8000";
-            case "membership" -> "tcp.port in {80 443 8000 8080}";
+            case "membership" -> "tcp.port in {80, 443, 8000, 8080}";
             case "contains" -> "http.request.uri contains \"index\"";
             case "matches" -> "http.request.uri matches \"index\\\\.html$\"";
             default -> FIVE_CLAUSES;

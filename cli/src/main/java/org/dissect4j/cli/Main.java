@@ -167,6 +167,9 @@ public final class Main implements Callable<Integer> {
     static int run(String[] args, PrintStream out, PrintStream err) {
         Main main = new Main(out, err);
         CommandLine cl = new CommandLine(main);
+        // like getopt: an option's argument may start with '-' (-Y '-tcp.window_size_scalefactor == 1')
+        cl.setAllowOptionsAsOptionParameters(true);
+        cl.setUnmatchedOptionsAllowedAsOptionParameters(true);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {

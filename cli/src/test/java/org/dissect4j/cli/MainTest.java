@@ -167,6 +167,14 @@ class MainTest {
     }
 
     @Test
+    void filterArgumentMayStartWithADash() {
+        Cli r = Cli.run("-r", Cli.SAMPLE.toString(), "-Y", "-tcp.window_size_scalefactor == -1024", "-T", "fields", "-e", "frame.number");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out().lines().count()).isGreaterThan(5);
+    }
+
+    @Test
     void versionAndCount() {
         assertThat(Cli.run("-v").out()).startsWith("dissect4j " + Main.VERSION);
         assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "5").out().lines().count()).isEqualTo(5);

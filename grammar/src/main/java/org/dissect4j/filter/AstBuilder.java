@@ -16,7 +16,9 @@ import org.dissect4j.filter.Ast.Quantifier;
 import org.dissect4j.filter.Ast.Range;
 import org.dissect4j.filter.Ast.Span;
 import org.dissect4j.filter.Ast.Value;
-import org.dissect4j.filter.DisplayFilterParser.*;
+import org.dissect4j.filter.parser.DisplayFilterLexer;
+import org.dissect4j.filter.parser.DisplayFilterParser.*;
+import org.dissect4j.filter.parser.DisplayFilterParserBaseVisitor;
 
 /**
  * Turns the ANTLR parse tree into the immutable {@link Ast} in one pass: decodes string and

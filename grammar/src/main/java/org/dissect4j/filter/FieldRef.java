@@ -9,7 +9,10 @@ import org.dissect4j.api.Tree;
  * <p>A node's layer is found by walking up its parents to the nearest node of one of the
  * protocols in {@code protocolIds}; when that chain is broken (intermediate nodes nobody
  * wanted are not recorded) the nearest earlier protocol node in dissection order stands in.
- * Its layer is its position among that protocol's occurrences, counting from 1.
+ * Its layer is its position among that protocol's occurrences, counting from 1. Ranges follow
+ * 4.0's {@code drange_contains_layer}: {@code [i:n]} is layers i..i+n-1, {@code [i-j]} i..j,
+ * {@code [i:]} i and above, and a negative start counts back from the highest layer the field
+ * occurs in ({@code #[-1]} is that layer).
  */
 final class FieldRef {
     final int[] ids;
@@ -17,10 +20,18 @@ final class FieldRef {
     private final int[] rangeKind;
     private final int[] rangeStart;
     private final int[] rangeSecond;
+    private final boolean needsLength;
 
     static final int OFFSET_LENGTH = 0, OFFSET_END = 1, TO_END = 2;
 
     FieldRef(int[] ids, int[] protocolIds, int[] rangeKind, int[] rangeStart, int[] rangeSecond) {
+        boolean negative = false;
+        if (rangeStart != null) {
+            for (int s : rangeStart) {
+                negative |= s < 0;
+            }
+        }
+        this.needsLength = negative;
         this.ids = ids;
         this.protocolIds = protocolIds;
         this.rangeKind = rangeKind;
@@ -41,6 +52,39 @@ final class FieldRef {
         if (protocolIds == null) {
             return true;
         }
+        int layer = layerOf(t, node);
+        if (layer <= 0) {
+            return false;
+        }
+        // 4.0 (dfvm filter_finfo_fvalues): negative offsets count back from the highest layer in
+        // which this field occurs, not from the number of protocol layers in the frame.
+        int length = needsLength ? highestLayer(t) : 0;
+        for (int r = 0; r < rangeKind.length; r++) {
+            int lower = rangeStart[r] < 0 ? rangeStart[r] + length + 1 : rangeStart[r];
+            long upper = switch (rangeKind[r]) {
+                case OFFSET_LENGTH -> (long) lower + rangeSecond[r] - 1;
+                case OFFSET_END -> rangeSecond[r];
+                default -> Integer.MAX_VALUE;
+            };
+            if (layer >= lower && layer <= upper) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int highestLayer(Tree t) {
+        int max = 0;
+        for (int id : ids) {
+            for (int n = t.first(id); n >= 0; n = t.next(n)) {
+                max = Math.max(max, layerOf(t, n));
+            }
+        }
+        return max;
+    }
+
+    /** The layer (from 1) of the protocol instance {@code node} belongs to, 0 if none. */
+    private int layerOf(Tree t, int node) {
         int protoNode = -1;
         int protoId = -1;
         for (int p = node; p >= 0; p = t.parent(p)) {
@@ -61,32 +105,17 @@ final class FieldRef {
                 }
             }
             if (protoNode < 0) {
-                return false;
+                return 0;
             }
         }
-        int layer = 0;
         int count = 0;
         for (int q = t.first(protoId); q >= 0; q = t.next(q)) {
             count++;
             if (q == protoNode) {
-                layer = count;
+                return count;
             }
         }
-        for (int r = 0; r < rangeKind.length; r++) {
-            int start = rangeStart[r] < 0 ? count + 1 + rangeStart[r] : rangeStart[r];
-            boolean in = switch (rangeKind[r]) {
-                case OFFSET_LENGTH -> layer >= start && layer < start + rangeSecond[r];
-                case OFFSET_END -> {
-                    int end = rangeSecond[r] < 0 ? count + 1 + rangeSecond[r] : rangeSecond[r];
-                    yield layer >= start && layer <= end;
-                }
-                default -> layer >= start;
-            };
-            if (in) {
-                return true;
-            }
-        }
-        return false;
+        return 0;
     }
 
     private boolean isProtocol(int fieldId) {

@@ -64,6 +64,10 @@ final class Literals {
         if (negate) {
             return negated(lit, t);
         }
+        if (lit instanceof Ast.StringLit && (t.kind() == Kind.IPV4 || t.kind() == Kind.IPV6 || t.kind() == Kind.ETHER
+                || t.kind() == Kind.FLOAT || t.kind() == Kind.RELTIME)) {
+            throw error(sp, t.describe() + " cannot be converted from a string (\"" + text + "\"). Write it without quotes.");
+        }
         return switch (t.kind()) {
             case INT -> integer(lit, t, text);
             case BOOL -> bool(lit, t, text);
@@ -409,7 +413,8 @@ final class Literals {
         }
         long v = 0;
         for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.matches("[0-9]+")) {
+            // inet_pton: decimal only, no leading zeros ("10.77.0.02" is not an address)
+            if (p.isEmpty() || p.length() > 3 || !p.matches("[0-9]+") || p.length() > 1 && p.charAt(0) == '0') {
                 return -1;
             }
             int b = Integer.parseInt(p);

@@ -12,6 +12,8 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.dissect4j.filter.parser.DisplayFilterLexer;
+import org.dissect4j.filter.parser.DisplayFilterParser;
 
 /**
  * Text to {@link Ast}: enforces the length and nesting limits on the token stream before the

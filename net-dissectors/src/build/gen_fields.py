@@ -242,6 +242,8 @@ def main():
                 b += '\n            .description(%s)' % jstr(desc)
             if ab in s['hidden']:
                 b += '\n            .hidden()'
+            if ab == 'frame.protocols':  # its value needs every layer: no dissector may stop early
+                b += '\n            .wholePacket()'
             b += '\n            .build();'
             lines.append(b)
             names.append(const)

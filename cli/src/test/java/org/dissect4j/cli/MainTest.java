@@ -19,6 +19,42 @@ class MainTest {
     /** Columns owned by the link and network layers, compared on every frame. */
     private static final List<String> PREFIXES = List.of("frame.", "eth.", "sll.", "ip.", "ipv6.", "udp.");
 
+    /**
+     * A filter and outputs on TCP header values alone let TCP skip its conversation state and
+     * hand-offs; asking for a field that needs the whole packet ({@code frame.protocols}) or TCP
+     * state ({@code tcp.stream}) must still get the full dissection. Checked against the golden.
+     */
+    @Test
+    void headerOnlyFiltersGiveTheSameAnswerAsFullDissection() throws IOException {
+        List<String> golden = Files.readAllLines(Path.of(Cli.SAMPLE + ".fields.tsv"));
+        List<String> header = List.of(golden.get(0).split("\t", -1));
+        for (List<String> fields : List.of(List.of("frame.number", "tcp.srcport", "tcp.flags.str"),
+                List.of("frame.number", "frame.protocols"), List.of("frame.number", "tcp.stream", "tcp.seq"))) {
+            for (String filter : List.of("tcp.flags.syn==1", "tcp.len > 0")) {
+                List<String> args = new ArrayList<>(List.of("-r", Cli.SAMPLE.toString(), "-Y", filter, "-T", "fields"));
+                StringBuilder expected = new StringBuilder();
+                for (String row : golden.subList(1, golden.size())) {
+                    String[] g = row.split("\t", -1);
+                    String syn = g[header.indexOf("tcp.flags.syn")];
+                    String len = g[header.indexOf("tcp.len")];
+                    boolean match = filter.startsWith("tcp.flags") ? syn.equals("1") || syn.equals("True")
+                            : !len.isEmpty() && Long.parseLong(len) > 0;
+                    if (match) {
+                        expected.append(String.join("\t", fields.stream().map(f -> g[header.indexOf(f)]).toList())).append('\n');
+                    }
+                }
+                for (String f : fields) {
+                    args.add("-e");
+                    args.add(f);
+                }
+                Cli r = Cli.run(args.toArray(String[]::new));
+                assertThat(r.status()).isZero();
+                assertThat(expected).as("%s with %s", fields, filter).isNotEmpty();
+                assertThat(r.out()).as("%s with %s", fields, filter).isEqualTo(expected.toString());
+            }
+        }
+    }
+
     @Test
     void fieldsEqualTsharkGoldenForLinkAndNetworkLayers() throws IOException {
         List<String> golden = Files.readAllLines(Path.of(Cli.SAMPLE + ".fields.tsv"));

@@ -33,6 +33,7 @@ public final class Field {
     private final int bitWidth;
     private final Labeler labeler;
     private final boolean allowZero;
+    private final boolean wholePacket;
 
     private Field(Builder b) {
         this.abbrev = b.abbrev;
@@ -49,6 +50,7 @@ public final class Field {
         this.bitWidth = b.bitWidth;
         this.labeler = b.labeler;
         this.allowZero = b.allowZero;
+        this.wholePacket = b.wholePacket;
         synchronized (LOCK) {
             Field[] a = all;
             if (count == a.length) {
@@ -69,6 +71,17 @@ public final class Field {
     /** The field with the given id. */
     public static Field byId(int id) {
         return all[id];
+    }
+
+    /** Whether the value depends on every layer of the packet (see {@link Builder#wholePacket()}). */
+    public boolean wholePacket() {
+        return wholePacket;
+    }
+
+    /** The abbreviation of the protocol the field belongs to: its name up to the first dot. */
+    public String protocolAbbrev() {
+        int dot = abbrev.indexOf('.');
+        return dot < 0 ? abbrev : abbrev.substring(0, dot);
     }
 
     /** How many fields exist in this process (ids are 0 .. count-1). */
@@ -166,6 +179,7 @@ public final class Field {
         private int bitWidth;
         private Labeler labeler;
         private boolean allowZero;
+        private boolean wholePacket;
 
         private Builder(String abbrev, String name, FieldType type) {
             this.abbrev = Objects.requireNonNull(abbrev);
@@ -213,6 +227,15 @@ public final class Field {
         }
 
         /** Wireshark's {@code BASE_ALLOW_ZERO}: an empty value is normal and shows as {@code <none>}. */
+        /**
+         * The value depends on every layer of the packet ({@code frame.protocols}): a dissector
+         * may not skip later layers while it is wanted (see {@link Packet#wantsNothingBeyond}).
+         */
+        public Builder wholePacket() {
+            this.wholePacket = true;
+            return this;
+        }
+
         public Builder allowZero() {
             this.allowZero = true;
             return this;

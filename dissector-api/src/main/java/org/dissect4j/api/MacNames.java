@@ -1,6 +1,5 @@
 package org.dissect4j.api;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -116,39 +115,80 @@ public final class MacNames {
             }
         }
 
+        /** Reads {@code ADDRESS[/BITS] NAME ...} lines; hand-split (no regular expressions: ~50,000 lines at start-up). */
         private void read(Path file, boolean manuf) throws IOException {
             if (!Files.isRegularFile(file)) {
                 return;
             }
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    int hash = line.indexOf('#');
-                    if (hash >= 0) {
-                        line = line.substring(0, hash);
+            byte[] text = Files.readAllBytes(file);
+            int n = text.length;
+            int i = 0;
+            while (i < n) {
+                int end = i;
+                while (end < n && text[end] != '\n') {
+                    end++;
+                }
+                parseLine(text, i, end, manuf);
+                i = end + 1;
+            }
+        }
+
+        private void parseLine(byte[] t, int from, int end, boolean manuf) {
+            int i = skipSpace(t, from, end);
+            long v = 0;
+            int bytes = 0;
+            int digits = 0;
+            int bits = -1;
+            for (; i < end && !space(t[i]) && t[i] != '#'; i++) {
+                int c = t[i];
+                int d = Character.digit(c, 16);
+                if (c == '/') {
+                    bits = 0;
+                    for (i++; i < end && t[i] >= '0' && t[i] <= '9'; i++) {
+                        bits = bits * 10 + t[i] - '0';
                     }
-                    String[] parts = line.trim().split("\\s+");
-                    if (parts.length < 2) {
-                        continue;
+                    break;
+                } else if (c == ':' || c == '-' || c == '.') {
+                    digits = 0;
+                } else if (d >= 0 && digits < 2) {
+                    if (digits == 0) {
+                        if (bytes == 6) {
+                            return;
+                        }
+                        v = (v << 8) | d;
+                        bytes++;
+                    } else {
+                        v = (v & ~0xFFL) | ((v & 0xF) << 4) | d;
                     }
-                    String addr = parts[0];
-                    int bits = -1;
-                    int slash = addr.indexOf('/');
-                    if (slash >= 0) {
-                        bits = Integer.parseInt(addr.substring(slash + 1));
-                        addr = addr.substring(0, slash);
-                    }
-                    String[] bytes = addr.split("[:\\-.]");
-                    long v = 0;
-                    for (String b : bytes) {
-                        v = (v << 8) | Integer.parseInt(b, 16);
-                    }
-                    v <<= 8 * (6 - bytes.length);
-                    if (bits < 0) {
-                        bits = bytes.length * 8;
-                    }
-                    put(v, bits, parts[1], manuf);
+                    digits++;
+                } else {
+                    return;
                 }
             }
+            if (bytes == 0 || i >= end || !space(t[i]) && t[i] != '#') {
+                return;
+            }
+            int nameStart = skipSpace(t, i, end);
+            int nameEnd = nameStart;
+            while (nameEnd < end && !space(t[nameEnd]) && t[nameEnd] != '#') {
+                nameEnd++;
+            }
+            if (nameEnd == nameStart) {
+                return;
+            }
+            v <<= 8 * (6 - bytes);
+            put(v, bits < 0 ? bytes * 8 : bits, new String(t, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8), manuf);
+        }
+
+        private static int skipSpace(byte[] t, int i, int end) {
+            while (i < end && space(t[i])) {
+                i++;
+            }
+            return i;
+        }
+
+        private static boolean space(byte b) {
+            return b == ' ' || b == '\t' || b == '\r';
         }
     }
 }

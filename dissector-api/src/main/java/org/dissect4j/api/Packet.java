@@ -207,6 +207,41 @@ public final class Packet {
         return protocolCount;
     }
 
+    /**
+     * Whether this run's filters and outputs want nothing that the layers after the current one
+     * (or its own state) would give: columns are off, not everything is wanted, and every wanted
+     * field is either in {@code own} (indexed by field id: what the calling dissector gives from its
+     * header alone) or belongs to a protocol earlier in this packet's chain and does not need the
+     * whole packet ({@code frame.protocols}). A dissector may then skip its conversation state and
+     * hand-offs, as Wireshark skips work no tree asks for; the fields it does add must be the same
+     * either way. Costs a few compares per wanted field.
+     */
+    public boolean wantsNothingBeyond(boolean[] own) {
+        if (columns || tree.wantsAll()) {
+            return false;
+        }
+        int[][] o = tree.wantedOwners();
+        int[] ids = o[0];
+        int[] owners = o[1];
+        next:
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            if (id < own.length && own[id]) {
+                continue;
+            }
+            int owner = owners[i];
+            if (owner >= 0 && (current == null || owner != current.field().id())) {
+                for (int k = 0; k < protocolCount; k++) {
+                    if (protocols[k] == owner) {
+                        continue next;
+                    }
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
     /** Field id of the i-th protocol in the frame's chain. */
     public int protocolAt(int i) {
         return protocols[i];

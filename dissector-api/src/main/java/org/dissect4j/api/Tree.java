@@ -88,6 +88,7 @@ public final class Tree {
     /** Records every field from now on (for {@code -V}, JSON and tests). */
     public void wantAll(boolean all) {
         this.wantAll = all;
+        owners = null;
         rebuildRecords();
     }
 
@@ -101,6 +102,7 @@ public final class Tree {
 
     public void want(int fieldId) {
         ensureFieldCapacity();
+        owners = null;
         if (fieldId >= wanted.length * 64) {
             wanted = Arrays.copyOf(wanted, (fieldId >>> 6) + 1);
         }
@@ -112,6 +114,7 @@ public final class Tree {
     }
 
     public void clearWants() {
+        owners = null;
         Arrays.fill(wanted, 0);
         wantAll = false;
         rebuildRecords();
@@ -144,6 +147,44 @@ public final class Tree {
             r[id] = wantAll || w < wanted.length && (wanted[w] & (1L << id)) != 0;
         }
         records = r;
+    }
+
+    /** Wanted field ids ({@code [0]}) and the field ids of the protocols owning them ({@code [1]}); rebuilt lazily. */
+    private int[][] owners;
+
+    /**
+     * The wanted fields and their protocols: {@code [0][i]} is a wanted field id, {@code [1][i]}
+     * the id of the protocol field it belongs to (by abbreviation: {@code tcp} for {@code tcp.flags.syn}),
+     * or -1 when the protocol is unknown or the field's value needs the whole packet. Computed
+     * once per change of the wanted set.
+     */
+    int[][] wantedOwners() {
+        int[][] o = owners;
+        if (o == null) {
+            java.util.Map<String, Integer> protocols = new java.util.HashMap<>();
+            int n = Field.count();
+            for (int id = 0; id < n; id++) {
+                Field f = Field.byId(id);
+                if (f.type() == FieldType.PROTOCOL) {
+                    protocols.putIfAbsent(f.abbrev(), id);
+                }
+            }
+            int[] ids = new int[0];
+            int[] own = new int[0];
+            for (int w = 0; w < wanted.length; w++) {
+                for (long bits = wanted[w]; bits != 0; bits &= bits - 1) {
+                    int id = w * 64 + Long.numberOfTrailingZeros(bits);
+                    Field f = Field.byId(id);
+                    ids = Arrays.copyOf(ids, ids.length + 1);
+                    own = Arrays.copyOf(own, own.length + 1);
+                    ids[ids.length - 1] = id;
+                    own[own.length - 1] = f.wholePacket() ? -1 : protocols.getOrDefault(f.protocolAbbrev(), -1);
+                }
+            }
+            o = new int[][] {ids, own};
+            owners = o;
+        }
+        return o;
     }
 
     // ---- per packet ------------------------------------------------------------------------

@@ -289,6 +289,7 @@ public final class FrameFields {
     /** {@code frame.protocols}: Protocols in frame. */
     public static final Field PROTOCOLS = Field.define("frame.protocols", "Protocols in frame", FieldType.STRING)
             .description("Protocols carried by this frame")
+            .wholePacket()
             .build();
     /** {@code frame.comment}: Comment. */
     public static final Field COMMENT = Field.define("frame.comment", "Comment", FieldType.STRING)

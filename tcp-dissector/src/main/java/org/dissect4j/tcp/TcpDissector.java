@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.Expert;
+import org.dissect4j.api.Field;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.HeuristicList;
@@ -129,6 +130,9 @@ public final class TcpDissector implements Dissector {
     @Override
     public int dissect(Packet p, int offset, int length) {
         Tree t = p.tree();
+        if (p.wantsNothingBeyond(HEADER_FIELDS)) {
+            return dissectHeader(p, t, offset, length);
+        }
         boolean columns = p.columns();
         int sport = p.u16(offset + SPORT_OFFSET);
         int dport = p.u16(offset + DPORT_OFFSET);
@@ -247,21 +251,7 @@ public final class TcpDissector implements Dissector {
             t.expert(TcpExpert.ACK_NONZERO, offset + 8, 4);
         }
         t.addUint(TcpFields.HDR_LEN, offset + 12, 1, hlen);
-        t.openUint(TcpFields.FLAGS, offset + 12, 2, flags);
-        t.addUint(TcpFields.FLAGS_RES, offset + 12, 1, flags);
-        t.addUint(TcpFields.FLAGS_AE, offset + 12, 1, flags);
-        t.addUint(TcpFields.FLAGS_CWR, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_ECE, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_URG, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_ACK, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_PUSH, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_RESET, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_SYN, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_FIN, offset + 13, 1, flags);
-        if (t.wants(TcpFields.FLAGS_STR)) {
-            t.setFlags(t.addBytes(TcpFields.FLAGS_STR, FLAG_LETTERS, flags * 24L, FLAG_LETTERS_LEN[flags]), Tree.GENERATED);
-        }
-        t.close();
+        flagFields(t, offset, flags);
         t.addUint(TcpFields.WINDOW_SIZE_VALUE, offset + 14, 2, rawWin);
         t.setFlags(t.addUint(TcpFields.WINDOW_SIZE, offset + 14, 2, win), Tree.GENERATED);
         if ((flags & TH_SYN) == 0) {
@@ -305,40 +295,7 @@ public final class TcpDissector implements Dissector {
         }
 
         // Checksum, and whether the payload may be reassembled.
-        int thSum = p.u16(offset + CHECKSUM_OFFSET);
-        boolean allCaptured = p.captured(offset) >= length;
-        boolean desegmentOk;
-        if (allCaptured && settings.checkChecksum && (p.netType() == Packet.AT_IPV4 || p.netType() == Packet.AT_IPV6)) {
-            int computed = checksum(p, offset, length);
-            if (computed == 0 && thSum == 0xffff) {
-                t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
-                t.setFlags(t.addUint(TcpFields.CHECKSUM_CALCULATED, offset + 16, 2, 0), Tree.GENERATED);
-                t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 0), Tree.GENERATED);
-                t.expert(TcpExpert.CHECKSUM_FFFF, offset + 16, 2);
-                if (columns) {
-                    p.info().append(" [TCP CHECKSUM 0xFFFF]");
-                }
-                desegmentOk = true;
-            } else {
-                t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
-                t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, computed == 0 ? 1 : 0), Tree.GENERATED);
-                int shouldBe = shouldBe(thSum, computed);
-                t.setFlags(t.addUint(TcpFields.CHECKSUM_CALCULATED, offset + 16, 2, shouldBe), Tree.GENERATED);
-                if (computed == 0) {
-                    desegmentOk = true;
-                } else {
-                    t.expert(TcpExpert.CHECKSUM_BAD, offset + 16, 2);
-                    desegmentOk = false;
-                    if (columns) {
-                        p.info().append(" [TCP CHECKSUM INCORRECT]");
-                    }
-                }
-            }
-        } else {
-            t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
-            t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 2), Tree.GENERATED);
-            desegmentOk = allCaptured;
-        }
+        boolean desegmentOk = checksumFields(p, t, offset, length, columns);
         boolean canDesegment = desegmentOk && settings.desegment && p.netType() != Packet.AT_NONE;
 
         int urp = p.u16(offset + URGENT_OFFSET);
@@ -428,6 +385,124 @@ public final class TcpDissector implements Dissector {
                 rev.releaseReassembly(budget);
             }
         }
+        t.close();
+        return length;
+    }
+
+    /** The checksum fields (validated when the setting says so); whether the payload may be reassembled. */
+    private boolean checksumFields(Packet p, Tree t, int offset, int length, boolean columns) {
+        int thSum = p.u16(offset + CHECKSUM_OFFSET);
+        boolean allCaptured = p.captured(offset) >= length;
+        boolean desegmentOk;
+        if (allCaptured && settings.checkChecksum && (p.netType() == Packet.AT_IPV4 || p.netType() == Packet.AT_IPV6)) {
+            int computed = checksum(p, offset, length);
+            if (computed == 0 && thSum == 0xffff) {
+                t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
+                t.setFlags(t.addUint(TcpFields.CHECKSUM_CALCULATED, offset + 16, 2, 0), Tree.GENERATED);
+                t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 0), Tree.GENERATED);
+                t.expert(TcpExpert.CHECKSUM_FFFF, offset + 16, 2);
+                if (columns) {
+                    p.info().append(" [TCP CHECKSUM 0xFFFF]");
+                }
+                desegmentOk = true;
+            } else {
+                t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
+                t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, computed == 0 ? 1 : 0), Tree.GENERATED);
+                int shouldBe = shouldBe(thSum, computed);
+                t.setFlags(t.addUint(TcpFields.CHECKSUM_CALCULATED, offset + 16, 2, shouldBe), Tree.GENERATED);
+                if (computed == 0) {
+                    desegmentOk = true;
+                } else {
+                    t.expert(TcpExpert.CHECKSUM_BAD, offset + 16, 2);
+                    desegmentOk = false;
+                    if (columns) {
+                        p.info().append(" [TCP CHECKSUM INCORRECT]");
+                    }
+                }
+            }
+        } else {
+            t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
+            t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 2), Tree.GENERATED);
+            desegmentOk = allCaptured;
+        }
+        return desegmentOk;
+    }
+
+    private static void flagFields(Tree t, int offset, int flags) {
+        t.openUint(TcpFields.FLAGS, offset + 12, 2, flags);
+        t.addUint(TcpFields.FLAGS_RES, offset + 12, 1, flags);
+        t.addUint(TcpFields.FLAGS_AE, offset + 12, 1, flags);
+        t.addUint(TcpFields.FLAGS_CWR, offset + 13, 1, flags);
+        t.addUint(TcpFields.FLAGS_ECE, offset + 13, 1, flags);
+        t.addUint(TcpFields.FLAGS_URG, offset + 13, 1, flags);
+        t.addUint(TcpFields.FLAGS_ACK, offset + 13, 1, flags);
+        t.addUint(TcpFields.FLAGS_PUSH, offset + 13, 1, flags);
+        t.addUint(TcpFields.FLAGS_RESET, offset + 13, 1, flags);
+        t.addUint(TcpFields.FLAGS_SYN, offset + 13, 1, flags);
+        t.addUint(TcpFields.FLAGS_FIN, offset + 13, 1, flags);
+        if (t.wants(TcpFields.FLAGS_STR)) {
+            t.setFlags(t.addBytes(TcpFields.FLAGS_STR, FLAG_LETTERS, flags * 24L, FLAG_LETTERS_LEN[flags]), Tree.GENERATED);
+        }
+        t.close();
+    }
+
+    // ---- header only ---------------------------------------------------------------------------
+
+    /** What {@link #dissectHeader} gives: the header's own values, which need no connection state. */
+    private static final boolean[] HEADER_FIELDS = fieldSet(TcpFields.TCP.field(), TcpFields.SRCPORT, TcpFields.DSTPORT,
+            TcpFields.PORT, TcpFields.SEQ_RAW, TcpFields.ACK_RAW, TcpFields.LEN, TcpFields.HDR_LEN, TcpFields.FLAGS,
+            TcpFields.FLAGS_RES, TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG,
+            TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET, TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN,
+            TcpFields.FLAGS_STR, TcpFields.WINDOW_SIZE_VALUE, TcpFields.CHECKSUM, TcpFields.CHECKSUM_STATUS,
+            TcpFields.CHECKSUM_CALCULATED, TcpFields.URGENT_POINTER);
+
+    private static boolean[] fieldSet(Field... fields) {
+        int max = 0;
+        for (Field f : fields) {
+            max = Math.max(max, f.id());
+        }
+        boolean[] set = new boolean[max + 1];
+        for (Field f : fields) {
+            set[f.id()] = true;
+        }
+        return set;
+    }
+
+    /**
+     * The header fields alone, when nothing else of TCP or above is wanted (a filter on flags or
+     * ports printing {@code -T fields}): no conversation, analysis, options or hand-off. Reads and
+     * adds in the order {@link #dissect} does, so a truncated header ends at the same field.
+     */
+    private int dissectHeader(Packet p, Tree t, int offset, int length) {
+        int sport = p.u16(offset + SPORT_OFFSET);
+        int dport = p.u16(offset + DPORT_OFFSET);
+        int tcpNode = t.open(TcpFields.TCP.field(), offset, Math.max(0, Math.min(length, p.captured(offset))));
+        t.addUint(TcpFields.SRCPORT, offset, 2, sport);
+        t.addUint(TcpFields.DSTPORT, offset + 2, 2, dport);
+        t.setFlags(t.addUint(TcpFields.PORT, offset, 2, sport), Tree.HIDDEN);
+        t.setFlags(t.addUint(TcpFields.PORT, offset + 2, 2, dport), Tree.HIDDEN);
+        p.ports(Packet.PT_TCP, sport, dport);
+        long rawSeq = p.u32(offset + SEQ_OFFSET);
+        long rawAck = p.u32(offset + ACK_OFFSET);
+        int hlen = (p.u8(offset + OFF_FLAGS_OFFSET) >> 4) * 4;
+        int fl = p.u16(offset + OFF_FLAGS_OFFSET) & TH_MASK;
+        int rawWin = p.u16(offset + WINDOW_OFFSET);
+        if (length >= hlen) {
+            t.addGenerated(TcpFields.LEN, length - hlen);
+        }
+        t.addUint(TcpFields.SEQ_RAW, offset + 4, 4, rawSeq);
+        if (hlen < MIN_LENGTH) {
+            t.addUint(TcpFields.HDR_LEN, offset + 12, 1, hlen);
+            t.close();
+            return Math.min(length, 12);
+        }
+        t.setLength(tcpNode, Math.min(hlen, Math.max(0, p.captured(offset))));
+        t.addUint(TcpFields.ACK_RAW, offset + 8, 4, rawAck);
+        t.addUint(TcpFields.HDR_LEN, offset + 12, 1, hlen);
+        flagFields(t, offset, fl);
+        t.addUint(TcpFields.WINDOW_SIZE_VALUE, offset + 14, 2, rawWin);
+        checksumFields(p, t, offset, length, false);
+        t.addUint(TcpFields.URGENT_POINTER, offset + 18, 2, p.u16(offset + URGENT_OFFSET));
         t.close();
         return length;
     }

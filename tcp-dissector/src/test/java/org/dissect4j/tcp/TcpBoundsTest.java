@@ -79,6 +79,7 @@ class TcpBoundsTest {
     void perFlowCostOfASynFlood() {
         Runner r = new Runner(new Settings(), new NetStubs(), new TcpPlugin());
         r.engine().tree().wantAll(false);
+        r.engine().tree().want(TcpFields.STREAM); // a field that needs the connection: tracking stays on
         r.engine().columns(false);
         TcpDissector tcp = (TcpDissector) r.engine().dissector("tcp").dissector();
         Feed f = new Feed(r.engine());

@@ -256,7 +256,14 @@ public final class MakeCapture {
         }
 
         private int clientPort(int addr, int port) {
-            return ports.computeIfAbsent(key(addr, port), k -> 1024 + random.nextInt(64_000));
+            // the dynamic range (RFC 6335), where tshark 4.0 registers no TCP dissector but 57000
+            return ports.computeIfAbsent(key(addr, port), k -> {
+                int p;
+                do {
+                    p = 49_152 + random.nextInt(65_536 - 49_152);
+                } while (p == 57_000);
+                return p;
+            });
         }
 
         private int seqOffset(int addr, int port) {

@@ -32,7 +32,7 @@ final class MappedInput extends Input {
     }
 
     /** Pages are given back in steps of this many bytes, one step behind the reader. */
-    private static final long UNLOAD_STEP = 32L << 20;
+    private static final long UNLOAD_STEP = 8L << 20;
     private long unloadedTo;
 
     /**

@@ -67,37 +67,41 @@ final class Columns {
         return sb.toString();
     }
 
-    /** One summary line, padded like tshark's. */
-    String line(Frame f, Packet p, int digits) {
-        StringBuilder sb = new StringBuilder(160);
-        padLeft(sb, Long.toString(f.number()), 5);
+    private final StringBuilder line = new StringBuilder(256);
+    private final StringBuilder cell = new StringBuilder(64);
+
+    /** One summary line, padded like tshark's (a reused builder: valid until the next call). */
+    StringBuilder line(Frame f, Packet p, int digits) {
+        StringBuilder sb = line;
+        StringBuilder c = cell;
+        sb.setLength(0);
+        c.setLength(0);
+        padLeft(sb, c.append(f.number()), 5);
         sb.append(' ');
-        StringBuilder t = new StringBuilder();
-        time(f, digits, t);
-        padLeft(sb, t.toString(), 10);
+        c.setLength(0);
+        time(f, digits, c);
+        padLeft(sb, c, 10);
         sb.append(' ');
-        StringBuilder src = new StringBuilder();
-        address(p, true, src);
-        StringBuilder dst = new StringBuilder();
-        address(p, false, dst);
-        padLeft(sb, src.toString(), 12);
+        c.setLength(0);
+        address(p, true, c);
+        padLeft(sb, c, 12);
         sb.append(" \u2192 ");
-        padRight(sb, dst.toString(), 12);
-        sb.append(' ').append(p.protocolColumn()).append(' ').append(f.originalLength());
-        if (!p.info().isEmpty()) {
-            sb.append(' ').append(p.info());
-        }
-        return sb.toString();
+        c.setLength(0);
+        address(p, false, c);
+        padRight(sb, c, 12);
+        // the Info column is always preceded by its separator, even when empty (tshark ends such lines with a space)
+        sb.append(' ').append(p.protocolColumn()).append(' ').append(f.originalLength()).append(' ').append(p.info());
+        return sb;
     }
 
-    private static void padLeft(StringBuilder sb, String s, int width) {
+    private static void padLeft(StringBuilder sb, CharSequence s, int width) {
         for (int i = s.length(); i < width; i++) {
             sb.append(' ');
         }
         sb.append(s);
     }
 
-    private static void padRight(StringBuilder sb, String s, int width) {
+    private static void padRight(StringBuilder sb, CharSequence s, int width) {
         sb.append(s);
         for (int i = s.length(); i < width; i++) {
             sb.append(' ');
@@ -153,14 +157,22 @@ final class Columns {
         fraction(nanos % 1_000_000_000L, digits, sb);
     }
 
+    /** The first {@code digits} of the 9-digit nanoseconds {@code frac}, after a dot. */
     private static void fraction(long frac, int digits, StringBuilder sb) {
         if (digits <= 0) {
             return;
         }
-        String s = Long.toString(frac);
-        StringBuilder nine = new StringBuilder("000000000".substring(s.length())).append(s);
-        sb.append('.').append(nine, 0, digits);
+        sb.append('.');
+        long v = frac;
+        for (int i = digits; i < 9; i++) {
+            v /= 10;
+        }
+        for (long div = POW10[digits - 1]; div > 0; div /= 10) {
+            sb.append((char) ('0' + v / div % 10));
+        }
     }
+
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     void address(Packet p, boolean source, StringBuilder sb) {
         int nt = p.netType();

@@ -74,6 +74,7 @@ final class FieldsSink implements Sink {
     }
 
     private final PrintStream out;
+    private final Utf8Lines lines;
     private final List<String> names;
     private final Options options;
     private final Columns columns;
@@ -85,6 +86,7 @@ final class FieldsSink implements Sink {
 
     FieldsSink(PrintStream out, List<String> names, Options options, Columns columns, DigitsSource digits) {
         this.out = out;
+        this.lines = new Utf8Lines(out);
         this.names = names;
         this.options = options;
         this.columns = columns;
@@ -137,7 +139,7 @@ final class FieldsSink implements Sink {
                 }
                 line.append(names.get(i));
             }
-            out.println(line);
+            lines.println(line);
         }
         Tree t = p.tree();
         line.setLength(0);
@@ -158,7 +160,7 @@ final class FieldsSink implements Sink {
                 line.append(cell);
             }
         }
-        out.println(line);
+        lines.println(line);
     }
 
     private void values(Tree t, List<Field> same, StringBuilder cell) {

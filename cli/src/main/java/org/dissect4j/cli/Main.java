@@ -489,6 +489,10 @@ public final class Main implements Callable<Integer> {
                            java.util.BitSet dropped, List<Sink> sinks, List<Sink> reports, CaptureWriter writer,
                            Columns columns) throws IOException {
         Progress progress = Progress.forOutput(progressOf, err, System.console());
+        // arrays, not lists: an iterator per packet and list would be garbage on every frame
+        Sink[] outputs = sinks.toArray(Sink[]::new);
+        Sink[] counted = reports.stream().filter(s -> !(s instanceof HandshakeReport || s instanceof FlowSvg)).toArray(Sink[]::new);
+        Sink[] shownOnly = reports.stream().filter(s -> s instanceof HandshakeReport || s instanceof FlowSvg).toArray(Sink[]::new);
         long n = 0;
         try {
             Frame f;
@@ -501,19 +505,15 @@ public final class Main implements Callable<Integer> {
                 Packet p = engine.dissect(f, dropped != null);
                 // -z statistics count every packet read, as tshark's do; -Y selects what is printed,
                 // and what --handshakes and --flow show
-                for (Sink s : reports) {
-                    if (!(s instanceof HandshakeReport || s instanceof FlowSvg)) {
-                        s.packet(f, p);
-                    }
+                for (Sink s : counted) {
+                    s.packet(f, p);
                 }
                 boolean shown = display == null || display.matches(p.tree());
                 if (shown) {
-                    for (Sink s : reports) {
-                        if (s instanceof HandshakeReport || s instanceof FlowSvg) {
-                            s.packet(f, p);
-                        }
+                    for (Sink s : shownOnly) {
+                        s.packet(f, p);
                     }
-                    for (Sink s : sinks) {
+                    for (Sink s : outputs) {
                         s.packet(f, p);
                     }
                     if (writer != null) {

@@ -7,12 +7,12 @@ import org.dissect4j.api.Packet;
 
 /** The default output: one summary line per packet with Wireshark's columns. */
 final class SummarySink implements Sink {
-    private final PrintStream out;
+    private final Utf8Lines out;
     private final Columns columns;
     private final FieldsSink.DigitsSource digits;
 
     SummarySink(PrintStream out, Columns columns, FieldsSink.DigitsSource digits) {
-        this.out = out;
+        this.out = new Utf8Lines(out);
         this.columns = columns;
         this.digits = digits;
     }

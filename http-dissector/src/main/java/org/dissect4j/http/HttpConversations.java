@@ -34,10 +34,14 @@ final class HttpConversations {
         int responses;
         boolean lastHead;
 
-        State() {
-            for (int i = 0; i < DEPTH; i++) {
-                queue[i] = new Request();
+        /** The queue slot {@code i}, made on first use (most connections carry one or two requests). */
+        Request slot(int i) {
+            Request r = queue[i];
+            if (r == null) {
+                r = new Request();
+                queue[i] = r;
             }
+            return r;
         }
     }
 
@@ -56,7 +60,7 @@ final class HttpConversations {
             s.head = (s.head + 1) % DEPTH;
             s.count--;
         }
-        r = s.queue[(s.head + s.count) % DEPTH];
+        r = s.slot((s.head + s.count) % DEPTH);
         s.count++;
         r.frame = frame;
         r.time = time;

@@ -14,7 +14,8 @@ import java.util.Arrays;
 final class SegmentBuffer {
     private static final int MAX_RANGES = 512;
     private static final int MAX_SEGMENTS = 1 << 16;
-    private static final int KEEP_CAPACITY = 256 * 1024;
+    /** A buffer up to this size is kept for the stream's next PDU; a larger one is given back. */
+    private static final int KEEP_CAPACITY = 16 * 1024;
 
     byte[] data;
     MemorySegment view;
@@ -131,7 +132,7 @@ final class SegmentBuffer {
         if (size <= cap) {
             return true;
         }
-        int n = Math.max(4096, cap);
+        int n = Math.max(256, cap); // most PDUs are small: memory grows with streams, not with the largest PDU
         while (n < size) {
             n = n > (Integer.MAX_VALUE >> 1) ? Integer.MAX_VALUE - 8 : n * 2;
         }

@@ -226,21 +226,17 @@ final class TlsHandshake implements Dissector {
         }
         MemorySegment.copy(p.segment(), Bytes.U8, p.base() + offset, r.buf, r.length, n);
         r.length = need;
-        if (r.fragments < TlsSession.HsReassembly.MAX_FRAGMENT_FRAMES) {
-            r.fragmentFrame[r.fragments] = p.frame().number();
-            r.fragmentLength[r.fragments] = n;
-        }
-        r.fragments++;
+        r.addFragment(p.frame().number(), n);
         return true;
     }
 
-    /** Gives a large reassembly buffer back (small ones are kept for the next message). */
+    static final byte[] NO_BYTES = new byte[0];
+
+    /** Gives the reassembly buffer back: memory grows with sessions, and few fragment a second message. */
     private void release(TlsSession.HsReassembly r) {
         r.clear();
-        if (r.buf.length > 65536) {
-            tls.sessions.reassemblyBytes -= r.buf.length;
-            r.buf = new byte[0];
-        }
+        tls.sessions.reassemblyBytes -= r.buf.length;
+        r.buf = NO_BYTES;
     }
 
     /** Dissects the message completed in {@code r} from a new data source of this frame. */

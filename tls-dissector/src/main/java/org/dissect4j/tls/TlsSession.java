@@ -94,11 +94,25 @@ final class TlsSession {
         static final int MAX_FRAGMENT_FRAMES = 64;
         boolean active;
         int msgType;
-        byte[] buf = new byte[0];
+        byte[] buf = TlsHandshake.NO_BYTES;
         int length;
-        final long[] fragmentFrame = new long[MAX_FRAGMENT_FRAMES];
-        final int[] fragmentLength = new int[MAX_FRAGMENT_FRAMES];
+        /** Frames and lengths of the fragments; grown on demand (most sessions never fragment a message). */
+        long[] fragmentFrame = new long[0];
+        int[] fragmentLength = new int[0];
         int fragments;
+
+        void addFragment(long frame, int length) {
+            if (fragments < MAX_FRAGMENT_FRAMES) {
+                if (fragments == fragmentFrame.length) {
+                    int n = Math.min(MAX_FRAGMENT_FRAMES, Math.max(4, fragments * 2));
+                    fragmentFrame = java.util.Arrays.copyOf(fragmentFrame, n);
+                    fragmentLength = java.util.Arrays.copyOf(fragmentLength, n);
+                }
+                fragmentFrame[fragments] = frame;
+                fragmentLength[fragments] = length;
+            }
+            fragments++;
+        }
 
         void clear() {
             active = false;

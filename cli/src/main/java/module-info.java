@@ -3,7 +3,4 @@ module org.dissect4j.cli {
     requires org.dissect4j.api;
     requires org.dissect4j.capture;
     requires org.dissect4j.filter;
-    requires info.picocli;
-
-    opens org.dissect4j.cli to info.picocli;
 }

@@ -27,123 +27,118 @@ import org.dissect4j.capture.LiveDevice;
 import org.dissect4j.capture.LiveOptions;
 import org.dissect4j.filter.DisplayFilter;
 import org.dissect4j.filter.FilterException;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The {@code dissect4j} command: tshark's options for what dissect4j supports, printing what tshark
  * prints. Exit status 0 when all went well, 1 for a usage error, 2 for bad input (a corrupt
  * capture, an unknown field, a plugin that cannot load).
+ *
+ * <p>The fields below are the options, set by {@link Options#parse} (getopt style, as tshark); their help
+ * texts are in {@link Options#table()}.
  */
-@Command(name = "dissect4j", mixinStandardHelpOptions = false, sortOptions = false, usageHelpWidth = 100,
-        description = "Dissect packets from a capture file or a live interface, like tshark.")
 public final class Main implements Callable<Integer> {
     static final String VERSION = "0.1.0";
 
-    @Option(names = "-r", paramLabel = "FILE", description = "Read packets from FILE (pcap, pcapng, gzip-compressed; - for stdin).")
+    // -r FILE
     String readFile;
 
-    @Option(names = "-i", paramLabel = "IFACE", description = "Capture live on interface IFACE (name or number from -D).")
+    // -i IFACE
     String iface;
 
-    @Option(names = "-f", paramLabel = "FILTER", description = "Capture filter (BPF syntax) for live capture.")
+    // -f FILTER
     String captureFilter;
 
-    @Option(names = "-s", paramLabel = "SNAPLEN", description = "Snapshot length for live capture (default 262144).")
+    // -s SNAPLEN
     int snaplen = 262144;
 
-    @Option(names = "-p", description = "Don't capture in promiscuous mode.")
+    // -p
     boolean noPromisc;
 
-    @Option(names = "-a", paramLabel = "duration:SECS", description = "Stop live capture after SECS seconds.")
+    // -a duration:SECS
     String autostop;
 
-    @Option(names = "-D", description = "List the interfaces available for live capture and exit.")
+    // -D
     boolean listInterfaces;
 
-    @Option(names = "-c", paramLabel = "N", description = "Stop after N packets.")
+    // -c N
     long count = -1;
 
-    @Option(names = "-V", description = "Print the packet details tree.")
+    // -V
     boolean verbose;
 
-    @Option(names = "-x", description = "Print a hex and ASCII dump of the packet data.")
+    // -x
     boolean hexDump;
 
-    @Option(names = "-T", paramLabel = "FORMAT", description = "Output format: text (default), fields, json, ek.")
+    // -T FORMAT
     String outputFormat = "text";
 
-    @Option(names = "-e", paramLabel = "FIELD", description = "Field to print with -T fields/json/ek (repeatable).")
+    // -e FIELD
     List<String> fieldNames = new ArrayList<>();
 
-    @Option(names = "-E", paramLabel = "OPT=VALUE", description = "-T fields options: header=y|n, separator=/t|/s|C, occurrence=f|l|a|N, aggregator=,|/s|C, quote=d|s|n.")
+    // -E OPT=VALUE
     List<String> fieldOptions = new ArrayList<>();
 
-    @Option(names = "-t", paramLabel = "FORMAT", description = "Time column format: r (default), a, ad, adoy, d, dd, e, u, ud, udoy.")
+    // -t FORMAT
     String timeFormat = "r";
 
-    @Option(names = "-n", description = "Disable name resolution (MAC names such as Broadcast).")
+    // -n
     boolean noResolve;
 
-    @Option(names = "-q", description = "Quiet: no per-packet output (statistics only).")
+    // -q
     boolean quiet;
 
-    @Option(names = "-w", paramLabel = "FILE", description = "Write the packets to FILE (- for stdout).")
+    // -w FILE
     String writeFile;
 
-    @Option(names = "-F", paramLabel = "FORMAT", description = "Format for -w: pcapng (default) or pcap.")
+    // -F FORMAT
     String writeFormat = "pcapng";
 
-    @Option(names = "-Y", paramLabel = "FILTER", description = "Display filter: print only packets that match (Wireshark syntax).")
+    // -Y FILTER
     String displayFilter;
 
-    @Option(names = "-R", paramLabel = "FILTER", description = "Read filter for the first pass (needs -2).")
+    // -R FILTER
     String readFilter;
 
-    @Option(names = "-2", description = "Two passes: dissect every packet first, so fields that depend on later packets are known.")
+    // -2
     boolean twoPass;
 
-    @Option(names = "--check-filter", paramLabel = "FILTER",
-            description = "Compile FILTER, print how it was understood (like dftest) and exit: 0 if valid, 2 if not.")
+    // --check-filter FILTER
     String checkFilter;
 
-    @Option(names = "-z", paramLabel = "STATISTICS",
-            description = "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], flow,tcp,standard.")
+    // -z STATISTICS
     List<String> statistics = new ArrayList<>();
 
-    @Option(names = "--handshakes", description = "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON).")
+    // --handshakes
     boolean handshakes;
 
-    @Option(names = "--flow", paramLabel = "FILE.svg", description = "Draw a call-flow (ladder) diagram of the TCP/TLS packets into an SVG file.")
+    // --flow FILE.svg
     Path flowSvg;
 
-    @Option(names = "-d", paramLabel = "LAYER==VALUE,PROTO", description = "Decode As, e.g. tcp.port==8443,tls (repeatable).")
+    // -d LAYER==VALUE,PROTO
     List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "Set a dissector preference (repeatable).")
+    // -o NAME:VALUE
     List<String> preferences = new ArrayList<>();
 
-    @Option(names = "--disable-protocol", paramLabel = "PROTO", description = "Do not dissect PROTO (repeatable).")
+    // --disable-protocol PROTO
     List<String> disabledProtocols = new ArrayList<>();
 
-    @Option(names = "--enable-heuristic", paramLabel = "SHORT_NAME", description = "Enable a heuristic dissector (repeatable).")
+    // --enable-heuristic SHORT_NAME
     List<String> enabledHeuristics = new ArrayList<>();
 
-    @Option(names = "--disable-heuristic", paramLabel = "SHORT_NAME", description = "Disable a heuristic dissector (repeatable).")
+    // --disable-heuristic SHORT_NAME
     List<String> disabledHeuristics = new ArrayList<>();
 
-    @Option(names = "--plugins", paramLabel = "DIR", description = "Also load the plugin jars in DIR (also: DISSECT4J_PLUGINS).")
+    // --plugins DIR
     List<Path> pluginDirs = new ArrayList<>();
 
-    @Option(names = "-G", arity = "0..1", fallbackValue = "fields", paramLabel = "REPORT",
-            description = "Print a glossary and exit: fields (default), protocols, plugins, dissector-tables, heuristic-decodes, decodes.")
+    // -G [REPORT] (optional argument, "fields" without it)
     String glossary;
 
-    @Option(names = {"-v", "--version"}, description = "Print the version and exit.")
+    // -v, --version
     boolean version;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Print this help and exit.")
+    // -h, --help
     boolean help;
 
     private final PrintStream out;
@@ -166,23 +161,25 @@ public final class Main implements Callable<Integer> {
     /** Runs the command with {@code args}; returns the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         Main main = new Main(out, err);
-        CommandLine cl = new CommandLine(main);
-        // like getopt: an option's argument may start with '-' (-Y '-tcp.window_size_scalefactor == 1')
-        cl.setAllowOptionsAsOptionParameters(true);
-        cl.setUnmatchedOptionsAllowedAsOptionParameters(true);
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("dissect4j: " + ex.getMessage());
+        try {
+            Options.parse(args, main);
+        } catch (Options.UsageException e) {
+            err.println("dissect4j: " + e.getMessage());
             err.println("Try 'dissect4j -h' for more information.");
             return 1;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            err.println("dissect4j: internal error: " + ex);
-            ex.printStackTrace(err);
-            return 2;
-        });
-        int status = cl.execute(args);
+        }
+        if (main.help) {
+            Options.printHelp(out);
+            return 0;
+        }
+        int status;
+        try {
+            status = main.call();
+        } catch (RuntimeException e) {
+            err.println("dissect4j: internal error: " + e);
+            e.printStackTrace(err);
+            status = 2;
+        }
         out.flush();
         return status;
     }

@@ -60,7 +60,7 @@ class PluginLoadingTest {
 
     @Test
     void onTheModulePath() {
-        // every named module of this class path (the command's modules, picocli), ANTLR (an automatic module the
+        // every named module of this class path (the command's modules), ANTLR (an automatic module the
         // filter module requires), and the plugin; not the test classes nor the test libraries
         List<String> modules = new ArrayList<>();
         for (String e : PluginJarsTest.classPath()) {

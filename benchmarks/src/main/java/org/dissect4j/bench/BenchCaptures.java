@@ -26,6 +26,16 @@ final class BenchCaptures {
         throw new IllegalStateException("samples/http-sample.pcap not found: run the benchmarks from the repository root");
     }
 
+    /** A file of the repository, found from the working directory or its parent. */
+    static Path find(String relative) {
+        for (Path p : List.of(Path.of(relative), Path.of("..").resolve(relative))) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException(relative + " not found: run the benchmarks from the repository root");
+    }
+
     /** Writes {@code frames} frames (the sample's frames over and over) to a temporary pcap file. */
     static Path repeated(int frames) throws IOException {
         List<byte[]> packets = new ArrayList<>();

@@ -178,23 +178,25 @@ final class TlsFingerprint {
 
     // ---- JA4 ----------------------------------------------------------------------------------
 
-    /** The JA4 of a ClientHello over TCP; {@code raw} gives the unhashed JA4_r instead. */
-    CharSequence ja4(boolean raw) {
-        StringBuilder sb = text;
-        sb.setLength(0);
+    private final AsciiText ja4 = new AsciiText();
+
+    /** The JA4 of a ClientHello over TCP; {@code raw} gives the unhashed JA4_r instead (valid until the next call). */
+    AsciiText ja4(boolean raw) {
+        AsciiText sb = ja4;
+        sb.clear();
         sb.append('t');
         sb.append(TlsWire.ja4Version(maxSupportedVersion >= 0 ? maxSupportedVersion : version));
         sb.append(sni ? 'd' : 'i');
         int nc = nonGrease(ciphers, cipherCount);
         int ne = nonGrease(extensions, extensionCount);
-        twoDigits(Math.min(nc, 99), sb);
-        twoDigits(Math.min(ne, 99), sb);
+        sb.twoDigits(Math.min(nc, 99));
+        sb.twoDigits(Math.min(ne, 99));
         alpn(sb);
         sb.append('_');
         // Ciphers, sorted.
         int n = sortedNonGrease(ciphers, cipherCount, -1, -1);
         int start = sb.length();
-        hexList(sorted, n, sb);
+        sb.hex4List(sorted, n);
         if (!raw) {
             hash12(sb, start, n == 0);
         }
@@ -202,7 +204,7 @@ final class TlsFingerprint {
         // Extensions without SNI and ALPN, sorted; then the signature algorithms in wire order.
         n = sortedNonGrease(extensions, extensionCount, TlsWire.EXT_SERVER_NAME, TlsWire.EXT_ALPN);
         start = sb.length();
-        hexList(sorted, n, sb);
+        sb.hex4List(sorted, n);
         int sigs = nonGrease(sigAlgs, sigAlgCount);
         if (sigs > 0) {
             sb.append('_');
@@ -214,7 +216,7 @@ final class TlsFingerprint {
                 if (comma) {
                     sb.append(',');
                 }
-                hex4(sigAlgs[i], sb);
+                sb.hex4(sigAlgs[i]);
                 comma = true;
             }
         }
@@ -230,7 +232,7 @@ final class TlsFingerprint {
      * or ending with a non-ASCII byte gives {@code 99}, as FoxIO's reference implementation (and the expected values
      * published with its captures) do, unless {@link #nonAsciiAlpnAsHex} is set.
      */
-    private void alpn(StringBuilder sb) {
+    private void alpn(AsciiText sb) {
         if (alpnLength <= 0) {
             sb.append("00");
             return;
@@ -252,22 +254,21 @@ final class TlsFingerprint {
     }
 
     /** Replaces {@code sb[start..]} by the first 12 hex digits of its SHA-256 (or zeros when {@code empty}). */
-    private void hash12(StringBuilder sb, int start, boolean empty) {
+    private void hash12(AsciiText sb, int start, boolean empty) {
         if (empty) {
             sb.setLength(start);
             sb.append("000000000000");
             return;
         }
-        int n = ascii(sb, start);
         sha256.reset();
-        sha256.update(bytes, 0, n);
+        sha256.update(sb.bytes(), start, sb.length() - start);
         try {
             sha256.digest(digest, 0, 32);
         } catch (java.security.DigestException e) {
             throw new IllegalStateException(e);
         }
         sb.setLength(start);
-        hexBytes(digest, 6, sb);
+        sb.hexBytes(digest, 6);
     }
 
     private int sortedNonGrease(int[] v, int count, int skip1, int skip2) {
@@ -296,22 +297,8 @@ final class TlsFingerprint {
         return n;
     }
 
-    private static void hexList(int[] v, int n, StringBuilder sb) {
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            hex4(v[i], sb);
-        }
-    }
 
-    private static void hex4(int v, StringBuilder sb) {
-        sb.append(HEX[(v >> 12) & 0xf]).append(HEX[(v >> 8) & 0xf]).append(HEX[(v >> 4) & 0xf]).append(HEX[v & 0xf]);
-    }
 
-    private static void twoDigits(int v, StringBuilder sb) {
-        sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
-    }
 
     private static void hexBytes(byte[] b, int n, StringBuilder sb) {
         for (int i = 0; i < n; i++) {

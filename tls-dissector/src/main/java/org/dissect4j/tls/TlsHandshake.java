@@ -503,8 +503,14 @@ final class TlsHandshake implements Dissector {
             t.addString(TlsFields.JA3, fp.md5(full));
         }
         if (wantJa4) {
-            t.addString(TlsFields.JA4, fp.ja4(false));
-            t.addString(TlsFields.JA4_R, fp.ja4(true));
+            if (t.wants(TlsFields.JA4)) {
+                AsciiText ja4 = fp.ja4(false);
+                t.addBytes(TlsFields.JA4, ja4.segment(), 0, ja4.length());
+            }
+            if (t.wants(TlsFields.JA4_R)) {
+                AsciiText ja4r = fp.ja4(true);
+                t.addBytes(TlsFields.JA4_R, ja4r.segment(), 0, ja4r.length());
+            }
         }
     }
 
@@ -953,12 +959,16 @@ final class TlsHandshake implements Dissector {
         at += 2;
         int next = at + n;
         t.open(TlsFields.SIG_HASH_ALGS, at, n);
+        // a ClientHello offers some twenty: skip the three nodes of each when nobody wants them
+        boolean record = t.wants(TlsFields.SIG_HASH_ALG) || t.wants(TlsFields.SIG_HASH_HASH) || t.wants(TlsFields.SIG_HASH_SIG);
         while (at + 2 <= next) {
             int alg = p.u16(at);
             if (fingerprint) {
                 fp.sigAlg(alg);
             }
-            signatureAlgorithm(p, at, alg);
+            if (record) {
+                signatureAlgorithm(p, at, alg);
+            }
             at += 2;
         }
         t.close();

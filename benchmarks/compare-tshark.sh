@@ -19,6 +19,8 @@
 # exits 1 at the end. Then the tools alternate (dissect4j, tshark, dissect4j, ...) RUNS times each
 # under GNU time ('%e %U %S %M': wall, user, sys, max RSS) with stdout to /dev/null.
 # Both run with TZ=UTC LC_ALL=C and WIRESHARK_CONFIG_DIR set to a fresh empty directory.
+# With syn, the mmap floor (benchmarks/dissect4j-bench floor: one loop over the file, same output) is
+# checked and timed too. UPDATE_BENCHMARKS_MD=1 writes the report into BENCHMARKS.md (e2e markers).
 set -euo pipefail
 
 self="$(readlink -f "${BASH_SOURCE[0]}")"
@@ -100,10 +102,12 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1 || true)
 jdk_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JAVA_HOME/release" | head -n 1 || true)
 jdk_impl=$(sed -n 's/^IMPLEMENTOR="\(.*\)"/\1/p' "$JAVA_HOME/release" | head -n 1 || true)
 tshark_version=$(tshark --version 2>/dev/null | head -n 1 | sed 's/^TShark (Wireshark) //; s/ (Git.*//' || true)
-echo "Machine: $cores cores, ${cpu:-unknown CPU}; JDK ${jdk_version:-?} (${jdk_impl:-?}, $JAVA_HOME); tshark ${tshark_version:-?}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+machine_line="Machine: $cores cores, ${cpu:-unknown CPU}; JDK ${jdk_version:-?} (${jdk_impl:-?}, $JAVA_HOME); tshark ${tshark_version:-?}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$machine_line"
 
 packets=$(count_packets "$cap")
-echo "Capture: $cap ($(stat -c %s "$cap") bytes, $packets packets); $runs timed runs per tool; workloads: $workloads"
+capture_line="Capture: $(basename "$cap") ($(stat -c %s "$cap") bytes, $packets packets); $runs timed runs per tool; workloads: $workloads"
+echo "$capture_line"
 
 # The start-up workload's capture: the first 10 packets (pcap if possible, else pcapng, else ours).
 small="$tmp/first10.pcap"
@@ -128,6 +132,10 @@ workload_args() {
   esac
 }
 tool_cmd() { if [ "$1" = d4j ]; then cmd=("${d4j_cmd[@]}"); else cmd=("${tshark_cmd[@]}"); fi; }
+# The floor of the syn workload: one Java loop over the mmap'd file reading Ethertype, IP protocol and
+# TCP flags, printing the same frame numbers (benchmarks/dissect4j-bench floor). Timed beside syn.
+floor_jar="$root/benchmarks/target/benchmarks.jar"
+floor_cmd=("$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "$floor_jar" org.dissect4j.bench.BenchTool floor)
 
 # Warm-up, not timed: the launcher builds its jar (and its AOT start-up cache) on first use.
 echo "Warm-up (not timed): ./dissect4j and tshark once each..." >&2
@@ -159,6 +167,21 @@ for w in $workloads; do
   fi
   if [ "${expect_rc[$w.d4j]}" != 0 ]; then
     echo "$w: warning: both tools exit with status ${expect_rc[$w.d4j]}" >&2
+  fi
+  if [ "$w" = syn ]; then
+    expect_rc[syn.floor]=0
+    floor_ok=0
+    if [ ! -f "$floor_jar" ]; then
+      "$root/benchmarks/dissect4j-bench" >/dev/null 2>&1 || true   # builds the jar, then prints its usage
+    fi
+    if [ -f "$floor_jar" ] && "${run_env[@]}" "${floor_cmd[@]}" "$cap" >"$tmp/syn.floor.out" 2>"$tmp/syn.floor.err" \
+        && cmp -s "$tmp/syn.floor.out" "$tmp/syn.tshark.out"; then
+      floor_ok=1
+      echo "syn: the mmap floor prints the same frames"
+    else
+      echo "syn: the mmap floor is not comparable on this capture (not a little-endian Ethernet pcap, or its output differs): not timed"
+    fi
+    rm -f "$tmp/syn.floor.out"
   fi
   if cmp -s "$tmp/$w.d4j.out" "$tmp/$w.tshark.out"; then
     lines=$(wc -l <"$tmp/$w.d4j.out"); bytes=$(stat -c %s "$tmp/$w.d4j.out")
@@ -194,12 +217,13 @@ jar_stamp() { stat -c '%n %Y.%s' "$jar" "$jar_aot" 2>/dev/null || true; }
 # time_one WORKLOAD TOOL RUN: appends "workload tool run wall user sys rss" to times.tsv
 time_one() {
   local w=$1 t=$2 i=$3 tries=0 rc before
-  tool_cmd "$t"
+  local targs=("${args[@]}")
+  if [ "$t" = floor ]; then cmd=("${floor_cmd[@]}"); targs=("$cap"); else tool_cmd "$t"; fi
   while :; do
     before=$(jar_stamp)
     rc=0
     "${run_env[@]}" /usr/bin/time -f '%e %U %S %M' -o "$tmp/time.out" \
-      "${cmd[@]}" "${args[@]}" >/dev/null 2>"$tmp/run.err" || rc=$?
+      "${cmd[@]}" "${targs[@]}" >/dev/null 2>"$tmp/run.err" || rc=$?
     if [ "$rc" != "${expect_rc[$w.$t]}" ]; then
       grep -v 'Running as user' "$tmp/run.err" | tail -n 5 >&2 || true
       die "$w: $t exited with status $rc in timed run $i (status ${expect_rc[$w.$t]} in the check run)"
@@ -221,12 +245,16 @@ for w in $workloads; do
   for ((i = 1; i <= runs; i++)); do
     time_one "$w" d4j "$i"
     time_one "$w" tshark "$i"
+    if [ "$w" = syn ] && [ "${floor_ok:-0}" = 1 ]; then
+      time_one "$w" floor "$i"
+    fi
   done
 done
 
 # ---- report -----------------------------------------------------------------------------------
 echo
-python3 - "$tmp/times.tsv" "$tmp/status.tsv" "$packets" "$small_packets" "$runs" <<'PY'
+{ echo "$machine_line"; echo "$capture_line"; echo; } >"$tmp/report.md"
+python3 - "$tmp/times.tsv" "$tmp/status.tsv" "$packets" "$small_packets" "$runs" <<'PY' | tee -a "$tmp/report.md"
 import statistics, sys
 times_f, status_f, packets, small_packets, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 status = [l.rstrip("\n").split("\t") for l in open(status_f) if l.strip()]
@@ -274,10 +302,31 @@ for w, st in status:
     else:
         speed = f"{dw / tw:.1f}x slower than tshark (wall)"
     summary.append(f"{w}: dissect4j {speed}, RSS {dr:.0f} MiB vs {tr:.0f} MiB")
+if ("syn", "floor") in data and ("syn", "d4j") in data:
+    fw, fc, fr = stats("syn", "floor")
+    dw = stats("syn", "d4j")[0]
+    tw = stats("syn", "tshark")[0]
+    print()
+    print(f"syn floor (one Java loop over the mmap'd file, same output, JVM start included): {fw:.2f} s wall, "
+          f"{fr:.0f} MiB; dissect4j takes {dw / fw:.2f}x the floor; the floor is {tw / fw:.1f}x faster than tshark")
 print()
 for s in summary:
     print(s)
 PY
+
+# UPDATE_BENCHMARKS_MD=1: the report replaces the text between the e2e markers of BENCHMARKS.md.
+if [ "${UPDATE_BENCHMARKS_MD:-0}" = 1 ] && [ "$mismatch" = 0 ]; then
+  python3 - "$tmp/report.md" "$root/BENCHMARKS.md" <<'PY'
+import re, sys
+report = open(sys.argv[1]).read().strip()
+md = open(sys.argv[2]).read()
+new, n = re.subn(r"(<!-- e2e:begin -->\n).*?(\n<!-- e2e:end -->)", lambda m: m.group(1) + report + m.group(2), md, flags=re.S)
+if n != 1:
+    sys.exit("compare-tshark: BENCHMARKS.md has no <!-- e2e:begin --> ... <!-- e2e:end --> markers")
+open(sys.argv[2], "w").write(new)
+print("compare-tshark: BENCHMARKS.md updated", file=sys.stderr)
+PY
+fi
 
 if [ "$mismatch" != 0 ]; then
   echo "compare-tshark: outputs differ for: $(awk -F'\t' '$2 != "ok" { printf "%s ", $1 }' "$tmp/status.tsv")" >&2

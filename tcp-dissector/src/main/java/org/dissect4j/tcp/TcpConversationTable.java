@@ -45,12 +45,11 @@ final class TcpConversationTable {
             } else {
                 aHi = dHi; aLo = dLo; aPort = dport; bHi = sHi; bLo = sLo; bPort = sport;
             }
-            long h = type * 31L + aHi;
-            h = h * 31 + aLo;
-            h = h * 31 + bHi;
-            h = h * 31 + bLo;
-            h = h * 31 + aPort;
-            h = h * 31 + bPort;
+            // multiply-xorshift mixing: IPv4 addresses sit in the high half of aHi/bHi, and a plain
+            // polynomial hash would leave the bits the table indexes by poorly spread
+            long h = (aHi ^ aLo * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+            h = (h ^ (h >>> 31) ^ bHi ^ bLo * 0x94D049BB133111EBL) * 0x9E3779B97F4A7C15L;
+            h = (h ^ (h >>> 29) ^ ((long) aPort << 32 | (long) bPort << 8 | type)) * 0xBF58476D1CE4E5B9L;
             hash = (int) (h ^ (h >>> 32));
             return srcFirst;
         }

@@ -10,7 +10,8 @@ import org.dissect4j.api.Packet;
  * earlier) and the tickets of their NewSessionTicket messages, keyed by server endpoint (address and port), so
  * that a later connection to the same server that offers one of them can be linked to the frame that issued it
  * ({@code tls.resumption.origin_frame}). A bounded ring of {@link #CAPACITY} entries (oldest forgotten first);
- * values are kept as 64-bit FNV-1a hashes with their length. Lookups and inserts never allocate.
+ * values are kept as 64-bit FNV-1a hashes with their length, and chained in a hash index so that a lookup
+ * costs one bucket, not a walk of the ring. Lookups and inserts never allocate.
  */
 final class TlsResumption {
     static final int CAPACITY = 4096;
@@ -22,6 +23,22 @@ final class TlsResumption {
     private final long[] frame = new long[CAPACITY];
     private int next;
     private int count;
+
+    private static final int BUCKETS = 2 * CAPACITY;
+    /** First entry (ring slot) of each bucket, newest first; -1 when empty. */
+    private final int[] head = new int[BUCKETS];
+    /** The next older entry in the same bucket, or -1. */
+    private final int[] chain = new int[CAPACITY];
+
+    TlsResumption() {
+        java.util.Arrays.fill(head, -1);
+    }
+
+    private static int bucket(long ep, int k, long v) {
+        long h = (ep ^ v * 0x9E3779B97F4A7C15L) + k;
+        h ^= h >>> 29;
+        return (int) (h * 0xBF58476D1CE4E5B9L >>> 40) & (BUCKETS - 1);
+    }
 
     /** A hash of the server endpoint of session {@code s} (known once the ClientHello was seen). */
     static long endpoint(TlsSession s) {
@@ -52,20 +69,40 @@ final class TlsResumption {
     }
 
     void remember(long ep, int k, long v, long frameNumber) {
+        if (count == CAPACITY) {
+            unlink(next);
+        }
         endpoint[next] = ep;
         kind[next] = k;
         value[next] = v;
         frame[next] = frameNumber;
+        int b = bucket(ep, k, v);
+        chain[next] = head[b];
+        head[b] = next;
         next = (next + 1) % CAPACITY;
         if (count < CAPACITY) {
             count++;
         }
     }
 
+    /** Takes the (oldest) entry in ring slot {@code slot} out of its bucket before the slot is reused. */
+    private void unlink(int slot) {
+        int b = bucket(endpoint[slot], kind[slot], value[slot]);
+        if (head[b] == slot) {
+            head[b] = chain[slot];
+            return;
+        }
+        for (int at = head[b]; at >= 0; at = chain[at]) {
+            if (chain[at] == slot) {
+                chain[at] = chain[slot];
+                return;
+            }
+        }
+    }
+
     /** The frame that issued value {@code v} of kind {@code k} for endpoint {@code ep}, newest first, or 0. */
     long find(long ep, int k, long v) {
-        for (int i = 0, at = next; i < count; i++) {
-            at = at == 0 ? CAPACITY - 1 : at - 1;
+        for (int at = head[bucket(ep, k, v)]; at >= 0; at = chain[at]) {
             if (value[at] == v && endpoint[at] == ep && kind[at] == k) {
                 return frame[at];
             }

@@ -320,7 +320,7 @@ if [ "${UPDATE_BENCHMARKS_MD:-0}" = 1 ] && [ "$mismatch" = 0 ]; then
 import re, sys
 report = open(sys.argv[1]).read().strip()
 md = open(sys.argv[2]).read()
-new, n = re.subn(r"(<!-- e2e:begin -->\n).*?(\n<!-- e2e:end -->)", lambda m: m.group(1) + report + m.group(2), md, flags=re.S)
+new, n = re.subn(r"(<!-- e2e:begin -->\n).*?(<!-- e2e:end -->)", lambda m: m.group(1) + report + "\n" + m.group(2), md, flags=re.S)
 if n != 1:
     sys.exit("compare-tshark: BENCHMARKS.md has no <!-- e2e:begin --> ... <!-- e2e:end --> markers")
 open(sys.argv[2], "w").write(new)

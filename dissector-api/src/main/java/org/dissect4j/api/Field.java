@@ -12,45 +12,47 @@ import java.util.Objects;
  * <p>Every field gets a process-wide {@link #id()} when it is built. The per-packet {@link Tree}
  * and the display filters index their arrays by it, so a lookup never hashes a name.
  * A field may be registered with several engines; its id is the same in all of them.
+ *
+ * <p>A record so that the JIT may treat its components as constants: a dissector's
+ * {@code t.addUint(TcpFields.SRCPORT, ...)} then tests the wanted flag of a known id, without
+ * loading the field. Make fields with {@link #define}; the canonical constructor is the builder's
+ * (it takes {@code id} -1 and assigns the next id itself). Equality is identity.
  */
-public final class Field {
+public record Field(int id, String abbrev, String name, FieldType type, Base base, long bitmask, int shift,
+        ValueNames values, String description, boolean hidden, String trueName, String falseName, int bitWidth,
+        Labeler labeler, boolean allowZero, boolean wholePacket) {
     private static final Object LOCK = new Object();
     private static volatile Field[] all = new Field[1024];
     private static volatile int count;
 
-    private final int id;
-    private final String abbrev;
-    private final String name;
-    private final FieldType type;
-    private final Base base;
-    private final long bitmask;
-    private final int shift;
-    private final ValueNames values;
-    private final String description;
-    private final boolean hidden;
-    private final String trueName;
-    private final String falseName;
-    private final int bitWidth;
-    private final Labeler labeler;
-    private final boolean allowZero;
-    private final boolean wholePacket;
-
-    private Field(Builder b) {
-        this.abbrev = b.abbrev;
-        this.name = b.name;
-        this.type = b.type;
-        this.base = b.base;
-        this.bitmask = b.bitmask;
-        this.shift = b.bitmask == 0 ? 0 : Long.numberOfTrailingZeros(b.bitmask);
-        this.values = b.values;
-        this.description = b.description;
-        this.hidden = b.hidden;
-        this.trueName = b.trueName;
-        this.falseName = b.falseName;
-        this.bitWidth = b.bitWidth;
-        this.labeler = b.labeler;
-        this.allowZero = b.allowZero;
-        this.wholePacket = b.wholePacket;
+    /**
+     * Registers the field under the next id (the builder's constructor: {@code id} must be -1, and
+     * {@code shift} is the number of trailing zeros of {@code bitmask}).
+     */
+    public Field(int id, String abbrev, String name, FieldType type, Base base, long bitmask, int shift,
+                 ValueNames values, String description, boolean hidden, String trueName, String falseName, int bitWidth,
+                 Labeler labeler, boolean allowZero, boolean wholePacket) {
+        if (id != -1) {
+            throw new IllegalArgumentException("make fields with Field.define(...).build(): ids are assigned there");
+        }
+        if (shift != (bitmask == 0 ? 0 : Long.numberOfTrailingZeros(bitmask))) {
+            throw new IllegalArgumentException("shift must be the number of trailing zeros of the bitmask");
+        }
+        this.abbrev = Objects.requireNonNull(abbrev);
+        this.name = Objects.requireNonNull(name);
+        this.type = Objects.requireNonNull(type);
+        this.base = base;
+        this.bitmask = bitmask;
+        this.shift = shift;
+        this.values = values;
+        this.description = description;
+        this.hidden = hidden;
+        this.trueName = trueName;
+        this.falseName = falseName;
+        this.bitWidth = bitWidth;
+        this.labeler = labeler;
+        this.allowZero = allowZero;
+        this.wholePacket = wholePacket;
         synchronized (LOCK) {
             Field[] a = all;
             if (count == a.length) {
@@ -59,7 +61,7 @@ public final class Field {
             this.id = count;
             a[count] = this;
             all = a;
-            count = id + 1;
+            count = this.id + 1;
         }
     }
 
@@ -164,6 +166,17 @@ public final class Field {
         return abbrev;
     }
 
+    /** Identity: two fields are the same field only if they are the same object (ids are unique). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return id;
+    }
+
     /** Builds a {@link Field}; {@link #build()} assigns the id. */
     public static final class Builder {
         private final String abbrev;
@@ -226,7 +239,6 @@ public final class Field {
             return this;
         }
 
-        /** Wireshark's {@code BASE_ALLOW_ZERO}: an empty value is normal and shows as {@code <none>}. */
         /**
          * The value depends on every layer of the packet ({@code frame.protocols}): a dissector
          * may not skip later layers while it is wanted (see {@link Packet#wantsNothingBeyond}).
@@ -236,6 +248,7 @@ public final class Field {
             return this;
         }
 
+        /** Wireshark's {@code BASE_ALLOW_ZERO}: an empty value is normal and shows as {@code <none>}. */
         public Builder allowZero() {
             this.allowZero = true;
             return this;
@@ -248,7 +261,8 @@ public final class Field {
         }
 
         public Field build() {
-            return new Field(this);
+            return new Field(-1, abbrev, name, type, base, bitmask, bitmask == 0 ? 0 : Long.numberOfTrailingZeros(bitmask),
+                    values, description, hidden, trueName, falseName, bitWidth, labeler, allowZero, wholePacket);
         }
     }
 }

@@ -412,6 +412,8 @@ public final class Packet {
      * what the dissector consumed; a bounds exception inside it is caught here and marked.
      */
     public int call(DissectorHandle h, int offset, int length) {
+        // Kept under the JIT's inlining limit for hot methods (325 bytecodes): inlined into each
+        // caller, the dispatch below sees one dissector per call site instead of all of them.
         if (h == null) {
             return 0;
         }
@@ -428,22 +430,14 @@ public final class Packet {
         capEnd = Math.min(end, savedCap);
         callDepth++;
         if (pr != null) {
-            addProtocol(pr);
-            if (pr != EngineFields.DATA) {
-                // undissected bytes keep the column of the layer that carried them, as in Wireshark
-                protocolColumn = pr.shortName();
-            }
+            enter(pr);
         }
         int consumed;
         try {
             consumed = h.dissector().dissect(this, offset, end - offset);
             if (consumed <= 0) {
                 consumed = 0;
-                tree.unwindTo(savedDepth);
-                tree.truncate(mark);
-                protocolCount = savedProtoCount;
-                current = savedCurrent;
-                protocolColumn = savedColumn;
+                declined(savedDepth, mark, savedProtoCount, savedCurrent, savedColumn);
             }
         } catch (PacketBoundsException e) {
             tree.unwindTo(savedDepth);
@@ -455,6 +449,24 @@ public final class Packet {
             repEnd = savedRep;
         }
         return consumed;
+    }
+
+    /** Adds the callee's protocol to the chain and the Protocol column. */
+    private void enter(Protocol pr) {
+        addProtocol(pr);
+        if (pr != EngineFields.DATA) {
+            // undissected bytes keep the column of the layer that carried them, as in Wireshark
+            protocolColumn = pr.shortName();
+        }
+    }
+
+    /** A dissector that took nothing leaves no trace: its nodes, protocol and column are rolled back. */
+    private void declined(int savedDepth, int mark, int savedProtoCount, Protocol savedCurrent, String savedColumn) {
+        tree.unwindTo(savedDepth);
+        tree.truncate(mark);
+        protocolCount = savedProtoCount;
+        current = savedCurrent;
+        protocolColumn = savedColumn;
     }
 
     /** Looks {@code key} up in {@code table} and calls what it finds; 0 when nothing took the data. */

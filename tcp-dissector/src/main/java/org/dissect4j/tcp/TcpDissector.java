@@ -40,25 +40,40 @@ public final class TcpDissector implements Dissector {
     private static final int UNTIL_FIN_SPAN = 0x4000_0000;
     private static final String SEGMENT_OF_PDU = "[TCP segment of a reassembled PDU]";
 
-    /** {@code tcp.flags.str} for every 12-bit flags value, UTF-8, 24 bytes per entry (12 chars, '·' is 2 bytes). */
-    private static final MemorySegment FLAG_LETTERS;
-    private static final int[] FLAG_LETTERS_LEN = new int[4096];
-    private static final String[] INFO_FLAGS = new String[4096];
+    /**
+     * {@code tcp.flags.str} per 12-bit flags value, UTF-8 ('·' is 2 bytes), 24 bytes per entry, and the
+     * Info column's flag names; both filled on first use of a value (a capture shows a handful of
+     * combinations, and making all 4,096 costs start-up time). Per dissector: one engine, one thread.
+     */
+    private final byte[] flagLetters = new byte[4096 * 24];
+    private final MemorySegment flagLettersSegment = MemorySegment.ofArray(flagLetters);
+    private final int[] flagLettersLength = new int[4096];
+    private final String[] infoFlagNames = new String[4096];
 
-    static {
-        byte[] all = new byte[4096 * 24];
-        String letters = "RRRACEUAPRSF";
-        for (int f = 0; f < 4096; f++) {
+    private String infoFlagNames(int f) {
+        String s = infoFlagNames[f];
+        if (s == null) {
+            s = infoFlags(f);
+            infoFlagNames[f] = s;
+        }
+        return s;
+    }
+
+    /** Length of the UTF-8 {@code tcp.flags.str} of {@code f}, written into {@link #flagLetters} if not yet. */
+    private int flagLetters(int f) {
+        int n = flagLettersLength[f];
+        if (n == 0) {
             StringBuilder sb = new StringBuilder(12);
+            String letters = "RRRACEUAPRSF";
             for (int i = 0; i < 12; i++) {
                 sb.append(((f >> (11 - i)) & 1) != 0 ? letters.charAt(i) : '\u00b7');
             }
             byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-            System.arraycopy(b, 0, all, f * 24, b.length);
-            FLAG_LETTERS_LEN[f] = b.length;
-            INFO_FLAGS[f] = infoFlags(f);
+            System.arraycopy(b, 0, flagLetters, f * 24, b.length);
+            n = b.length;
+            flagLettersLength[f] = n;
         }
-        FLAG_LETTERS = MemorySegment.ofArray(all);
+        return n;
     }
 
     private static String infoFlags(int f) {
@@ -210,7 +225,7 @@ public final class TcpDissector implements Dissector {
 
         if (columns) {
             StringBuilder info = p.info();
-            info.append(" [").append(INFO_FLAGS[flags]).append(']');
+            info.append(" [").append(infoFlagNames(flags)).append(']');
             info.append(" Seq=").append(unsigned(seq));
             if ((flags & TH_ACK) != 0) {
                 info.append(" Ack=").append(unsigned(ack));
@@ -428,7 +443,7 @@ public final class TcpDissector implements Dissector {
         return desegmentOk;
     }
 
-    private static void flagFields(Tree t, int offset, int flags) {
+    private void flagFields(Tree t, int offset, int flags) {
         t.openUint(TcpFields.FLAGS, offset + 12, 2, flags);
         t.addUint(TcpFields.FLAGS_RES, offset + 12, 1, flags);
         t.addUint(TcpFields.FLAGS_AE, offset + 12, 1, flags);
@@ -441,7 +456,7 @@ public final class TcpDissector implements Dissector {
         t.addUint(TcpFields.FLAGS_SYN, offset + 13, 1, flags);
         t.addUint(TcpFields.FLAGS_FIN, offset + 13, 1, flags);
         if (t.wants(TcpFields.FLAGS_STR)) {
-            t.setFlags(t.addBytes(TcpFields.FLAGS_STR, FLAG_LETTERS, flags * 24L, FLAG_LETTERS_LEN[flags]), Tree.GENERATED);
+            t.setFlags(t.addBytes(TcpFields.FLAGS_STR, flagLettersSegment, flags * 24L, flagLetters(flags)), Tree.GENERATED);
         }
         t.close();
     }

@@ -40,20 +40,20 @@ final class TlsFingerprint {
     /** Whether the extensions walk reached the end of the block (Wireshark appends groups and formats only then). */
     boolean extensionsComplete;
 
-    private final MessageDigest md5;
-    private final MessageDigest sha256;
+    // made on first use: the JDK's security providers take tens of milliseconds to load at start-up
+    private MessageDigest md5;
+    private MessageDigest sha256;
     private final StringBuilder text = new StringBuilder(512);
     private final StringBuilder hash = new StringBuilder(64);
     private byte[] bytes = new byte[512];
     private final byte[] digest = new byte[32];
     private int[] sorted = new int[64];
 
-    TlsFingerprint() {
+    private static MessageDigest digest(String algorithm) {
         try {
-            md5 = MessageDigest.getInstance("MD5");
-            sha256 = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks MD5 or SHA-256", e);
+            throw new IllegalStateException("the JDK lacks " + algorithm, e);
         }
     }
 
@@ -164,6 +164,9 @@ final class TlsFingerprint {
     /** Lower-case hex MD5 of {@code s} (ASCII). */
     CharSequence md5(CharSequence s) {
         int n = ascii(s);
+        if (md5 == null) {
+            md5 = digest("MD5");
+        }
         md5.reset();
         md5.update(bytes, 0, n);
         try {
@@ -259,6 +262,9 @@ final class TlsFingerprint {
             sb.setLength(start);
             sb.append("000000000000");
             return;
+        }
+        if (sha256 == null) {
+            sha256 = digest("SHA-256");
         }
         sha256.reset();
         sha256.update(sb.bytes(), start, sb.length() - start);

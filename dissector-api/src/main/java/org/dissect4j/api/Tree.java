@@ -12,7 +12,10 @@ import java.util.Arrays;
  *
  * <p><b>Referenced fields.</b> Only wanted fields are recorded ({@link #want}, {@link #wantAll}):
  * adding an unwanted field is one bit test and no store, and dissectors ask {@link #wants} before
- * costly work. Filters and outputs prime the wanted set before the first packet.
+ * costly work. Filters and outputs prime the wanted set before the first packet, and should not
+ * change it in the middle of a capture: a dissector may skip per-connection state that nothing
+ * wanted (TCP does, see {@link Packet#wantsNothingBeyond}) and cannot rebuild it for packets it
+ * has already seen.
  *
  * <p><b>Occurrences.</b> All occurrences of a field are chained in order:
  * {@code for (int n = tree.first(f); n >= 0; n = tree.next(n))}.

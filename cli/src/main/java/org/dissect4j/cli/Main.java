@@ -426,6 +426,8 @@ public final class Main implements Callable<Integer> {
         try {
             java.util.BitSet dropped = null;
             if (twoPass) {
+                // the first pass builds the per-connection state the second one reads
+                engine.keepState(true);
                 dropped = firstPass(engine, source, read);
                 closeQuietly(source);
                 source = CaptureFiles.open(Path.of(readFile));

@@ -20,6 +20,20 @@ class MainTest {
     private static final List<String> PREFIXES = List.of("frame.", "eth.", "sll.", "ip.", "ipv6.", "udp.");
 
     /**
+     * {@code -2}: the first pass must build TCP's connection state even though the summary output
+     * wants no field (the header-only shortcut is off), or the second pass shows raw sequence
+     * numbers. The first 17 lines (up to the HTTP response, whose reassembly across passes is a
+     * known difference) equal tshark's ({@code tshark -2 -r samples/http-sample.pcap}).
+     */
+    @Test
+    void twoPassesKeepTcpState() throws IOException {
+        List<String> golden = Cli.golden("summary-2pass.txt").lines().toList();
+        Cli r = Cli.run("-2", "-r", Cli.SAMPLE.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out().lines().limit(17).toList()).isEqualTo(golden.subList(0, 17));
+    }
+
+    /**
      * A filter and outputs on TCP header values alone let TCP skip its conversation state and
      * hand-offs; asking for a field that needs the whole packet ({@code frame.protocols}) or TCP
      * state ({@code tcp.stream}) must still get the full dissection. Checked against the golden.

@@ -89,6 +89,21 @@ public final class Engine {
         return columns;
     }
 
+    private boolean keepState;
+
+    /**
+     * Dissectors keep their per-connection state even when nothing wanted needs it (no
+     * {@link Packet#wantsNothingBeyond} shortcut): for a first pass that only builds state for a
+     * second one ({@code -2}). Off by default.
+     */
+    public void keepState(boolean on) {
+        this.keepState = on;
+    }
+
+    public boolean keepsState() {
+        return keepState;
+    }
+
     /** The Tree every frame is dissected into (prime its wanted fields before the first frame). */
     public Tree tree() {
         return tree;

@@ -212,12 +212,13 @@ public final class Packet {
      * (or its own state) would give: columns are off, not everything is wanted, and every wanted
      * field is either in {@code own} (indexed by field id: what the calling dissector gives from its
      * header alone) or belongs to a protocol earlier in this packet's chain and does not need the
-     * whole packet ({@code frame.protocols}). A dissector may then skip its conversation state and
+     * whole packet ({@code frame.protocols}), and the engine is not asked to keep state
+     * ({@link Engine#keepState}). A dissector may then skip its conversation state and
      * hand-offs, as Wireshark skips work no tree asks for; the fields it does add must be the same
      * either way. Costs a few compares per wanted field.
      */
     public boolean wantsNothingBeyond(boolean[] own) {
-        if (columns || tree.wantsAll()) {
+        if (columns || tree.wantsAll() || engine.keepsState()) {
             return false;
         }
         int[][] o = tree.wantedOwners();

@@ -221,17 +221,17 @@ public final class Packet {
         if (columns || tree.wantsAll() || engine.keepsState()) {
             return false;
         }
-        int[][] o = tree.wantedOwners();
-        int[] ids = o[0];
-        int[] owners = o[1];
+        int[][] wanted = tree.wantedOwners();
+        if (own != beyondOwn || wanted != beyondWanted) {
+            beyondOwners(own, wanted);
+        }
+        if (beyondUncovered) {
+            return false;
+        }
+        int self = current == null ? -1 : current.field().id();
         next:
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            if (id < own.length && own[id]) {
-                continue;
-            }
-            int owner = owners[i];
-            if (owner >= 0 && (current == null || owner != current.field().id())) {
+        for (int owner : beyondProtocols) {
+            if (owner != self) {
                 for (int k = 0; k < protocolCount; k++) {
                     if (protocols[k] == owner) {
                         continue next;
@@ -241,6 +241,44 @@ public final class Packet {
             return false;
         }
         return true;
+    }
+
+    // What wantsNothingBeyond needs of the wanted set, worked out once per wanted set and caller:
+    // the distinct protocols owning wanted fields outside `own`, and whether some such field has no
+    // protocol or needs the whole packet.
+    private boolean[] beyondOwn;
+    private int[][] beyondWanted;
+    private int[] beyondProtocols = new int[0];
+    private boolean beyondUncovered;
+
+    private void beyondOwners(boolean[] own, int[][] wanted) {
+        int[] ids = wanted[0];
+        int[] owners = wanted[1];
+        int[] distinct = new int[ids.length];
+        int n = 0;
+        boolean uncovered = false;
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            if (id < own.length && own[id]) {
+                continue;
+            }
+            int owner = owners[i];
+            if (owner < 0) {
+                uncovered = true;
+                break;
+            }
+            boolean seen = false;
+            for (int k = 0; k < n && !seen; k++) {
+                seen = distinct[k] == owner;
+            }
+            if (!seen) {
+                distinct[n++] = owner;
+            }
+        }
+        beyondProtocols = java.util.Arrays.copyOf(distinct, n);
+        beyondUncovered = uncovered;
+        beyondOwn = own;
+        beyondWanted = wanted;
     }
 
     /** Field id of the i-th protocol in the frame's chain. */

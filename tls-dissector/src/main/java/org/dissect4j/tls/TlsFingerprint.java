@@ -44,7 +44,7 @@ final class TlsFingerprint {
     private MessageDigest md5;
     private MessageDigest sha256;
     private final StringBuilder text = new StringBuilder(512);
-    private final StringBuilder hash = new StringBuilder(64);
+    private final AsciiText hash = new AsciiText();
     private byte[] bytes = new byte[512];
     private final byte[] digest = new byte[32];
     private int[] sorted = new int[64];
@@ -174,9 +174,8 @@ final class TlsFingerprint {
         } catch (java.security.DigestException e) {
             throw new IllegalStateException(e);
         }
-        hash.setLength(0);
-        hexBytes(digest, 16, hash);
-        return hash;
+        hash.clear();
+        return hash.hexBytes(digest, 16);
     }
 
     // ---- JA4 ----------------------------------------------------------------------------------
@@ -303,26 +302,14 @@ final class TlsFingerprint {
         return n;
     }
 
-
-
-
-    private static void hexBytes(byte[] b, int n, StringBuilder sb) {
-        for (int i = 0; i < n; i++) {
-            sb.append(HEX[(b[i] >> 4) & 0xf]).append(HEX[b[i] & 0xf]);
-        }
-    }
-
+    /** Copies the ASCII text {@code s} into {@link #bytes}; returns its length. */
     private int ascii(CharSequence s) {
-        return ascii(s, 0);
-    }
-
-    private int ascii(CharSequence s, int from) {
-        int n = s.length() - from;
+        int n = s.length();
         if (bytes.length < n) {
             bytes = new byte[Math.max(n, bytes.length * 2)];
         }
         for (int i = 0; i < n; i++) {
-            bytes[i] = (byte) s.charAt(from + i);
+            bytes[i] = (byte) s.charAt(i);
         }
         return n;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Frame;
 import org.dissect4j.api.LinkType;
 import org.dissect4j.capture.CaptureFiles;
@@ -308,34 +309,16 @@ public final class MakeCapture {
     }
 
     private static void ipChecksum(byte[] b, int ip, int ihl) {
-        b[ip + 10] = 0;
-        b[ip + 11] = 0;
-        putUint16(b, ip + 10, fold(sum(b, ip, ihl, 0)));
+        putUint16(b, ip + 10, 0);
+        putUint16(b, ip + 10, ~Bytes.onesComplementSum(MemorySegment.ofArray(b), ip, ihl, 0) & 0xffff);
     }
 
+    /** Over the IPv4 pseudo-header (addresses, protocol 6, TCP length) and the segment. */
     private static void tcpChecksum(byte[] b, int ip, int tcp, int tcpLength) {
-        b[tcp + 16] = 0;
-        b[tcp + 17] = 0;
-        long s = sum(b, ip + 12, 8, 0) + 6 + tcpLength;
-        putUint16(b, tcp + 16, fold(sum(b, tcp, tcpLength, s)));
-    }
-
-    private static long sum(byte[] b, int off, int len, long s) {
-        int i = off;
-        for (; i + 1 < off + len; i += 2) {
-            s += uint16(b, i);
-        }
-        if (i < off + len) {
-            s += (b[i] & 0xff) << 8;
-        }
-        return s;
-    }
-
-    private static int fold(long s) {
-        while ((s >>> 16) != 0) {
-            s = (s & 0xffff) + (s >>> 16);
-        }
-        return (int) (~s & 0xffff);
+        MemorySegment s = MemorySegment.ofArray(b);
+        putUint16(b, tcp + 16, 0);
+        long pseudo = Bytes.onesComplementSum(s, ip + 12, 8, 6 + tcpLength);
+        putUint16(b, tcp + 16, ~Bytes.onesComplementSum(s, tcp, tcpLength, pseudo) & 0xffff);
     }
 
     private static int uint16(byte[] b, int i) {

@@ -6,10 +6,10 @@ import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.dissect4j.api.Bytes;
 
 /**
  * The floor of the {@code -Y 'tcp.flags.syn==1' -T fields -e frame.number} workload: one loop over
@@ -19,9 +19,6 @@ import java.nio.file.StandardOpenOption;
  * Ethernet frames only (the generated benchmark capture); anything else is refused.
  */
 final class MmapFloor {
-    private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-
     private MmapFloor() {
     }
 
@@ -33,8 +30,8 @@ final class MmapFloor {
         try (FileChannel ch = FileChannel.open(Path.of(args[0]), StandardOpenOption.READ); Arena arena = Arena.ofConfined();
              OutputStream out = new BufferedOutputStream(System.out, 1 << 16)) {
             MemorySegment s = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
-            int magic = s.get(LE32, 0);
-            if ((magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) || s.get(LE32, 20) != 1) {
+            int magic = s.get(Bytes.LE32, 0);
+            if ((magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) || s.get(Bytes.LE32, 20) != 1) {
                 throw new IOException(args[0] + ": not a little-endian Ethernet pcap");
             }
             long size = s.byteSize();
@@ -42,11 +39,11 @@ final class MmapFloor {
             long number = 0;
             byte[] digits = new byte[21];
             while (at + 16 <= size) {
-                int caplen = s.get(LE32, at + 8);
+                int caplen = s.get(Bytes.LE32, at + 8);
                 long frame = at + 16;
                 at = frame + caplen;
                 number++;
-                if (caplen >= 14 + 20 + 14 && s.get(BE16, frame + 12) == 0x0800 && s.get(ValueLayout.JAVA_BYTE, frame + 23) == 6) {
+                if (caplen >= 14 + 20 + 14 && s.get(Bytes.BE16, frame + 12) == 0x0800 && s.get(ValueLayout.JAVA_BYTE, frame + 23) == 6) {
                     int ihl = (s.get(ValueLayout.JAVA_BYTE, frame + 14) & 0x0f) * 4;
                     if (14 + ihl + 14 <= caplen && (s.get(ValueLayout.JAVA_BYTE, frame + 14 + ihl + 13) & 0x02) != 0) {
                         int i = digits.length;

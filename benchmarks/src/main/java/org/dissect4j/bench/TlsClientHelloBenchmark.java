@@ -3,11 +3,11 @@ package org.dissect4j.bench;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Frame;
 import org.dissect4j.api.Tree;
@@ -44,8 +44,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class TlsClientHelloBenchmark {
-    private static final ValueLayout.OfInt BE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-
     @Param({"ja4", "sni", "tcp-only"})
     public String wanted;
 
@@ -88,7 +86,7 @@ public class TlsClientHelloBenchmark {
                 length = b.length;
                 seqOffset = tcp + 4;
                 payload = b.length - data;
-                seq = packet.get(BE32, seqOffset);
+                seq = packet.get(Bytes.BE32, seqOffset);
                 ack = MemorySegment.ofArray(ackOf(b, ip, tcp, data));
                 ackLength = data;
                 ackOffset = tcp + 8;
@@ -136,12 +134,12 @@ public class TlsClientHelloBenchmark {
 
     private int clientHello() {
         seq += payload;
-        packet.set(BE32, seqOffset, seq);
+        packet.set(Bytes.BE32, seqOffset, seq);
         return engine.dissect(frame.set(++number, packet, 0, length, length, number * 1000, 0, 1)).tree().size();
     }
 
     private void serverAck() {
-        ack.set(BE32, ackOffset, seq + payload);
+        ack.set(Bytes.BE32, ackOffset, seq + payload);
         engine.dissect(frame.set(++number, ack, 0, ackLength, ackLength, number * 1000, 0, 1));
     }
 }

@@ -16,6 +16,8 @@ final class SegmentBuffer {
     private static final int MAX_SEGMENTS = 1 << 16;
     /** A buffer up to this size is kept for the stream's next PDU; a larger one is given back. */
     private static final int KEEP_CAPACITY = 16 * 1024;
+    /** An announced length up to this size is allocated at once; a larger one grows as data comes (it may never come). */
+    private static final int EXPECTED_LIMIT = 256 * 1024;
 
     byte[] data;
     MemorySegment view;
@@ -23,6 +25,11 @@ final class SegmentBuffer {
     private int[] rangeEnd = new int[4];
     private int ranges;
     int total = -1;
+    /**
+     * The PDU's length when the upper layer announced it (0 when unknown): the buffer is then sized
+     * once instead of doubling through every smaller size (a 16 KiB TLS record cost 64 KiB of arrays).
+     */
+    int expected;
     long[] segFrame = new long[8];
     int[] segOffset = new int[8];
     int[] segLength = new int[8];
@@ -32,6 +39,7 @@ final class SegmentBuffer {
     void reset(ReassemblyBudget budget) {
         ranges = 0;
         total = -1;
+        expected = 0;
         segCount = 0;
         if (data != null && data.length > KEEP_CAPACITY) {
             release(budget);
@@ -46,6 +54,7 @@ final class SegmentBuffer {
         }
         ranges = 0;
         total = -1;
+        expected = 0;
         segCount = 0;
     }
 
@@ -132,9 +141,14 @@ final class SegmentBuffer {
         if (size <= cap) {
             return true;
         }
-        int n = Math.max(256, cap); // most PDUs are small: memory grows with streams, not with the largest PDU
-        while (n < size) {
-            n = n > (Integer.MAX_VALUE >> 1) ? Integer.MAX_VALUE - 8 : n * 2;
+        int n;
+        if (size <= expected && expected <= EXPECTED_LIMIT) {
+            n = expected;
+        } else {
+            n = Math.max(256, cap); // most PDUs are small: memory grows with streams, not with the largest PDU
+            while (n < size) {
+                n = n > (Integer.MAX_VALUE >> 1) ? Integer.MAX_VALUE - 8 : n * 2;
+            }
         }
         n = Math.min(n, Math.max(size, budget.maxStream));
         if (!budget.take(n - (long) cap)) {

@@ -1124,6 +1124,7 @@ public final class TcpDissector implements Dissector {
                     } else {
                         fwd.mspNxtpdu += desegLen;
                     }
+                    fwd.buffer.expected = announced(desegLen) ? fwd.mspNxtpdu - fwd.mspSeq : 0;
                     anotherPduFollows = 0;
                     off += lastFragmentLen;
                     seq += lastFragmentLen;
@@ -1161,6 +1162,7 @@ public final class TcpDissector implements Dissector {
                     } else {
                         fwd.mspNxtpdu = nxtseq + desegLen;
                     }
+                    nb.expected = announced(desegLen) ? fwd.mspNxtpdu - desegSeq : 0;
                     if (!nb.add(p.segment(), p.base() + desegOffset, 0, nxtseq - desegSeq, !lt(nxtseq, fwd.mspNxtpdu),
                             frame, budget)) {
                         reassemblyFailed(p, desegOffset);
@@ -1195,6 +1197,11 @@ public final class TcpDissector implements Dissector {
         if (lockedProtocol != null) {
             p.protocolColumn(lockedProtocol);
         }
+    }
+
+    /** Whether the upper layer said how many bytes it needs (not "one more segment" or "until FIN"). */
+    private static boolean announced(int desegLen) {
+        return desegLen != StreamReassembly.ONE_MORE_SEGMENT && desegLen != StreamReassembly.UNTIL_FIN;
     }
 
     private static void appendSep(StringBuilder info, String s) {

@@ -20,7 +20,10 @@
 # under GNU time ('%e %U %S %M': wall, user, sys, max RSS) with stdout to /dev/null.
 # Both run with TZ=UTC LC_ALL=C and WIRESHARK_CONFIG_DIR set to a fresh empty directory.
 # With syn, the mmap floor (benchmarks/dissect4j-bench floor: one loop over the file, same output) is
-# checked and timed too. UPDATE_BENCHMARKS_MD=1 writes the report into BENCHMARKS.md (e2e markers).
+# checked and timed too, and, when tcpdump is installed, so is the same selection as a capture filter:
+# tcpdump's libpcap BPF ('tcp[tcpflags] & tcp-syn != 0', -w) against dissect4j -Y 'tcp.flags.syn==1'
+# -F pcap -w, after checking that both write the same file byte for byte.
+# UPDATE_BENCHMARKS_MD=1 writes the report into BENCHMARKS.md (e2e markers).
 set -euo pipefail
 
 self="$(readlink -f "${BASH_SOURCE[0]}")"
@@ -136,6 +139,10 @@ tool_cmd() { if [ "$1" = d4j ]; then cmd=("${d4j_cmd[@]}"); else cmd=("${tshark_
 # TCP flags, printing the same frame numbers (benchmarks/dissect4j-bench floor). Timed beside syn.
 floor_jar="$root/benchmarks/target/benchmarks.jar"
 floor_cmd=("$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "$floor_jar" org.dissect4j.bench.BenchTool floor)
+# The same SYN selection written as a pcap: by tcpdump's BPF filter (no dissection), and by dissect4j.
+bpf_filter='tcp[tcpflags] & tcp-syn != 0'
+bpf_cmd=(tcpdump -n -r "$cap" -w "$tmp/syn.bpf.pcap" "$bpf_filter")
+d4jw_cmd=("${d4j_cmd[@]}" -r "$cap" -Y 'tcp.flags.syn==1' -F pcap -w "$tmp/syn.d4jw.pcap")
 
 # Warm-up, not timed: the launcher builds its jar (and its AOT start-up cache) on first use.
 echo "Warm-up (not timed): ./dissect4j and tshark once each..." >&2
@@ -182,6 +189,19 @@ for w in $workloads; do
       echo "syn: the mmap floor is not comparable on this capture (not a little-endian Ethernet pcap, or its output differs): not timed"
     fi
     rm -f "$tmp/syn.floor.out"
+    expect_rc[syn.bpf]=0
+    expect_rc[syn.d4jw]=0
+    bpf_ok=0
+    if ! command -v tcpdump >/dev/null 2>&1; then
+      echo "syn: tcpdump not installed: the BPF capture filter is not timed"
+    elif "${run_env[@]}" "${bpf_cmd[@]}" 2>"$tmp/syn.bpf.err" && "${run_env[@]}" "${d4jw_cmd[@]}" 2>"$tmp/syn.d4jw.err" \
+        && cmp -s "$tmp/syn.bpf.pcap" "$tmp/syn.d4jw.pcap"; then
+      bpf_ok=1
+      echo "syn: tcpdump's BPF filter and dissect4j -w write the same pcap file"
+    else
+      echo "syn: tcpdump's BPF filter and dissect4j -w do not write the same file on this capture: not timed"
+    fi
+    rm -f "$tmp/syn.bpf.pcap" "$tmp/syn.d4jw.pcap"
   fi
   if cmp -s "$tmp/$w.d4j.out" "$tmp/$w.tshark.out"; then
     lines=$(wc -l <"$tmp/$w.d4j.out"); bytes=$(stat -c %s "$tmp/$w.d4j.out")
@@ -218,7 +238,12 @@ jar_stamp() { stat -c '%n %Y.%s' "$jar" "$jar_aot" 2>/dev/null || true; }
 time_one() {
   local w=$1 t=$2 i=$3 tries=0 rc before
   local targs=("${args[@]}")
-  if [ "$t" = floor ]; then cmd=("${floor_cmd[@]}"); targs=("$cap"); else tool_cmd "$t"; fi
+  case "$t" in
+    floor) cmd=("${floor_cmd[@]}"); targs=("$cap") ;;
+    bpf) cmd=("${bpf_cmd[@]}"); targs=() ;;
+    d4jw) cmd=("${d4jw_cmd[@]}"); targs=() ;;
+    *) tool_cmd "$t" ;;
+  esac
   while :; do
     before=$(jar_stamp)
     rc=0
@@ -229,7 +254,7 @@ time_one() {
       die "$w: $t exited with status $rc in timed run $i (status ${expect_rc[$w.$t]} in the check run)"
     fi
     # The launcher rebuilds its jar when someone changes the sources: that run timed a build, redo it.
-    if [ "$t" = d4j ] && [ "$(jar_stamp)" != "$before" ] && [ $((tries += 1)) -le 3 ]; then
+    if [[ $t == d4j* ]] && [ "$(jar_stamp)" != "$before" ] && [ $((tries += 1)) -le 3 ]; then
       echo "  ($w run $i: the launcher rebuilt the jar or its AOT cache during the run; run again)" >&2
       continue
     fi
@@ -247,6 +272,10 @@ for w in $workloads; do
     time_one "$w" tshark "$i"
     if [ "$w" = syn ] && [ "${floor_ok:-0}" = 1 ]; then
       time_one "$w" floor "$i"
+    fi
+    if [ "$w" = syn ] && [ "${bpf_ok:-0}" = 1 ]; then
+      time_one "$w" bpf "$i"
+      time_one "$w" d4jw "$i"
     fi
   done
 done
@@ -309,6 +338,14 @@ if ("syn", "floor") in data and ("syn", "d4j") in data:
     print()
     print(f"syn floor (one Java loop over the mmap'd file, same output, JVM start included): {fw:.2f} s wall, "
           f"{fr:.0f} MiB; dissect4j takes {dw / fw:.2f}x the floor; the floor is {tw / fw:.1f}x faster than tshark")
+if ("syn", "bpf") in data and ("syn", "d4jw") in data:
+    bw, bc, br = stats("syn", "bpf")
+    ww, wc, wr = stats("syn", "d4jw")
+    print()
+    print(f"syn as a capture filter (the same SYN packets written to a pcap file, byte-identical): tcpdump's libpcap BPF "
+          f"'tcp[tcpflags] & tcp-syn != 0' {bw:.2f} s wall, {br:.0f} MiB; dissect4j -Y 'tcp.flags.syn==1' -F pcap -w "
+          f"{ww:.2f} s wall, {wr:.0f} MiB; " + (f"tcpdump is {ww / bw:.1f}x faster" if bw < ww else
+          f"dissect4j is {bw / ww:.1f}x faster" if ww < bw else "as fast"))
 print()
 for s in summary:
     print(s)

@@ -100,8 +100,7 @@ final class TcpConversationTable {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.type == type && k.aHi == aHi && k.aLo == aLo && k.bHi == bHi
-                    && k.bLo == bLo && k.aPort == aPort && k.bPort == bPort;
+            return o instanceof Key k && sameAs(k);
         }
     }
 

@@ -161,12 +161,7 @@ public final class TcpDissector implements Dissector {
             p.protocolColumn("TCP");
             p.clearInfo().append(sport).append(" \u2192 ").append(dport);
         }
-        int tcpNode = t.open(TcpFields.TCP.field(), offset, Math.max(0, Math.min(length, p.captured(offset))));
-        t.addUint(TcpFields.SRCPORT, offset, 2, sport);
-        t.addUint(TcpFields.DSTPORT, offset + 2, 2, dport);
-        t.setFlags(t.addUint(TcpFields.PORT, offset, 2, sport), Tree.HIDDEN);
-        t.setFlags(t.addUint(TcpFields.PORT, offset + 2, 2, dport), Tree.HIDDEN);
-        p.ports(Packet.PT_TCP, sport, dport);
+        int tcpNode = openWithPorts(p, t, offset, length, sport, dport);
 
         int rawSeq = (int) p.u32(offset + SEQ_OFFSET);
         int rawAck = (int) p.u32(offset + ACK_OFFSET);
@@ -443,6 +438,17 @@ public final class TcpDissector implements Dissector {
         return desegmentOk;
     }
 
+    /** Opens the TCP node and adds the ports, as the full and the header-only paths both begin. */
+    private static int openWithPorts(Packet p, Tree t, int offset, int length, int sport, int dport) {
+        int tcpNode = t.open(TcpFields.TCP.field(), offset, Math.max(0, Math.min(length, p.captured(offset))));
+        t.addUint(TcpFields.SRCPORT, offset, 2, sport);
+        t.addUint(TcpFields.DSTPORT, offset + 2, 2, dport);
+        t.setFlags(t.addUint(TcpFields.PORT, offset, 2, sport), Tree.HIDDEN);
+        t.setFlags(t.addUint(TcpFields.PORT, offset + 2, 2, dport), Tree.HIDDEN);
+        p.ports(Packet.PT_TCP, sport, dport);
+        return tcpNode;
+    }
+
     private void flagFields(Tree t, int offset, int flags) {
         t.openUint(TcpFields.FLAGS, offset + 12, 2, flags);
         t.addUint(TcpFields.FLAGS_RES, offset + 12, 1, flags);
@@ -491,12 +497,7 @@ public final class TcpDissector implements Dissector {
     private int dissectHeader(Packet p, Tree t, int offset, int length) {
         int sport = p.u16(offset + SPORT_OFFSET);
         int dport = p.u16(offset + DPORT_OFFSET);
-        int tcpNode = t.open(TcpFields.TCP.field(), offset, Math.max(0, Math.min(length, p.captured(offset))));
-        t.addUint(TcpFields.SRCPORT, offset, 2, sport);
-        t.addUint(TcpFields.DSTPORT, offset + 2, 2, dport);
-        t.setFlags(t.addUint(TcpFields.PORT, offset, 2, sport), Tree.HIDDEN);
-        t.setFlags(t.addUint(TcpFields.PORT, offset + 2, 2, dport), Tree.HIDDEN);
-        p.ports(Packet.PT_TCP, sport, dport);
+        int tcpNode = openWithPorts(p, t, offset, length, sport, dport);
         long rawSeq = p.u32(offset + SEQ_OFFSET);
         long rawAck = p.u32(offset + ACK_OFFSET);
         int hlen = (p.u8(offset + OFF_FLAGS_OFFSET) >> 4) * 4;

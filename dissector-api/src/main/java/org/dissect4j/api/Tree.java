@@ -172,16 +172,19 @@ public final class Tree {
                     protocols.putIfAbsent(f.abbrev(), id);
                 }
             }
-            int[] ids = new int[0];
-            int[] own = new int[0];
+            int count = 0;
+            for (long w : wanted) {
+                count += Long.bitCount(w);
+            }
+            int[] ids = new int[count];
+            int[] own = new int[count];
+            int i = 0;
             for (int w = 0; w < wanted.length; w++) {
                 for (long bits = wanted[w]; bits != 0; bits &= bits - 1) {
                     int id = w * 64 + Long.numberOfTrailingZeros(bits);
                     Field f = Field.byId(id);
-                    ids = Arrays.copyOf(ids, ids.length + 1);
-                    own = Arrays.copyOf(own, own.length + 1);
-                    ids[ids.length - 1] = id;
-                    own[own.length - 1] = f.wholePacket() ? -1 : protocols.getOrDefault(f.protocolAbbrev(), -1);
+                    ids[i] = id;
+                    own[i++] = f.wholePacket() ? -1 : protocols.getOrDefault(f.protocolAbbrev(), -1);
                 }
             }
             o = new int[][] {ids, own};
@@ -339,16 +342,8 @@ public final class Tree {
             return -1;
         }
         int start = scratchLength;
-        if (len > 0 && (long) start + len <= MAX_SCRATCH) {
+        if (len > 0 && scratchRoom(len)) {
             // one bulk copy instead of a bounds-checked segment read per byte
-            if (start + len > scratch.length) {
-                int c = scratch.length;
-                while (c < start + len) {
-                    c *= 2;
-                }
-                scratch = Arrays.copyOf(scratch, c);
-                scratchSegment = MemorySegment.ofArray(scratch);
-            }
             MemorySegment.copy(from, Bytes.U8, at, scratch, start, len);
             scratchLength = start + len;
         } else {
@@ -547,14 +542,27 @@ public final class Tree {
     }
 
     private void putScratch(byte b) {
-        if (scratchLength == scratch.length) {
-            if (scratch.length >= MAX_SCRATCH) {
-                return;
-            }
-            scratch = Arrays.copyOf(scratch, scratch.length * 2);
-            scratchSegment = MemorySegment.ofArray(scratch);
+        if (scratchRoom(1)) {
+            scratch[scratchLength++] = b;
         }
-        scratch[scratchLength++] = b;
+    }
+
+    /** Whether {@code n} more bytes fit in the scratch area, growing it (doubling, up to its bound) if needed. */
+    private boolean scratchRoom(int n) {
+        long need = (long) scratchLength + n;
+        if (need <= scratch.length) {
+            return true;
+        }
+        if (need > MAX_SCRATCH) {
+            return false;
+        }
+        int c = scratch.length;
+        while (c < need) {
+            c *= 2;
+        }
+        scratch = Arrays.copyOf(scratch, c);
+        scratchSegment = MemorySegment.ofArray(scratch);
+        return true;
     }
 
     private int store(int fid, int src, int off, int len, long v, int fl) {

@@ -55,11 +55,7 @@ final class AsciiText implements CharSequence {
 
     /** Four lower-case hex digits of a 16-bit value. */
     AsciiText hex4(int v) {
-        byte[] b = room(4);
-        b[length++] = HEX[(v >> 12) & 0xf];
-        b[length++] = HEX[(v >> 8) & 0xf];
-        b[length++] = HEX[(v >> 4) & 0xf];
-        b[length++] = HEX[v & 0xf];
+        length = putHex4(room(4), length, v);
         return this;
     }
 
@@ -71,15 +67,19 @@ final class AsciiText implements CharSequence {
             if (i > 0) {
                 b[at++] = ',';
             }
-            int x = v[i];
-            b[at] = HEX[(x >> 12) & 0xf];
-            b[at + 1] = HEX[(x >> 8) & 0xf];
-            b[at + 2] = HEX[(x >> 4) & 0xf];
-            b[at + 3] = HEX[x & 0xf];
-            at += 4;
+            at = putHex4(b, at, v[i]);
         }
         length = at;
         return this;
+    }
+
+    /** Writes the four hex digits of {@code v} at {@code at}; returns the index after them. */
+    private static int putHex4(byte[] b, int at, int v) {
+        b[at] = HEX[(v >> 12) & 0xf];
+        b[at + 1] = HEX[(v >> 8) & 0xf];
+        b[at + 2] = HEX[(v >> 4) & 0xf];
+        b[at + 3] = HEX[v & 0xf];
+        return at + 4;
     }
 
     /** Lower-case hex of the first {@code n} bytes of {@code src}. */

@@ -149,16 +149,8 @@ final class Checker {
     // ---- contains, matches, in, truth ------------------------------------------------------------
 
     private Typed.Test contains(Ast.Contains c) throws FilterException {
-        Val ta = standalone(c.left());
-        if (ta == null) {
-            throw leftNotField(c.left(), "contains expression");
-        }
+        Val ta = searched(c.left(), "contains", "search");
         Kind k = ta.kind();
-        if (k != Kind.BYTES && k != Kind.STRING && k != Kind.PROTOCOL && k != Kind.ETHER) {
-            throw error(ta.span(), describe(ta) + " (type=" + Kind.describe(ta.ftype()) + ") cannot participate in contains "
-                    + "comparison." + (k == Kind.INT || k == Kind.IPV4 || k == Kind.IPV6
-                    ? " Use string(" + describe(ta) + ") contains \"...\" to search its text." : ""));
-        }
         Val tb = standalone(c.right());
         if (tb == null) {
             tb = literal(c.right(), k == Kind.STRING ? target(ta) : new Target(Kind.BYTES, FieldType.BYTES, null, describe(ta)));
@@ -168,22 +160,28 @@ final class Checker {
         return new Typed.Contains(c.quantifier() == Quantifier.ALL, toEnd(ta), tb);
     }
 
+    /** The left side of {@code op} (contains, matches): a field whose value is bytes or a string. */
+    private Val searched(Ast.Value left, String op, String verb) throws FilterException {
+        Val ta = standalone(left);
+        if (ta == null) {
+            throw leftNotField(left, op + " expression");
+        }
+        Kind k = ta.kind();
+        if (k != Kind.STRING && !bytesFamily(k)) {
+            throw error(ta.span(), describe(ta) + " (type=" + Kind.describe(ta.ftype()) + ") cannot participate in " + op
+                    + " comparison." + (k == Kind.INT || k == Kind.IPV4 || k == Kind.IPV6
+                    ? " Use string(" + describe(ta) + ") " + op + " \"...\" to " + verb + " its text." : ""));
+        }
+        return ta;
+    }
+
     /** 4.0: contains and matches on a protocol search to the end of its data source. */
     private static Val toEnd(Val v) {
         return v instanceof FieldVal f && f.kind() == Kind.PROTOCOL ? f.withToEnd() : v;
     }
 
     private Typed.Test matches(Ast.Matches m) throws FilterException {
-        Val ta = standalone(m.left());
-        if (ta == null) {
-            throw leftNotField(m.left(), "matches expression");
-        }
-        Kind k = ta.kind();
-        if (k != Kind.BYTES && k != Kind.STRING && k != Kind.PROTOCOL && k != Kind.ETHER) {
-            throw error(ta.span(), describe(ta) + " (type=" + Kind.describe(ta.ftype()) + ") cannot participate in matches "
-                    + "comparison." + (k == Kind.INT || k == Kind.IPV4 || k == Kind.IPV6
-                    ? " Use string(" + describe(ta) + ") matches \"...\" to match its text." : ""));
-        }
+        Val ta = searched(m.left(), "matches", "match");
         if (!(m.right() instanceof Ast.StringLit s)) {
             throw error(m.right().span(), "Matches requires a double quoted string on the right side.");
         }

@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.dissect4j.api.DissectorPlugin;
 import org.dissect4j.tcp.TcpPlugin;
-import org.dissect4j.tcp.testkit.Conformance;
-import org.dissect4j.tcp.testkit.NetStubs;
+import org.dissect4j.testkit.Conformance;
+import org.dissect4j.testkit.NetStubs;
 import org.junit.jupiter.api.Test;
 
 /**

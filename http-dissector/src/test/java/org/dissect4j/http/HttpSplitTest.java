@@ -1,11 +1,11 @@
 package org.dissect4j.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dissect4j.tcp.testkit.Packets.ACK;
-import static org.dissect4j.tcp.testkit.Packets.FIN;
-import static org.dissect4j.tcp.testkit.Packets.PSH;
-import static org.dissect4j.tcp.testkit.Packets.SYN;
-import static org.dissect4j.tcp.testkit.Packets.tcp;
+import static org.dissect4j.testkit.Packets.ACK;
+import static org.dissect4j.testkit.Packets.FIN;
+import static org.dissect4j.testkit.Packets.PSH;
+import static org.dissect4j.testkit.Packets.SYN;
+import static org.dissect4j.testkit.Packets.tcp;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,9 +15,9 @@ import org.dissect4j.api.Packet;
 import org.dissect4j.api.Settings;
 import org.dissect4j.api.Tree;
 import org.dissect4j.tcp.TcpPlugin;
-import org.dissect4j.tcp.testkit.Feed;
-import org.dissect4j.tcp.testkit.NetStubs;
-import org.dissect4j.tcp.testkit.Runner;
+import org.dissect4j.testkit.Feed;
+import org.dissect4j.testkit.NetStubs;
+import org.dissect4j.testkit.Runner;
 import org.junit.jupiter.api.Test;
 
 /** HTTP over TCP reassembly, with the message split at every byte boundary and reordered. */

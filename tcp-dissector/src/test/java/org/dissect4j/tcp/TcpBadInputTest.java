@@ -1,20 +1,20 @@
 package org.dissect4j.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dissect4j.tcp.testkit.Packets.ACK;
-import static org.dissect4j.tcp.testkit.Packets.PSH;
-import static org.dissect4j.tcp.testkit.Packets.SYN;
-import static org.dissect4j.tcp.testkit.Packets.bytes;
-import static org.dissect4j.tcp.testkit.Packets.tcp;
-import static org.dissect4j.tcp.testkit.Packets.tcpRaw;
+import static org.dissect4j.testkit.Packets.ACK;
+import static org.dissect4j.testkit.Packets.PSH;
+import static org.dissect4j.testkit.Packets.SYN;
+import static org.dissect4j.testkit.Packets.bytes;
+import static org.dissect4j.testkit.Packets.tcp;
+import static org.dissect4j.testkit.Packets.tcpRaw;
 
 import org.dissect4j.api.EngineFields;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Settings;
 import org.dissect4j.api.Tree;
-import org.dissect4j.tcp.testkit.Feed;
-import org.dissect4j.tcp.testkit.NetStubs;
-import org.dissect4j.tcp.testkit.Runner;
+import org.dissect4j.testkit.Feed;
+import org.dissect4j.testkit.NetStubs;
+import org.dissect4j.testkit.Runner;
 import org.junit.jupiter.api.Test;
 
 /** Hostile and unusual TCP: truncation at every length, bad option lengths, bad data offsets, wrapping sequence numbers. */

@@ -1,10 +1,10 @@
 package org.dissect4j.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.dissect4j.tcp.testkit.Packets.ACK;
-import static org.dissect4j.tcp.testkit.Packets.PSH;
-import static org.dissect4j.tcp.testkit.Packets.SYN;
-import static org.dissect4j.tcp.testkit.Packets.tcp;
+import static org.dissect4j.testkit.Packets.ACK;
+import static org.dissect4j.testkit.Packets.PSH;
+import static org.dissect4j.testkit.Packets.SYN;
+import static org.dissect4j.testkit.Packets.tcp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,9 @@ import org.dissect4j.api.Packet;
 import org.dissect4j.api.Registrar;
 import org.dissect4j.api.Settings;
 import org.dissect4j.api.StreamPdus;
-import org.dissect4j.tcp.testkit.Feed;
-import org.dissect4j.tcp.testkit.NetStubs;
-import org.dissect4j.tcp.testkit.Runner;
+import org.dissect4j.testkit.Feed;
+import org.dissect4j.testkit.NetStubs;
+import org.dissect4j.testkit.Runner;
 import org.junit.jupiter.api.Test;
 
 /** Memory bounds: SYN floods, reassembly limits, and no allocation per packet at steady state. */

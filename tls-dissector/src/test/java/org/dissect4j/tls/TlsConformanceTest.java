@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.dissect4j.tcp.testkit.Conformance;
+import org.dissect4j.testkit.Conformance;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import org.dissect4j.api.DissectorPlugin;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Settings;
-import org.dissect4j.tcp.testkit.Feed;
+import org.dissect4j.testkit.Feed;
 import org.junit.jupiter.api.Test;
 
 /** JA3, JA3S and JA4 of hand-built hellos: FoxIO's worked example, GREASE, and the ALPN/empty-list corner cases. */

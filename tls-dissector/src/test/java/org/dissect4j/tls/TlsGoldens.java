@@ -10,9 +10,9 @@ import org.dissect4j.api.DissectorPlugin;
 import org.dissect4j.api.Settings;
 import org.dissect4j.http.HttpPlugin;
 import org.dissect4j.tcp.TcpPlugin;
-import org.dissect4j.tcp.testkit.Captures;
-import org.dissect4j.tcp.testkit.NetStubs;
-import org.dissect4j.tcp.testkit.Runner;
+import org.dissect4j.testkit.Captures;
+import org.dissect4j.testkit.NetStubs;
+import org.dissect4j.testkit.Runner;
 
 /**
  * Compares a capture dissected by the stand-in link/IP layers, TCP, HTTP and TLS with its tshark golden

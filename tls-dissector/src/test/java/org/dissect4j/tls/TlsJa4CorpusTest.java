@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.dissect4j.api.Settings;
-import org.dissect4j.tcp.testkit.Captures;
-import org.dissect4j.tcp.testkit.Conformance;
-import org.dissect4j.tcp.testkit.Runner;
+import org.dissect4j.testkit.Captures;
+import org.dissect4j.testkit.Conformance;
+import org.dissect4j.testkit.Runner;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dissect4j.api.Settings;
-import org.dissect4j.tcp.testkit.Captures;
-import org.dissect4j.tcp.testkit.Runner;
+import org.dissect4j.testkit.Captures;
+import org.dissect4j.testkit.Runner;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -18,7 +18,7 @@ import java.util.List;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Settings;
-import org.dissect4j.tcp.testkit.Feed;
+import org.dissect4j.testkit.Feed;
 import org.junit.jupiter.api.Test;
 
 /**

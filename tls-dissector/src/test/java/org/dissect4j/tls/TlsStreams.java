@@ -9,7 +9,7 @@ import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
-import org.dissect4j.tcp.testkit.Packets;
+import org.dissect4j.testkit.Packets;
 
 /** Hand-built TLS byte streams and the TCP connections that carry them, for unit tests. */
 final class TlsStreams {

@@ -1,4 +1,4 @@
-package org.dissect4j.tcp.testkit;
+package org.dissect4j.testkit;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;

@@ -97,7 +97,7 @@ final class HandshakeReport implements Sink {
             alertDesc = ReportFormat.want(engine, "tls.alert_message.desc");
             resumptionMethod = ReportFormat.want(engine, "tls.resumption_method");
             resumptionOffered = ReportFormat.want(engine, "tls.resumption.offered");
-            resumedExpert = engine.field("tls.resumed");
+            resumedExpert = engine.findField("tls.resumed").orElse(null);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.dissect4j.api;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -14,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -30,8 +33,14 @@ import java.util.Set;
  *
  * <p>Dissection starts at the dissector named {@code frame} (or, without one, at the
  * {@code link.type} table). An unexpected exception inside a dissector is caught once per frame
- * and shown as a dissector bug on that frame; the next frame is unaffected. An engine is not
- * thread-safe: use one per thread.
+ * and shown as a dissector bug on that frame; the next frame is unaffected.
+ *
+ * <p><b>Threads.</b> An engine, its {@link #tree()} and the {@link Packet} it returns are not
+ * thread-safe: make one engine per thread. The first thread that calls {@link #dissect} owns the
+ * engine; a call from any other thread throws {@link IllegalStateException} instead of mixing two
+ * threads' packets into one tree. To move an engine to another thread on purpose (with a
+ * happens-before edge, e.g. through a queue), the owner calls {@link #release()} first. Frames
+ * handed between threads are copied with {@link Frame#copy()}.
  */
 public final class Engine {
     /** The table of link-layer dissectors keyed by pcap {@code LINKTYPE_*}. */
@@ -116,6 +125,9 @@ public final class Engine {
 
     /** Dissects {@code frame}; {@code secondPass} tells dissectors that they saw it before ({@code -2}). */
     public Packet dissect(Frame frame, boolean secondPass) {
+        if (Thread.currentThread() != owner) {
+            claim();
+        }
         Packet p = packet;
         p.start(frame, columns, secondPass);
         try {
@@ -128,6 +140,42 @@ public final class Engine {
             p.markBug(e instanceof RuntimeException re ? re : new IllegalStateException("stack overflow", e));
         }
         return p;
+    }
+
+    // The thread that dissects with this engine: a plain read on every frame, a compare-and-set
+    // only when the reader is not the owner (first call, or a second thread, which then fails).
+    private Thread owner;
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(Engine.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private void claim() {
+        Thread me = Thread.currentThread();
+        if (!OWNER.compareAndSet(this, null, me)) {
+            Thread other = (Thread) OWNER.getVolatile(this);
+            if (other != me) {
+                throw new IllegalStateException("this Engine is in use by thread \"" + (other == null ? "?" : other.getName())
+                        + "\" and was called from thread \"" + me.getName() + "\": an engine, its Tree and Packet are not"
+                        + " thread-safe; build one engine per thread (Engine.load()), or call release() on the owner first");
+            }
+        }
+    }
+
+    /**
+     * Gives up this thread's ownership: the next thread that calls {@link #dissect} owns the engine.
+     * Call it from the owning thread before handing the engine over.
+     */
+    public void release() {
+        Thread me = Thread.currentThread();
+        if (!OWNER.compareAndSet(this, me, null) && OWNER.getVolatile(this) != null) {
+            throw new IllegalStateException("release() called from thread \"" + me.getName() + "\", which does not own this Engine");
+        }
     }
 
     /**
@@ -169,10 +217,37 @@ public final class Engine {
 
     // ---- registry ----------------------------------------------------------------------------
 
-    /** The field (or protocol) named {@code abbrev}, or {@code null}. When several fields share a name, the first. */
+    /**
+     * The field (or protocol) named {@code abbrev}; when several fields share a name, the first.
+     *
+     * @throws IllegalArgumentException when no loaded plugin declares it (the message names the
+     *     field and the plugins that were loaded); {@link #findField} asks without throwing
+     */
     public Field field(String abbrev) {
         List<Field> l = fieldsByName.get(abbrev);
-        return l == null ? null : l.get(0);
+        if (l == null) {
+            throw new IllegalArgumentException(unknownField(abbrev));
+        }
+        return l.get(0);
+    }
+
+    /** The field (or protocol) named {@code abbrev}, if a loaded plugin declares it. */
+    public Optional<Field> findField(String abbrev) {
+        List<Field> l = fieldsByName.get(abbrev);
+        return l == null ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    private String unknownField(String abbrev) {
+        StringBuilder sb = new StringBuilder("no field named \"").append(abbrev).append("\" (")
+                .append(plugins.size()).append(plugins.size() == 1 ? " plugin" : " plugins").append(" loaded");
+        for (int i = 0; i < plugins.size(); i++) {
+            sb.append(i == 0 ? ": " : ", ").append(plugins.get(i).name());
+        }
+        sb.append(')');
+        if (plugins.isEmpty()) {
+            sb.append("; no dissectors are on the class path: depend on org.dissect4j:dissect4j-all, or add plugins to Engine.builder()");
+        }
+        return sb.toString();
     }
 
     /** All fields named {@code abbrev} (Wireshark allows several fields with one name). */
@@ -357,6 +432,13 @@ public final class Engine {
                         all.add(l);
                     }
                 }
+            }
+            if (all.isEmpty() && discover) {
+                // An engine with no dissector decodes nothing; better said now than as a null field later.
+                throw new PluginException("no dissector plugins found: ServiceLoader found no " + DissectorPlugin.class.getName()
+                        + " on the class path or module path" + (pluginDirs.isEmpty() ? "" : " nor in " + pluginDirs)
+                        + "; depend on org.dissect4j:dissect4j-all (or the dissector modules you need), or add plugins with"
+                        + " Engine.builder().plugin(...); Engine.builder().discover(false).build() makes an empty engine on purpose");
             }
             for (Loaded l : all) {
                 int v;

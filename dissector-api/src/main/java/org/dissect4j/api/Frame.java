@@ -107,6 +107,20 @@ public final class Frame {
         this.interfaceName = interfaceName;
     }
 
+    /**
+     * A deep copy: the captured bytes are copied to the heap, so the copy stays valid after the
+     * source moves on and can be handed to another thread (each thread dissecting with its own
+     * {@link Engine}). Allocates {@link #capturedLength()} bytes and one object.
+     */
+    public Frame copy() {
+        byte[] bytes = new byte[capturedLength];
+        MemorySegment.copy(segment, Bytes.U8, offset, bytes, 0, capturedLength);
+        Frame f = new Frame().copyFrom(this);
+        f.segment = MemorySegment.ofArray(bytes);
+        f.offset = 0;
+        return f;
+    }
+
     /** Makes this frame a copy of {@code other}'s description (the bytes are shared, not copied). */
     public Frame copyFrom(Frame other) {
         set(other.number, other.segment, other.offset, other.capturedLength, other.originalLength,

@@ -1,7 +1,11 @@
 package org.dissect4j.api;
 
 import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -691,8 +695,63 @@ public final class Tree {
         return n >= 0 ? value[n] : dflt;
     }
 
-    /** A node's string value (allocates: for outputs, not for the parse path). */
+    // ---- typed values ----------------------------------------------------------------------
+    //
+    // Which accessor reads which FieldType (every one of them allocates, except value, doubleValue
+    // and bool: they are for applications and outputs, not for the parse path):
+    //   BOOLEAN                                 bool(n)
+    //   UINT8..UINT64, INT8..INT64, CHAR,
+    //   FRAMENUM                                value(n)   (UINT64 above 2^63-1: Long.toUnsignedString)
+    //   FLOAT, DOUBLE                           doubleValue(n)
+    //   ABSOLUTE_TIME                           instant(n)   (value(n): nanoseconds since the epoch)
+    //   RELATIVE_TIME                           duration(n)  (value(n): nanoseconds)
+    //   STRING, STRINGZ                         string(n)
+    //   IPv4, IPv6                              address(n)   (IPv4 also value(n): the address as an int)
+    //   BYTES, ETHER, GUID, OID, PROTOCOL       bytes(n)
+    //   any type                                text(n): the value as tshark -T fields prints it
+
+    /**
+     * The node's value as {@code tshark -T fields} prints it ({@code ip.src} gives
+     * {@code "10.99.0.1"}, {@code tcp.flags} {@code "0x0012"}, a byte field its hex digits).
+     * Allocates the returned string; {@link #text(int, StringBuilder)} appends without allocating.
+     */
+    public String text(int node) {
+        StringBuilder sb = textScratch;
+        sb.setLength(0);
+        FieldFormat.value(this, node, sb);
+        return sb.toString();
+    }
+
+    /** Appends the node's value as {@code tshark -T fields} prints it (see {@link #text(int)}). */
+    public void text(int node, StringBuilder out) {
+        FieldFormat.value(this, node, out);
+    }
+
+    /** The node's {@code -V} line, {@code "Source Address: 10.99.0.1"} (allocates the string). */
+    public String label(int node) {
+        StringBuilder sb = textScratch;
+        sb.setLength(0);
+        FieldFormat.label(this, node, sb);
+        return sb.toString();
+    }
+
+    private final StringBuilder textScratch = new StringBuilder(64);
+
+    /** A {@link FieldType#BOOLEAN} node's value (any other node: whether its value is non-zero). */
+    public boolean bool(int node) {
+        return value[node] != 0;
+    }
+
+    /**
+     * The text of a {@link FieldType#STRING}/{@link FieldType#STRINGZ} node (UTF-8, or UTF-16LE
+     * where the dissector said so). For a node of any other type this is {@link #text(int)}: the
+     * bytes of an integer field are never returned as if they were characters.
+     */
     public String string(int node) {
+        FieldType type = field(node).type();
+        if (type != FieldType.STRING && type != FieldType.STRINGZ) {
+            return text(node);
+        }
         MemorySegment seg = segment(nodes[node * NODE_INTS + SOURCE]);
         long at = base(nodes[node * NODE_INTS + SOURCE]) + nodes[node * NODE_INTS + OFFSET];
         int len = nodes[node * NODE_INTS + LENGTH];
@@ -702,6 +761,58 @@ public final class Tree {
             return new String(b, StandardCharsets.UTF_16LE);
         }
         return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** A copy of the bytes the node covers in its data source (any type; empty for generated nodes). */
+    public byte[] bytes(int node) {
+        int len = Math.max(0, nodes[node * NODE_INTS + LENGTH]);
+        byte[] b = new byte[len];
+        int src = nodes[node * NODE_INTS + SOURCE];
+        MemorySegment.copy(segment(src), Bytes.U8, base(src) + nodes[node * NODE_INTS + OFFSET], b, 0, len);
+        return b;
+    }
+
+    /** An {@link FieldType#ABSOLUTE_TIME} node's instant. */
+    public Instant instant(int node) {
+        requireType(node, FieldType.ABSOLUTE_TIME);
+        return Instant.ofEpochSecond(0, value[node]);
+    }
+
+    /** A {@link FieldType#RELATIVE_TIME} node's duration. */
+    public Duration duration(int node) {
+        requireType(node, FieldType.RELATIVE_TIME);
+        return Duration.ofNanos(value[node]);
+    }
+
+    /** An {@link FieldType#IPv4} or {@link FieldType#IPv6} node's address. */
+    public InetAddress address(int node) {
+        FieldType type = field(node).type();
+        byte[] raw;
+        if (type == FieldType.IPv4) {
+            int v = (int) value[node];
+            raw = new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+        } else if (type == FieldType.IPv6) {
+            raw = bytes(node);
+        } else {
+            throw wrongType(node, "an IPv4 or IPv6 address");
+        }
+        try {
+            return InetAddress.getByAddress(raw);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("node " + node + " of " + field(node).abbrev() + " holds " + raw.length + " address bytes", e);
+        }
+    }
+
+    private void requireType(int node, FieldType type) {
+        if (field(node).type() != type) {
+            throw wrongType(node, type.wiresharkName());
+        }
+    }
+
+    private IllegalArgumentException wrongType(int node, String wanted) {
+        Field f = field(node);
+        return new IllegalArgumentException(f.abbrev() + " is " + f.type().wiresharkName() + ", not " + wanted
+                + "; text(node) renders any field");
     }
 
     /** Byte {@code i} of a node's bytes. */

@@ -21,20 +21,24 @@ public final class Conformance {
     private Conformance() {
     }
 
-    /** The shared corpus directory, or null when it is absent. */
+    /**
+     * The shared corpus directory ({@code -Ddissect4j.shared}, which the build sets to the folder beside the
+     * repository; {@code ../../shared} from a module when run without it), or null when it is absent.
+     */
     public static Path sharedCaptures() {
         String dir = System.getProperty("dissect4j.shared");
         Path p = dir != null ? Path.of(dir, "captures") : Path.of("../../shared/captures");
-        if (!Files.isDirectory(p)) {
-            p = Path.of("/work/shared/captures");
-        }
         return Files.isDirectory(p) ? p : null;
     }
 
-    /** Every capture with a golden under {@code root}. */
+    /**
+     * Every capture with a golden under {@code root} ({@code NAME.fields.tsv}; the goldens made with a
+     * TLS key log, {@code NAME.keys.fields.tsv}, belong to the same capture and are not captures).
+     */
     public static List<Path> captures(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".fields.tsv")).sorted()
+            return s.filter(p -> p.getFileName().toString().endsWith(".fields.tsv")
+                            && !p.getFileName().toString().endsWith(".keys.fields.tsv")).sorted()
                     .map(p -> p.resolveSibling(p.getFileName().toString().replace(".fields.tsv", ""))).toList();
         }
     }

@@ -451,7 +451,7 @@ public final class TlsDissector implements Dissector {
 
     Field frameProtocols(Packet p) {
         if (!frameProtocolsResolved) {
-            frameProtocols = p.engine().field("frame.protocols");
+            frameProtocols = p.engine().findField("frame.protocols").orElse(null);
             frameProtocolsResolved = true;
         }
         return frameProtocols;

@@ -196,12 +196,30 @@ public final class Main implements Callable<Integer> {
         if (usage != null) {
             return usage;
         }
+        Settings settings = new Settings();
+        for (String pref : preferences) {
+            int colon = pref.indexOf(':');
+            if (colon <= 0) {
+                err.println("dissect4j: Invalid -o flag \"" + pref + "\"");
+                return 1;
+            }
+            settings.set(pref.substring(0, colon), pref.substring(colon + 1));
+        }
         Engine engine;
         try {
-            engine = buildEngine();
+            engine = buildEngine(settings);
         } catch (PluginException | IllegalArgumentException e) {
             err.println("dissect4j: " + e.getMessage());
             return 2;
+        }
+        // as tshark: a preference no loaded dissector knows (a typo, a protocol not loaded) is a usage error
+        for (String name : settings.unread()) {
+            for (String pref : preferences) {
+                if (pref.startsWith(name + ":")) {
+                    err.println("dissect4j: -o flag \"" + pref + "\" specifies unknown preference");
+                    return 1;
+                }
+            }
         }
         if (glossary != null) {
             if (!Glossary.print(glossary, engine, out)) {
@@ -209,13 +227,7 @@ public final class Main implements Callable<Integer> {
                         + "\"; use fields, protocols, plugins, dissector-tables, heuristic-decodes or decodes");
                 return 1;
             }
-            if (glossary.equals("plugins") && engine.plugins().isEmpty()) {
-                err.println("dissect4j: warning: no dissector plugins were found");
-            }
             return 0;
-        }
-        if (engine.plugins().isEmpty()) {
-            err.println("dissect4j: warning: no dissector plugins were found: every packet will show as data");
         }
         if (listInterfaces) {
             return listDevices();
@@ -285,15 +297,7 @@ public final class Main implements Callable<Integer> {
         return null;
     }
 
-    private Engine buildEngine() {
-        Settings settings = new Settings();
-        for (String pref : preferences) {
-            int colon = pref.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("invalid -o preference \"" + pref + "\": expected name:value");
-            }
-            settings.set(pref.substring(0, colon), pref.substring(colon + 1));
-        }
+    private Engine buildEngine(Settings settings) {
         Engine.Builder b = Engine.builder().settings(settings);
         String env = System.getenv("DISSECT4J_PLUGINS");
         if (env != null && !env.isBlank()) {

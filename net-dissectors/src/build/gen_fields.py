@@ -7,19 +7,30 @@ Usage: tshark -G fields > fields.txt; tshark -G values > values.txt
 Field abbreviations, names, types, bases, bitmasks, descriptions and value names are copied
 from tshark 4.0.17's registrations so that they are byte-identical to Wireshark's. The list of
 fields per class (what net-dissectors actually records) is the SPEC below; edit it and rerun.
+
+A value-name table that several fields carry (Ethertypes, IP protocol numbers, ARP hardware types...)
+is written once, as a constant of SharedValueNames.java, and every such field refers to it; SHARED
+names those constants.
 """
-import sys, re, collections
+import sys, re, collections, textwrap
 
 SPEC = collections.OrderedDict()
 
-def spec(cls, prefix, doc, fields, hidden=(), overrides=None):
-    SPEC[cls] = dict(prefix=prefix, doc=doc, fields=fields.split(), hidden=set(hidden), overrides=overrides or {})
+def spec(cls, prefix, doc, fields, hidden=(), overrides=None, extras=None):
+    """extras: builder calls the glossary cannot express (labelers, BASE_ALLOW_ZERO), per field."""
+    SPEC[cls] = dict(prefix=prefix, doc=doc, fields=fields.split(), hidden=set(hidden), overrides=overrides or {},
+                     extras=extras or {})
 
 spec('FrameFields', 'frame.', 'Fields of the {@code frame} pseudo-protocol (Wireshark\'s packet-frame.c).', '''
 frame.interface_id frame.interface_name frame.encap_type frame.time frame.offset_shift frame.time_epoch
 frame.time_delta frame.time_delta_displayed frame.time_relative frame.number frame.len frame.cap_len
 frame.marked frame.ignored frame.protocols frame.comment''',
-     overrides={'frame.time_epoch': ('ABSOLUTE_TIME', 'UNIX_SECONDS')})
+     overrides={'frame.time_epoch': ('ABSOLUTE_TIME', 'UNIX_SECONDS')},
+     # Wireshark's own labels for these two (packet-frame.c writes them by hand, not from the field name)
+     extras={'frame.len': ['.labeler((t, n, out) -> out.append("Frame Length: ").append(t.value(n)).append(" bytes (")',
+                           '        .append(t.value(n) * 8).append(" bits)"))'],
+             'frame.cap_len': ['.labeler((t, n, out) -> out.append("Capture Length: ").append(t.value(n)).append(" bytes (")',
+                               '        .append(t.value(n) * 8).append(" bits)"))']})
 
 spec('EthernetFields', 'eth.', 'Fields of Ethernet II and IEEE 802.3 headers (Wireshark\'s packet-eth.c).', '''
 eth.dst eth.dst.oui eth.dst.lg eth.dst.ig eth.src eth.src.oui eth.src.lg eth.src.ig eth.addr eth.addr.oui
@@ -76,7 +87,9 @@ ipv6.routing.mipv6.reserved ipv6.routing.mipv6.home_address
 ipv6.fraghdr.nxt ipv6.fraghdr.reserved_octet ipv6.fraghdr.offset ipv6.fraghdr.reserved_bits
 ipv6.fraghdr.more ipv6.fraghdr.ident
 ipv6.dstopts.nxt ipv6.dstopts.len ipv6.dstopts.len_oct''',
-     hidden=['ipv6.addr', 'ipv6.host', 'ipv6.src_host', 'ipv6.dst_host'])
+     hidden=['ipv6.addr', 'ipv6.host', 'ipv6.src_host', 'ipv6.dst_host'],
+     # registered with BASE_ALLOW_ZERO, which the glossary does not show: an empty PadN prints <none>
+     extras={'ipv6.opt.padn': ['.allowZero()']})
 
 spec('UdpFields', 'udp.', 'Fields of UDP headers (Wireshark\'s packet-udp.c).', '''
 udp.srcport udp.dstport udp.port udp.stream udp.length udp.checksum udp.checksum_calculated
@@ -119,6 +132,20 @@ gre.proto gre.checksum gre.checksum.status gre.offset gre.key gre.key.payload_le
 gre.sequence_number gre.ack_number gre.routing gre.routing.address_family gre.routing.sre_offset
 gre.routing.src_length gre.routing.information''')
 
+# The shared tables, named by the first field (in SPEC order) that carries each: constant name, what it lists.
+SHARED = collections.OrderedDict([
+    ('eth.type', ('ETHERTYPES', 'Ethertypes')),
+    ('eth.fcs.status', ('CHECKSUM_STATUS', 'Checksum verification results')),
+    ('llc.dsap', ('LLC_SAPS', 'IEEE 802.2 service access points')),
+    ('sll.hatype', ('ARP_HARDWARE_TYPES', 'ARP hardware types (also the link-layer address types of Linux cooked captures)')),
+    ('sll.gretype', ('GRE_PROTOCOLS', 'Protocol types carried by GRE')),
+    ('ip.dsfield.dscp', ('DSCP', 'Differentiated Services codepoints')),
+    ('ip.dsfield.ecn', ('ECN', 'Explicit Congestion Notification codepoints')),
+    ('ip.proto', ('IP_PROTOCOLS', 'IP protocol numbers (IPv4 Protocol, IPv6 Next Header)')),
+    ('icmpv6.opt.prefix.valid_lifetime', ('PREFIX_LIFETIMES', 'Neighbour-discovery prefix lifetimes')),
+])
+SHARED_CLASS = 'SharedValueNames'
+
 TYPES = {'FT_NONE': 'NONE', 'FT_PROTOCOL': 'PROTOCOL', 'FT_BOOLEAN': 'BOOLEAN', 'FT_CHAR': 'CHAR',
          'FT_UINT8': 'UINT8', 'FT_UINT16': 'UINT16', 'FT_UINT24': 'UINT24', 'FT_UINT32': 'UINT32',
          'FT_UINT40': 'UINT40', 'FT_UINT48': 'UINT48', 'FT_UINT56': 'UINT56', 'FT_UINT64': 'UINT64',
@@ -140,6 +167,68 @@ def num(t):
         return int(t, 16) if t.lower().startswith('0x') else int(t, 10)
     except ValueError:
         return None
+
+
+def table(values, ab):
+    """The (value, name) pairs of a field, first name of each value kept, as the generated code lists them."""
+    seen = set()
+    pairs = []
+    for v, n in values[ab]:
+        if v not in seen:
+            seen.add(v)
+            pairs.append((v, n))
+    return tuple(pairs)
+
+
+def value_names_of(pairs, indent, one_line_max=4):
+    """Java text of ValueNames.of(...) for pairs: on one line up to one_line_max pairs, else one pair per line."""
+    items = [('%dL, %s' if v > 2147483647 else '%d, %s') % (v, jstr(n)) for v, n in pairs]
+    if len(items) <= one_line_max:
+        return 'ValueNames.of(%s)' % ', '.join(items)
+    return 'ValueNames.of(\n' + indent + (',\n' + indent).join(items) + ')'
+
+
+def shared_tables(fields, values):
+    """Maps each table that two or more fields carry to (constant name, description, fields carrying it)."""
+    users = collections.OrderedDict()
+    for s in SPEC.values():
+        for ab in s['fields']:
+            if ab in values and fields[ab][3] != 'FT_BOOLEAN':
+                users.setdefault(table(values, ab), []).append(ab)
+    shared = {}
+    for pairs, abs_ in users.items():
+        if len(abs_) < 2:
+            continue
+        if abs_[0] not in SHARED:
+            raise SystemExit('fields %s share a value table: name it in SHARED' % ', '.join(abs_))
+        const, what = SHARED[abs_[0]]
+        shared[pairs] = (const, what, abs_)
+    return shared
+
+
+def write_shared(out, shared):
+    lines = ['package org.dissect4j.net;', '', 'import org.dissect4j.api.ValueNames;', '', '/**',
+             ' * Value-name tables that several fields carry, each written once: every field refers to the',
+             ' * same constant instead of holding its own copy.',
+             ' *',
+             ' * <p>Generated by {@code src/build/gen_fields.py} from {@code tshark -G values} of tshark 4.0.17;',
+             ' * the names are Wireshark\'s. Do not edit by hand; change the generator and rerun it.',
+             ' */',
+             'final class %s {' % SHARED_CLASS]
+    order = [name for name, _ in SHARED.values()]
+    for pairs, (const, what, abs_) in sorted(shared.items(), key=lambda e: order.index(e[1][0])):
+        doc = '%s, for {@code %s}.' % (what, '}, {@code '.join(abs_))
+        lines.append('    /**')
+        # wrap between {@code ...} tags, never inside one
+        lines += ['     * ' + line.replace('\0', ' ')
+                  for line in textwrap.wrap(doc.replace('{@code ', '{@code\0'), 100, break_on_hyphens=False)]
+        lines.append('     */')
+        lines.append('    static final ValueNames %s = %s;' % (const, value_names_of(pairs, ' ' * 12, one_line_max=1)))
+        lines.append('')
+    lines += ['    private %s() {' % SHARED_CLASS, '    }', '}']
+    with open('%s/%s.java' % (out, SHARED_CLASS), 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+    print(SHARED_CLASS, len(shared))
 
 
 def main():
@@ -170,6 +259,8 @@ def main():
                 values[p[1]].append((lo, p[4]))
         elif p[0] == 'T' and len(p) >= 4:
             tf[p[1]] = (p[2], p[3])
+    shared = shared_tables(fields, values)
+    write_shared(out, shared)
     for cls, s in SPEC.items():
         lines = []
         lines.append('package org.dissect4j.net;')
@@ -177,7 +268,7 @@ def main():
         lines.append('import org.dissect4j.api.Base;')
         lines.append('import org.dissect4j.api.Field;')
         lines.append('import org.dissect4j.api.FieldType;')
-        lines.append('import org.dissect4j.api.ValueNames;')
+        lines.append('import org.dissect4j.api.ValueNames;')  # dropped below when every table is shared
         lines.append('')
         lines.append('/**')
         lines.append(' * ' + s['doc'])
@@ -228,20 +319,17 @@ def main():
                 if (t, f) != ('Set', 'Not set'):
                     b += '\n            .trueFalse(%s, %s)' % (jstr(t), jstr(f))
             if ab in values and typ != 'FT_BOOLEAN':
-                vs = values[ab]
-                seen = set(); pairs = []
-                for v, n in vs:
-                    if v in seen:
-                        continue
-                    seen.add(v); pairs.append(('%dL, %s' if v > 2147483647 else '%d, %s') % (v, jstr(n)))
-                if len(pairs) <= 4:
-                    b += '\n            .values(ValueNames.of(%s))' % ', '.join(pairs)
+                pairs = table(values, ab)
+                if pairs in shared:
+                    b += '\n            .values(%s.%s)' % (SHARED_CLASS, shared[pairs][0])
                 else:
-                    b += '\n            .values(ValueNames.of(\n                    ' + ',\n                    '.join(pairs) + '))'
+                    b += '\n            .values(%s)' % value_names_of(pairs, ' ' * 20)
             if desc:
                 b += '\n            .description(%s)' % jstr(desc)
             if ab in s['hidden']:
                 b += '\n            .hidden()'
+            for call in s['extras'].get(ab, ()):
+                b += '\n            ' + call
             if ab == 'frame.protocols':  # its value needs every layer: no dissector may stop early
                 b += '\n            .wholePacket()'
             b += '\n            .build();'
@@ -259,6 +347,8 @@ def main():
         lines.append('        };')
         lines.append('    }')
         lines.append('}')
+        if not any('ValueNames.of(' in line for line in lines):
+            lines.remove('import org.dissect4j.api.ValueNames;')
         with open('%s/%s.java' % (out, cls), 'w') as f:
             f.write('\n'.join(lines) + '\n')
         print(cls, len(names))

@@ -13,6 +13,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
+import org.dissect4j.api.AddressText;
+import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Frame;
 
 /**
@@ -450,53 +452,12 @@ public final class LiveCapture implements CaptureSource {
         int family = Libpcap.BSD_SOCKADDR ? sa.get(JAVA_BYTE, 1) & 0xFF : sa.get(JAVA_SHORT, 0) & 0xFFFF;
         if (family == 2) {
             // sockaddr_in: family, port, then the address at offset 4
-            return (sa.get(JAVA_BYTE, 4) & 0xFF) + "." + (sa.get(JAVA_BYTE, 5) & 0xFF) + "."
-                    + (sa.get(JAVA_BYTE, 6) & 0xFF) + "." + (sa.get(JAVA_BYTE, 7) & 0xFF);
+            return AddressText.ipv4(Bytes.u32(sa, 4));
         }
         if (family == 10 || family == 30 || family == 28 || family == 23) {
             // AF_INET6 on Linux, macOS, FreeBSD, Windows; sockaddr_in6 has the address at offset 8
-            byte[] a = new byte[16];
-            MemorySegment.copy(sa, JAVA_BYTE, 8, a, 0, 16);
-            return ipv6(a);
+            return AddressText.ipv6(new StringBuilder(AddressText.IPV6_MAX_LENGTH), sa, 8).toString();
         }
         return null;
-    }
-
-    /** RFC 5952 text: lower case, no leading zeros, the longest run (2+) of zero groups as {@code ::}. */
-    static String ipv6(byte[] a) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
-        }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString();
     }
 }

@@ -26,24 +26,6 @@ class LibpcapTest {
     }
 
     @Test
-    void ipv6TextIsRfc5952() {
-        assertThat(LiveCapture.ipv6(bytes("00000000000000000000000000000001"))).isEqualTo("::1");
-        assertThat(LiveCapture.ipv6(bytes("fe800000000000000200000000770001"))).isEqualTo("fe80::200:0:77:1");
-        assertThat(LiveCapture.ipv6(bytes("fd000077000000000000000000000002"))).isEqualTo("fd00:77::2");
-        assertThat(LiveCapture.ipv6(bytes("20010db8000000010000000000000000"))).isEqualTo("2001:db8:0:1::");
-        assertThat(LiveCapture.ipv6(bytes("20010db8000100010001000100010001"))).isEqualTo("2001:db8:1:1:1:1:1:1");
-        assertThat(LiveCapture.ipv6(bytes("00000000000000000000000000000000"))).isEqualTo("::");
-        // one zero group is not shortened; the first of two equal runs is
-        assertThat(LiveCapture.ipv6(bytes("20010db8000000010001000100010001"))).isEqualTo("2001:db8:0:1:1:1:1:1");
-        assertThat(LiveCapture.ipv6(bytes("20010000000000010000000000000001"))).isEqualTo("2001:0:0:1::1");
-        assertThat(LiveCapture.ipv6(bytes("20010000000000010001000000000001"))).isEqualTo("2001::1:1:0:0:1");
-    }
-
-    private static byte[] bytes(String hex) {
-        return java.util.HexFormat.of().parseHex(hex);
-    }
-
-    @Test
     void optionsValidateAndDefault() {
         LiveOptions d = LiveOptions.defaults();
         assertThat(d).isEqualTo(new LiveOptions(262144, true, 100, 0, true, null, 0, 0));

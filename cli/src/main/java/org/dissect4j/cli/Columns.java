@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import org.dissect4j.api.FieldFormat;
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Frame;
 import org.dissect4j.api.Packet;
 
@@ -177,10 +177,9 @@ final class Columns {
     void address(Packet p, boolean source, StringBuilder sb) {
         int nt = p.netType();
         if (nt == Packet.AT_IPV4) {
-            byte[] a = source ? p.netSrc() : p.netDst();
-            FieldFormat.ipv4(((a[0] & 0xFFL) << 24) | ((a[1] & 0xFF) << 16) | ((a[2] & 0xFF) << 8) | (a[3] & 0xFF), sb);
+            AddressText.ipv4(sb, source ? p.netSrc() : p.netDst());
         } else if (nt == Packet.AT_IPV6) {
-            FieldFormat.ipv6(source ? p.netSrc() : p.netDst(), sb);
+            AddressText.ipv6(sb, source ? p.netSrc() : p.netDst());
         } else if (p.dlType() == Packet.AT_ETHER) {
             mac(source ? p.dlSrc() : p.dlDst(), sb);
         }

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Field;
-import org.dissect4j.api.FieldFormat;
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -78,13 +78,7 @@ final class ReportFormat {
 
     /** An IPv4 (4 bytes) or IPv6 (16 bytes) address as text. */
     static String ip(byte[] a, int len) {
-        StringBuilder sb = new StringBuilder(40);
-        if (len == 4) {
-            FieldFormat.ipv4(((a[0] & 0xFFL) << 24) | ((a[1] & 0xFF) << 16) | ((a[2] & 0xFF) << 8) | (a[3] & 0xFF), sb);
-        } else {
-            FieldFormat.ipv6(a, sb);
-        }
-        return sb.toString();
+        return len == 4 ? AddressText.ipv4(new StringBuilder(15), a).toString() : AddressText.ipv6(a);
     }
 
     /** Wants every field registered under {@code name} (there may be none); returns their ids, possibly empty. */

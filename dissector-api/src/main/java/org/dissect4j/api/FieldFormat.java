@@ -57,8 +57,8 @@ public final class FieldFormat {
             case OID -> oid(t, node, out);
             case GUID -> guid(t, node, out);
             case ETHER -> hex(t, node, out, ":");
-            case IPv4 -> ipv4(v, out);
-            case IPv6 -> ipv6(t, node, out);
+            case IPv4 -> AddressText.ipv4(out, v);
+            case IPv6 -> AddressText.ipv6(out, t.segment(t.source(node)), t.base(t.source(node)) + t.offset(node));
         }
     }
 
@@ -199,63 +199,6 @@ public final class FieldFormat {
             if (bit > 0 && bit % 4 == 0) {
                 out.append(' ');
             }
-        }
-    }
-
-    public static void ipv4(long v, StringBuilder out) {
-        out.append((v >>> 24) & 0xFF).append('.').append((v >>> 16) & 0xFF).append('.')
-                .append((v >>> 8) & 0xFF).append('.').append(v & 0xFF);
-    }
-
-    /** An IPv6 address in RFC 5952 form from 16 bytes at {@code at}. */
-    public static void ipv6(MemorySegment seg, long at, StringBuilder out) {
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = Bytes.u16(seg, at + 2L * i);
-        }
-        ipv6Words(w, out);
-    }
-
-    public static void ipv6(byte[] a, StringBuilder out) {
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
-        }
-        ipv6Words(w, out);
-    }
-
-    private static void ipv6Words(int[] w, StringBuilder out) {
-        int bestStart = -1, bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (w[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && w[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        if (bestStart == 0 && bestLen == 5 && w[5] == 0xFFFF) {
-            out.append("::ffff:").append(w[6] >>> 8).append('.').append(w[6] & 0xFF).append('.')
-                    .append(w[7] >>> 8).append('.').append(w[7] & 0xFF);
-            return;
-        }
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (i > 0 && i != bestStart + bestLen) {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(w[i]));
         }
     }
 
@@ -417,10 +360,6 @@ public final class FieldFormat {
 
     private static void guid(Tree t, int node, StringBuilder out) {
         hex(t, node, out, "");
-    }
-
-    private static void ipv6(Tree t, int node, StringBuilder out) {
-        ipv6(t.segment(t.source(node)), t.base(t.source(node)) + t.offset(node), out);
     }
 
     /** A string value with control characters escaped as tshark does ({@code \r}, {@code \n}, {@code \xNN}). */

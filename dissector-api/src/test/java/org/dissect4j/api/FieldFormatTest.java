@@ -43,19 +43,6 @@ class FieldFormatTest {
     }
 
     @Test
-    void ipv6FollowsRfc5952() {
-        StringBuilder sb = new StringBuilder();
-        FieldFormat.ipv6(TestFrames.hex("ff02 0000 0000 0000 0000 0001 ff00 0001"), sb);
-        assertThat(sb).hasToString("ff02::1:ff00:1");
-        sb.setLength(0);
-        FieldFormat.ipv6(new byte[16], sb);
-        assertThat(sb).hasToString("::");
-        sb.setLength(0);
-        FieldFormat.ipv6(TestFrames.hex("2001 0db8 0000 0001 0000 0000 0000 0001"), sb);
-        assertThat(sb).hasToString("2001:db8:0:1::1");
-    }
-
-    @Test
     void doublesPrintLikeCPercentG() {
         StringBuilder sb = new StringBuilder();
         FieldFormat.dbl(0.000012, sb);

@@ -88,7 +88,7 @@ abstract class Vals {
         buf[bufLen++] = (byte) b;
     }
 
-    final void scratchAscii(String s) {
+    final void scratchAscii(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             scratch(s.charAt(i));
         }

@@ -2,6 +2,7 @@ package org.dissect4j.filter;
 
 import java.lang.foreign.MemorySegment;
 
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Tree;
 import org.dissect4j.filter.Ast.ArithOp;
@@ -628,6 +629,7 @@ final class ValueNodes {
         private final int mode;
         private final boolean unsigned;
         private final int hexWidth;
+        private final StringBuilder address = new StringBuilder(AddressText.IPV6_MAX_LENGTH);
 
         Text(Vals src, int mode, FieldType type) {
             this.src = src;
@@ -647,17 +649,8 @@ final class ValueNodes {
                 switch (mode) {
                     case DEC -> decimal(src.l[i]);
                     case HEX -> hex(src.l[i]);
-                    case IPV4 -> {
-                        long v = src.l[i];
-                        decimal((v >>> 24) & 0xFF);
-                        scratch('.');
-                        decimal((v >>> 16) & 0xFF);
-                        scratch('.');
-                        decimal((v >>> 8) & 0xFF);
-                        scratch('.');
-                        decimal(v & 0xFF);
-                    }
-                    case IPV6 -> ipv6(src.seg[i], src.at[i]);
+                    case IPV4 -> scratchAscii(AddressText.ipv4(clearedAddress(), src.l[i]));
+                    case IPV6 -> scratchAscii(AddressText.ipv6(clearedAddress(), src.seg[i], src.at[i]));
                     default -> {
                         for (int b = 0; b < src.len[i]; b++) {
                             if (b > 0) {
@@ -708,59 +701,10 @@ final class ValueNodes {
             }
         }
 
-        /** RFC 5952: lower-case hex, the longest run (2+) of zero words as "::", ::ffff:a.b.c.d for mapped IPv4. */
-        private void ipv6(MemorySegment s, long a) {
-            int bestStart = -1;
-            int bestLen = 1;
-            for (int i = 0; i < 8; ) {
-                if (word(s, a, i) != 0) {
-                    i++;
-                    continue;
-                }
-                int j = i;
-                while (j < 8 && word(s, a, j) == 0) {
-                    j++;
-                }
-                if (j - i > bestLen) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            }
-            if (bestStart == 0 && bestLen == 5 && word(s, a, 5) == 0xFFFF) {
-                scratchAscii("::ffff:");
-                for (int k = 12; k < 16; k++) {
-                    if (k > 12) {
-                        scratch('.');
-                    }
-                    decimal(u8(s, a + k));
-                }
-                return;
-            }
-            for (int i = 0; i < 8; i++) {
-                if (i == bestStart) {
-                    scratch(':');
-                    scratch(':');
-                    i += bestLen - 1;
-                    continue;
-                }
-                if (i > 0 && i != bestStart + bestLen) {
-                    scratch(':');
-                }
-                int w = word(s, a, i);
-                boolean started = false;
-                for (int k = 3; k >= 0; k--) {
-                    int dgt = (w >> (4 * k)) & 0xF;
-                    if (dgt != 0 || started || k == 0) {
-                        scratch(DIGITS[dgt]);
-                        started = true;
-                    }
-                }
-            }
-        }
-
-        private static int word(MemorySegment s, long a, int i) {
-            return (u8(s, a + 2L * i) << 8) | u8(s, a + 2L * i + 1);
+        /** The reused builder that addresses are written into before they are copied to the scratch bytes. */
+        private StringBuilder clearedAddress() {
+            address.setLength(0);
+            return address;
         }
     }
 

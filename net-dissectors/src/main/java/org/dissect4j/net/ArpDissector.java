@@ -1,5 +1,6 @@
 package org.dissect4j.net;
 
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
@@ -177,7 +178,7 @@ final class ArpDissector implements Dissector {
     }
 
     private static StringBuilder proto(Packet p, StringBuilder out, boolean ipv4, int at, int size) {
-        return ipv4 ? NetFormat.ipv4(out, p.u32(at)) : NetFormat.hexBytes(out, p.segment(), p.base() + at, size, (char) 0);
+        return ipv4 ? AddressText.ipv4(out, p.u32(at)) : NetFormat.hexBytes(out, p.segment(), p.base() + at, size, (char) 0);
     }
 
     private static StringBuilder hw(Packet p, StringBuilder out, boolean mac, int at, int size) {

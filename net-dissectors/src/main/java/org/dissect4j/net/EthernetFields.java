@@ -3,7 +3,6 @@ package org.dissect4j.net;
 import org.dissect4j.api.Base;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldType;
-import org.dissect4j.api.ValueNames;
 
 /**
  * Fields of Ethernet II and IEEE 802.3 headers (Wireshark's packet-eth.c).
@@ -84,7 +83,7 @@ public final class EthernetFields {
     /** {@code eth.type}: Type. */
     public static final Field TYPE = Field.define("eth.type", "Type", FieldType.UINT16)
             .base(Base.HEX)
-            .values(EtherTypeNames.NAMES)
+            .values(SharedValueNames.ETHERTYPES)
             .build();
     /** {@code eth.invalid_lentype}: Invalid length/type. */
     public static final Field INVALID_LENTYPE = Field.define("eth.invalid_lentype", "Invalid length/type", FieldType.UINT16)
@@ -106,12 +105,7 @@ public final class EthernetFields {
     /** {@code eth.fcs.status}: FCS Status. */
     public static final Field FCS_STATUS = Field.define("eth.fcs.status", "FCS Status", FieldType.UINT8)
             .base(Base.NONE)
-            .values(ValueNames.of(
-                    0, "Bad",
-                    1, "Good",
-                    2, "Unverified",
-                    3, "Not present",
-                    4, "Illegal"))
+            .values(SharedValueNames.CHECKSUM_STATUS)
             .build();
 
     private EthernetFields() {

@@ -69,54 +69,7 @@ public final class GreFields {
     /** {@code gre.proto}: Protocol Type. */
     public static final Field PROTO = Field.define("gre.proto", "Protocol Type", FieldType.UINT16)
             .base(Base.HEX)
-            .values(ValueNames.of(
-                    0, "Possible GRE keepalive packet",
-                    34827, "PPP",
-                    2048, "IP",
-                    2054, "ARP",
-                    254, "OSI",
-                    34878, "WCCP",
-                    8192, "CDP (Cisco)",
-                    8193, "NHRP",
-                    35006, "ERSPAN",
-                    8939, "ERSPAN III",
-                    25600, "MIKROTIK EoIP",
-                    65198, "AIROHIVE AP AP",
-                    33079, "IPX",
-                    25944, "Transparent Ethernet bridging",
-                    25945, "Frame Relay",
-                    34525, "IPv6",
-                    34887, "MPLS label switched packet",
-                    35151, "Network Service Header",
-                    34945, "CDMA2000 A10 Unstructured byte stream",
-                    35026, "CDMA2000 A10 3GPP2 Packet",
-                    35081, "CiscoMetaData",
-                    47082, "Huawei GRE bonding",
-                    33280, "ARUBA WLAN",
-                    33296, "ARUBA WLAN",
-                    33312, "ARUBA WLAN",
-                    33328, "ARUBA WLAN",
-                    33344, "ARUBA WLAN",
-                    33360, "ARUBA WLAN",
-                    33376, "ARUBA WLAN",
-                    33392, "ARUBA WLAN",
-                    33408, "ARUBA WLAN",
-                    33424, "ARUBA WLAN",
-                    33440, "ARUBA WLAN",
-                    33456, "ARUBA WLAN",
-                    33472, "ARUBA WLAN",
-                    33488, "ARUBA WLAN",
-                    33504, "ARUBA WLAN",
-                    33520, "ARUBA WLAN",
-                    33536, "ARUBA WLAN",
-                    33552, "ARUBA WLAN",
-                    33568, "ARUBA WLAN",
-                    33584, "ARUBA WLAN",
-                    33600, "ARUBA WLAN",
-                    33616, "ARUBA WLAN",
-                    33632, "ARUBA WLAN",
-                    33648, "ARUBA WLAN",
-                    36864, "ARUBA WLAN"))
+            .values(SharedValueNames.GRE_PROTOCOLS)
             .description("The protocol that is GRE encapsulated")
             .build();
     /** {@code gre.checksum}: Checksum. */
@@ -127,12 +80,7 @@ public final class GreFields {
     /** {@code gre.checksum.status}: Checksum Status. */
     public static final Field CHECKSUM_STATUS = Field.define("gre.checksum.status", "Checksum Status", FieldType.UINT8)
             .base(Base.NONE)
-            .values(ValueNames.of(
-                    0, "Bad",
-                    1, "Good",
-                    2, "Unverified",
-                    3, "Not present",
-                    4, "Illegal"))
+            .values(SharedValueNames.CHECKSUM_STATUS)
             .build();
     /** {@code gre.offset}: Offset. */
     public static final Field OFFSET = Field.define("gre.offset", "Offset", FieldType.UINT16)

@@ -3,7 +3,6 @@ package org.dissect4j.net;
 import org.dissect4j.api.Base;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldType;
-import org.dissect4j.api.ValueNames;
 
 /**
  * Fields of ICMP messages (Wireshark's packet-icmp.c).
@@ -26,12 +25,7 @@ public final class IcmpFields {
     /** {@code icmp.checksum.status}: Checksum Status. */
     public static final Field CHECKSUM_STATUS = Field.define("icmp.checksum.status", "Checksum Status", FieldType.UINT8)
             .base(Base.NONE)
-            .values(ValueNames.of(
-                    0, "Bad",
-                    1, "Good",
-                    2, "Unverified",
-                    3, "Not present",
-                    4, "Illegal"))
+            .values(SharedValueNames.CHECKSUM_STATUS)
             .build();
     /** {@code icmp.unused}: Unused. */
     public static final Field UNUSED = Field.define("icmp.unused", "Unused", FieldType.BYTES)

@@ -1,5 +1,6 @@
 package org.dissect4j.net;
 
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
@@ -151,7 +152,7 @@ final class Icmpv6Dissector implements Dissector {
                 p.require(body + 4, 16);
                 t.add(Icmpv6Fields.ND_NS_TARGET_ADDRESS, body + 4, 16);
                 if (info != null) {
-                    NetFormat.ipv6(info.append(" for "), p.segment(), p.base() + body + 4);
+                    AddressText.ipv6(info.append(" for "), p.segment(), p.base() + body + 4);
                 }
                 options(p, t, info, body + 20, off + len);
             }
@@ -166,7 +167,7 @@ final class Icmpv6Dissector implements Dissector {
                 p.require(body + 4, 16);
                 t.add(Icmpv6Fields.ND_NA_TARGET_ADDRESS, body + 4, 16);
                 if (info != null) {
-                    NetFormat.ipv6(info.append(' '), p.segment(), p.base() + body + 4);
+                    AddressText.ipv6(info.append(' '), p.segment(), p.base() + body + 4);
                     if ((flags & 0xE000_0000L) != 0) {
                         info.append(" (");
                         boolean first = true;

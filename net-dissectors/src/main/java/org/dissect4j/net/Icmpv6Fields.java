@@ -74,12 +74,7 @@ public final class Icmpv6Fields {
     /** {@code icmpv6.checksum.status}: Checksum Status. */
     public static final Field CHECKSUM_STATUS = Field.define("icmpv6.checksum.status", "Checksum Status", FieldType.UINT8)
             .base(Base.NONE)
-            .values(ValueNames.of(
-                    0, "Bad",
-                    1, "Good",
-                    2, "Unverified",
-                    3, "Not present",
-                    4, "Illegal"))
+            .values(SharedValueNames.CHECKSUM_STATUS)
             .build();
     /** {@code icmpv6.reserved}: Reserved. */
     public static final Field RESERVED = Field.define("icmpv6.reserved", "Reserved", FieldType.BYTES)
@@ -292,12 +287,12 @@ public final class Icmpv6Fields {
             .build();
     /** {@code icmpv6.opt.prefix.valid_lifetime}: Valid Lifetime. */
     public static final Field OPT_PREFIX_VALID_LIFETIME = Field.define("icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime", FieldType.UINT32)
-            .values(ValueNames.of(4294967295L, "Infinity"))
+            .values(SharedValueNames.PREFIX_LIFETIMES)
             .description("The length of time in seconds that the prefix is valid for the purpose of on-link determination")
             .build();
     /** {@code icmpv6.opt.prefix.preferred_lifetime}: Preferred Lifetime. */
     public static final Field OPT_PREFIX_PREFERRED_LIFETIME = Field.define("icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime", FieldType.UINT32)
-            .values(ValueNames.of(4294967295L, "Infinity"))
+            .values(SharedValueNames.PREFIX_LIFETIMES)
             .description("The length of time in seconds that addresses generated from the prefix via stateless address autoconfiguration remain preferred")
             .build();
     /** {@code icmpv6.opt.prefix}: Prefix. */

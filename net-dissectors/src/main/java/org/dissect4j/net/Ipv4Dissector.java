@@ -1,5 +1,6 @@
 package org.dissect4j.net;
 
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
@@ -151,7 +152,7 @@ final class Ipv4Dissector implements Dissector {
                 t.addUint(Ipv4Fields.CUR_RT, off + DST_OFFSET, 4, hdrDst);
                 if (t.wants(Ipv4Fields.CUR_RT_HOST)) {
                     host.setLength(0);
-                    t.addString(Ipv4Fields.CUR_RT_HOST, NetFormat.ipv4(host, hdrDst));
+                    t.addString(Ipv4Fields.CUR_RT_HOST, AddressText.ipv4(host, hdrDst));
                 }
                 dstAt = routed;
             }
@@ -190,7 +191,7 @@ final class Ipv4Dissector implements Dissector {
         boolean wantAnyHost = t.wants(Ipv4Fields.HOST);
         if (wantHost || wantAnyHost) {
             host.setLength(0);
-            NetFormat.ipv4(host, addr);
+            AddressText.ipv4(host, addr);
             t.addString(hostField, host);
             t.addString(Ipv4Fields.HOST, host);
         }

@@ -1,5 +1,6 @@
 package org.dissect4j.net;
 
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.PacketBoundsException;
@@ -236,7 +237,7 @@ final class Ipv4Options {
             t.addUint(f, at + o, 4, addr);
             if (t.wants(h)) {
                 host.setLength(0);
-                t.addString(h, NetFormat.ipv4(host, addr));
+                t.addString(h, AddressText.ipv4(host, addr));
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.dissect4j.net;
 
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
@@ -157,7 +158,7 @@ final class Ipv6Dissector implements Dissector {
         t.add(Ipv6Fields.ADDR, at, 16);
         if (t.wants(hostField) || t.wants(Ipv6Fields.HOST)) {
             host.setLength(0);
-            NetFormat.ipv6(host, p.segment(), p.base() + at);
+            AddressText.ipv6(host, p.segment(), p.base() + at);
             t.addString(hostField, host);
             t.addString(Ipv6Fields.HOST, host);
         }

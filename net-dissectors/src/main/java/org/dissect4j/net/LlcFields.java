@@ -16,42 +16,7 @@ public final class LlcFields {
     /** {@code llc.dsap}: DSAP. */
     public static final Field DSAP = Field.define("llc.dsap", "DSAP", FieldType.UINT8)
             .base(Base.HEX)
-            .values(ValueNames.of(
-                    0, "NULL LSAP",
-                    1, "NULL LSAP",
-                    2, "LLC Sub-Layer Management",
-                    4, "SNA Path Control",
-                    6, "TCP/IP",
-                    8, "SNA",
-                    12, "SNA",
-                    14, "PROWAY (IEC955) Network Management and Initialization",
-                    16, "NetWare (unofficial?)",
-                    20, "ISO Network Layer (OSLAN 1)",
-                    24, "Texas Instruments",
-                    32, "ISO Network Layer (unofficial?)",
-                    52, "ISO Network Layer (unofficial?)",
-                    66, "Spanning Tree BPDU",
-                    78, "EIA RS-511 Manufacturing Message Service",
-                    84, "ISO Network Layer (OSLAN 2)",
-                    126, "ISO 8208 (X.25 over 802.2)",
-                    127, "ISO 802.2",
-                    128, "XNS",
-                    130, "BACnet",
-                    134, "Nestar",
-                    142, "PROWAY (IEC955) Active Station List Maintenance",
-                    152, "ARP",
-                    180, "HP JetDirect Printer",
-                    170, "SNAP",
-                    186, "Banyan Vines",
-                    188, "Banyan Vines",
-                    224, "NetWare",
-                    240, "NetBIOS",
-                    244, "IBM Net Management",
-                    248, "HP Extended LLC",
-                    250, "Ungermann-Bass",
-                    252, "Remote Program Load",
-                    254, "ISO Network Layer",
-                    255, "Global LSAP"))
+            .values(SharedValueNames.LLC_SAPS)
             .description("Destination Service Access Point")
             .build();
     /** {@code llc.dsap.sap}: SAP. */
@@ -68,42 +33,7 @@ public final class LlcFields {
     /** {@code llc.ssap}: SSAP. */
     public static final Field SSAP = Field.define("llc.ssap", "SSAP", FieldType.UINT8)
             .base(Base.HEX)
-            .values(ValueNames.of(
-                    0, "NULL LSAP",
-                    1, "NULL LSAP",
-                    2, "LLC Sub-Layer Management",
-                    4, "SNA Path Control",
-                    6, "TCP/IP",
-                    8, "SNA",
-                    12, "SNA",
-                    14, "PROWAY (IEC955) Network Management and Initialization",
-                    16, "NetWare (unofficial?)",
-                    20, "ISO Network Layer (OSLAN 1)",
-                    24, "Texas Instruments",
-                    32, "ISO Network Layer (unofficial?)",
-                    52, "ISO Network Layer (unofficial?)",
-                    66, "Spanning Tree BPDU",
-                    78, "EIA RS-511 Manufacturing Message Service",
-                    84, "ISO Network Layer (OSLAN 2)",
-                    126, "ISO 8208 (X.25 over 802.2)",
-                    127, "ISO 802.2",
-                    128, "XNS",
-                    130, "BACnet",
-                    134, "Nestar",
-                    142, "PROWAY (IEC955) Active Station List Maintenance",
-                    152, "ARP",
-                    180, "HP JetDirect Printer",
-                    170, "SNAP",
-                    186, "Banyan Vines",
-                    188, "Banyan Vines",
-                    224, "NetWare",
-                    240, "NetBIOS",
-                    244, "IBM Net Management",
-                    248, "HP Extended LLC",
-                    250, "Ungermann-Bass",
-                    252, "Remote Program Load",
-                    254, "ISO Network Layer",
-                    255, "Global LSAP"))
+            .values(SharedValueNames.LLC_SAPS)
             .description("Source Service Access Point")
             .build();
     /** {@code llc.ssap.sap}: SAP. */
@@ -176,7 +106,7 @@ public final class LlcFields {
     /** {@code llc.type}: Type. */
     public static final Field TYPE = Field.define("llc.type", "Type", FieldType.UINT16)
             .base(Base.HEX)
-            .values(EtherTypeNames.NAMES)
+            .values(SharedValueNames.ETHERTYPES)
             .build();
     /** {@code llc.oui}: Organization Code. */
     public static final Field OUI = Field.define("llc.oui", "Organization Code", FieldType.UINT24)

@@ -1,6 +1,7 @@
 package org.dissect4j.net;
 
 import java.lang.foreign.MemorySegment;
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Labeler;
@@ -158,10 +159,10 @@ public final class NetProtocols {
         long hdrDst = Bytes.u32(s, a + 16);
         long dst = childValue(t, n, Ipv4Fields.DST, hdrDst);
         out.append(", Src: ");
-        NetFormat.ipv4(out, Bytes.u32(s, a + 12)).append(", Dst: ");
-        NetFormat.ipv4(out, dst);
+        AddressText.ipv4(out, Bytes.u32(s, a + 12)).append(", Dst: ");
+        AddressText.ipv4(out, dst);
         if (dst != hdrDst) {
-            NetFormat.ipv4(out.append(", Via: "), hdrDst);
+            AddressText.ipv4(out.append(", Via: "), hdrDst);
         }
     }
 
@@ -172,8 +173,8 @@ public final class NetProtocols {
         if (t.length(n) < 40) {
             return;
         }
-        NetFormat.ipv6(out.append(", Src: "), s, a + 8);
-        NetFormat.ipv6(out.append(", Dst: "), s, a + 24);
+        AddressText.ipv6(out.append(", Src: "), s, a + 8);
+        AddressText.ipv6(out.append(", Dst: "), s, a + 24);
     }
 
     private static void routingLabel(Tree t, int n, StringBuilder out) {

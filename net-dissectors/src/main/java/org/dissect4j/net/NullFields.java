@@ -16,7 +16,7 @@ public final class NullFields {
     /** {@code null.type}: Type. */
     public static final Field TYPE = Field.define("null.type", "Type", FieldType.UINT16)
             .base(Base.HEX)
-            .values(EtherTypeNames.NAMES)
+            .values(SharedValueNames.ETHERTYPES)
             .build();
     /** {@code null.family}: Family. */
     public static final Field FAMILY = Field.define("null.family", "Family", FieldType.UINT32)

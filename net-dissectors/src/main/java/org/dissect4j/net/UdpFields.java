@@ -3,7 +3,6 @@ package org.dissect4j.net;
 import org.dissect4j.api.Base;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldType;
-import org.dissect4j.api.ValueNames;
 
 /**
  * Fields of UDP headers (Wireshark's packet-udp.c).
@@ -43,12 +42,7 @@ public final class UdpFields {
     /** {@code udp.checksum.status}: Checksum Status. */
     public static final Field CHECKSUM_STATUS = Field.define("udp.checksum.status", "Checksum Status", FieldType.UINT8)
             .base(Base.NONE)
-            .values(ValueNames.of(
-                    0, "Bad",
-                    1, "Good",
-                    2, "Unverified",
-                    3, "Not present",
-                    4, "Illegal"))
+            .values(SharedValueNames.CHECKSUM_STATUS)
             .build();
     /** {@code udp.time_relative}: Time since first frame. */
     public static final Field TIME_RELATIVE = Field.define("udp.time_relative", "Time since first frame", FieldType.RELATIVE_TIME)

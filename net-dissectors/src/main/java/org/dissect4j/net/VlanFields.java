@@ -41,7 +41,7 @@ public final class VlanFields {
     /** {@code vlan.etype}: Type. */
     public static final Field ETYPE = Field.define("vlan.etype", "Type", FieldType.UINT16)
             .base(Base.HEX)
-            .values(EtherTypeNames.NAMES)
+            .values(SharedValueNames.ETHERTYPES)
             .description("Ethertype")
             .build();
     /** {@code vlan.len}: Length. */
@@ -68,7 +68,7 @@ public final class VlanFields {
     /** {@code ieee8021ah.etype}: Type. */
     public static final Field IEEE8021AH_ETYPE = Field.define("ieee8021ah.etype", "Type", FieldType.UINT16)
             .base(Base.HEX)
-            .values(EtherTypeNames.NAMES)
+            .values(SharedValueNames.ETHERTYPES)
             .build();
     /** {@code ieee8021ah.trailer}: Trailer. */
     public static final Field IEEE8021AH_TRAILER = Field.define("ieee8021ah.trailer", "Trailer", FieldType.BYTES)

@@ -2,6 +2,7 @@ package org.dissect4j.tls;
 
 import java.lang.foreign.MemorySegment;
 
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
@@ -816,9 +817,9 @@ final class X509Decoder {
             text.setLength(0);
             if (choice == 7 && (vLen == 4 || vLen == 16)) {
                 if (vLen == 4) {
-                    org.dissect4j.api.FieldFormat.ipv4(Bytes.u32(seg, base + vAt), text);
+                    AddressText.ipv4(text, Bytes.u32(seg, base + vAt));
                 } else {
-                    org.dissect4j.api.FieldFormat.ipv6(seg, base + vAt, text);
+                    AddressText.ipv6(text, seg, base + vAt);
                 }
             } else if (choice == 1 || choice == 2 || choice == 6) {
                 appendChars(vAt, vLen, text);

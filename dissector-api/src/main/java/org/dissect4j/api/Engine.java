@@ -667,6 +667,21 @@ public final class Engine {
         }
 
         @Override
+        public DissectorHandle heuristic(String shortName, Protocol protocol, Dissector dissector) {
+            return new DissectorHandle(shortName, protocol, dissector);
+        }
+
+        @Override
+        public Optional<DissectorTable> findTable(String name) {
+            return Optional.ofNullable(tables.get(name));
+        }
+
+        @Override
+        public Optional<HeuristicList> findHeuristics(String name) {
+            return Optional.ofNullable(heuristicLists.get(name));
+        }
+
+        @Override
         public HeuristicList heuristics(String name) {
             HeuristicList l = heuristicLists.get(name);
             if (l == null) {

@@ -87,6 +87,7 @@ public final class Packet {
         this.srcPort = 0;
         this.dstPort = 0;
         this.arg = 0;
+        this.matchedKey = -1;
         this.malformed = false;
         this.truncated = false;
         this.stream = null;
@@ -178,6 +179,53 @@ public final class Packet {
     public long u64(int offset) {
         require(offset, 8);
         return Bytes.u64(seg, base + offset);
+    }
+
+    /**
+     * Reads the big-endian value of {@code f} at {@code offset}, sized by the field's type
+     * ({@code UINT8}..{@code UINT64}, {@code INT8}..{@code INT64}, {@code CHAR}, {@code IPv4}), records
+     * it when wanted, and returns the field's value (for a field with a bitmask, the masked and
+     * shifted bits; signed types sign-extended). One call for the common
+     * {@code t.addUint(F, at, 2, p.u16(at))}; the read is checked like {@link #u8}.
+     *
+     * @throws IllegalArgumentException for a type whose size is not fixed (strings, bytes, booleans:
+     *     use {@link #item(Field, int, int)} for a boolean bit in an integer of known size)
+     */
+    public long item(Field f, int offset) {
+        int size = f.type().size();
+        if (size == 0 || f.type() == FieldType.IPv6 || f.type() == FieldType.ETHER || f.type() == FieldType.GUID
+                || f.type() == FieldType.FLOAT || f.type() == FieldType.DOUBLE) {
+            throw new IllegalArgumentException(f.abbrev() + " is " + f.type().wiresharkName() + ": item(field, offset) reads integers");
+        }
+        return item(f, offset, size);
+    }
+
+    /** As {@link #item(Field, int)}, reading {@code size} bytes (1..8): for booleans and bit fields. */
+    public long item(Field f, int offset, int size) {
+        long raw = switch (size) {
+            case 1 -> u8(offset);
+            case 2 -> u16(offset);
+            case 3 -> u24(offset);
+            case 4 -> u32(offset);
+            case 8 -> u64(offset);
+            default -> {
+                require(offset, size);
+                long v = 0;
+                for (int i = 0; i < size; i++) {
+                    v = v << 8 | Bytes.u8(seg, base + offset + i);
+                }
+                yield v;
+            }
+        };
+        if (f.type().isSigned()) {
+            long v = raw << (64 - 8 * size) >> (64 - 8 * size);
+            tree.addLong(f, offset, size, v);
+            return v;
+        }
+        tree.addUint(f, offset, size, raw);
+        long mask = f.bitmask();
+        long v = mask == 0 ? raw : (raw & mask) >>> f.shift();
+        return f.type() == FieldType.BOOLEAN ? (v != 0 ? 1 : 0) : v;
     }
 
     public int u16le(int offset) {
@@ -508,11 +556,34 @@ public final class Packet {
         protocolColumn = savedColumn;
     }
 
-    /** Looks {@code key} up in {@code table} and calls what it finds; 0 when nothing took the data. */
+    /**
+     * Looks {@code key} up in {@code table} and calls what it finds; 0 when nothing took the data.
+     * While the dissector runs, {@link #matchedKey()} is {@code key} (Wireshark's {@code match_uint}).
+     */
     public int callTable(DissectorTable table, long key, int offset, int length) {
         DissectorHandle h = table.get(key);
-        return h == null ? 0 : call(h, offset, length);
+        if (h == null) {
+            return 0;
+        }
+        long saved = matchedKey;
+        matchedKey = key;
+        try {
+            return call(h, offset, length);
+        } finally {
+            matchedKey = saved;
+        }
     }
+
+    /**
+     * The key under which the running dissector was found by {@link #callTable} (the port that
+     * matched, of the two a transport tries: a dissector called for TCP port 8883 sees 8883 whether
+     * it was the source or the destination port), or -1 when it was not called through a table.
+     */
+    public long matchedKey() {
+        return matchedKey;
+    }
+
+    private long matchedKey = -1;
 
     /** Tries each enabled heuristic of {@code list} in order; returns what the first taker consumed, or 0. */
     public int tryHeuristics(HeuristicList list, int offset, int length) {

@@ -1,5 +1,7 @@
 package org.dissect4j.api;
 
+import java.util.Optional;
+
 /**
  * What a {@link DissectorPlugin} registers with. Errors (a field name already taken, an unknown
  * table) are thrown as {@link PluginException} naming the plugin.
@@ -17,6 +19,15 @@ public interface Registrar {
     /** Registers a named dissector for {@code protocol}, callable by name and usable in Decode As. */
     DissectorHandle dissector(String name, Protocol protocol, Dissector dissector);
 
+    /**
+     * A handle for a heuristic dissector of {@code protocol}, to add to heuristic lists
+     * ({@code r.heuristics("tcp").add(shortName, ...)}) in {@link DissectorPlugin#handoff}. Unlike
+     * {@link #dissector(String, Protocol, Dissector)} it is not a named dissector: Decode As does not
+     * offer it and {@link #dissector(String)} does not find it. The dissector returns 0 for "not mine"
+     * and must then leave no trace (the engine rolls back what it recorded).
+     */
+    DissectorHandle heuristic(String shortName, Protocol protocol, Dissector dissector);
+
     /** Declares an integer-keyed dissector table, e.g. {@code tcp.port}. */
     DissectorTable newTable(String name, String uiName, FieldType keyType, Base base);
 
@@ -26,11 +37,26 @@ public interface Registrar {
     /** Declares a heuristic list, e.g. {@code tcp}. */
     HeuristicList newHeuristicList(String name, String uiName);
 
-    /** A table declared by anyone (use it in {@link DissectorPlugin#handoff}). */
+    /**
+     * A table declared by anyone (use it in {@link DissectorPlugin#handoff}).
+     *
+     * @throws PluginException when no plugin declares it, naming this plugin: for a table the plugin
+     *     cannot work without; {@link #findTable} is for optional wiring
+     */
     DissectorTable table(String name);
 
-    /** A heuristic list declared by anyone. */
+    /** A table declared by anyone, if one is: wiring that is optional (TCP is not loaded, a test engine). */
+    Optional<DissectorTable> findTable(String name);
+
+    /**
+     * A heuristic list declared by anyone.
+     *
+     * @throws PluginException when no plugin declares it; {@link #findHeuristics} is for optional wiring
+     */
     HeuristicList heuristics(String name);
+
+    /** A heuristic list declared by anyone, if one is. */
+    Optional<HeuristicList> findHeuristics(String name);
 
     /** A dissector registered by anyone under {@code name}. */
     DissectorHandle dissector(String name);

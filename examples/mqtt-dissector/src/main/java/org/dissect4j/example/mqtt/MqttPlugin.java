@@ -2,9 +2,7 @@ package org.dissect4j.example.mqtt;
 
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorPlugin;
-import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.HeuristicList;
-import org.dissect4j.api.PluginException;
 import org.dissect4j.api.Registrar;
 import org.dissect4j.api.Settings;
 
@@ -61,26 +59,18 @@ public final class MqttPlugin implements DissectorPlugin {
         r.experts(MqttFields.experts());
         handle = r.dissector("mqtt", MqttFields.MQTT, mqtt);
         // Not a named dissector: Decode As picks "mqtt"; the heuristic lives only in the tcp list.
-        heuristic = new DissectorHandle(HEURISTIC, MqttFields.MQTT, mqtt::heuristic);
+        heuristic = r.heuristic(HEURISTIC, MqttFields.MQTT, mqtt::heuristic);
         // Where other plugins can decode PUBLISH messages by topic (Wireshark's "mqtt.topic" list).
         topicHeuristics = r.newHeuristicList("mqtt.topic", "MQTT message topic");
     }
 
     @Override
     public void handoff(Registrar r) {
-        DissectorTable tcpPort = optionalTable(r, "tcp.port");
-        if (tcpPort != null) {
-            tcpPort.add(TCP_PORT, handle);
-        }
-        HeuristicList tcp = optionalHeuristics(r, "tcp");
-        if (tcp != null) {
-            tcp.add(HEURISTIC, "MQTT over TCP", heuristic, false);
-        }
-        DissectorTable tlsPort = optionalTable(r, "tls.port");
-        if (tlsPort != null) {
-            tlsPort.add(TLS_PORT, handle);
-        }
-        mqtt.wire(handle, optionalTable(r, "media_type"), topicHeuristics);
+        // optional wiring: MQTT still loads without TCP or TLS (an engine that reads UDP only, a unit test)
+        r.findTable("tcp.port").ifPresent(t -> t.add(TCP_PORT, handle));
+        r.findHeuristics("tcp").ifPresent(l -> l.add(HEURISTIC, "MQTT over TCP", heuristic, false));
+        r.findTable("tls.port").ifPresent(t -> t.add(TLS_PORT, handle));
+        mqtt.wire(handle, r.findTable("media_type").orElse(null), topicHeuristics);
     }
 
     /** {@code -o mqtt.default_version:v311} as Wireshark's enum preference spells it. */
@@ -93,26 +83,5 @@ public final class MqttPlugin implements DissectorPlugin {
             default -> throw new IllegalArgumentException("mqtt.default_version: \"" + name
                     + "\" is not one of none, v31, v311, v50");
         };
-    }
-
-    /**
-     * A table another plugin declares, or {@code null} when none did: MQTT still loads without TCP (an engine
-     * that reads UDP only, a unit test). {@link Registrar#table} throws for a missing table on purpose, so that
-     * a plugin that cannot work without one fails at start-up with its name in the message.
-     */
-    private static DissectorTable optionalTable(Registrar r, String name) {
-        try {
-            return r.table(name);
-        } catch (PluginException absent) {
-            return null;
-        }
-    }
-
-    private static HeuristicList optionalHeuristics(Registrar r, String name) {
-        try {
-            return r.heuristics(name);
-        } catch (PluginException absent) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,6 @@
 /** The dissect4j HTTP/1.x dissector, on TCP ports and by heuristic, over TCP stream reassembly. */
 module org.dissect4j.http {
-    requires org.dissect4j.api;
+    requires transitive org.dissect4j.api;
 
     exports org.dissect4j.http;
 

@@ -3,7 +3,7 @@
  * stream reassembly offered to upper layers through {@link org.dissect4j.api.StreamReassembly}.
  */
 module org.dissect4j.tcp {
-    requires org.dissect4j.api;
+    requires transitive org.dissect4j.api;
 
     exports org.dissect4j.tcp;
 

@@ -1,6 +1,6 @@
 /** The dissect4j TLS/SSL dissector: records, handshake messages, extensions, certificates, resumption, JA3/JA4. */
 module org.dissect4j.tls {
-    requires org.dissect4j.api;
+    requires transitive org.dissect4j.api;
 
     exports org.dissect4j.tls;
 

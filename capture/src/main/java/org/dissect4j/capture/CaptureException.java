@@ -14,10 +14,14 @@ import java.io.IOException;
 public final class CaptureException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /** The file or device the fault is about, or {@code null}; see {@link #file()}. */
     private final String file;
+    /** Byte offset of the fault, or -1; see {@link #offset()}. */
     private final long offset;
 
     /**
+     * A capture fault without an underlying cause.
+     *
      * @param file    the file name as the user gave it, a device name, or {@code null}
      * @param offset  byte offset of the fault in the (decompressed) file, or -1 when not applicable
      * @param message the complete one-line message (it already names the file)
@@ -28,18 +32,36 @@ public final class CaptureException extends IOException {
         this.offset = offset;
     }
 
+    /**
+     * A capture fault caused by another exception (an I/O error, a libpcap call that threw).
+     *
+     * @param file    the file name as the user gave it, a device name, or {@code null}
+     * @param offset  byte offset of the fault in the (decompressed) file, or -1 when not applicable
+     * @param message the complete one-line message (it already names the file)
+     * @param cause   the underlying exception, kept as {@link #getCause()}
+     */
     public CaptureException(String file, long offset, String message, Throwable cause) {
         super(message, cause);
         this.file = file;
         this.offset = offset;
     }
 
-    /** The file (as named by the user) or live device the error is about, or {@code null}. */
+    /**
+     * The file or live device this fault is about.
+     *
+     * @return the file as named by the user ({@code -} for standard input) or the device name, or
+     *         {@code null} when the fault concerns neither (e.g. libpcap is missing)
+     */
     public String file() {
         return file;
     }
 
-    /** Byte offset of the fault in the file (decompressed data for gzip input), or -1. */
+    /**
+     * Where in the input the fault is.
+     *
+     * @return the byte offset of the fault in the file (in the decompressed data for gzip input),
+     *         or -1 for faults that have no position (a missing file, a device error)
+     */
     public long offset() {
         return offset;
     }

@@ -47,6 +47,11 @@ public final class CaptureFiles {
      * The path {@code -} means standard input (as in {@code tshark -r -}); name a file called
      * "-" as {@code ./-}.
      *
+     * <p>Thread-safe (it keeps no state); the reader it returns is not.
+     *
+     * @param path the capture file, or {@code -} for standard input
+     * @return a reader positioned before the first frame; the caller owns it and must
+     *         {@link CaptureReader#close() close} it, which releases the mapping or the stream
      * @throws CaptureException the file is missing, unreadable, empty, not a capture, or its
      *                          header is corrupt (the message names the file)
      * @throws IOException      any other I/O failure
@@ -98,7 +103,16 @@ public final class CaptureFiles {
      * Reads a capture from a stream (e.g. standard input), gzip-compressed or not, incrementally:
      * frames are returned as soon as their bytes arrived. The reader owns {@code in} and closes it.
      *
+     * <p>Thread-safe (it keeps no state); the reader it returns is not.
+     *
+     * @param in          the input; owned by the reader from now on, also closed by this method
+     *                    when it fails
      * @param displayName how messages name the input, e.g. {@code -}
+     * @return a reader positioned before the first frame; the caller owns it and must
+     *         {@link CaptureReader#close() close} it
+     * @throws CaptureException the input is empty, not a capture, or its header or gzip header is
+     *                          corrupt (the message names {@code displayName})
+     * @throws IOException      reading the first bytes failed
      */
     public static CaptureReader open(InputStream in, String displayName) throws IOException {
         PushbackInputStream pushback = new PushbackInputStream(in, 2);

@@ -13,24 +13,49 @@ import java.util.List;
  * are known right after opening.
  */
 public interface CaptureReader extends CaptureSource {
-    /** The container format, detected by magic. */
+    /**
+     * The container format, detected from the magic number when the reader was opened.
+     *
+     * @return {@link CaptureFormat#PCAP} or {@link CaptureFormat#PCAPNG} (gzip is not a format)
+     */
     CaptureFormat format();
 
-    /** The interfaces seen so far, indexed by {@link CaptureInterface#id()} (live view). */
+    /**
+     * The interfaces seen so far, indexed by {@link CaptureInterface#id()}.
+     *
+     * @return an unmodifiable live view that grows as pcapng Interface Description Blocks are read
+     *         (a pcap file has exactly one interface); valid as long as the reader, even after
+     *         {@link #close()}
+     */
     List<CaptureInterface> interfaces();
 
-    /** Decryption secrets (pcapng DSBs) seen so far, in file order (live view). */
+    /**
+     * Decryption secrets (pcapng Decryption Secrets Blocks) seen so far, in file order.
+     *
+     * @return an unmodifiable live view that grows as DSBs are read; always empty for pcap
+     */
     List<DecryptionSecrets> secrets();
 
     /**
      * How far reading got, in bytes of {@link #size()}: the offset of the next record for
      * uncompressed files, compressed bytes consumed for gzip files.
+     *
+     * @return bytes consumed so far, in the unit of {@link #size()}
      */
     long position();
 
-    /** Bytes of the input (the compressed size for gzip files), or -1 when unknown (a stream). */
+    /**
+     * The size of the input, the unit of {@link #position()} (for progress display).
+     *
+     * @return bytes of the input (the compressed size for gzip files), or -1 when unknown (a stream)
+     */
     long size();
 
-    /** The file name as given by the caller (used in messages). */
+    /**
+     * The input's name for messages.
+     *
+     * @return the file name as given by the caller, or the display name given for a stream
+     *         ({@code -} for standard input)
+     */
     String name();
 }

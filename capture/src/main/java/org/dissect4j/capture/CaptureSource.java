@@ -13,8 +13,10 @@ import org.dissect4j.api.Frame;
  */
 public interface CaptureSource extends AutoCloseable {
     /**
-     * The next frame (the source's reused {@link Frame}), or {@code null} at the end.
+     * The next frame.
      *
+     * @return the source's reused {@link Frame}, valid until the next call to {@code next()} or
+     *         {@code close()}; {@code null} at the end of the input (or once a live capture stopped)
      * @throws CaptureException the input is corrupt or the device failed; every frame before the
      *                          fault was returned by earlier calls
      */

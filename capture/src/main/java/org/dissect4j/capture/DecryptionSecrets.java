@@ -41,7 +41,13 @@ public record DecryptionSecrets(long type, byte[] data) {
     /** {@code UAKL}: OPC UA key log. */
     public static final long OPCUA_KEY_LOG = 0x55414b4cL;
 
-    /** A short name of a secrets type ({@code tls}, {@code ssh}...), or {@code 0x...} for an unknown one. */
+    /**
+     * A short name of a secrets type, for listings.
+     *
+     * @param type a secrets type code, e.g. {@link #TLS_KEY_LOG}
+     * @return {@code tls}, {@code ssh}, {@code wg}, {@code zigbee-nwk}, {@code zigbee-aps} or
+     *         {@code opcua} for the known types, {@code 0x} and eight hex digits for any other
+     */
     public static String typeName(long type) {
         if (type == TLS_KEY_LOG) {
             return "tls";
@@ -59,11 +65,20 @@ public record DecryptionSecrets(long type, byte[] data) {
         return String.format("0x%08x", type);
     }
 
-    /** The secrets decoded as UTF-8 text (key logs are text). */
+    /**
+     * The secrets as text (key logs are text). Decodes on every call.
+     *
+     * @return {@link #data()} decoded as UTF-8, malformed sequences replaced
+     */
     public String text() {
         return new String(data, StandardCharsets.UTF_8);
     }
 
+    /**
+     * A short description that leaves the secrets out, so that logging a record leaks no key.
+     *
+     * @return {@code DecryptionSecrets[}type name{@code , }length{@code  bytes]}
+     */
     @Override
     public String toString() {
         return "DecryptionSecrets[" + typeName(type) + ", " + data.length + " bytes]";

@@ -113,7 +113,13 @@ public final class LiveCapture implements CaptureSource {
         return pfd;
     }
 
-    /** The devices libpcap can capture on ({@code pcap_findalldevs}), in its order. */
+    /**
+     * The devices libpcap can capture on ({@code pcap_findalldevs}), in its order (what
+     * {@code tshark -D} numbers).
+     *
+     * @return a new list owned by the caller, at most 100,000 devices
+     * @throws CaptureException libpcap is missing or cannot list the devices (its message says why)
+     */
     public static List<LiveDevice> devices() throws CaptureException {
         Libpcap lib = Libpcap.get();
         try (Arena arena = Arena.ofConfined()) {
@@ -149,7 +155,12 @@ public final class LiveCapture implements CaptureSource {
         }
     }
 
-    /** The libpcap version string, e.g. {@code libpcap version 1.10.3 (with TPACKET_V3)}. */
+    /**
+     * The version of the libpcap in use ({@code pcap_lib_version}).
+     *
+     * @return libpcap's version string, e.g. {@code libpcap version 1.10.3 (with TPACKET_V3)}
+     * @throws CaptureException libpcap is missing
+     */
     public static String libraryVersion() throws CaptureException {
         Libpcap lib = Libpcap.get();
         try {
@@ -163,6 +174,10 @@ public final class LiveCapture implements CaptureSource {
      * Opens and activates {@code device} ({@code pcap_create}, the options, {@code pcap_activate},
      * then {@code pcap_compile}/{@code pcap_setfilter} for {@link LiveOptions#filter()}).
      *
+     * @param device a device name as {@link #devices()} lists it, e.g. {@code eth0} or {@code any}
+     * @param opts   snaplen, promiscuous mode, timeout, buffer, timestamp precision, filter and
+     *               stop conditions
+     * @return an active capture; the caller owns it and must {@link #close() close} it
      * @throws CaptureException libpcap is missing, the device does not exist, permission is
      *                          denied, or the filter does not compile (the message says which,
      *                          with libpcap's own text)
@@ -268,8 +283,13 @@ public final class LiveCapture implements CaptureSource {
     }
 
     /**
-     * The next packet (this capture's reused {@link Frame}, a view into libpcap's buffer), or
-     * {@code null} once stopped: {@link #breakLoop()}, interrupt, packet count or duration.
+     * The next packet; blocks until one arrives or the capture stops. Call from one thread only.
+     *
+     * @return this capture's reused {@link Frame}, a view into libpcap's buffer valid until the
+     *         next call or {@link #close()}; {@code null} once stopped ({@link #breakLoop()},
+     *         {@link #close()}, an interrupt of the calling thread, the packet count or the
+     *         duration of {@link LiveOptions})
+     * @throws CaptureException libpcap reported an error while reading (e.g. the device went away)
      */
     @Override
     public Frame next() throws CaptureException {
@@ -349,7 +369,12 @@ public final class LiveCapture implements CaptureSource {
         }
     }
 
-    /** Packet counters from {@code pcap_stats}. */
+    /**
+     * Packet counters from {@code pcap_stats}.
+     *
+     * @return a new snapshot of the counters (unsigned 32-bit values widened to {@code long})
+     * @throws CaptureException the capture is closed or libpcap cannot give statistics
+     */
     public LiveStats stats() throws CaptureException {
         synchronized (lock) {
             if (closed) {
@@ -371,27 +396,50 @@ public final class LiveCapture implements CaptureSource {
         }
     }
 
-    /** The device's {@code LINKTYPE_*} ({@code pcap_datalink}). */
+    /**
+     * The link type of every frame of this capture.
+     *
+     * @return the device's {@code LINKTYPE_*} ({@code pcap_datalink}), read once at open
+     */
     public int linkType() {
         return linkType;
     }
 
-    /** The snapshot length in effect ({@code pcap_snapshot}). */
+    /**
+     * The snapshot length libpcap applies (it may differ from the one asked for).
+     *
+     * @return the snapshot length in bytes ({@code pcap_snapshot}), read once at open
+     */
     public int snaplen() {
         return snaplen;
     }
 
-    /** The device name given to {@link #open}. */
+    /**
+     * The device this capture runs on.
+     *
+     * @return the device name given to {@link #open}
+     */
     public String device() {
         return device;
     }
 
-    /** True when libpcap delivers nanosecond timestamps. */
+    /**
+     * Whether timestamps have nanosecond precision. Frames always carry nanoseconds; without
+     * nanosecond support the last three digits are 0.
+     *
+     * @return true when libpcap delivers nanosecond timestamps (asked for with
+     *         {@link LiveOptions#nanoseconds()} and supported by the platform)
+     */
     public boolean nanosecondTimestamps() {
         return nanoseconds;
     }
 
-    /** This capture as interface 0, e.g. for {@link CaptureWriter#pcapng}. */
+    /**
+     * This capture as a capture interface, e.g. for {@link CaptureWriter#pcapng}.
+     *
+     * @return a new interface 0 with this capture's link type, snaplen, device name and timestamp
+     *         resolution (no description)
+     */
     public CaptureInterface captureInterface() {
         return new CaptureInterface(0, linkType, snaplen, device, null,
                 nanoseconds ? CaptureInterface.NANOSECONDS : CaptureInterface.MICROSECONDS);

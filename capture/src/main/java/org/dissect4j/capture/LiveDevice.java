@@ -12,6 +12,11 @@ import java.util.List;
  * @param up          {@code PCAP_IF_UP}
  */
 public record LiveDevice(String name, String description, List<String> addresses, boolean loopback, boolean up) {
+    /**
+     * Copies {@code addresses}, so the record is immutable.
+     *
+     * @throws NullPointerException {@code addresses} or one of its elements is {@code null}
+     */
     public LiveDevice {
         addresses = List.copyOf(addresses);
     }

@@ -165,7 +165,7 @@ class PcapngReaderTest {
         BigInteger units = binary ? BigInteger.ONE.shiftLeft(exp) : BigInteger.TEN.pow(exp);
         long[] stamps = {0, 1, 1_700_000_000L * Math.min(units.longValueExact(), 1L << 32) + 12345, -1L >>> 1,
                 units.longValueExact() * 3 - 1};
-        PcapngBuilder b = new PcapngBuilder().shb(ByteOrder.LITTLE_ENDIAN).idb(1, 0, u8(9, tsresol), b_i64(7));
+        PcapngBuilder b = new PcapngBuilder().shb(ByteOrder.LITTLE_ENDIAN).idb(1, 0, u8(9, tsresol), tsoffset(7));
         for (long ts : stamps) {
             b.epb(0, ts, new byte[0], 0);
         }
@@ -178,7 +178,8 @@ class PcapngReaderTest {
         }
     }
 
-    private static PcapngBuilder.Opt b_i64(long v) {
+    /** An {@code if_tsoffset} option (code 14), little-endian. */
+    private static PcapngBuilder.Opt tsoffset(long v) {
         return new PcapngBuilder.Opt(14, java.nio.ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
     }
 

@@ -233,7 +233,8 @@ final class FlowSvg implements Sink {
             int y = TOP + i * ROW + 12;
             sb.append("<g class=\"grouplabel\"><rect x=\"8\" y=\"").append(TOP + i * ROW).append("\" width=\"4\" height=\"")
                     .append(ROW).append("\" fill=\"").append(color).append("\"/>");
-            sb.append("<text class=\"group\" x=\"").append(GROUP_X).append("\" y=\"").append(y).append("\" style=\"fill:").append(color).append("\">").append(ReportFormat.xml(line1)).append("</text>");
+            sb.append("<text class=\"group\" x=\"").append(GROUP_X).append("\" y=\"").append(y)
+                    .append("\" style=\"fill:").append(color).append("\">").append(ReportFormat.xml(line1)).append("</text>");
             if (!line2.isEmpty()) {
                 sb.append("<text class=\"group\" x=\"").append(GROUP_X).append("\" y=\"").append(y + 12).append("\" style=\"fill:")
                         .append(color).append("\">").append(ReportFormat.xml(line2)).append("</text>");

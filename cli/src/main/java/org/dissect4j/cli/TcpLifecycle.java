@@ -5,8 +5,9 @@ package org.dissect4j.cli;
  * Seq/Ack, segment length, frame, time) — shared by {@code --handshakes} and the SVG flow.
  *
  * <p><b>Opening.</b> The caller tells the side of each segment: the client sent the first SYN without
- * ACK (without one, it received the first SYN/ACK; without either, it sent the first segment). The handshake is complete when the client acknowledges the SYN/ACK; the initial
- * RTT is, as Wireshark's {@code tcp.analysis.initial_rtt}, the time from the SYN to that ACK.
+ * ACK (without one, it received the first SYN/ACK; without either, it sent the first segment).
+ * The handshake is complete when the client acknowledges the SYN/ACK; the initial RTT is, as
+ * Wireshark's {@code tcp.analysis.initial_rtt}, the time from the SYN to that ACK.
  *
  * <p><b>Ending.</b> With both FINs: a <em>4-way</em> close when the second closer acknowledged the
  * first FIN in a segment of its own before sending its FIN, a <em>3-way</em> close when its FIN

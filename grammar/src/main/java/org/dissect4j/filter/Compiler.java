@@ -9,7 +9,6 @@ import java.util.Set;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldType;
 import org.dissect4j.api.ValueNames;
-import org.dissect4j.filter.Ast.ArithOp;
 import org.dissect4j.filter.Ast.Prim;
 import org.dissect4j.filter.Ast.Range;
 import org.dissect4j.filter.TestNodes.Constant;

@@ -42,8 +42,14 @@ public final class DisplayFilter {
 
     /**
      * Compiles {@code expression} against the fields {@code engine} knows. The empty (or
-     * whitespace-only) filter matches every packet.
+     * whitespace-only) filter matches every packet. Expressions longer than 65,536 characters or
+     * nested more than 100 levels deep are refused.
      *
+     * @param expression the filter text in Wireshark's display-filter language; {@code null} is
+     *                   taken as the empty filter
+     * @param engine     the engine whose field registry resolves the field and protocol names; the
+     *                   filter keeps no reference to it
+     * @return a new filter, ready to {@link #prime} and evaluate
      * @throws FilterException with the position, a caret line and a reason (and a suggestion for
      *                         misspelled names) when the filter is not valid
      */
@@ -68,7 +74,14 @@ public final class DisplayFilter {
                 Typed.explain(checked));
     }
 
-    /** Whether the packet dissected into {@code tree} passes the filter. Allocates nothing. */
+    /**
+     * Whether the packet dissected into {@code tree} passes the filter. Allocates nothing and never
+     * throws for any packet.
+     *
+     * @param tree the tree of the packet just dissected, one this filter was {@link #prime primed}
+     *             on (a field the tree did not record reads as absent); only read
+     * @return true when the packet passes the filter
+     */
     public boolean matches(Tree tree) {
         return root.eval(tree);
     }
@@ -76,6 +89,8 @@ public final class DisplayFilter {
     /**
      * Asks {@code tree} to record every field this filter reads (and the protocols of fields
      * restricted to a layer); call before the first packet is dissected.
+     *
+     * @param tree the tree the engine reuses for every packet (e.g. {@code engine.tree()})
      */
     public void prime(Tree tree) {
         for (Field f : referenced) {
@@ -83,12 +98,21 @@ public final class DisplayFilter {
         }
     }
 
-    /** The fields (all registrations of each name, and protocols for layer operators) this filter reads. */
+    /**
+     * The fields this filter reads: every registration of each field name it names, and the
+     * protocols of fields restricted to a layer. What {@link #prime} asks the tree to record.
+     *
+     * @return an unmodifiable set in the order the compiler met the fields; empty for the empty filter
+     */
     public Set<Field> referencedFields() {
         return referenced;
     }
 
-    /** The filter as it was written. */
+    /**
+     * The filter as it was written.
+     *
+     * @return the expression given to {@link #compile}, {@code ""} for {@code null}
+     */
     public String expression() {
         return expression;
     }
@@ -96,11 +120,18 @@ public final class DisplayFilter {
     /**
      * The checked filter, one node per line, indented by depth, like {@code dftest}'s syntax tree:
      * {@code ANY_EQ}, {@code FIELD(tcp.port <FT_UINT16>)}, {@code FVALUE(443 <FT_UINT16>)}.
+     *
+     * @return the tree as text, one line per node, each ending in a newline (built once at compile time)
      */
     public String explain() {
         return explain;
     }
 
+    /**
+     * The filter as it was written.
+     *
+     * @return {@link #expression()}
+     */
     @Override
     public String toString() {
         return expression;

@@ -52,7 +52,8 @@ class TlsFieldsTest {
             }
             checked++;
             boolean typeOk = w[1].equals(f.type().wiresharkName());
-            boolean baseOk = !f.type().isInteger() || f.type().name().equals("BOOLEAN") || f.type().name().equals("FRAMENUM") || w[2].equals(f.base().wiresharkName());
+            boolean baseOk = !f.type().isInteger() || f.type().name().equals("BOOLEAN") || f.type().name().equals("FRAMENUM")
+                    || w[2].equals(f.base().wiresharkName());
             nameMatches.merge(f.abbrev(), typeOk && baseOk, Boolean::logicalOr);
         }
         nameMatches.forEach((name, ok) -> {

@@ -6,7 +6,6 @@ import java.util.List;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.EngineFields;
 import org.dissect4j.api.Expert;
-import org.dissect4j.api.Field;
 import org.dissect4j.api.Frame;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Protocol;
@@ -118,7 +117,7 @@ final class ExpertStats implements Sink {
         if (e == EngineFields.MALFORMED_EXPERT || e == EngineFields.DISSECTOR_BUG) {
             int parent = t.parent(node);
             if (parent >= 0 && t.field(parent) == EngineFields.MALFORMED.field() && t.value(parent) >= 0) {
-                Protocol pr = engine.protocolOf(Field.byId((int) t.value(parent)));
+                Protocol pr = engine.protocolOf(engine.fieldById((int) t.value(parent)));
                 if (pr != null) {
                     return pr.shortName();
                 }

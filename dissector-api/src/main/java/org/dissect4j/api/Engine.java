@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Drives dissection: holds what the plugins registered (protocols, fields, tables, heuristic lists,
@@ -48,7 +50,6 @@ public final class Engine {
 
     private final Settings settings;
     private final Map<String, List<Field>> fieldsByName = new LinkedHashMap<>();
-    private final Map<Field, Protocol> protocolOfField = new LinkedHashMap<>();
     private final List<Protocol> protocols = new ArrayList<>();
     private final Map<String, Protocol> protocolsByName = new LinkedHashMap<>();
     private final Map<String, DissectorTable> tables = new LinkedHashMap<>();
@@ -57,7 +58,10 @@ public final class Engine {
     private final List<PluginInfo> plugins = new ArrayList<>();
     private final List<Expert> experts = new ArrayList<>();
     private boolean[] disabledProtocols = new boolean[0];
-    private final Tree tree = new Tree();
+    private final FieldRegistry registry = new FieldRegistry();
+    private final List<ConversationData<?>> conversationData = new ArrayList<>();
+    private ConversationData<?>[] conversationDataArray = new ConversationData<?>[0];
+    private final Tree tree = new Tree(registry);
     private final Packet packet;
     private final DissectorHandle dataHandle;
     private DissectorHandle root;
@@ -264,9 +268,27 @@ public final class Engine {
         return out;
     }
 
-    /** The protocol a field belongs to (itself for protocol fields), or {@code null}. */
+    /**
+     * The protocol that owns a field (itself for protocol fields), or {@code null}: the protocol the
+     * field was declared with, else the registered protocol whose filter name is the longest dotted
+     * prefix of the field's. Decided once at registration; every output and filter uses this answer.
+     */
     public Protocol protocolOf(Field f) {
-        return protocolOfField.get(f);
+        Field known = registry.field(f.id());
+        return known == f ? registry.owner(f.id()) : null;
+    }
+
+    /**
+     * A holder for the per-conversation data every plugin declared ({@link ConversationData}): a
+     * transport makes one per conversation it creates (once per connection, not per packet).
+     */
+    public Conversation newConversation() {
+        return new Conversation(conversationDataArray);
+    }
+
+    /** The field with id {@code id} among this engine's fields, or {@code null}. */
+    public Field fieldById(int id) {
+        return registry.field(id);
     }
 
     public List<Protocol> protocols() {
@@ -345,7 +367,7 @@ public final class Engine {
         }
         int id = pr.field().id();
         if (id >= disabledProtocols.length) {
-            disabledProtocols = java.util.Arrays.copyOf(disabledProtocols, Math.max(id + 1, Field.count()));
+            disabledProtocols = java.util.Arrays.copyOf(disabledProtocols, Math.max(id + 1, Field.idLimit()));
         }
         disabledProtocols[id] = !on;
     }
@@ -473,9 +495,10 @@ public final class Engine {
                     throw new PluginException(describe(l) + " failed to hand off: " + ex, ex);
                 }
             }
+            e.conversationDataArray = e.conversationData.toArray(new ConversationData<?>[0]);
             e.root = e.handles.get("frame");
             e.linkTypes = e.tables.get(LINK_TYPE_TABLE);
-            e.disabledProtocols = new boolean[Field.count()];
+            e.disabledProtocols = new boolean[Field.idLimit()];
             return e;
         }
 
@@ -613,9 +636,7 @@ public final class Engine {
             }
             fieldsByName.computeIfAbsent(f.abbrev(), k -> new ArrayList<>(1)).add(f);
             fieldOwner.put(f, who);
-            if (p != null) {
-                protocolOfField.put(f, p);
-            }
+            registry.add(f, p);
         }
 
         @Override
@@ -664,6 +685,24 @@ public final class Engine {
                         + String.join(", ", tables.keySet()));
             }
             return t;
+        }
+
+        @Override
+        public <T> ConversationData<T> conversationData(String name, Supplier<? extends T> factory) {
+            return conversationData(name, factory, null);
+        }
+
+        @Override
+        public <T> ConversationData<T> conversationData(String name, Supplier<? extends T> factory,
+                                                        Consumer<? super T> onRelease) {
+            for (ConversationData<?> d : conversationData) {
+                if (d.name().equals(name)) {
+                    throw new PluginException(who + " declares conversation data \"" + name + "\", which is declared already");
+                }
+            }
+            ConversationData<T> d = new ConversationData<>(name, conversationData.size(), factory, onRelease);
+            conversationData.add(d);
+            return d;
         }
 
         @Override

@@ -8,7 +8,7 @@ package org.dissect4j.api;
 public final class EngineFields {
     /** Its node's value is the field id of the protocol that was malformed (-1 if none). */
     public static final Protocol MALFORMED = new Protocol("Malformed Packet", "Malformed", "_ws.malformed")
-            .labeler((t, n, out) -> out.append("[Malformed Packet").append(suffix(t.value(n))).append(']'));
+            .labeler((t, n, out) -> out.append("[Malformed Packet").append(suffix(t, t.value(n))).append(']'));
     public static final Expert MALFORMED_EXPERT = new Expert("_ws.malformed.expert", ExpertGroup.MALFORMED,
             Severity.ERROR, "Malformed Packet (Exception occurred)");
     public static final Expert DISSECTOR_BUG = new Expert("_ws.malformed.dissector_bug", ExpertGroup.MALFORMED,
@@ -18,7 +18,7 @@ public final class EngineFields {
     /** Its node's value is the field id of the protocol that ran past the captured bytes (-1 if none). */
     public static final Protocol SHORT = new Protocol("Short Frame", "Short", "_ws.short")
             .labeler((t, n, out) -> out.append("[Packet size limited during capture")
-                    .append(t.value(n) >= 0 ? ": " + name(t.value(n)) + " truncated" : "").append(']'));
+                    .append(t.value(n) >= 0 ? ": " + name(t, t.value(n)) + " truncated" : "").append(']'));
 
     public static final Protocol EXPERT = new Protocol("Expert Info", "Expert", "_ws.expert");
     /** The per-packet text of an expert item, recorded as its hidden child (see {@link Tree#expert(Expert, int, int, CharSequence)}). */
@@ -33,13 +33,14 @@ public final class EngineFields {
     private EngineFields() {
     }
 
-    private static String suffix(long protocolFieldId) {
-        return protocolFieldId >= 0 ? ": " + name(protocolFieldId) : "";
+    private static String suffix(Tree t, long protocolFieldId) {
+        return protocolFieldId >= 0 ? ": " + name(t, protocolFieldId) : "";
     }
 
-    private static String name(long protocolFieldId) {
-        Protocol p = FieldFormat.protocolOf(Field.byId((int) protocolFieldId));
-        return p != null ? p.shortName() : Field.byId((int) protocolFieldId).abbrev();
+    private static String name(Tree t, long protocolFieldId) {
+        Field f = t.fieldById((int) protocolFieldId);
+        Protocol p = t.registry().protocolOf(f);
+        return p != null ? p.shortName() : f.abbrev();
     }
 
     static final Dissector DATA_DISSECTOR = (p, offset, length) -> {

@@ -1,7 +1,7 @@
 package org.dissect4j.api;
 
-import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A field a dissector can record: abbreviation ({@code tcp.options.mss_val}), display name,
@@ -9,9 +9,10 @@ import java.util.Objects;
  * {@code header_field_info}. Declare fields as {@code static final} constants and register them
  * with {@link Registrar#fields}.
  *
- * <p>Every field gets a process-wide {@link #id()} when it is built. The per-packet {@link Tree}
- * and the display filters index their arrays by it, so a lookup never hashes a name.
- * A field may be registered with several engines; its id is the same in all of them.
+ * <p>Every field gets a unique {@link #id()} when it is built: a number, nothing registered. An
+ * engine knows the fields its plugins declare (by name and by id, see {@link Engine#field}); the
+ * per-packet {@link Tree} and the display filters index their arrays by the id, so a lookup never
+ * hashes a name. A field may be registered with several engines; its id is the same in all of them.
  *
  * <p>A record so that the JIT may treat its components as constants: a dissector's
  * {@code t.addUint(TcpFields.SRCPORT, ...)} then tests the wanted flag of a known id, without
@@ -21,9 +22,8 @@ import java.util.Objects;
 public record Field(int id, String abbrev, String name, FieldType type, Base base, long bitmask, int shift,
         ValueNames values, String description, boolean hidden, String trueName, String falseName, int bitWidth,
         Labeler labeler, boolean allowZero, boolean wholePacket) {
-    private static final Object LOCK = new Object();
-    private static volatile Field[] all = new Field[1024];
-    private static volatile int count;
+    // numbering only: ids are unique in the process, and nothing here keeps a field (or its plugin's class loader) alive
+    private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
     /**
      * Registers the field under the next id (the builder's constructor: {@code id} must be -1, and
@@ -53,16 +53,7 @@ public record Field(int id, String abbrev, String name, FieldType type, Base bas
         this.labeler = labeler;
         this.allowZero = allowZero;
         this.wholePacket = wholePacket;
-        synchronized (LOCK) {
-            Field[] a = all;
-            if (count == a.length) {
-                a = Arrays.copyOf(a, a.length * 2);
-            }
-            this.id = count;
-            a[count] = this;
-            all = a;
-            count = this.id + 1;
-        }
+        this.id = NEXT_ID.getAndIncrement();
     }
 
     /** Starts the definition of a field. */
@@ -70,25 +61,14 @@ public record Field(int id, String abbrev, String name, FieldType type, Base bas
         return new Builder(abbrev, name, type);
     }
 
-    /** The field with the given id. */
-    public static Field byId(int id) {
-        return all[id];
-    }
-
     /** Whether the value depends on every layer of the packet (see {@link Builder#wholePacket()}). */
     public boolean wholePacket() {
         return wholePacket;
     }
 
-    /** The abbreviation of the protocol the field belongs to: its name up to the first dot. */
-    public String protocolAbbrev() {
-        int dot = abbrev.indexOf('.');
-        return dot < 0 ? abbrev : abbrev.substring(0, dot);
-    }
-
-    /** How many fields exist in this process (ids are 0 .. count-1). */
-    public static int count() {
-        return count;
+    /** An upper bound of every id given out so far (ids are 0 .. idLimit-1). */
+    static int idLimit() {
+        return NEXT_ID.get();
     }
 
     public int id() {

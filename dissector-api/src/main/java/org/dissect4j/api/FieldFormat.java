@@ -26,7 +26,7 @@ public final class FieldFormat {
         switch (f.type()) {
             case NONE -> out.append('1');
             case PROTOCOL -> {
-                Protocol p = protocolOf(f);
+                Protocol p = t.registry().protocolOf(f);
                 if ((t.flags(node) & Tree.HIDDEN) != 0 && t.length(node) == 0) {
                     // A hidden, empty protocol item has no representation: tshark prints the abbreviation.
                     out.append(f.abbrev());
@@ -74,7 +74,7 @@ public final class FieldFormat {
             return;
         }
         if (f.type() == FieldType.PROTOCOL) {
-            Protocol p = protocolOf(f);
+            Protocol p = t.registry().protocolOf(f);
             if (p != null && p.labeler() != null) {
                 p.labeler().label(t, node, out);
             } else {
@@ -134,19 +134,6 @@ public final class FieldFormat {
 
     private static boolean isHeader(Tree t, int node) {
         return true;
-    }
-
-    private static volatile java.util.Map<Field, Protocol> protocolIndex = java.util.Map.of();
-
-    /** Lets labels find the {@link Protocol} behind a protocol field. */
-    static synchronized void index(Protocol p) {
-        java.util.Map<Field, Protocol> m = new java.util.HashMap<>(protocolIndex);
-        m.put(p.field(), p);
-        protocolIndex = m;
-    }
-
-    static Protocol protocolOf(Field f) {
-        return protocolIndex.get(f);
     }
 
     /** An unsigned value in the field's base, as {@code -T fields} prints it (HEX and HEX_DEC in hex, padded to the type's width). */

@@ -91,6 +91,7 @@ public final class Packet {
         this.malformed = false;
         this.truncated = false;
         this.stream = null;
+        this.conversation = null;
         tree.reset(seg, base, sourceCaptured);
     }
 
@@ -485,6 +486,21 @@ public final class Packet {
     public void stream(StreamReassembly s) {
         this.stream = s;
     }
+
+    /**
+     * The conversation of the transport that carries the data now (set by TCP or UDP before it hands
+     * on), or {@code null}: where {@link ConversationData} values live.
+     */
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    /** Set by a transport before it hands data on (and restored after, for nested transports). */
+    public void conversation(Conversation c) {
+        this.conversation = c;
+    }
+
+    private Conversation conversation;
 
     /** Whether a lower layer fenced the Info column ({@link #fenceInfo()}, {@link #prependInfo}). */
     public boolean infoFenced() {

@@ -16,7 +16,6 @@ public final class Protocol {
         this.name = name;
         this.shortName = shortName;
         this.field = Field.define(filterName, name, FieldType.PROTOCOL).build();
-        FieldFormat.index(this);
     }
 
     public String name() {

@@ -1,6 +1,8 @@
 package org.dissect4j.api;
 
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What a {@link DissectorPlugin} registers with. Errors (a field name already taken, an unknown
@@ -60,6 +62,15 @@ public interface Registrar {
 
     /** A dissector registered by anyone under {@code name}. */
     DissectorHandle dissector(String name);
+
+    /**
+     * Declares data this plugin keeps per conversation (TCP connection, UDP address/port pair), made
+     * by {@code factory} on first use and dropped when the transport forgets the conversation.
+     */
+    <T> ConversationData<T> conversationData(String name, Supplier<? extends T> factory);
+
+    /** As {@link #conversationData(String, Supplier)}, calling {@code onRelease} with a value when it is dropped. */
+    <T> ConversationData<T> conversationData(String name, Supplier<? extends T> factory, Consumer<? super T> onRelease);
 
     /** User settings ({@code -o name:value}) for dissectors' preferences. */
     Settings settings();

@@ -86,8 +86,16 @@ public final class Tree {
     private int[] expertNodes = new int[16];
     private int expertCount;
 
-    public Tree() {
+    private final FieldRegistry registry;
+
+    /** A tree for the fields of {@code registry} (an engine's: {@link Engine#tree()}). */
+    Tree(FieldRegistry registry) {
+        this.registry = registry;
         ensureFieldCapacity();
+    }
+
+    FieldRegistry registry() {
+        return registry;
     }
 
     // ---- wanted fields ---------------------------------------------------------------------
@@ -147,7 +155,7 @@ public final class Tree {
     }
 
     private void rebuildRecords() {
-        int n = Math.max(Field.count(), wanted.length * 64);
+        int n = Math.max(Field.idLimit(), wanted.length * 64);
         boolean[] r = new boolean[n];
         for (int id = 0; id < n; id++) {
             int w = id >>> 6;
@@ -161,21 +169,13 @@ public final class Tree {
 
     /**
      * The wanted fields and their protocols: {@code [0][i]} is a wanted field id, {@code [1][i]}
-     * the id of the protocol field it belongs to (by abbreviation: {@code tcp} for {@code tcp.flags.syn}),
-     * or -1 when the protocol is unknown or the field's value needs the whole packet. Computed
-     * once per change of the wanted set.
+     * the id of the protocol field that owns it (the engine's one rule, see {@link FieldRegistry}),
+     * or -1 when the owner is unknown or the field's value needs the whole packet. Computed once
+     * per change of the wanted set.
      */
     int[][] wantedOwners() {
         int[][] o = owners;
         if (o == null) {
-            java.util.Map<String, Integer> protocols = new java.util.HashMap<>();
-            int n = Field.count();
-            for (int id = 0; id < n; id++) {
-                Field f = Field.byId(id);
-                if (f.type() == FieldType.PROTOCOL) {
-                    protocols.putIfAbsent(f.abbrev(), id);
-                }
-            }
             int count = 0;
             for (long w : wanted) {
                 count += Long.bitCount(w);
@@ -186,9 +186,10 @@ public final class Tree {
             for (int w = 0; w < wanted.length; w++) {
                 for (long bits = wanted[w]; bits != 0; bits &= bits - 1) {
                     int id = w * 64 + Long.numberOfTrailingZeros(bits);
-                    Field f = Field.byId(id);
+                    Field f = registry.field(id);
+                    Protocol owner = registry.owner(id);
                     ids[i] = id;
-                    own[i++] = f.wholePacket() ? -1 : protocols.getOrDefault(f.protocolAbbrev(), -1);
+                    own[i++] = f == null || f.wholePacket() || owner == null ? -1 : owner.field().id();
                 }
             }
             o = new int[][] {ids, own};
@@ -613,7 +614,7 @@ public final class Tree {
     }
 
     private void ensureFieldCapacity() {
-        int n = Field.count();
+        int n = Field.idLimit();
         if (n > first.length) {
             int old = first.length;
             int c = Math.max(n, old * 2);
@@ -657,8 +658,17 @@ public final class Tree {
         return nodes[node * NODE_INTS + FIELD];
     }
 
+    /** The field of {@code node}. */
     public Field field(int node) {
-        return Field.byId(nodes[node * NODE_INTS + FIELD]);
+        return registry.field(nodes[node * NODE_INTS + FIELD]);
+    }
+
+    /**
+     * The field with id {@code fieldId} among the engine's fields ({@link Packet#protocolAt} gives
+     * protocol field ids), or {@code null} when the engine did not register it.
+     */
+    public Field fieldById(int fieldId) {
+        return registry.field(fieldId);
     }
 
     public int parent(int node) {

@@ -277,7 +277,7 @@ class EngineTest {
             if (i > 0) {
                 sb.append(':');
             }
-            sb.append(Field.byId(p.protocolAt(i)).abbrev());
+            sb.append(p.tree().fieldById(p.protocolAt(i)).abbrev());
         }
         return sb.toString();
     }

@@ -166,6 +166,20 @@ class EngineUsageTest {
     }
 
     @Test
+    void twoEnginesWithDifferentPluginsDoNotSeeEachOthersFields() {
+        Engine values = engine();
+        Engine other = Engine.builder().discover(false).plugin(new EngineTest.TestPlugin()).build();
+        assertThat(values.findField("vals.port")).contains(PORT);
+        assertThat(other.findField("vals.port")).isEmpty();
+        assertThat(other.fieldById(PORT.id())).isNull();
+        assertThat(other.protocolOf(PORT)).isNull();
+        assertThat(values.protocolOf(PORT)).isSameAs(VALS);
+        assertThat(values.protocolOf(VALS.field())).isSameAs(VALS);
+        assertThat(values.findField("outer.type")).isEmpty();
+        assertThat(other.field("outer.type")).isSameAs(EngineTest.OUTER_TYPE);
+    }
+
+    @Test
     void settingsNobodyReadAreReported() {
         Settings s = new Settings().set("vals.known", "1").set("vals.typo", "2").set("other.pref", "3");
         s.bool("vals.known", false);

@@ -27,7 +27,7 @@ class FieldFormatTest {
     @Test
     void rendersLikeTshark() {
         byte[] b = TestFrames.hex("fd00 0077 0000 0000 0000 0000 0000 0001 0200 0077 0002 0402 4745 540d0a");
-        Tree t = new Tree();
+        Tree t = TestFrames.tree(HEX16, FLAGS, DEC, V6, MAC, BYTES, EPOCH, REL, STR, NONE);
         t.wantAll(true);
         t.reset(MemorySegment.ofArray(b), 0, b.length);
         assertThat(value(t, t.addUint(HEX16, 0, 2, 0x800))).isEqualTo("0x0800");

@@ -16,6 +16,15 @@ final class TestFrames {
         return b;
     }
 
+    /** A tree that knows {@code fields} (as an engine's would, without owners). */
+    static Tree tree(Field... fields) {
+        FieldRegistry r = new FieldRegistry();
+        for (Field f : fields) {
+            r.add(f, null);
+        }
+        return new Tree(r);
+    }
+
     static Frame frame(long number, byte[] bytes, int linkType) {
         return new Frame().set(number, MemorySegment.ofArray(bytes), 0, bytes.length, bytes.length,
                 1_700_000_000_000_000_000L + number * 1000, 0, linkType);

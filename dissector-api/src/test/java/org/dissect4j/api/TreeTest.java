@@ -12,7 +12,7 @@ class TreeTest {
     static final Field S = Field.define("t.s", "S", FieldType.STRING).build();
 
     private static Tree tree() {
-        Tree t = new Tree();
+        Tree t = TestFrames.tree(A, B, FLAG, S);
         t.wantAll(true);
         t.reset(MemorySegment.ofArray(TestFrames.hex("00 01 00 02 6869")), 0, 6);
         return t;
@@ -59,7 +59,7 @@ class TreeTest {
 
     @Test
     void unwantedFieldsAreNotStored() {
-        Tree t = new Tree();
+        Tree t = TestFrames.tree(A, B, FLAG, S);
         t.want(A);
         t.reset(MemorySegment.ofArray(new byte[4]), 0, 4);
         assertThat(t.addUint(B, 0, 1, 1)).isEqualTo(-1);
@@ -91,7 +91,7 @@ class TreeTest {
 
     @Test
     void wantedSetFollowsWantAllClearWantsAndFieldsRegisteredLater() {
-        Tree t = new Tree();
+        Tree t = TestFrames.tree(A, B, FLAG, S);
         t.want(A);
         assertThat(t.wants(A.id())).isTrue();
         assertThat(t.wants(B.id())).isFalse();

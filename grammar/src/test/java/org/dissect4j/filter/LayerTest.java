@@ -13,8 +13,8 @@ class LayerTest {
     private final Engine engine = TestStack.engine();
 
     /** Two IP layers; ip.ttl only in the first (64), ip.proto in both (4, then 6). */
-    private static Tree tree(boolean parents) {
-        Tree t = new Tree();
+    private Tree tree(boolean parents) {
+        Tree t = engine.tree();
         t.wantAll(true);
         t.reset(MemorySegment.ofArray(new byte[40]), 0, 40);
         if (parents) {

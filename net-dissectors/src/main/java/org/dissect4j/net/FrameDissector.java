@@ -4,7 +4,6 @@ import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.EngineFields;
-import org.dissect4j.api.Field;
 import org.dissect4j.api.Frame;
 import org.dissect4j.api.LinkType;
 import org.dissect4j.api.Packet;
@@ -106,7 +105,7 @@ final class FrameDissector implements Dissector {
                 if (sb.length() > 0) {
                     sb.append(':');
                 }
-                sb.append(Field.byId(id).abbrev());
+                sb.append(t.fieldById(id).abbrev());
             }
             t.push(frameNode);
             t.addString(FrameFields.PROTOCOLS, sb);

@@ -83,8 +83,8 @@ class TruncationSweepTest {
             List<Node> got = headerNodes(e.tree(), cut);
             for (Node n : header) {
                 if (n.offset() + n.length() <= cut
-                        && !impliedByLaterBytes.contains(org.dissect4j.api.Field.byId(n.field()).abbrev())) {
-                    assertThat(got).as("%s at %d kept at cut %d", org.dissect4j.api.Field.byId(n.field()), n.offset(), cut)
+                        && !impliedByLaterBytes.contains(full.fieldById(n.field()).abbrev())) {
+                    assertThat(got).as("%s at %d kept at cut %d", full.fieldById(n.field()), n.offset(), cut)
                             .contains(n);
                 }
             }

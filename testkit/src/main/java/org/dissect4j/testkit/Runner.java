@@ -79,7 +79,7 @@ public final class Runner {
             case "frame.protocols": {
                 StringBuilder sb = new StringBuilder();
                 for (int i = 0; i < p.protocolCount(); i++) {
-                    String name = Field.byId(p.protocolAt(i)).abbrev();
+                    String name = p.tree().fieldById(p.protocolAt(i)).abbrev();
                     if (name.equals("frame")) {
                         continue;
                     }

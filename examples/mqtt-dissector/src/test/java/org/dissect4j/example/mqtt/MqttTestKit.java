@@ -128,7 +128,7 @@ final class MqttTestKit {
     static String protocols(Packet p) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < p.protocolCount(); i++) {
-            String name = Field.byId(p.protocolAt(i)).abbrev();
+            String name = p.tree().fieldById(p.protocolAt(i)).abbrev();
             if (!name.equals("frame")) {
                 sb.append(sb.isEmpty() ? "" : ":").append(name);
             }

@@ -264,7 +264,7 @@ public final class TlsDissector implements Dissector {
     private void applicationData(Packet p, TlsSession s, int at, int length) {
         Tree t = p.tree();
         info(p, "Application Data");
-        TlsHandshake.bytes(p, TlsFields.APP_DATA, at, length);
+        TlsVectors.bytes(p, TlsFields.APP_DATA, at, length);
         if (t.wants(TlsFields.APP_DATA_PROTO)) {
             String app = s.alpnApp == 2 ? "HyperText Transfer Protocol 2"
                     : s.alpnApp == 1 || p.srcPort() == 443 || p.dstPort() == 443 ? "Hypertext Transfer Protocol" : null;
@@ -293,7 +293,7 @@ public final class TlsDissector implements Dissector {
                 payloadLength = Math.max(0, length - 3);
                 padding = 0;
             }
-            TlsHandshake.bytes(p, TlsFields.HEARTBEAT_PAYLOAD, at + 3, payloadLength);
+            TlsVectors.bytes(p, TlsFields.HEARTBEAT_PAYLOAD, at + 3, payloadLength);
             if (padding > 0) {
                 p.require(at + 3 + payloadLength, padding);
                 t.add(TlsFields.HEARTBEAT_PADDING, at + 3 + payloadLength, padding);

@@ -94,7 +94,7 @@ final class TlsSession {
         static final int MAX_FRAGMENT_FRAMES = 64;
         boolean active;
         int msgType;
-        byte[] buf = TlsHandshake.NO_BYTES;
+        byte[] buf = TlsHandshakeReassembly.NO_BYTES;
         int length;
         /** Frames and lengths of the fragments; grown on demand (most sessions never fragment a message). */
         long[] fragmentFrame = new long[0];

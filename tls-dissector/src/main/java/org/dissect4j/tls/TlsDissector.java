@@ -221,7 +221,7 @@ public final class TlsDissector implements Dissector {
     private void changeCipherSpec(Packet p, TlsSession s, boolean fromServer, int at, int length, int version) {
         Tree t = p.tree();
         info(p, "Change Cipher Spec");
-        int node = t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
+        t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
         if (version == TlsWire.TLS13 || s.version == TlsWire.TLS13) {
             return;
         }
@@ -235,9 +235,8 @@ public final class TlsDissector implements Dissector {
                 s.clientCcsFrame = frame;
             }
         }
-        if (fromServer) {
-            handshake.serverChangeCipherSpec(p, s, at, node);
-        }
+        // The server's: an abbreviated handshake is a resumption (the client's changes nothing).
+        TlsHandshakeStates.step(p, s, TlsHandshakeStates.CHANGE_CIPHER_SPEC, fromServer, at);
     }
 
     private static void alert(Packet p, int at, int length) {

@@ -16,7 +16,7 @@ import org.dissect4j.api.Tree;
  * {@link TlsExtensions}, {@link TlsCertificateMessages}, {@link TlsKeyExchange}, and {@link TlsVectors} (the
  * vector checks of Wireshark's {@code ssl_add_vector}/{@code ssl_end_vector}). Every message type is decoded
  * (hello_request to key_update and compressed_certificate) with Wireshark's fields. Session resumption is tracked
- * here too (see the README).
+ * by {@link TlsHandshakeStates} (see the README).
  */
 final class TlsHandshake {
     final TlsFingerprint fp = new TlsFingerprint();
@@ -75,9 +75,9 @@ final class TlsHandshake {
         t.addUint(TlsFields.HS_TYPE, at, 1, type);
         t.addUint(TlsFields.HS_LENGTH, at + 1, 3, length);
         switch (type) {
-            case TlsWire.HS_CLIENT_HELLO -> hellos.clientHello(p, s, body, end);
-            case TlsWire.HS_SERVER_HELLO -> hellos.serverHello(p, s, body, end, hrr);
-            case TlsWire.HS_NEW_SESSION_TICKET -> hellos.newSessionTicket(p, s, body, end);
+            case TlsWire.HS_CLIENT_HELLO -> hellos.clientHello(p, s, fromServer, body, end);
+            case TlsWire.HS_SERVER_HELLO -> hellos.serverHello(p, s, fromServer, body, end, hrr);
+            case TlsWire.HS_NEW_SESSION_TICKET -> hellos.newSessionTicket(p, s, fromServer, body, end);
             case TlsWire.HS_HELLO_RETRY_REQUEST -> {
                 // TLS 1.3 drafts before -22.
                 t.addUint(TlsFields.HS_VERSION, body, 2, p.u16(body));
@@ -86,17 +86,15 @@ final class TlsHandshake {
             }
             case TlsWire.HS_ENCRYPTED_EXTENSIONS -> extensions.extensions(p, s, body, end, TlsWire.HS_ENCRYPTED_EXTENSIONS, false);
             case TlsWire.HS_CERTIFICATE -> {
-                if (fromServer) {
-                    fullHandshake(p, s, at);
-                }
+                serverFlight(p, s, TlsHandshakeStates.CERTIFICATE, fromServer, at);
                 certificates.certificate(p, s, body, end);
             }
             case TlsWire.HS_SERVER_KEY_EXCHANGE -> {
-                fullHandshake(p, s, at);
+                serverFlight(p, s, TlsHandshakeStates.SERVER_KEY_EXCHANGE, fromServer, at);
                 TlsKeyExchange.serverKeyExchange(p, s, body, end);
             }
             case TlsWire.HS_CERTIFICATE_REQUEST -> certificates.certificateRequest(p, s, body, end);
-            case TlsWire.HS_SERVER_HELLO_DONE -> fullHandshake(p, s, at);
+            case TlsWire.HS_SERVER_HELLO_DONE -> serverFlight(p, s, TlsHandshakeStates.SERVER_HELLO_DONE, fromServer, at);
             case TlsWire.HS_CERTIFICATE_VERIFY -> TlsVectors.digitallySigned(p, s.version, body, end, TlsFields.CERT_VERIFY_SIG_LEN,
                     TlsFields.CERT_VERIFY_SIG);
             case TlsWire.HS_CLIENT_KEY_EXCHANGE -> TlsKeyExchange.clientKeyExchange(p, s, body, end);
@@ -153,35 +151,10 @@ final class TlsHandshake {
         return hrr ? -version : version;
     }
 
-    /** The server's Certificate, ServerKeyExchange or ServerHelloDone: this handshake is a full one. */
-    private void fullHandshake(Packet p, TlsSession s, int at) {
-        if (p.visited() || s.version == TlsWire.TLS13) {
-            return;
-        }
-        if (s.ticketPending || s.resumption > 0) {
-            TlsExpert.add(p, TlsExpert.RESUMPTION_REFUSED, at, 0);
-        }
-        s.ticketPending = false;
-        s.resumption = -1;
-    }
-
-    /** The server's ChangeCipherSpec (TLS 1.2 and earlier): an abbreviated handshake is a resumption. */
-    void serverChangeCipherSpec(Packet p, TlsSession s, int at, int ccsNode) {
-        Tree t = p.tree();
-        if (s.ticketPending && !p.visited()) {
-            s.ticketPending = false;
-            s.resumption = TlsFields.RESUMED_TICKET;
-        }
-        if (s.resumption > 0 && s.resumption != TlsFields.RESUMED_PSK) {
-            TlsExpert.add(p, TlsExpert.RESUMED, at, 0);
-            t.addGenerated(TlsFields.RESUMPTION_METHOD, s.resumption);
-            if (s.offeredOriginFrame != 0) {
-                t.addGenerated(TlsFields.RESUMPTION_ORIGIN, s.offeredOriginFrame);
-            }
-            if (!p.visited()) {
-                // Any later ChangeCipherSpec is not a resumption of this session.
-                s.resumption = -1;
-            }
+    /** Certificate, ServerKeyExchange or ServerHelloDone: events of {@link TlsHandshakeStates} before TLS 1.3. */
+    private static void serverFlight(Packet p, TlsSession s, int event, boolean fromServer, int at) {
+        if (s.version != TlsWire.TLS13) {
+            TlsHandshakeStates.step(p, s, event, fromServer, at);
         }
     }
 }

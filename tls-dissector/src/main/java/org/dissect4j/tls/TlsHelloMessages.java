@@ -51,14 +51,15 @@ final class TlsHelloMessages {
         return at + sidLength;
     }
 
-    void clientHello(Packet p, TlsSession s, int at, int end) {
+    void clientHello(Packet p, TlsSession s, boolean fromServer, int at, int end) {
         Tree t = p.tree();
         boolean wantJa3 = t.wants(TlsFields.JA3) || t.wants(TlsFields.JA3_FULL);
         boolean wantJa4 = t.wants(TlsFields.JA4) || t.wants(TlsFields.JA4_R);
         if (!p.visited()) {
             s.setServer(p);
-            s.resetResumption();
+            s.resetOffers();
         }
+        TlsHandshakeStates.step(p, s, TlsHandshakeStates.CLIENT_HELLO, fromServer, at);
         int version = p.u16(at);
         t.addUint(TlsFields.HS_VERSION, at, 2, version);
         fp.reset(version);
@@ -165,7 +166,7 @@ final class TlsHelloMessages {
         }
     }
 
-    void serverHello(Packet p, TlsSession s, int at, int end, boolean hrr) {
+    void serverHello(Packet p, TlsSession s, boolean fromServer, int at, int end, boolean hrr) {
         Tree t = p.tree();
         boolean wantJa3s = t.wants(TlsFields.JA3S) || t.wants(TlsFields.JA3S_FULL);
         int version = p.u16(at);
@@ -207,11 +208,11 @@ final class TlsHelloMessages {
             t.addString(TlsFields.JA3S, fp.md5(full));
         }
         if (!hrr) {
-            serverHelloResumption(p, s);
+            TlsHandshakeStates.step(p, s, serverHelloEvent(p, s), fromServer, serverSessionIdAt);
         }
     }
 
-    void newSessionTicket(Packet p, TlsSession s, int at, int end) {
+    void newSessionTicket(Packet p, TlsSession s, boolean fromServer, int at, int end) {
         Tree t = p.tree();
         boolean tls13 = s.version == TlsWire.TLS13;
         t.addUint(TlsFields.SESSION_TICKET_LIFETIME, at, 4, p.u32(at));
@@ -237,11 +238,8 @@ final class TlsHelloMessages {
             resumption.remember(TlsResumption.endpoint(s), TlsResumption.KIND_TICKET,
                     TlsResumption.hash(p.segment(), p.base() + at, ticket), p.frame().number());
         }
-        if (s.ticketPending) {
-            // A NewSessionTicket right after the ServerHello: the server accepted the offered ticket.
-            s.ticketPending = false;
-            s.resumption = TlsFields.RESUMED_TICKET;
-        }
+        // A NewSessionTicket right after the ServerHello: the server accepted the offered ticket.
+        TlsHandshakeStates.step(p, s, TlsHandshakeStates.NEW_SESSION_TICKET, fromServer, at);
         at += ticket;
         if (tls13) {
             extensions.extensions(p, s, at, end, TlsWire.HS_NEW_SESSION_TICKET, false);
@@ -274,25 +272,17 @@ final class TlsHelloMessages {
         }
     }
 
-    /** After the ServerHello: TLS 1.3 decides here; TLS 1.2 and earlier remember the session ID and wait for the next message. */
-    private void serverHelloResumption(Packet p, TlsSession s) {
-        Tree t = p.tree();
-        if (p.visited()) {
-            return;
-        }
-        s.ticketPending = false;
+    /**
+     * The ServerHello as an event of {@link TlsHandshakeStates}: TLS 1.3 decides here; TLS 1.2 and earlier by whether
+     * the offered session ID is echoed (a new one is remembered for later connections) and what was offered.
+     */
+    private int serverHelloEvent(Packet p, TlsSession s) {
         if (extensions.serverSelectedVersion == TlsWire.TLS13 || s.version == TlsWire.TLS13) {
             if (extensions.serverSelectedPsk) {
-                s.resumption = TlsFields.RESUMED_PSK;
-                TlsExpert.add(p, TlsExpert.RESUMED, serverSessionIdAt, 0);
-                t.addGenerated(TlsFields.RESUMPTION_METHOD, TlsFields.RESUMED_PSK);
-            } else {
-                s.resumption = -1;
-                if ((s.offered & TlsFields.OFFER_PSK) != 0) {
-                    TlsExpert.add(p, TlsExpert.RESUMPTION_REFUSED, serverSessionIdAt, 0);
-                }
+                return TlsHandshakeStates.SERVER_HELLO_PSK;
             }
-            return;
+            return (s.offered & TlsFields.OFFER_PSK) != 0 ? TlsHandshakeStates.SERVER_HELLO_PSK_REFUSED
+                    : TlsHandshakeStates.SERVER_HELLO_13;
         }
         boolean echoed = false;
         if (serverSessionIdLength > 0 && serverSessionIdLength <= 32) {
@@ -305,22 +295,21 @@ final class TlsHelloMessages {
                     }
                 }
             }
-            if (!echoed && s.serverKnown) {
+            if (!echoed && s.serverKnown && !p.visited()) {
                 resumption.remember(TlsResumption.endpoint(s), TlsResumption.KIND_SESSION_ID,
                         TlsResumption.hash(p.segment(), p.base() + serverSessionIdAt, serverSessionIdLength),
                         p.frame().number());
             }
         }
+        boolean ticket = (s.offered & TlsFields.OFFER_TICKET) != 0;
         if (echoed) {
-            s.resumption = (s.offered & TlsFields.OFFER_TICKET) != 0 ? TlsFields.RESUMED_TICKET : TlsFields.RESUMED_SESSION_ID;
-        } else if ((s.offered & TlsFields.OFFER_TICKET) != 0) {
-            // A ticket may be accepted without echoing the ID: wait for NewSessionTicket/CCS or Certificate/ServerHelloDone.
-            s.ticketPending = true;
-        } else {
-            s.resumption = -1;
-            if ((s.offered & TlsFields.OFFER_SESSION_ID) != 0) {
-                TlsExpert.add(p, TlsExpert.RESUMPTION_REFUSED, serverSessionIdAt, 0);
-            }
+            return ticket ? TlsHandshakeStates.SERVER_HELLO_ECHO_TICKET : TlsHandshakeStates.SERVER_HELLO_ECHO;
         }
+        if (ticket) {
+            // A ticket may be accepted without echoing the ID: wait for NewSessionTicket/CCS or Certificate/ServerHelloDone.
+            return TlsHandshakeStates.SERVER_HELLO_NEW_TICKET_OFFERED;
+        }
+        return (s.offered & TlsFields.OFFER_SESSION_ID) != 0 ? TlsHandshakeStates.SERVER_HELLO_NEW_ID_OFFERED
+                : TlsHandshakeStates.SERVER_HELLO_NEW;
     }
 }

@@ -68,93 +68,20 @@ final class TlsExtensions {
         Tree t = p.tree();
         switch (type) {
             case TlsWire.EXT_SERVER_NAME -> {
-                if (clientHello) {
-                    fp.sni = true;
-                }
-                if (at == end) {
-                    return at;
-                }
-                int list = vector(p, at, end, TlsFields.SNI_LIST_LEN, 2, 1, 0xffff);
-                if (list < 0) {
-                    return end;
-                }
-                at += 2;
-                int next = at + list;
-                while (at < next) {
-                    t.addUint(TlsFields.SNI_TYPE, at, 1, p.u8(at));
-                    at++;
-                    int n = vector(p, at, next, TlsFields.SNI_LEN, 2, 1, 0xffff);
-                    if (n < 0) {
-                        return next;
-                    }
-                    at += 2;
-                    bytes(p, TlsFields.SNI, at, n);
-                    at += n;
-                }
-                return at;
+                return serverName(p, at, end, clientHello);
             }
             case TlsWire.EXT_MAX_FRAGMENT_LENGTH -> {
                 t.addUint(TlsFields.MAX_FRAGMENT_LENGTH, at, 1, p.u8(at));
                 return at + 1;
             }
             case TlsWire.EXT_STATUS_REQUEST -> {
-                if (hsType != TlsWire.HS_CLIENT_HELLO) {
-                    return at;
-                }
-                int statusType = p.u8(at);
-                t.addUint(TlsFields.STATUS_REQUEST_TYPE, at, 1, statusType);
-                at++;
-                if (statusType == 1) {
-                    int ids = vector(p, at, end, TlsFields.STATUS_REQUEST_RESPONDER_IDS_LEN, 2, 0, 0xffff);
-                    if (ids < 0) {
-                        return end;
-                    }
-                    at += 2 + ids;
-                    int exts = vector(p, at, end, TlsFields.STATUS_REQUEST_EXTS_LEN, 2, 0, 0xffff);
-                    if (exts < 0) {
-                        return end;
-                    }
-                    at += 2 + exts;
-                }
-                return at;
+                return statusRequest(p, at, end, hsType);
             }
             case TlsWire.EXT_SUPPORTED_GROUPS -> {
-                int n = vector(p, at, end, TlsFields.GROUPS_LEN, 2, 2, 0xffff);
-                if (n < 0) {
-                    return end;
-                }
-                at += 2;
-                int next = at + n;
-                t.open(TlsFields.GROUPS, at, n);
-                while (at + 2 <= next) {
-                    int g = p.u16(at);
-                    t.addUint(TlsFields.GROUP, at, 2, g);
-                    if (clientHello) {
-                        fp.group(g);
-                    }
-                    at += 2;
-                }
-                t.close();
-                return endVector(p, at, next) ? at : next;
+                return supportedGroups(p, at, end, clientHello);
             }
             case TlsWire.EXT_EC_POINT_FORMATS -> {
-                int n = vector(p, at, end, TlsFields.EC_POINT_FORMATS_LEN, 1, 1, 0xff);
-                if (n < 0) {
-                    return end;
-                }
-                at++;
-                int next = at + n;
-                t.open(TlsFields.EC_POINT_FORMATS, at, n);
-                while (at < next) {
-                    int f = p.u8(at);
-                    t.addUint(TlsFields.EC_POINT_FORMAT, at, 1, f);
-                    if (clientHello) {
-                        fp.pointFormat(f);
-                    }
-                    at++;
-                }
-                t.close();
-                return at;
+                return ecPointFormats(p, at, end, clientHello);
             }
             case TlsWire.EXT_SIGNATURE_ALGORITHMS, TlsWire.EXT_SIGNATURE_ALGORITHMS_CERT -> {
                 return sigHashAlgs(p, at, end, clientHello && type == TlsWire.EXT_SIGNATURE_ALGORITHMS);
@@ -181,31 +108,14 @@ final class TlsExtensions {
                 return at;
             }
             case TlsWire.EXT_COMPRESS_CERTIFICATE -> {
-                int n = vector(p, at, end, TlsFields.COMPRESS_CERT_ALGS_LEN, 1, 2, 0xfe);
-                if (n < 0) {
-                    return end;
-                }
-                at++;
-                int next = at + n;
-                while (at + 2 <= next) {
-                    t.addUint(TlsFields.COMPRESS_CERT_ALG, at, 2, p.u16(at));
-                    at += 2;
-                }
-                return at;
+                return compressCertificate(p, at, end);
             }
             case TlsWire.EXT_RECORD_SIZE_LIMIT -> {
                 t.addUint(TlsFields.RECORD_SIZE_LIMIT, at, 2, p.u16(at));
                 return at + 2;
             }
             case TlsWire.EXT_SESSION_TICKET -> {
-                // Wireshark 4.0 shows the ticket of the extension as extension data ("Data (n bytes)").
-                bytes(p, TlsFields.EXT_DATA, at, len);
-                if (clientHello && len > 0 && !p.visited()) {
-                    s.offered |= TlsFields.OFFER_TICKET;
-                    s.offeredTicketLength = len;
-                    s.offeredTicketHash = TlsResumption.hash(p.segment(), p.base() + at, len);
-                }
-                return at + len;
+                return sessionTicket(p, s, at, len, clientHello);
             }
             case TlsWire.EXT_KEY_SHARE_OLD, TlsWire.EXT_KEY_SHARE -> {
                 return keyShare(p, at, end, hsType);
@@ -221,71 +131,218 @@ final class TlsExtensions {
                 return at;
             }
             case TlsWire.EXT_SUPPORTED_VERSIONS -> {
-                if (hsType == TlsWire.HS_CLIENT_HELLO) {
-                    int n = vector(p, at, end, TlsFields.SUPPORTED_VERSIONS_LEN, 1, 2, 254);
-                    if (n < 0) {
-                        return end;
-                    }
-                    at++;
-                    int next = at + n;
-                    while (at + 2 <= next) {
-                        int v = p.u16(at);
-                        t.addUint(TlsFields.SUPPORTED_VERSION, at, 2, v);
-                        if (clientHello) {
-                            fp.supportedVersion(v);
-                        }
-                        if (v == TlsWire.TLS13 || TlsWire.tls13Draft(v) != 0) {
-                            helloHasTls13 = true;
-                        }
-                        at += 2;
-                    }
-                    return endVector(p, at, next) ? at : next;
-                }
-                if (hsType == TlsWire.HS_SERVER_HELLO || hsType == TlsWire.HS_HELLO_RETRY_REQUEST) {
-                    int v = p.u16(at);
-                    t.addUint(TlsFields.SUPPORTED_VERSION, at, 2, v);
-                    serverSelectedVersion = v;
-                    return at + 2;
-                }
-                return at;
+                return supportedVersions(p, at, end, hsType, clientHello);
             }
             case TlsWire.EXT_COOKIE -> {
-                int n = vector(p, at, end, TlsFields.COOKIE_LEN, 2, 1, 0xffff);
-                if (n < 0) {
-                    return end;
-                }
-                bytes(p, TlsFields.COOKIE, at + 2, n);
-                return at + 2 + n;
+                return cookie(p, at, end);
             }
             case TlsWire.EXT_PSK_KEY_EXCHANGE_MODES -> {
-                int n = vector(p, at, end, TlsFields.PSK_KE_MODES_LEN, 1, 1, 0xff);
-                if (n < 0) {
-                    return end;
-                }
-                at++;
-                int next = at + n;
-                while (at < next) {
-                    t.addUint(TlsFields.PSK_KE_MODE, at, 1, p.u8(at));
-                    at++;
-                }
-                return at;
+                return pskKeyExchangeModes(p, at, end);
             }
             case TlsWire.EXT_RENEGOTIATION_INFO -> {
-                int n = vector(p, at, end, TlsFields.RENEG_INFO_LEN, 1, 0, 0xff);
-                if (n < 0) {
-                    return end;
-                }
-                at++;
-                if (n > 0) {
-                    bytes(p, TlsFields.RENEG_INFO, at, n);
-                }
-                return at + n;
+                return renegotiationInfo(p, at, end);
             }
             default -> {
                 bytes(p, TlsFields.EXT_DATA, at, len);
                 return at + len;
             }
         }
+    }
+
+    /** server_name (RFC 6066 §3): the list of names. */
+    private int serverName(Packet p, int at, int end, boolean clientHello) {
+        Tree t = p.tree();
+        if (clientHello) {
+            fp.sni = true;
+        }
+        if (at == end) {
+            return at;
+        }
+        int list = vector(p, at, end, TlsFields.SNI_LIST_LEN, 2, 1, 0xffff);
+        if (list < 0) {
+            return end;
+        }
+        at += 2;
+        int next = at + list;
+        while (at < next) {
+            t.addUint(TlsFields.SNI_TYPE, at, 1, p.u8(at));
+            at++;
+            int n = vector(p, at, next, TlsFields.SNI_LEN, 2, 1, 0xffff);
+            if (n < 0) {
+                return next;
+            }
+            at += 2;
+            bytes(p, TlsFields.SNI, at, n);
+            at += n;
+        }
+        return at;
+    }
+
+    /** status_request (RFC 6066 §8): the ClientHello's request. */
+    private int statusRequest(Packet p, int at, int end, int hsType) {
+        Tree t = p.tree();
+        if (hsType != TlsWire.HS_CLIENT_HELLO) {
+            return at;
+        }
+        int statusType = p.u8(at);
+        t.addUint(TlsFields.STATUS_REQUEST_TYPE, at, 1, statusType);
+        at++;
+        if (statusType == 1) {
+            int ids = vector(p, at, end, TlsFields.STATUS_REQUEST_RESPONDER_IDS_LEN, 2, 0, 0xffff);
+            if (ids < 0) {
+                return end;
+            }
+            at += 2 + ids;
+            int exts = vector(p, at, end, TlsFields.STATUS_REQUEST_EXTS_LEN, 2, 0, 0xffff);
+            if (exts < 0) {
+                return end;
+            }
+            at += 2 + exts;
+        }
+        return at;
+    }
+
+    /** supported_groups (RFC 8446 §4.2.7). */
+    private int supportedGroups(Packet p, int at, int end, boolean clientHello) {
+        Tree t = p.tree();
+        int n = vector(p, at, end, TlsFields.GROUPS_LEN, 2, 2, 0xffff);
+        if (n < 0) {
+            return end;
+        }
+        at += 2;
+        int next = at + n;
+        t.open(TlsFields.GROUPS, at, n);
+        while (at + 2 <= next) {
+            int g = p.u16(at);
+            t.addUint(TlsFields.GROUP, at, 2, g);
+            if (clientHello) {
+                fp.group(g);
+            }
+            at += 2;
+        }
+        t.close();
+        return endVector(p, at, next) ? at : next;
+    }
+
+    /** ec_point_formats (RFC 8422 §5.1.2). */
+    private int ecPointFormats(Packet p, int at, int end, boolean clientHello) {
+        Tree t = p.tree();
+        int n = vector(p, at, end, TlsFields.EC_POINT_FORMATS_LEN, 1, 1, 0xff);
+        if (n < 0) {
+            return end;
+        }
+        at++;
+        int next = at + n;
+        t.open(TlsFields.EC_POINT_FORMATS, at, n);
+        while (at < next) {
+            int f = p.u8(at);
+            t.addUint(TlsFields.EC_POINT_FORMAT, at, 1, f);
+            if (clientHello) {
+                fp.pointFormat(f);
+            }
+            at++;
+        }
+        t.close();
+        return at;
+    }
+
+    /** compress_certificate (RFC 8879 §3): the algorithms. */
+    private int compressCertificate(Packet p, int at, int end) {
+        Tree t = p.tree();
+        int n = vector(p, at, end, TlsFields.COMPRESS_CERT_ALGS_LEN, 1, 2, 0xfe);
+        if (n < 0) {
+            return end;
+        }
+        at++;
+        int next = at + n;
+        while (at + 2 <= next) {
+            t.addUint(TlsFields.COMPRESS_CERT_ALG, at, 2, p.u16(at));
+            at += 2;
+        }
+        return at;
+    }
+
+    /** session_ticket (RFC 5077 §3.2): a non-empty one in a ClientHello is a ticket offer. */
+    private int sessionTicket(Packet p, TlsSession s, int at, int len, boolean clientHello) {
+        // Wireshark 4.0 shows the ticket of the extension as extension data ("Data (n bytes)").
+        bytes(p, TlsFields.EXT_DATA, at, len);
+        if (clientHello && len > 0 && !p.visited()) {
+            s.offered |= TlsFields.OFFER_TICKET;
+            s.offeredTicketLength = len;
+            s.offeredTicketHash = TlsResumption.hash(p.segment(), p.base() + at, len);
+        }
+        return at + len;
+    }
+
+    /** supported_versions (RFC 8446 §4.2.1): the ClientHello's list, the version a ServerHello or HelloRetryRequest selects. */
+    private int supportedVersions(Packet p, int at, int end, int hsType, boolean clientHello) {
+        Tree t = p.tree();
+        if (hsType == TlsWire.HS_CLIENT_HELLO) {
+            int n = vector(p, at, end, TlsFields.SUPPORTED_VERSIONS_LEN, 1, 2, 254);
+            if (n < 0) {
+                return end;
+            }
+            at++;
+            int next = at + n;
+            while (at + 2 <= next) {
+                int v = p.u16(at);
+                t.addUint(TlsFields.SUPPORTED_VERSION, at, 2, v);
+                if (clientHello) {
+                    fp.supportedVersion(v);
+                }
+                if (v == TlsWire.TLS13 || TlsWire.tls13Draft(v) != 0) {
+                    helloHasTls13 = true;
+                }
+                at += 2;
+            }
+            return endVector(p, at, next) ? at : next;
+        }
+        if (hsType == TlsWire.HS_SERVER_HELLO || hsType == TlsWire.HS_HELLO_RETRY_REQUEST) {
+            int v = p.u16(at);
+            t.addUint(TlsFields.SUPPORTED_VERSION, at, 2, v);
+            serverSelectedVersion = v;
+            return at + 2;
+        }
+        return at;
+    }
+
+    /** cookie (RFC 8446 §4.2.2). */
+    private int cookie(Packet p, int at, int end) {
+        int n = vector(p, at, end, TlsFields.COOKIE_LEN, 2, 1, 0xffff);
+        if (n < 0) {
+            return end;
+        }
+        bytes(p, TlsFields.COOKIE, at + 2, n);
+        return at + 2 + n;
+    }
+
+    /** psk_key_exchange_modes (RFC 8446 §4.2.9). */
+    private int pskKeyExchangeModes(Packet p, int at, int end) {
+        Tree t = p.tree();
+        int n = vector(p, at, end, TlsFields.PSK_KE_MODES_LEN, 1, 1, 0xff);
+        if (n < 0) {
+            return end;
+        }
+        at++;
+        int next = at + n;
+        while (at < next) {
+            t.addUint(TlsFields.PSK_KE_MODE, at, 1, p.u8(at));
+            at++;
+        }
+        return at;
+    }
+
+    /** renegotiation_info (RFC 5746 §3.2). */
+    private int renegotiationInfo(Packet p, int at, int end) {
+        int n = vector(p, at, end, TlsFields.RENEG_INFO_LEN, 1, 0, 0xff);
+        if (n < 0) {
+            return end;
+        }
+        at++;
+        if (n > 0) {
+            bytes(p, TlsFields.RENEG_INFO, at, n);
+        }
+        return at + n;
     }
 
     private int alpn(Packet p, TlsSession s, int at, int end, int hsType, boolean clientHello) {

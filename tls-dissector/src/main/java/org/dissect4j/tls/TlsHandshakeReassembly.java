@@ -47,45 +47,21 @@ final class TlsHandshakeReassembly implements Dissector {
 
     // ---- records -----------------------------------------------------------------------------------
 
+    /** What {@link #continueMessage} did with the start of a record. */
+    private static final int NOT_CONTINUED = -1, CONTINUED = -2;
+
     /** The handshake record body {@code [offset, end)} (dissect_tls_handshake with maybe_encrypted). */
     void records(Packet p, TlsSession s, boolean fromServer, int offset, int end, int version) {
         Tree t = p.tree();
         TlsSession.HsReassembly r = s.hs[fromServer ? TlsSession.SERVER : TlsSession.CLIENT];
         boolean first = true;
-        boolean continued = false;
-        boolean completed = false;
-        int subset = 0;
-        if (!p.visited() && r.active) {
-            int fragsLen = r.length;
-            subset = end - offset;
-            int msgLen = 0;
-            if (fragsLen + subset >= TlsWire.HANDSHAKE_HEADER_LENGTH) {
-                msgLen = TlsWire.HANDSHAKE_HEADER_LENGTH
-                        + ((headerByte(p, r, offset, 1) << 16) | (headerByte(p, r, offset, 2) << 8) | headerByte(p, r, offset, 3));
-                if (subset > msgLen - fragsLen) {
-                    subset = msgLen - fragsLen;
-                }
-            }
-            if (p.captured(offset) < subset) {
-                // Missing data: the message cannot be completed, nor is it known where the next one starts.
-                r.clear();
-            } else if (msgLen > TlsDissector.MAX_HANDSHAKE_MESSAGE) {
-                TlsExpert.add(p, TlsExpert.REASSEMBLY_LIMIT, offset, subset);
-                r.clear();
-            } else if (append(p, r, offset, subset)) {
-                continued = true;
-                completed = msgLen != 0 && fragsLen + subset == msgLen;
-                if (completed) {
-                    r.active = false;
-                }
-            }
+        int subset = !p.visited() && r.active ? continueMessage(p, r, offset, end) : NOT_CONTINUED;
+        if (subset == CONTINUED) {
+            // The middle of a message: shown as a handshake item, the Info column untouched.
+            t.add(TlsFields.HANDSHAKE, offset, end - offset);
+            return;
         }
-        if (continued) {
-            if (!completed) {
-                // The middle of a message: shown as a handshake item, the Info column untouched.
-                t.add(TlsFields.HANDSHAKE, offset, end - offset);
-                return;
-            }
+        if (subset >= 0) {
             t.add(TlsFields.HANDSHAKE, offset, subset);
             offset += subset;
             reassembled(p, s, fromServer, r, version);
@@ -116,6 +92,42 @@ final class TlsHandshakeReassembly implements Dissector {
             offset += msgLen;
             first = false;
         }
+    }
+
+    /**
+     * Adds the start of record {@code [offset, end)} to the message being reassembled in {@code r}: the bytes it
+     * took when that completed the message, {@link #CONTINUED} when the message goes on, {@link #NOT_CONTINUED}
+     * when the reassembly was given up (missing data, a message past the bound).
+     */
+    private int continueMessage(Packet p, TlsSession.HsReassembly r, int offset, int end) {
+        int fragsLen = r.length;
+        int subset = end - offset;
+        int msgLen = 0;
+        if (fragsLen + subset >= TlsWire.HANDSHAKE_HEADER_LENGTH) {
+            msgLen = TlsWire.HANDSHAKE_HEADER_LENGTH
+                    + ((headerByte(p, r, offset, 1) << 16) | (headerByte(p, r, offset, 2) << 8) | headerByte(p, r, offset, 3));
+            if (subset > msgLen - fragsLen) {
+                subset = msgLen - fragsLen;
+            }
+        }
+        if (p.captured(offset) < subset) {
+            // Missing data: the message cannot be completed, nor is it known where the next one starts.
+            r.clear();
+            return NOT_CONTINUED;
+        }
+        if (msgLen > TlsDissector.MAX_HANDSHAKE_MESSAGE) {
+            TlsExpert.add(p, TlsExpert.REASSEMBLY_LIMIT, offset, subset);
+            r.clear();
+            return NOT_CONTINUED;
+        }
+        if (!append(p, r, offset, subset)) {
+            return NOT_CONTINUED;
+        }
+        if (msgLen != 0 && fragsLen + subset == msgLen) {
+            r.active = false;
+            return subset;
+        }
+        return CONTINUED;
     }
 
     /** Byte {@code i} of the message header: from the fragments kept so far, then from the current record. */

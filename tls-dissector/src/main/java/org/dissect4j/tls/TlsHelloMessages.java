@@ -71,9 +71,33 @@ final class TlsHelloMessages {
             MemorySegment.copy(p.segment(), Bytes.U8, p.base() + sidAt, s.offeredSessionId, 0, sidLength);
             s.offeredSessionIdLength = sidLength;
         }
+        at = suitesAndCompression(p, at, end);
+        if (at < 0) {
+            return;
+        }
+        boolean withExtensions = at < end;
+        if (withExtensions) {
+            extensions.extensions(p, s, at, end, TlsWire.HS_CLIENT_HELLO, true);
+        }
+        if (!p.visited()) {
+            clientHelloOffers(p, s);
+        }
+        if (wantJa3) {
+            CharSequence full = fp.ja3(withExtensions);
+            t.addString(TlsFields.JA3_FULL, full);
+            t.addString(TlsFields.JA3, fp.md5(full));
+        }
+        if (wantJa4) {
+            ja4(t);
+        }
+    }
+
+    /** The ClientHello's cipher suites and compression methods; the offset after them, or -1 when a vector does not fit. */
+    private int suitesAndCompression(Packet p, int at, int end) {
+        Tree t = p.tree();
         int csLength = vector(p, at, end, TlsFields.HS_CIPHER_SUITES_LEN, 2, 2, 0xffff);
         if (csLength < 0) {
-            return;
+            return -1;
         }
         at += 2;
         int next = at + csLength;
@@ -90,7 +114,7 @@ final class TlsHelloMessages {
         }
         int cmLength = vector(p, at, end, TlsFields.HS_COMP_METHODS_LEN, 1, 1, 0xff);
         if (cmLength < 0) {
-            return;
+            return -1;
         }
         at++;
         next = at + cmLength;
@@ -100,27 +124,18 @@ final class TlsHelloMessages {
             at++;
         }
         t.close();
-        boolean withExtensions = at < end;
-        if (withExtensions) {
-            extensions.extensions(p, s, at, end, TlsWire.HS_CLIENT_HELLO, true);
+        return at;
+    }
+
+    /** JA4 and JA4_r, each only when wanted, as ASCII bytes copied into the tree. */
+    private void ja4(Tree t) {
+        if (t.wants(TlsFields.JA4)) {
+            AsciiText ja4 = fp.ja4(false);
+            t.addBytes(TlsFields.JA4, ja4.segment(), 0, ja4.length());
         }
-        if (!p.visited()) {
-            clientHelloOffers(p, s);
-        }
-        if (wantJa3) {
-            CharSequence full = fp.ja3(withExtensions);
-            t.addString(TlsFields.JA3_FULL, full);
-            t.addString(TlsFields.JA3, fp.md5(full));
-        }
-        if (wantJa4) {
-            if (t.wants(TlsFields.JA4)) {
-                AsciiText ja4 = fp.ja4(false);
-                t.addBytes(TlsFields.JA4, ja4.segment(), 0, ja4.length());
-            }
-            if (t.wants(TlsFields.JA4_R)) {
-                AsciiText ja4r = fp.ja4(true);
-                t.addBytes(TlsFields.JA4_R, ja4r.segment(), 0, ja4r.length());
-            }
+        if (t.wants(TlsFields.JA4_R)) {
+            AsciiText ja4r = fp.ja4(true);
+            t.addBytes(TlsFields.JA4_R, ja4r.segment(), 0, ja4r.length());
         }
     }
 

@@ -221,7 +221,7 @@ public final class TlsDissector implements Dissector {
     private void changeCipherSpec(Packet p, TlsSession s, boolean fromServer, int at, int length, int version) {
         Tree t = p.tree();
         info(p, "Change Cipher Spec");
-        int node = t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
+        t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
         if (version == TlsWire.TLS13 || s.version == TlsWire.TLS13) {
             return;
         }
@@ -235,9 +235,8 @@ public final class TlsDissector implements Dissector {
                 s.clientCcsFrame = frame;
             }
         }
-        if (fromServer) {
-            handshake.serverChangeCipherSpec(p, s, at, node);
-        }
+        // The server's: an abbreviated handshake is a resumption (the client's changes nothing).
+        TlsHandshakeStates.step(p, s, TlsHandshakeStates.CHANGE_CIPHER_SPEC, fromServer, at);
     }
 
     private static void alert(Packet p, int at, int length) {
@@ -264,7 +263,7 @@ public final class TlsDissector implements Dissector {
     private void applicationData(Packet p, TlsSession s, int at, int length) {
         Tree t = p.tree();
         info(p, "Application Data");
-        TlsHandshake.bytes(p, TlsFields.APP_DATA, at, length);
+        TlsVectors.bytes(p, TlsFields.APP_DATA, at, length);
         if (t.wants(TlsFields.APP_DATA_PROTO)) {
             String app = s.alpnApp == 2 ? "HyperText Transfer Protocol 2"
                     : s.alpnApp == 1 || p.srcPort() == 443 || p.dstPort() == 443 ? "Hypertext Transfer Protocol" : null;
@@ -293,7 +292,7 @@ public final class TlsDissector implements Dissector {
                 payloadLength = Math.max(0, length - 3);
                 padding = 0;
             }
-            TlsHandshake.bytes(p, TlsFields.HEARTBEAT_PAYLOAD, at + 3, payloadLength);
+            TlsVectors.bytes(p, TlsFields.HEARTBEAT_PAYLOAD, at + 3, payloadLength);
             if (padding > 0) {
                 p.require(at + 3 + payloadLength, padding);
                 t.add(TlsFields.HEARTBEAT_PADDING, at + 3 + payloadLength, padding);

@@ -35,10 +35,8 @@ final class TlsSession {
     long offeredTicketHash;
     int offeredTicketLength;
     long offeredOriginFrame;
-    /** 0 undecided, else a TlsFields.RESUMED_* method, or -1 for a full handshake. */
-    int resumption;
-    /** Waiting for the server's next message to tell an accepted ticket (abbreviated handshake) from a full one. */
-    boolean ticketPending;
+    /** What the handshake means for resumption so far: a {@link TlsHandshakeStates} state. */
+    int handshakeState;
 
     void reset() {
         version = TlsWire.VERSION_UNKNOWN;
@@ -51,17 +49,17 @@ final class TlsSession {
         hs[1].clear();
         cipher = -1;
         alpnApp = 0;
-        resetResumption();
+        handshakeState = TlsHandshakeStates.UNDECIDED;
+        resetOffers();
     }
 
-    void resetResumption() {
+    /** Forgets what the last ClientHello offered for resumption. */
+    void resetOffers() {
         offered = 0;
         offeredSessionIdLength = 0;
         offeredTicketHash = 0;
         offeredTicketLength = 0;
         offeredOriginFrame = 0;
-        resumption = 0;
-        ticketPending = false;
     }
 
     /** Records the server side of the connection: the destination of the ClientHello ({@code ssl_set_server}). */
@@ -94,7 +92,7 @@ final class TlsSession {
         static final int MAX_FRAGMENT_FRAMES = 64;
         boolean active;
         int msgType;
-        byte[] buf = TlsHandshake.NO_BYTES;
+        byte[] buf = TlsHandshakeReassembly.NO_BYTES;
         int length;
         /** Frames and lengths of the fragments; grown on demand (most sessions never fragment a message). */
         long[] fragmentFrame = new long[0];

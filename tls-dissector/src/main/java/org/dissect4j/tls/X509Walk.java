@@ -1,0 +1,42 @@
+package org.dissect4j.tls;
+
+import java.lang.foreign.MemorySegment;
+
+import org.dissect4j.api.Bytes;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Tree;
+
+/**
+ * The certificate being walked, shared by {@link X509Decoder}, {@link X509Names} and {@link X509Extensions}: the bytes
+ * (a segment and base, offsets relative to the packet's current source), the tree, whether summaries are wanted,
+ * the text buffer of the summary being composed, and the malformed-DER exit. Bound once per certificate.
+ */
+final class X509Walk {
+    final StringBuilder text = new StringBuilder(256);
+    MemorySegment seg;
+    long base;
+    Tree tree;
+    Packet packet;
+    boolean summaries;
+
+    void bind(Packet p) {
+        packet = p;
+        tree = p.tree();
+        seg = p.segment();
+        base = p.base();
+        summaries = tree.wants(TlsFields.X509_SUBJECT) || tree.wants(TlsFields.X509_ISSUER)
+                || tree.wants(TlsFields.X509_SAN) || tree.wants(TlsFields.X509_SIG_ALG);
+    }
+
+    boolean malformed(int at, int len) {
+        TlsExpert.add(packet, TlsExpert.X509_MALFORMED, at, Math.max(0, len));
+        return false;
+    }
+
+    StringBuilder appendChars(int at, int len, StringBuilder out) {
+        for (int i = 0; i < len; i++) {
+            out.append((char) Bytes.u8(seg, base + at + i));
+        }
+        return out;
+    }
+}

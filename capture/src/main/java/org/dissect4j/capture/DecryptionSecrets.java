@@ -46,7 +46,7 @@ public record DecryptionSecrets(long type, byte[] data) {
      *
      * @param type a secrets type code, e.g. {@link #TLS_KEY_LOG}
      * @return {@code tls}, {@code ssh}, {@code wg}, {@code zigbee-nwk}, {@code zigbee-aps} or
-     *         {@code opcua} for the known types, {@code 0x} and eight hex digits for any other
+     *         {@code opcua} for the known types, else {@code 0x} and the code in (at least eight) hex digits
      */
     public static String typeName(long type) {
         if (type == TLS_KEY_LOG) {
@@ -75,7 +75,7 @@ public record DecryptionSecrets(long type, byte[] data) {
     }
 
     /**
-     * A short description that leaves the secrets out, so that logging a record leaks no key.
+     * A short description that leaves the secrets themselves out (logging a record shows no key).
      *
      * @return {@code DecryptionSecrets[}type name{@code , }length{@code  bytes]}
      */

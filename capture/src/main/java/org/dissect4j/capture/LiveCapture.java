@@ -114,8 +114,7 @@ public final class LiveCapture implements CaptureSource {
     }
 
     /**
-     * The devices libpcap can capture on ({@code pcap_findalldevs}), in its order (what
-     * {@code tshark -D} numbers).
+     * The devices libpcap can capture on ({@code pcap_findalldevs}), in its order.
      *
      * @return a new list owned by the caller, at most 100,000 devices
      * @throws CaptureException libpcap is missing or cannot list the devices (its message says why)

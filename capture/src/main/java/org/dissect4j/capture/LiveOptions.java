@@ -23,8 +23,9 @@ public record LiveOptions(int snaplen, boolean promisc, int timeoutMillis, int b
     /** The default snapshot length in bytes (tshark's and dumpcap's default). */
     public static final int DEFAULT_SNAPLEN = 262144;
     /**
-     * The default read timeout in milliseconds; also how often {@link LiveCapture#next()} polls
-     * for stop conditions when {@link #timeoutMillis()} is 0.
+     * The default read timeout in milliseconds; also how long {@link LiveCapture#next()} waits
+     * on libpcap's descriptor between looks at its stop conditions when {@link #timeoutMillis()}
+     * is 0 (where libpcap offers non-blocking reads and a selectable descriptor).
      */
     public static final int DEFAULT_TIMEOUT_MILLIS = 100;
 
@@ -77,8 +78,8 @@ public record LiveOptions(int snaplen, boolean promisc, int timeoutMillis, int b
     /**
      * These options with a different read timeout.
      *
-     * @param v libpcap's read timeout in milliseconds, not negative; 0 blocks in libpcap but
-     *          {@link LiveCapture#next()} still polls every {@value #DEFAULT_TIMEOUT_MILLIS} ms
+     * @param v libpcap's read timeout in milliseconds, not negative; 0 for none (see
+     *          {@link #DEFAULT_TIMEOUT_MILLIS} for how {@link LiveCapture#next()} still stops)
      * @return a new record; this one is unchanged
      * @throws IllegalArgumentException {@code v} is out of range
      */

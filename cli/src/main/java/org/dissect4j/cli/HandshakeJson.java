@@ -62,11 +62,9 @@ final class HandshakeJson {
         sb.append("      \"cipher_suite\": ").append(q(x.cipher)).append(",\n");
         sb.append("      \"sni\": ").append(q(x.sni)).append(",\n");
         sb.append("      \"alpn\": ").append(q(x.alpnSelected)).append(",\n");
-        sb.append("      \"alpn_offered\": [");
-        for (int k = 0; k < x.alpnOffered.size(); k++) {
-            sb.append(k > 0 ? ", " : "").append(q(x.alpnOffered.get(k)));
-        }
-        sb.append("],\n");
+        sb.append("      \"alpn_offered\": ");
+        array(sb, x.alpnOffered);
+        sb.append(",\n");
         sb.append("      \"session\": ").append(q(x.session())).append(",\n");
         sb.append("      \"hello_retry_request\": ").append(x.hrrFrame >= 0).append(",\n");
         sb.append("      \"client_hello_frame\": ").append(x.clientHelloFrame).append(",\n");
@@ -76,11 +74,18 @@ final class HandshakeJson {
         sb.append("      \"ja3\": ").append(q(x.ja3)).append(",\n");
         sb.append("      \"ja3s\": ").append(q(x.ja3s)).append(",\n");
         sb.append("      \"ja4\": ").append(q(x.ja4)).append(",\n");
-        sb.append("      \"alerts\": [");
-        for (int k = 0; k < x.alerts.size(); k++) {
-            sb.append(k > 0 ? ", " : "").append(q(x.alerts.get(k)));
+        sb.append("      \"alerts\": ");
+        array(sb, x.alerts);
+        sb.append("\n    },\n");
+    }
+
+    /** {@code ["a", "b"]} */
+    private static void array(StringBuilder sb, List<String> values) {
+        sb.append('[');
+        for (int k = 0; k < values.size(); k++) {
+            sb.append(k > 0 ? ", " : "").append(q(values.get(k)));
         }
-        sb.append("]\n    },\n");
+        sb.append(']');
     }
 
     private static void side(StringBuilder sb, String name, byte[] addr, int port, Opts o, long bytes, long frames) {

@@ -51,10 +51,9 @@ public final class AsciiScan {
 
     /** The offset of the first byte {@code b} in {@code [from, end)}, or -1. */
     public static int indexOf(Packet p, int from, int end, int b) {
-        if (end <= from) {
+        if (!readable(p, from, end)) {
             return -1;
         }
-        p.require(from, end - from);
         var seg = p.segment();
         long base = p.base();
         for (int i = from; i < end; i++) {
@@ -67,10 +66,9 @@ public final class AsciiScan {
 
     /** The first offset in {@code [from, end)} that is not a space or horizontal tab, or {@code end}. */
     public static int skipBlanks(Packet p, int from, int end) {
-        if (end <= from) {
+        if (!readable(p, from, end)) {
             return from;
         }
-        p.require(from, end - from);
         var seg = p.segment();
         long base = p.base();
         int i = from;
@@ -82,10 +80,9 @@ public final class AsciiScan {
 
     /** {@code end} moved back over spaces and horizontal tabs, but not before {@code from}. */
     public static int trimBlanks(Packet p, int from, int end) {
-        if (end <= from) {
+        if (!readable(p, from, end)) {
             return end;
         }
-        p.require(from, end - from);
         var seg = p.segment();
         long base = p.base();
         int i = end;
@@ -131,10 +128,9 @@ public final class AsciiScan {
      * digits (no sign, no blanks) or would exceed about {@link Long#MAX_VALUE}.
      */
     public static long parseDecimal(Packet p, int from, int end) {
-        if (from >= end) {
+        if (!readable(p, from, end)) {
             return -1;
         }
-        p.require(from, end - from);
         var seg = p.segment();
         long base = p.base();
         long n = 0;
@@ -153,10 +149,9 @@ public final class AsciiScan {
      * non-negative long); -1 when the range is empty, longer, or holds anything but hex digits.
      */
     public static long parseHex(Packet p, int from, int end) {
-        if (from >= end || end - from > 15) {
+        if (end - from > 15 || !readable(p, from, end)) {
             return -1;
         }
-        p.require(from, end - from);
         var seg = p.segment();
         long base = p.base();
         long n = 0;
@@ -170,16 +165,24 @@ public final class AsciiScan {
         return n;
     }
 
+    /** False for an empty range; else checks {@code [from, end)} once (throwing past the captured bytes) and returns true. */
+    private static boolean readable(Packet p, int from, int end) {
+        if (end <= from) {
+            return false;
+        }
+        p.require(from, end - from);
+        return true;
+    }
+
     private static boolean isBlank(int c) {
         return c == ' ' || c == '\t';
     }
 
     /** Whether the bytes at {@code at} equal {@code s} (lower-cased first when {@code fold}); the caller checked the length. */
     private static boolean matches(Packet p, int at, byte[] s, boolean fold) {
-        if (s.length == 0) {
-            return true;
+        if (!readable(p, at, at + s.length)) {
+            return true; // an empty pattern
         }
-        p.require(at, s.length);
         var seg = p.segment();
         long base = p.base();
         for (int i = 0; i < s.length; i++) {

@@ -57,6 +57,8 @@ final class HttpHeaders {
     int ctOffset, ctLength;
     int hostOffset, hostLength;
     int uriOffset, uriLength;
+    /** The value of the header line {@link #known} last recognised. */
+    private int valueStart, valueEnd;
 
     /** {@link #REQUEST} or {@link #RESPONSE} for a line that starts one, else {@link #NEITHER}. */
     static int classify(Packet p, int at, int le) {
@@ -209,13 +211,11 @@ final class HttpHeaders {
 
     private void headerLine(Packet p, Tree t, int kind, int line, int le, int next) {
         t.setFlags(t.add(kind == REQUEST ? HttpFields.REQUEST_LINE : HttpFields.RESPONSE_LINE, line, next - line), Tree.HIDDEN);
-        int colon = AsciiScan.indexOf(p, line, le, ':');
-        int h = colon < 0 ? -1 : headerIndex(p, line, colon);
+        int h = known(p, line, le);
         if (h < 0) {
             return;
         }
-        int v = AsciiScan.skipBlanks(p, colon + 1, le);
-        int ve = AsciiScan.trimBlanks(p, v, le);
+        int v = valueStart, ve = valueEnd;
         int node = t.add(HEADER_FIELDS[h], v, ve - v);
         if (h == H_CONTENT_LENGTH) {
             long cl = AsciiScan.parseDecimal(p, v, ve);
@@ -232,13 +232,11 @@ final class HttpHeaders {
 
     /** Header scan for framing (Content-Length, Transfer-Encoding) and the content type. */
     private void scanHeader(Packet p, int line, int le) {
-        int colon = AsciiScan.indexOf(p, line, le, ':');
-        int h = colon < 0 ? -1 : headerIndex(p, line, colon);
+        int h = known(p, line, le);
         if (h < 0) {
             return;
         }
-        int v = AsciiScan.skipBlanks(p, colon + 1, le);
-        int ve = AsciiScan.trimBlanks(p, v, le);
+        int v = valueStart, ve = valueEnd;
         switch (h) {
             case H_CONTENT_LENGTH -> contentLength = AsciiScan.parseDecimal(p, v, ve);
             case H_TRANSFER_ENCODING -> chunked = AsciiScan.indexOfIgnoreCase(p, v, ve, CHUNKED) >= 0;
@@ -249,6 +247,20 @@ final class HttpHeaders {
             default -> {
             }
         }
+    }
+
+    /**
+     * The index of the known header on the line {@code [line, le)}, or -1; for a known one, its value without
+     * the blanks around it is {@code [valueStart, valueEnd)}.
+     */
+    private int known(Packet p, int line, int le) {
+        int colon = AsciiScan.indexOf(p, line, le, ':');
+        int h = colon < 0 ? -1 : headerIndex(p, line, colon);
+        if (h >= 0) {
+            valueStart = AsciiScan.skipBlanks(p, colon + 1, le);
+            valueEnd = AsciiScan.trimBlanks(p, valueStart, le);
+        }
+        return h;
     }
 
     /** The index of the known header named {@code [start, colon)}, or -1. */

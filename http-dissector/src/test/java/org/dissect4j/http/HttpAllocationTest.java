@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.dissect4j.api.Settings;
 import org.dissect4j.tcp.TcpPlugin;
+import org.dissect4j.testkit.Allocation;
 import org.dissect4j.testkit.Feed;
 import org.dissect4j.testkit.NetStubs;
 import org.dissect4j.testkit.Runner;
@@ -50,11 +51,11 @@ class HttpAllocationTest {
         for (int i = 0; i < n; i++) {
             feed(f, packets[i]);
         }
-        long before = allocated();
+        long before = Allocation.threadBytes();
         for (int i = n; i < 2 * n; i++) {
             feed(f, packets[i]);
         }
-        long perPacket = (allocated() - before) / n;
+        long perPacket = (Allocation.threadBytes() - before) / n;
         System.out.println("HTTP steady state: " + perPacket + " bytes allocated per packet");
         assertThat(r.render(f.next(tcp(C, S, 50000, 80, cseq, sseq, PSH | ACK, 100, new byte[0], REQUEST)), "http.request.full_uri"))
                 .isEqualTo("http://example.test/item?id=7");
@@ -63,16 +64,5 @@ class HttpAllocationTest {
 
     private static void feed(Feed f, MemorySegment p) {
         f.next(p, (int) p.byteSize(), (int) p.byteSize(), 1000);
-    }
-
-    /** Bytes allocated by this thread (com.sun.management.ThreadMXBean, reached reflectively: the test runs in the module). */
-    private static long allocated() {
-        try {
-            Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            Class<?> ext = Class.forName("com.sun.management.ThreadMXBean");
-            return (long) ext.getMethod("getCurrentThreadAllocatedBytes").invoke(mx);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -104,6 +104,12 @@ final class ConversationStats implements Sink {
         return r;
     }
 
+    /** A {@code -z} statistic: counts every packet read, whatever {@code -Y} shows. */
+    @Override
+    public boolean seesEveryPacket() {
+        return true;
+    }
+
     @Override
     public void packet(Frame frame, Packet p) {
         Tree t = p.tree();

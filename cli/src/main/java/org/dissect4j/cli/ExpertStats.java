@@ -70,6 +70,12 @@ final class ExpertStats implements Sink {
         engine.tree().want(EngineFields.EXPERT_MESSAGE);
     }
 
+    /** A {@code -z} statistic: counts every packet read, whatever {@code -Y} shows. */
+    @Override
+    public boolean seesEveryPacket() {
+        return true;
+    }
+
     @Override
     public void packet(Frame frame, Packet p) {
         Tree t = p.tree();

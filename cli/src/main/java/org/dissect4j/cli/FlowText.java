@@ -39,6 +39,12 @@ final class FlowText implements Sink {
         flow.prime(engine);
     }
 
+    /** A {@code -z} statistic: counts every packet read, whatever {@code -Y} shows. */
+    @Override
+    public boolean seesEveryPacket() {
+        return true;
+    }
+
     @Override
     public void packet(Frame frame, Packet p) {
         flow.packet(frame, p);

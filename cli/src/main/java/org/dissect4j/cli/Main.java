@@ -494,9 +494,8 @@ public final class Main implements Callable<Integer> {
         Progress progress = Progress.forOutput(progressOf, err, System.console());
         // arrays, not lists: an iterator per packet and list would be garbage on every frame
         Sink[] outputs = sinks.toArray(Sink[]::new);
-        java.util.function.Predicate<Sink> showsSelected = s -> s instanceof HandshakeReport || s instanceof FlowSvg;
-        Sink[] counted = reports.stream().filter(showsSelected.negate()).toArray(Sink[]::new);
-        Sink[] shownOnly = reports.stream().filter(showsSelected).toArray(Sink[]::new);
+        Sink[] counted = reports.stream().filter(Sink::seesEveryPacket).toArray(Sink[]::new);
+        Sink[] shownOnly = reports.stream().filter(s -> !s.seesEveryPacket()).toArray(Sink[]::new);
         long n = 0;
         try {
             Frame f;

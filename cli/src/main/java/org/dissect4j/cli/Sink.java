@@ -12,6 +12,14 @@ interface Sink {
 
     void packet(Frame frame, Packet packet) throws IOException;
 
+    /**
+     * Whether this output sees every packet read, as tshark's {@code -z} statistics do, rather than only
+     * those {@code -Y} selects (the printed outputs, {@code --handshakes} and {@code --flow}).
+     */
+    default boolean seesEveryPacket() {
+        return false;
+    }
+
     default void finish() throws IOException {
     }
 }

@@ -225,6 +225,17 @@ class MainTest {
     }
 
     @Test
+    void statisticsCountEveryPacketWhileHandshakesSeeOnlyTheDisplayedOnes() {
+        Cli r = Cli.run("-r", Cli.SAMPLE.toString(), "-q", "-z", "conv,tcp", "--handshakes", "-Y", "frame.number == 0");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("10.99.0.2:56338            <-> 10.99.0.1:8000")
+                .contains("TCP connections: 0 (0 with a complete 3-way handshake)");
+        assertThat(new ConversationStats(System.out, "tcp", "r", true).seesEveryPacket()).isTrue();
+        assertThat(new ExpertStats(System.out, ExpertStats.level(null)).seesEveryPacket()).isTrue();
+        assertThat(new HandshakeReport(System.out, false).seesEveryPacket()).isFalse();
+    }
+
+    @Test
     void versionAndCount() {
         assertThat(Cli.run("-v").out()).startsWith("dissect4j " + Main.VERSION);
         assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "5").out().lines().count()).isEqualTo(5);

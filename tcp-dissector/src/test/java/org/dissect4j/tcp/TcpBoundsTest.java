@@ -14,6 +14,7 @@ import org.dissect4j.api.Packet;
 import org.dissect4j.api.Registrar;
 import org.dissect4j.api.Settings;
 import org.dissect4j.api.StreamPdus;
+import org.dissect4j.testkit.Allocation;
 import org.dissect4j.testkit.Feed;
 import org.dissect4j.testkit.NetStubs;
 import org.dissect4j.testkit.Runner;
@@ -176,25 +177,14 @@ class TcpBoundsTest {
             f.next(data[i], (int) data[i].byteSize(), (int) data[i].byteSize(), 1000);
             f.next(acks[i], (int) acks[i].byteSize(), (int) acks[i].byteSize(), 1000);
         }
-        long before = allocated();
+        long before = Allocation.threadBytes();
         for (int i = n / 2; i < n; i++) {
             f.next(data[i], (int) data[i].byteSize(), (int) data[i].byteSize(), 1000);
             f.next(acks[i], (int) acks[i].byteSize(), (int) acks[i].byteSize(), 1000);
         }
-        long perPacket = (allocated() - before) / n;
+        long perPacket = (Allocation.threadBytes() - before) / n;
         System.out.println("steady state: " + perPacket + " bytes allocated per packet");
         assertThat(perPacket).isLessThan(8);
-    }
-
-    /** Bytes allocated by this thread (com.sun.management.ThreadMXBean, reached reflectively: the test runs in the module). */
-    private static long allocated() {
-        try {
-            Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            Class<?> ext = Class.forName("com.sun.management.ThreadMXBean");
-            return (long) ext.getMethod("getCurrentThreadAllocatedBytes").invoke(mx);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long usedHeap() {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.dissect4j.api.DissectorPlugin;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Settings;
+import org.dissect4j.testkit.Allocation;
 import org.dissect4j.testkit.Feed;
 import org.junit.jupiter.api.Test;
 
@@ -43,24 +44,13 @@ class TlsAllocationTest {
         for (; i < 3 + WARMUP; i++) {
             feed.next(segs[i], (int) segs[i].byteSize(), (int) segs[i].byteSize(), 1000);
         }
-        long before = allocated();
+        long before = Allocation.threadBytes();
         for (; i < segs.length; i++) {
             feed.next(segs[i], (int) segs[i].byteSize(), (int) segs[i].byteSize(), 1000);
         }
-        long after = allocated();
+        long after = Allocation.threadBytes();
         assertThat(TlsStreams.value(e, wanted[0])).isNotEmpty();
         return (after - before) / MEASURED;
-    }
-
-    /** Bytes allocated by this thread (com.sun.management.ThreadMXBean, reached reflectively: the test runs in the module). */
-    static long allocated() {
-        try {
-            Object mx = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-            Class<?> ext = Class.forName("com.sun.management.ThreadMXBean");
-            return (long) ext.getMethod("getCurrentThreadAllocatedBytes").invoke(mx);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

@@ -1,0 +1,127 @@
+package org.dissect4j.cli;
+
+import java.util.List;
+import org.dissect4j.cli.HandshakeCollector.Conn;
+import org.dissect4j.cli.HandshakeCollector.Opts;
+import org.dissect4j.cli.HandshakeCollector.Tls;
+
+/**
+ * {@code --handshakes -T json}: the same as {@link HandshakeText}, as a JSON array with one object per
+ * connection (its {@code client} and {@code server} sides, the handshake and close frames, and a {@code tls}
+ * object when a ClientHello was seen); absent values are {@code null}.
+ */
+final class HandshakeJson {
+    private static final int CLIENT = TcpLifecycle.CLIENT, SERVER = TcpLifecycle.SERVER;
+
+    private HandshakeJson() {
+    }
+
+    static String render(List<Conn> order) {
+        StringBuilder sb = new StringBuilder(256 + order.size() * 800);
+        sb.append("[\n");
+        for (int i = 0; i < order.size(); i++) {
+            Conn c = order.get(i);
+            TcpLifecycle l = c.life;
+            sb.append("  {\n");
+            num(sb, "stream", c.stream);
+            side(sb, "client", c.client, c.clientPort, c.opts[CLIENT], c.bytes[CLIENT], c.frames[CLIENT]);
+            side(sb, "server", c.server, c.serverPort, c.opts[SERVER], c.bytes[SERVER], c.frames[SERVER]);
+            bool(sb, "roles_known", c.rolesKnown);
+            num(sb, "first_frame", c.firstFrame);
+            num(sb, "last_frame", c.lastFrame);
+            raw(sb, "start", ReportFormat.fixed(c.firstRel / 1e9, 9));
+            raw(sb, "duration", ReportFormat.fixed((c.lastTime - c.firstTime) / 1e9, 9));
+            str(sb, "handshake", l.handshake());
+            bool(sb, "handshake_complete", l.handshakeComplete());
+            frame(sb, "syn_frame", l.synFrame);
+            frame(sb, "synack_frame", l.synAckFrame);
+            frame(sb, "ack_frame", l.ackFrame);
+            raw(sb, "irtt", l.initialRtt() >= 0 ? ReportFormat.fixed(l.initialRtt() / 1e9, 9) : "null");
+            str(sb, "close", l.close());
+            str(sb, "close_kind", l.closeShort());
+            frame(sb, "client_fin_frame", l.finFrame[CLIENT]);
+            frame(sb, "server_fin_frame", l.finFrame[SERVER]);
+            frame(sb, "last_ack_frame", l.lastAckFrame);
+            frame(sb, "rst_frame", l.rstFrame);
+            raw(sb, "rst_by", l.firstRst < 0 ? "null" : l.firstRst == CLIENT ? "\"client\"" : "\"server\"");
+            Tls x = c.tls;
+            if (x != null && x.clientHelloFrame >= 0) {
+                tls(x, sb);
+            }
+            // drop the comma after the last member
+            sb.setLength(sb.length() - 2);
+            sb.append("\n  }").append(i + 1 < order.size() ? "," : "").append('\n');
+        }
+        sb.append("]\n");
+        return sb.toString();
+    }
+
+    private static void tls(Tls x, StringBuilder sb) {
+        sb.append("    \"tls\": {\n");
+        sb.append("      \"version\": ").append(q(x.version)).append(",\n");
+        sb.append("      \"cipher_suite\": ").append(q(x.cipher)).append(",\n");
+        sb.append("      \"sni\": ").append(q(x.sni)).append(",\n");
+        sb.append("      \"alpn\": ").append(q(x.alpnSelected)).append(",\n");
+        sb.append("      \"alpn_offered\": ");
+        array(sb, x.alpnOffered);
+        sb.append(",\n");
+        sb.append("      \"session\": ").append(q(x.session())).append(",\n");
+        sb.append("      \"hello_retry_request\": ").append(x.hrrFrame >= 0).append(",\n");
+        sb.append("      \"client_hello_frame\": ").append(x.clientHelloFrame).append(",\n");
+        sb.append("      \"client_finished_frame\": ").append(x.finishedFrame >= 0 ? Long.toString(x.finishedFrame) : "null").append(",\n");
+        sb.append("      \"handshake_duration\": ").append(x.finishedFrame >= 0
+                ? ReportFormat.fixed((x.finishedTime - x.clientHelloTime) / 1e9, 9) : "null").append(",\n");
+        sb.append("      \"ja3\": ").append(q(x.ja3)).append(",\n");
+        sb.append("      \"ja3s\": ").append(q(x.ja3s)).append(",\n");
+        sb.append("      \"ja4\": ").append(q(x.ja4)).append(",\n");
+        sb.append("      \"alerts\": ");
+        array(sb, x.alerts);
+        sb.append("\n    },\n");
+    }
+
+    /** {@code ["a", "b"]} */
+    private static void array(StringBuilder sb, List<String> values) {
+        sb.append('[');
+        for (int k = 0; k < values.size(); k++) {
+            sb.append(k > 0 ? ", " : "").append(q(values.get(k)));
+        }
+        sb.append(']');
+    }
+
+    private static void side(StringBuilder sb, String name, byte[] addr, int port, Opts o, long bytes, long frames) {
+        sb.append("    \"").append(name).append("\": {\"address\": \"").append(ReportFormat.ip(addr, addr.length))
+                .append("\", \"port\": ").append(port)
+                .append(", \"syn_seen\": ").append(o.seen)
+                .append(", \"mss\": ").append(o.mss >= 0 ? Long.toString(o.mss) : "null")
+                .append(", \"window_scale\": ").append(o.ws >= 0 ? Long.toString(o.ws) : "null")
+                .append(", \"sack_perm\": ").append(o.sackPerm)
+                .append(", \"timestamps\": ").append(o.timestamps)
+                .append(", \"bytes\": ").append(bytes)
+                .append(", \"frames\": ").append(frames).append("},\n");
+    }
+
+    private static void num(StringBuilder sb, String k, long v) {
+        sb.append("    \"").append(k).append("\": ").append(v).append(",\n");
+    }
+
+    private static void frame(StringBuilder sb, String k, long v) {
+        raw(sb, k, v >= 0 ? Long.toString(v) : "null");
+    }
+
+    private static void bool(StringBuilder sb, String k, boolean v) {
+        sb.append("    \"").append(k).append("\": ").append(v).append(",\n");
+    }
+
+    private static void str(StringBuilder sb, String k, String v) {
+        sb.append("    \"").append(k).append("\": ").append(q(v)).append(",\n");
+    }
+
+    private static void raw(StringBuilder sb, String k, String v) {
+        sb.append("    \"").append(k).append("\": ").append(v).append(",\n");
+    }
+
+    private static String q(String s) {
+        return s == null ? "null" : "\"" + ReportFormat.json(s) + "\"";
+    }
+
+}

@@ -1,0 +1,178 @@
+package org.dissect4j.http;
+
+import java.lang.foreign.MemorySegment;
+
+import org.dissect4j.api.AsciiScan;
+import org.dissect4j.api.Bytes;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.StreamReassembly;
+import org.dissect4j.api.Tree;
+
+/**
+ * A body in chunked transfer coding (RFC 9112 §7.1): whether it is complete, its chunk fields, and the
+ * de-chunked entity body as a new data source of the tree ("De-chunked entity body").
+ *
+ * <pre>
+ * chunked-body = *chunk last-chunk trailer-section CRLF
+ * chunk        = chunk-size [ chunk-ext ] CRLF chunk-data CRLF
+ * last-chunk   = 1*("0") [ chunk-ext ] CRLF
+ * </pre>
+ *
+ * <p>The de-chunked bytes go to one buffer per dissector, reused per frame and grown (doubling, at most
+ * {@link #MAX_DECHUNKED}) only when a frame's bodies need more: the only allocation of the HTTP dissector
+ * at steady state. The tree's data source views it until the next frame.
+ */
+final class HttpChunked {
+    private static final int MAX_DECHUNKED = 16 << 20;
+
+    private byte[] dechunked = new byte[0];
+    private MemorySegment dechunkedView = MemorySegment.ofArray(dechunked);
+    private int dechunkedUsed;
+    private long dechunkedFrame = -1;
+
+    /**
+     * Whether a chunked body starting at {@code at} is complete before {@code end}: 0 if so (or malformed:
+     * dissect what there is), else {@link StreamReassembly#ONE_MORE_SEGMENT}.
+     */
+    static int need(Packet p, int at, int end) {
+        int pos = at;
+        while (true) {
+            int le = AsciiScan.lineEnd(p, pos, end);
+            if (le < 0) {
+                return StreamReassembly.ONE_MORE_SEGMENT;
+            }
+            long size = chunkSize(p, pos, le);
+            pos = AsciiScan.nextLine(p, le);
+            if (size < 0) {
+                return 0;
+            }
+            if (size == 0) {
+                return trailerEnd(p, pos, end) < 0 ? StreamReassembly.ONE_MORE_SEGMENT : 0;
+            }
+            // Wireshark 4.0 asks for "one more segment" for a cut chunk too, not for the exact remainder.
+            if (end - pos < size + 2) {
+                return StreamReassembly.ONE_MORE_SEGMENT;
+            }
+            pos += (int) size;
+            int ce = AsciiScan.lineEnd(p, pos, end);
+            if (ce < 0) {
+                return StreamReassembly.ONE_MORE_SEGMENT;
+            }
+            pos = AsciiScan.nextLine(p, ce);
+        }
+    }
+
+    /** Where the trailer section from {@code pos} ends (after its empty line), or -1 when it does not before {@code end}. */
+    private static int trailerEnd(Packet p, int pos, int end) {
+        while (true) {
+            int te = AsciiScan.lineEnd(p, pos, end);
+            if (te < 0) {
+                return -1;
+            }
+            boolean empty = te == pos;
+            pos = AsciiScan.nextLine(p, te);
+            if (empty) {
+                return pos;
+            }
+        }
+    }
+
+    /**
+     * Adds the chunk fields of the body at {@code at}, de-chunks it into a new data source, hands that to
+     * {@code body}, and returns where the message ends.
+     */
+    int dissect(Packet p, Tree t, int at, int end, HttpBody body) {
+        int capEnd = Math.min(end, p.capturedEnd());
+        long frameNo = p.frame().number();
+        if (dechunkedFrame != frameNo) {
+            dechunkedFrame = frameNo;
+            dechunkedUsed = 0;
+        }
+        int start = dechunkedUsed;
+        int pos = at;
+        while (pos < capEnd) {
+            int le = AsciiScan.lineEnd(p, pos, capEnd);
+            long size = le < 0 ? -1 : chunkSize(p, pos, le);
+            if (size < 0) {
+                pos = capEnd;
+                break;
+            }
+            int dataStart = AsciiScan.nextLine(p, le);
+            t.addUint(HttpFields.CHUNK_SIZE, pos, le - pos, size);
+            if (size == 0) {
+                pos = trailer(p, t, dataStart, capEnd);
+                break;
+            }
+            int n = (int) Math.min(size, capEnd - dataStart);
+            t.add(HttpFields.CHUNK_DATA, dataStart, n);
+            append(p, dataStart, n);
+            pos = dataStart + n;
+            if (pos < capEnd) {
+                int ce = AsciiScan.lineEnd(p, pos, capEnd);
+                if (ce < 0) {
+                    pos = capEnd;
+                    break;
+                }
+                int next = AsciiScan.nextLine(p, ce);
+                t.add(HttpFields.CHUNK_BOUNDARY, pos, next - pos);
+                pos = next;
+            }
+        }
+        int len = dechunkedUsed - start;
+        int src = t.addSource(dechunkedView, start, len, "De-chunked entity body");
+        body.deliver(p, t, src, 0, len);
+        return pos;
+    }
+
+    /** The trailer fields from {@code pos}; returns where the trailer section ends, or {@code capEnd} when cut. */
+    private static int trailer(Packet p, Tree t, int pos, int capEnd) {
+        while (pos < capEnd) {
+            int te = AsciiScan.lineEnd(p, pos, capEnd);
+            if (te < 0) {
+                return capEnd;
+            }
+            boolean empty = te == pos;
+            if (!empty) {
+                t.add(HttpFields.CHUNKED_TRAILER_PART, pos, te - pos);
+            }
+            pos = AsciiScan.nextLine(p, te);
+            if (empty) {
+                break;
+            }
+        }
+        return pos;
+    }
+
+    /** The chunk-size of the line {@code [at, le)}, chunk extensions after ';' or blanks ignored; -1 if malformed. */
+    private static long chunkSize(Packet p, int at, int le) {
+        int stop = at;
+        while (stop < le && AsciiScan.hexValue(p.u8(stop)) >= 0) {
+            stop++;
+        }
+        if (stop < le) {
+            int c = p.u8(stop);
+            if (c != ';' && c != ' ' && c != '\t') {
+                return -1;
+            }
+        }
+        return AsciiScan.parseHex(p, at, stop);
+    }
+
+    private void append(Packet p, int at, int n) {
+        if (dechunkedUsed + n > MAX_DECHUNKED) {
+            n = Math.max(0, MAX_DECHUNKED - dechunkedUsed);
+        }
+        if (dechunkedUsed + n > dechunked.length) {
+            int cap = Math.max(4096, dechunked.length);
+            while (cap < dechunkedUsed + n) {
+                cap *= 2;
+            }
+            byte[] d = new byte[cap];
+            System.arraycopy(dechunked, 0, d, 0, dechunkedUsed);
+            dechunked = d;
+            dechunkedView = MemorySegment.ofArray(d);
+        }
+        MemorySegment.copy(p.segment(), Bytes.U8, p.base() + at, dechunked, dechunkedUsed, n);
+        dechunkedUsed += n;
+    }
+}

@@ -1,0 +1,297 @@
+package org.dissect4j.http;
+
+import java.nio.charset.StandardCharsets;
+
+import org.dissect4j.api.AsciiScan;
+import org.dissect4j.api.Field;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Tree;
+
+/**
+ * The start line and header section of one HTTP/1.x message (RFC 9112 §3, §4, §5): which kind of message
+ * a line starts, a first pass over the header lines for what frames the body ({@code Content-Length},
+ * {@code Transfer-Encoding: chunked}) and what the body is ({@code Content-Type}), then the fields of the
+ * request or status line and of the known headers.
+ *
+ * <pre>
+ * start-line   = method SP request-target SP HTTP-version / HTTP-version SP status-code SP [ reason-phrase ]
+ * field-line   = field-name ":" OWS field-value OWS
+ * </pre>
+ *
+ * <p>One per dissector; the per-message values are reused and valid until the next message's {@link #scan}.
+ * Offsets are the current data source's, as in {@link Packet}.
+ */
+final class HttpHeaders {
+    /** What a first line starts (Wireshark's is_http_request_or_reply). */
+    static final int NEITHER = 0, REQUEST = 1, RESPONSE = 2;
+
+    private static final byte[][] METHODS = ascii("GET", "POST", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "CONNECT",
+            "PATCH", "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "SEARCH", "REPORT", "M-SEARCH",
+            "NOTIFY", "SUBSCRIBE", "UNSUBSCRIBE", "MKACTIVITY", "CHECKOUT", "MERGE", "ACL", "BIND", "UNBIND", "REBIND",
+            "LABEL", "UPDATE", "VERSION-CONTROL", "BASELINE-CONTROL", "MKWORKSPACE", "ORDERPATCH", "MKCALENDAR", "POLL",
+            "BMOVE", "BDELETE", "BPROPFIND", "BPROPPATCH", "BCOPY", "X-MS-ENUMATTS", "RPC_IN_DATA", "RPC_OUT_DATA",
+            "SSTP_DUPLEX_POST", "CCM_POST", "PRI");
+    private static final byte[] HEAD = ascii("HEAD")[0];
+    private static final byte[] HTTP_SLASH = ascii("HTTP/")[0];
+    /** Lower case, for {@link AsciiScan#equalsIgnoreCase}; the index is that of {@link #HEADER_FIELDS}. */
+    private static final byte[][] HEADER_NAMES = ascii("host", "user-agent", "content-type", "content-length",
+            "connection", "accept", "referer", "accept-language", "accept-encoding", "date", "cache-control", "server",
+            "location", "set-cookie", "cookie", "last-modified", "transfer-encoding", "content-encoding", "upgrade",
+            "authorization", "proxy-authenticate", "proxy-authorization", "www-authenticate", "x-forwarded-for");
+    private static final Field[] HEADER_FIELDS = {HttpFields.HOST, HttpFields.USER_AGENT, HttpFields.CONTENT_TYPE,
+            HttpFields.CONTENT_LENGTH_HEADER, HttpFields.CONNECTION, HttpFields.ACCEPT, HttpFields.REFERER,
+            HttpFields.ACCEPT_LANGUAGE, HttpFields.ACCEPT_ENCODING, HttpFields.DATE, HttpFields.CACHE_CONTROL,
+            HttpFields.SERVER, HttpFields.LOCATION, HttpFields.SET_COOKIE, HttpFields.COOKIE, HttpFields.LAST_MODIFIED,
+            HttpFields.TRANSFER_ENCODING, HttpFields.CONTENT_ENCODING, HttpFields.UPGRADE, HttpFields.AUTHORIZATION,
+            HttpFields.PROXY_AUTHENTICATE, HttpFields.PROXY_AUTHORIZATION, HttpFields.WWW_AUTHENTICATE,
+            HttpFields.X_FORWARDED_FOR};
+    private static final int H_HOST = 0, H_CONTENT_TYPE = 2, H_CONTENT_LENGTH = 3, H_TRANSFER_ENCODING = 16;
+    private static final byte[] CHUNKED = ascii("chunked")[0];
+
+    // Per message (reused): set by scan (framing, content type) and dissect (URI, host).
+    /** {@code Content-Length}, or -1 when absent or not a number. */
+    long contentLength;
+    /** Whether {@code Transfer-Encoding} names {@code chunked}. */
+    boolean chunked;
+    /** {@code Content-Type}'s value, or {@code ctOffset} -1. Left as it was by a continuation. */
+    int ctOffset, ctLength;
+    int hostOffset, hostLength;
+    int uriOffset, uriLength;
+    /** The value of the header line {@link #known} last recognised. */
+    private int valueStart, valueEnd;
+
+    /** {@link #REQUEST} or {@link #RESPONSE} for a line that starts one, else {@link #NEITHER}. */
+    static int classify(Packet p, int at, int le) {
+        int len = le - at;
+        if (len >= HTTP_SLASH.length && AsciiScan.startsWith(p, at, le, HTTP_SLASH)) {
+            return RESPONSE;
+        }
+        for (byte[] m : METHODS) {
+            if (len > m.length && AsciiScan.startsWith(p, at, le, m) && p.u8(at + m.length) == ' ') {
+                return REQUEST;
+            }
+        }
+        return NEITHER;
+    }
+
+    /** Whether the request line {@code [at, le)} is a HEAD request (its response has no body). */
+    static boolean isHead(Packet p, int at, int le) {
+        return AsciiScan.startsWith(p, at, le, HEAD);
+    }
+
+    /** The three-digit status code of the status line {@code [at, le)}, or -1. */
+    static int statusCode(Packet p, int at, int le) {
+        int sp = AsciiScan.indexOf(p, at, le, ' ');
+        if (sp < 0 || sp + 4 > le) {
+            return -1;
+        }
+        int code = 0;
+        for (int i = sp + 1; i < sp + 4; i++) {
+            int c = p.u8(i);
+            if (!AsciiScan.isDigit(c)) {
+                return -1;
+            }
+            code = code * 10 + c - '0';
+        }
+        return code;
+    }
+
+    /**
+     * Resets the per-message values and scans the header lines from {@code line} for the framing ones;
+     * returns where the body starts (after the empty line), or -1 when the header section does not end
+     * before {@code capEnd}.
+     */
+    int scan(Packet p, int line, int capEnd) {
+        contentLength = -1;
+        chunked = false;
+        ctOffset = -1;
+        hostOffset = -1;
+        uriOffset = -1;
+        uriLength = -1;
+        while (true) {
+            int le = AsciiScan.lineEnd(p, line, capEnd);
+            if (le < 0) {
+                return -1;
+            }
+            int next = AsciiScan.nextLine(p, le);
+            if (le == line) {
+                return next;
+            }
+            scanHeader(p, line, le);
+            line = next;
+        }
+    }
+
+    /**
+     * Adds the fields of the start line {@code [at, firstEnd)} and of the header lines from {@code firstNext}
+     * to {@code stop} (the body, or the captured end when the header section is cut).
+     */
+    void dissect(Packet p, Tree t, int kind, int at, int firstEnd, int firstNext, int stop, int capEnd) {
+        if (kind == REQUEST) {
+            requestLine(p, t, at, firstEnd, firstNext);
+        } else {
+            responseLine(p, t, at, firstEnd, firstNext);
+        }
+        if (p.srcPort() == HttpDissector.TLS_PORT || p.dstPort() == HttpDissector.TLS_PORT) {
+            t.expert(HttpFields.TLS_PORT, at, firstEnd - at);
+        }
+        int line = firstNext;
+        while (line < stop) {
+            int le = AsciiScan.lineEnd(p, line, capEnd);
+            int next;
+            if (le < 0) {
+                le = capEnd;
+                next = capEnd;
+            } else {
+                next = AsciiScan.nextLine(p, le);
+            }
+            if (le == line) {
+                break;
+            }
+            headerLine(p, t, kind, line, le, next);
+            line = next;
+        }
+        if (contentLength >= 0 && chunked) {
+            t.expert(HttpFields.TE_AND_LENGTH, at, 0);
+        }
+    }
+
+    private void requestLine(Packet p, Tree t, int at, int le, int next) {
+        t.setFlags(t.addUint(HttpFields.REQUEST, at, 0, 1), Tree.HIDDEN);
+        t.expertQuoting(HttpFields.CHAT, at, next - at);
+        int sp1 = AsciiScan.indexOf(p, at, le, ' ');
+        int sp2 = sp1 < 0 ? -1 : AsciiScan.indexOf(p, sp1 + 1, le, ' ');
+        if (sp1 < 0) {
+            return;
+        }
+        t.add(HttpFields.METHOD, at, sp1 - at);
+        int uriEnd = sp2 < 0 ? le : sp2;
+        uriOffset = sp1 + 1;
+        uriLength = uriEnd - uriOffset;
+        t.add(HttpFields.URI, uriOffset, uriLength);
+        int q = AsciiScan.indexOf(p, uriOffset, uriEnd, '?');
+        if (t.wants(HttpFields.URI_PATH)) {
+            t.add(HttpFields.URI_PATH, uriOffset, (q < 0 ? uriEnd : q) - uriOffset);
+            if (q >= 0) {
+                t.add(HttpFields.URI_QUERY, q + 1, uriEnd - q - 1);
+            }
+        }
+        if (sp2 >= 0) {
+            t.add(HttpFields.REQUEST_VERSION, sp2 + 1, le - sp2 - 1);
+        }
+    }
+
+    private static void responseLine(Packet p, Tree t, int at, int le, int next) {
+        t.setFlags(t.addUint(HttpFields.RESPONSE, at, 0, 1), Tree.HIDDEN);
+        t.expertQuoting(HttpFields.CHAT, at, next - at);
+        int sp1 = AsciiScan.indexOf(p, at, le, ' ');
+        if (sp1 < 0) {
+            return;
+        }
+        t.add(HttpFields.RESPONSE_VERSION, at, sp1 - at);
+        int codeStart = sp1 + 1;
+        int code = 0, i = codeStart;
+        while (i < le && i < codeStart + 3 && AsciiScan.isDigit(p.u8(i))) {
+            code = code * 10 + p.u8(i) - '0';
+            i++;
+        }
+        if (i - codeStart == 3) {
+            t.addUint(HttpFields.RESPONSE_CODE, codeStart, 3, code);
+            if (t.wants(HttpFields.RESPONSE_CODE_DESC)) {
+                String desc = HttpStatus.reason(code);
+                if (desc != null) {
+                    t.setFlags(t.addString(HttpFields.RESPONSE_CODE_DESC, desc), Tree.GENERATED);
+                }
+            }
+            if (i < le && p.u8(i) == ' ') {
+                t.add(HttpFields.RESPONSE_PHRASE, i + 1, le - i - 1);
+            }
+        }
+    }
+
+    private void headerLine(Packet p, Tree t, int kind, int line, int le, int next) {
+        t.setFlags(t.add(kind == REQUEST ? HttpFields.REQUEST_LINE : HttpFields.RESPONSE_LINE, line, next - line), Tree.HIDDEN);
+        int h = known(p, line, le);
+        if (h < 0) {
+            return;
+        }
+        int v = valueStart, ve = valueEnd;
+        int node = t.add(HEADER_FIELDS[h], v, ve - v);
+        if (h == H_CONTENT_LENGTH) {
+            long cl = AsciiScan.parseDecimal(p, v, ve);
+            if (cl >= 0) {
+                t.push(node);
+                t.setFlags(t.addUint(HttpFields.CONTENT_LENGTH, v, ve - v, cl), Tree.GENERATED);
+                t.close();
+            }
+        } else if (h == H_HOST) {
+            hostOffset = v;
+            hostLength = ve - v;
+        }
+    }
+
+    /** Header scan for framing (Content-Length, Transfer-Encoding) and the content type. */
+    private void scanHeader(Packet p, int line, int le) {
+        int h = known(p, line, le);
+        if (h < 0) {
+            return;
+        }
+        int v = valueStart, ve = valueEnd;
+        switch (h) {
+            case H_CONTENT_LENGTH -> contentLength = AsciiScan.parseDecimal(p, v, ve);
+            case H_TRANSFER_ENCODING -> chunked = AsciiScan.indexOfIgnoreCase(p, v, ve, CHUNKED) >= 0;
+            case H_CONTENT_TYPE -> {
+                ctOffset = v;
+                ctLength = ve - v;
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * The index of the known header on the line {@code [line, le)}, or -1; for a known one, its value without
+     * the blanks around it is {@code [valueStart, valueEnd)}.
+     */
+    private int known(Packet p, int line, int le) {
+        int colon = AsciiScan.indexOf(p, line, le, ':');
+        int h = colon < 0 ? -1 : headerIndex(p, line, colon);
+        if (h >= 0) {
+            valueStart = AsciiScan.skipBlanks(p, colon + 1, le);
+            valueEnd = AsciiScan.trimBlanks(p, valueStart, le);
+        }
+        return h;
+    }
+
+    /** The index of the known header named {@code [start, colon)}, or -1. */
+    private static int headerIndex(Packet p, int start, int colon) {
+        for (int h = 0; h < HEADER_NAMES.length; h++) {
+            if (AsciiScan.equalsIgnoreCase(p, start, colon, HEADER_NAMES[h])) {
+                return h;
+            }
+        }
+        return -1;
+    }
+
+    /** Wireshark's format_text for the Info column and generated strings: printable ASCII kept, the rest escaped. */
+    static void appendText(Packet p, int at, int end, StringBuilder out) {
+        for (int i = at; i < end; i++) {
+            int c = p.u8(i);
+            if (c >= 0x20 && c < 0x7f) {
+                out.append((char) c);
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else {
+                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+            }
+        }
+    }
+
+    static byte[][] ascii(String... s) {
+        byte[][] out = new byte[s.length][];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = s[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
+    }
+}

@@ -16,7 +16,7 @@ class AsciiScanTest {
     private static Packet packet(String text, int captured) {
         byte[] bytes = b(text);
         Frame f = new Frame().set(1, java.lang.foreign.MemorySegment.ofArray(bytes), 0, captured, bytes.length, 0, 0, 1);
-        Packet p = new Packet(null, new Tree());
+        Packet p = new Packet(null, TestFrames.tree());
         p.start(f, false, false);
         return p;
     }

@@ -283,8 +283,11 @@ public final class Engine {
      * transport makes one per conversation it creates (once per connection, not per packet).
      */
     public Conversation newConversation() {
-        return new Conversation(conversationDataArray);
+        // with no plugin data declared, one shared empty holder: transports allocate nothing per conversation
+        return conversationDataArray.length == 0 ? noConversationData : new Conversation(conversationDataArray);
     }
+
+    private final Conversation noConversationData = new Conversation(new ConversationData<?>[0]);
 
     /** The field with id {@code id} among this engine's fields, or {@code null}. */
     public Field fieldById(int id) {

@@ -2,6 +2,9 @@ package org.dissect4j.net;
 
 import java.util.Arrays;
 
+import org.dissect4j.api.Conversation;
+import org.dissect4j.api.Engine;
+
 /**
  * Conversations keyed by two (address, port) endpoints in either direction, each with a stream
  * index in order of first appearance and the times of its first and latest packet
@@ -10,7 +13,8 @@ import java.util.Arrays;
  * <p>Open addressing over primitive arrays: a lookup hashes and compares longs and never
  * allocates; the arrays double when three quarters full. Bounded: when {@code maxConversations}
  * are known the table is cleared (stream indexes keep counting up), so hostile traffic cannot
- * exhaust memory.
+ * exhaust memory. Each conversation holds the plugins' {@link Conversation} data, made on first
+ * use and released when the table forgets the conversation.
  */
 final class ConversationTable {
     private static final int KEY_LONGS = 5;
@@ -21,6 +25,7 @@ final class ConversationTable {
     private long[] firstTime;
     private long[] lastTime;
     private boolean[] used;
+    private Conversation[] data;
     private int size;
     private int nextStream;
 
@@ -35,6 +40,7 @@ final class ConversationTable {
         firstTime = new long[capacity];
         lastTime = new long[capacity];
         used = new boolean[capacity];
+        data = new Conversation[capacity];
         size = 0;
     }
 
@@ -83,8 +89,7 @@ final class ConversationTable {
             slot = (slot + 1) & mask;
         }
         if (size >= maxConversations) {
-            Arrays.fill(used, false);
-            size = 0;
+            forgetAll();
             return lookup(family, aHi, aLo, aPort, bHi, bLo, bPort);
         }
         if ((size + 1) * 4 > used.length * 3) {
@@ -99,6 +104,7 @@ final class ConversationTable {
         keys[k + 3] = k3;
         keys[k + 4] = k4;
         stream[slot] = nextStream++;
+        data[slot] = null;
         firstTime[slot] = Long.MIN_VALUE;
         lastTime[slot] = Long.MIN_VALUE;
         size++;
@@ -111,6 +117,7 @@ final class ConversationTable {
         long[] oldFirst = firstTime;
         long[] oldLast = lastTime;
         boolean[] oldUsed = used;
+        Conversation[] oldData = data;
         allocate(oldUsed.length * 2);
         int mask = used.length - 1;
         for (int i = 0; i < oldUsed.length; i++) {
@@ -131,8 +138,31 @@ final class ConversationTable {
             stream[slot] = oldStream[i];
             firstTime[slot] = oldFirst[i];
             lastTime[slot] = oldLast[i];
+            data[slot] = oldData[i];
             size++;
         }
+    }
+
+    /** The plugins' data of the conversation in {@code slot}, made by {@code engine} on first use. */
+    Conversation data(int slot, Engine engine) {
+        Conversation c = data[slot];
+        if (c == null) {
+            c = engine.newConversation();
+            data[slot] = c;
+        }
+        return c;
+    }
+
+    /** Forgets every conversation (the bound was reached): their plugins' data is released. */
+    private void forgetAll() {
+        for (int i = 0; i < used.length; i++) {
+            if (data[i] != null) {
+                data[i].release();
+                data[i] = null;
+            }
+        }
+        Arrays.fill(used, false);
+        size = 0;
     }
 
     int stream(int slot) {

@@ -1,6 +1,7 @@
 package org.dissect4j.net;
 
 import org.dissect4j.api.Bytes;
+import org.dissect4j.api.Conversation;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
@@ -119,7 +120,15 @@ final class UdpDissector implements Dissector {
         }
         t.setLength(node, HEADER_LENGTH);
         t.close();
-        dispatch(p, srcPort, dstPort, off + HEADER_LENGTH, payloadLen);
+        // the conversation's plugin data is reached by what UDP hands on; a quoted datagram in an ICMP
+        // error belongs to no conversation of its own
+        Conversation saved = p.conversation();
+        p.conversation(slot >= 0 && !inError ? conversations.data(slot, p.engine()) : null);
+        try {
+            dispatch(p, srcPort, dstPort, off + HEADER_LENGTH, payloadLen);
+        } finally {
+            p.conversation(saved);
+        }
         return ulen;
     }
 

@@ -6,13 +6,8 @@ import static org.dissect4j.tcp.TcpSeq.le;
 import static org.dissect4j.tcp.TcpSeq.lt;
 import static org.dissect4j.tcp.TcpSeq.unsigned;
 
-import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
-
-import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.Expert;
-import org.dissect4j.api.Field;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.HeuristicList;
@@ -40,68 +35,14 @@ public final class TcpDissector implements Dissector {
     private static final int UNTIL_FIN_SPAN = 0x4000_0000;
     private static final String SEGMENT_OF_PDU = "[TCP segment of a reassembled PDU]";
 
-    /**
-     * {@code tcp.flags.str} per 12-bit flags value, UTF-8 ('·' is 2 bytes), 24 bytes per entry, and the
-     * Info column's flag names; both filled on first use of a value (a capture shows a handful of
-     * combinations, and making all 4,096 costs start-up time). Per dissector: one engine, one thread.
-     */
-    private final byte[] flagLetters = new byte[4096 * 24];
-    private final MemorySegment flagLettersSegment = MemorySegment.ofArray(flagLetters);
-    private final int[] flagLettersLength = new int[4096];
-    private final String[] infoFlagNames = new String[4096];
-
-    private String infoFlagNames(int f) {
-        String s = infoFlagNames[f];
-        if (s == null) {
-            s = infoFlags(f);
-            infoFlagNames[f] = s;
-        }
-        return s;
-    }
-
-    /** Length of the UTF-8 {@code tcp.flags.str} of {@code f}, written into {@link #flagLetters} if not yet. */
-    private int flagLetters(int f) {
-        int n = flagLettersLength[f];
-        if (n == 0) {
-            StringBuilder sb = new StringBuilder(12);
-            String letters = "RRRACEUAPRSF";
-            for (int i = 0; i < 12; i++) {
-                sb.append(((f >> (11 - i)) & 1) != 0 ? letters.charAt(i) : '\u00b7');
-            }
-            byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-            System.arraycopy(b, 0, flagLetters, f * 24, b.length);
-            n = b.length;
-            flagLettersLength[f] = n;
-        }
-        return n;
-    }
-
-    private static String infoFlags(int f) {
-        String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 9; i++) {
-            if ((f & (1 << i)) != 0) {
-                if (!sb.isEmpty()) {
-                    sb.append(", ");
-                }
-                sb.append(names[i]);
-            }
-        }
-        if ((f & TH_RES) != 0) {
-            if (!sb.isEmpty()) {
-                sb.append(", ");
-            }
-            sb.append("Reserved");
-        }
-        return sb.isEmpty() ? "<None>" : sb.toString();
-    }
-
     private final TcpSettings settings;
     private final ReassemblyBudget budget;
     private final TcpConversationTable conversations;
     private final TcpAcked ta = new TcpAcked();
     private final TcpStreamContext ctx = new TcpStreamContext();
     private final TcpOptions options;
+    private final TcpFlagText flagText = new TcpFlagText();
+    private final TcpHeaderDissector header;
     private DissectorTable portTable;
     private HeuristicList heuristics;
     private DissectorHandle dataHandle;
@@ -123,6 +64,7 @@ public final class TcpDissector implements Dissector {
         this.conversations = new TcpConversationTable(settings.maxConversations, settings.idleTimeoutNanos,
                 settings.closedTimeoutNanos, budget);
         this.options = new TcpOptions(this);
+        this.header = new TcpHeaderDissector(settings, flagText);
     }
 
     /** Wires the dissector to the tables it hands payload to (done once, at hand-off time). */
@@ -145,8 +87,8 @@ public final class TcpDissector implements Dissector {
     @Override
     public int dissect(Packet p, int offset, int length) {
         Tree t = p.tree();
-        if (p.wantsNothingBeyond(HEADER_FIELDS)) {
-            return dissectHeader(p, t, offset, length);
+        if (p.wantsNothingBeyond(TcpHeaderDissector.HEADER_FIELDS)) {
+            return header.dissectHeaderOnly(p, t, offset, length);
         }
         boolean columns = p.columns();
         int sport = p.u16(offset + SPORT_OFFSET);
@@ -161,7 +103,7 @@ public final class TcpDissector implements Dissector {
             p.protocolColumn("TCP");
             p.clearInfo().append(sport).append(" \u2192 ").append(dport);
         }
-        int tcpNode = openWithPorts(p, t, offset, length, sport, dport);
+        int tcpNode = TcpHeaderDissector.openWithPorts(p, t, offset, length, sport, dport);
 
         int rawSeq = (int) p.u32(offset + SEQ_OFFSET);
         int rawAck = (int) p.u32(offset + ACK_OFFSET);
@@ -220,7 +162,7 @@ public final class TcpDissector implements Dissector {
 
         if (columns) {
             StringBuilder info = p.info();
-            info.append(" [").append(infoFlagNames(flags)).append(']');
+            info.append(" [").append(flagText.infoNames(flags)).append(']');
             info.append(" Seq=").append(unsigned(seq));
             if ((flags & TH_ACK) != 0) {
                 info.append(" Ack=").append(unsigned(ack));
@@ -261,7 +203,7 @@ public final class TcpDissector implements Dissector {
             t.expert(TcpExpert.ACK_NONZERO, offset + 8, 4);
         }
         t.addUint(TcpFields.HDR_LEN, offset + 12, 1, hlen);
-        flagFields(t, offset, flags);
+        header.flagFields(t, offset, flags);
         t.addUint(TcpFields.WINDOW_SIZE_VALUE, offset + 14, 2, rawWin);
         t.setFlags(t.addUint(TcpFields.WINDOW_SIZE, offset + 14, 2, win), Tree.GENERATED);
         if ((flags & TH_SYN) == 0) {
@@ -305,7 +247,7 @@ public final class TcpDissector implements Dissector {
         }
 
         // Checksum, and whether the payload may be reassembled.
-        boolean desegmentOk = checksumFields(p, t, offset, length, columns);
+        boolean desegmentOk = header.checksumFields(p, t, offset, length, columns);
         boolean canDesegment = desegmentOk && settings.desegment && p.netType() != Packet.AT_NONE;
 
         int urp = p.u16(offset + URGENT_OFFSET);
@@ -395,130 +337,6 @@ public final class TcpDissector implements Dissector {
                 rev.releaseReassembly(budget);
             }
         }
-        t.close();
-        return length;
-    }
-
-    /** The checksum fields (validated when the setting says so); whether the payload may be reassembled. */
-    private boolean checksumFields(Packet p, Tree t, int offset, int length, boolean columns) {
-        int thSum = p.u16(offset + CHECKSUM_OFFSET);
-        boolean allCaptured = p.captured(offset) >= length;
-        boolean desegmentOk;
-        if (allCaptured && settings.checkChecksum && (p.netType() == Packet.AT_IPV4 || p.netType() == Packet.AT_IPV6)) {
-            int computed = checksum(p, offset, length);
-            if (computed == 0 && thSum == 0xffff) {
-                t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
-                t.setFlags(t.addUint(TcpFields.CHECKSUM_CALCULATED, offset + 16, 2, 0), Tree.GENERATED);
-                t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 0), Tree.GENERATED);
-                t.expert(TcpExpert.CHECKSUM_FFFF, offset + 16, 2);
-                if (columns) {
-                    p.info().append(" [TCP CHECKSUM 0xFFFF]");
-                }
-                desegmentOk = true;
-            } else {
-                t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
-                t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, computed == 0 ? 1 : 0), Tree.GENERATED);
-                int shouldBe = shouldBe(thSum, computed);
-                t.setFlags(t.addUint(TcpFields.CHECKSUM_CALCULATED, offset + 16, 2, shouldBe), Tree.GENERATED);
-                if (computed == 0) {
-                    desegmentOk = true;
-                } else {
-                    t.expert(TcpExpert.CHECKSUM_BAD, offset + 16, 2);
-                    desegmentOk = false;
-                    if (columns) {
-                        p.info().append(" [TCP CHECKSUM INCORRECT]");
-                    }
-                }
-            }
-        } else {
-            t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
-            t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 2), Tree.GENERATED);
-            desegmentOk = allCaptured;
-        }
-        return desegmentOk;
-    }
-
-    /** Opens the TCP node and adds the ports, as the full and the header-only paths both begin. */
-    private static int openWithPorts(Packet p, Tree t, int offset, int length, int sport, int dport) {
-        int tcpNode = t.open(TcpFields.TCP.field(), offset, Math.max(0, Math.min(length, p.captured(offset))));
-        t.addUint(TcpFields.SRCPORT, offset, 2, sport);
-        t.addUint(TcpFields.DSTPORT, offset + 2, 2, dport);
-        t.setFlags(t.addUint(TcpFields.PORT, offset, 2, sport), Tree.HIDDEN);
-        t.setFlags(t.addUint(TcpFields.PORT, offset + 2, 2, dport), Tree.HIDDEN);
-        p.ports(Packet.PT_TCP, sport, dport);
-        return tcpNode;
-    }
-
-    private void flagFields(Tree t, int offset, int flags) {
-        t.openUint(TcpFields.FLAGS, offset + 12, 2, flags);
-        t.addUint(TcpFields.FLAGS_RES, offset + 12, 1, flags);
-        t.addUint(TcpFields.FLAGS_AE, offset + 12, 1, flags);
-        t.addUint(TcpFields.FLAGS_CWR, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_ECE, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_URG, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_ACK, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_PUSH, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_RESET, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_SYN, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_FIN, offset + 13, 1, flags);
-        if (t.wants(TcpFields.FLAGS_STR)) {
-            t.setFlags(t.addBytes(TcpFields.FLAGS_STR, flagLettersSegment, flags * 24L, flagLetters(flags)), Tree.GENERATED);
-        }
-        t.close();
-    }
-
-    // ---- header only ---------------------------------------------------------------------------
-
-    /** What {@link #dissectHeader} gives: the header's own values, which need no connection state. */
-    private static final boolean[] HEADER_FIELDS = fieldSet(TcpFields.TCP.field(), TcpFields.SRCPORT, TcpFields.DSTPORT,
-            TcpFields.PORT, TcpFields.SEQ_RAW, TcpFields.ACK_RAW, TcpFields.LEN, TcpFields.HDR_LEN, TcpFields.FLAGS,
-            TcpFields.FLAGS_RES, TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG,
-            TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET, TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN,
-            TcpFields.FLAGS_STR, TcpFields.WINDOW_SIZE_VALUE, TcpFields.CHECKSUM, TcpFields.CHECKSUM_STATUS,
-            TcpFields.CHECKSUM_CALCULATED, TcpFields.URGENT_POINTER);
-
-    private static boolean[] fieldSet(Field... fields) {
-        int max = 0;
-        for (Field f : fields) {
-            max = Math.max(max, f.id());
-        }
-        boolean[] set = new boolean[max + 1];
-        for (Field f : fields) {
-            set[f.id()] = true;
-        }
-        return set;
-    }
-
-    /**
-     * The header fields alone, when nothing else of TCP or above is wanted (a filter on flags or
-     * ports printing {@code -T fields}): no conversation, analysis, options or hand-off. Reads and
-     * adds in the order {@link #dissect} does, so a truncated header ends at the same field.
-     */
-    private int dissectHeader(Packet p, Tree t, int offset, int length) {
-        int sport = p.u16(offset + SPORT_OFFSET);
-        int dport = p.u16(offset + DPORT_OFFSET);
-        int tcpNode = openWithPorts(p, t, offset, length, sport, dport);
-        long rawSeq = p.u32(offset + SEQ_OFFSET);
-        long rawAck = p.u32(offset + ACK_OFFSET);
-        int hlen = (p.u8(offset + OFF_FLAGS_OFFSET) >> 4) * 4;
-        int fl = p.u16(offset + OFF_FLAGS_OFFSET) & TH_MASK;
-        int rawWin = p.u16(offset + WINDOW_OFFSET);
-        if (length >= hlen) {
-            t.addGenerated(TcpFields.LEN, length - hlen);
-        }
-        t.addUint(TcpFields.SEQ_RAW, offset + 4, 4, rawSeq);
-        if (hlen < MIN_LENGTH) {
-            t.addUint(TcpFields.HDR_LEN, offset + 12, 1, hlen);
-            t.close();
-            return Math.min(length, 12);
-        }
-        t.setLength(tcpNode, Math.min(hlen, Math.max(0, p.captured(offset))));
-        t.addUint(TcpFields.ACK_RAW, offset + 8, 4, rawAck);
-        t.addUint(TcpFields.HDR_LEN, offset + 12, 1, hlen);
-        flagFields(t, offset, fl);
-        t.addUint(TcpFields.WINDOW_SIZE_VALUE, offset + 14, 2, rawWin);
-        checksumFields(p, t, offset, length, false);
-        t.addUint(TcpFields.URGENT_POINTER, offset + 18, 2, p.u16(offset + URGENT_OFFSET));
         t.close();
         return length;
     }
@@ -1387,33 +1205,6 @@ public final class TcpDissector implements Dissector {
             }
         }
         return false;
-    }
-
-    // ---- checksum --------------------------------------------------------------------------
-
-    /** The Internet checksum over pseudo-header and segment: 0 when the segment is intact. */
-    private static int checksum(Packet p, int offset, int length) {
-        byte[] s = p.netSrc(), d = p.netDst();
-        int n = p.netType() == Packet.AT_IPV6 ? 16 : 4;
-        long sum = 0;
-        for (int i = 0; i < n; i += 2) {
-            sum += ((s[i] & 0xff) << 8) | (s[i + 1] & 0xff);
-            sum += ((d[i] & 0xff) << 8) | (d[i + 1] & 0xff);
-        }
-        sum += 6;
-        sum += length & 0xffff;
-        sum += length >>> 16;
-        int folded = Bytes.onesComplementSum(p.segment(), p.base() + offset, length, sum);
-        return ~folded & 0xffff;
-    }
-
-    /** Wireshark's in_cksum_shouldbe: the checksum field value that would have made the sum right. */
-    private static int shouldBe(int sum, int computed) {
-        int s = ~sum & 0xffff;
-        s += ~computed & 0xffff;
-        s = (s & 0xffff) + (s >>> 16);
-        s = (s & 0xffff) + (s >>> 16);
-        return ~s & 0xffff;
     }
 
     private final StringBuilder expertText = new StringBuilder(96);

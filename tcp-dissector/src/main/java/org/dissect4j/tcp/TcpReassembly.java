@@ -22,6 +22,8 @@ final class TcpReassembly {
     private static final int MAX_FIRST_FRAGMENT = 1024 * 1024;
     private static final int UNTIL_FIN_SPAN = 0x4000_0000;
     private static final String SEGMENT_OF_PDU = "[TCP segment of a reassembled PDU]";
+    /** Outcomes of {@link #completePdu}. */
+    private static final int HANDED_ON = 0, WANTS_MORE = 1, FAILED = 2;
 
     private final ReassemblyBudget budget;
     private final TcpHandoff handoff;
@@ -80,38 +82,27 @@ final class TcpReassembly {
             }
 
             if (complete) {
-                SegmentBuffer b = fwd.buffer;
-                int src = t.addSource(b.view, 0, b.total, "Reassembled TCP");
-                handoff.processReassembled(p, s, src, b.total, fwd.mspSeq, true);
                 calledDissector = true;
-                if (ctx.desegLen != 0) {
-                    if (!pduNeedsMore(p, s, b, src, off, seq, remaining, lastFragmentLen)) {
-                        break;
-                    }
-                    anotherPduFollows = 0;
-                    off += lastFragmentLen;
-                    seq += lastFragmentLen;
-                    if (end - off > 0) {
+                int outcome = completePdu(p, s, off, seq, remaining, lastFragmentLen, anotherPduFollows);
+                if (outcome == FAILED) {
+                    break;
+                }
+                if (outcome == WANTS_MORE) {
+                    // what follows the PDU in this segment goes round again; nothing follows: done
+                    if (end - (off + lastFragmentLen) > 0) {
+                        off += lastFragmentLen;
+                        seq += lastFragmentLen;
                         continue;
                     }
-                } else {
-                    t.add(TcpFields.SEGMENT_DATA, off, anotherPduFollows > 0 ? anotherPduFollows : remaining);
-                    pduDone(t, s, b, src);
+                    anotherPduFollows = 0;
                 }
             }
             if (mustDesegment) {
                 startPdu(p, s, desegOffset, seq + (desegOffset - off), nxtseq);
             }
             if (!calledDissector || ctx.desegLen != 0) {
-                if (ctx.desegOffset == 0 && p.columns()) {
-                    if (lockedProtocol == null) {
-                        p.protocolColumn("TCP");
-                    }
-                    if (firstPdu) {
-                        appendSep(p.info(), SEGMENT_OF_PDU);
-                    }
-                }
-                t.add(TcpFields.SEGMENT_DATA, desegOffset, anotherPduFollows != 0 ? anotherPduFollows : end - desegOffset);
+                segmentData(p, desegOffset, anotherPduFollows != 0 ? anotherPduFollows : end - desegOffset, firstPdu,
+                        lockedProtocol == null);
             }
             if (anotherPduFollows <= 0) {
                 break;
@@ -127,6 +118,38 @@ final class TcpReassembly {
         if (lockedProtocol != null) {
             p.protocolColumn(lockedProtocol);
         }
+    }
+
+    /**
+     * Hands the completed PDU in progress on as "Reassembled TCP". {@link #WANTS_MORE} when the next layer
+     * asked for more (the PDU is kept or split), {@link #FAILED} when the budget refused that, else
+     * {@link #HANDED_ON}.
+     */
+    private int completePdu(Packet p, TcpSegment s, int off, int seq, int remaining, int lastFragmentLen,
+                            int anotherPduFollows) {
+        Tree t = p.tree();
+        SegmentBuffer b = s.fwd.buffer;
+        int src = t.addSource(b.view, 0, b.total, "Reassembled TCP");
+        handoff.processReassembled(p, s, src, b.total, s.fwd.mspSeq, true);
+        if (ctx.desegLen != 0) {
+            return pduNeedsMore(p, s, b, src, off, seq, remaining, lastFragmentLen) ? WANTS_MORE : FAILED;
+        }
+        t.add(TcpFields.SEGMENT_DATA, off, anotherPduFollows > 0 ? anotherPduFollows : remaining);
+        pduDone(t, s, b, src);
+        return HANDED_ON;
+    }
+
+    /** Labels the segment's bytes that were not handed on whole ("[TCP segment of a reassembled PDU]"). */
+    private void segmentData(Packet p, int at, int length, boolean firstPdu, boolean protocolOpen) {
+        if (ctx.desegOffset == 0 && p.columns()) {
+            if (protocolOpen) {
+                p.protocolColumn("TCP");
+            }
+            if (firstPdu) {
+                appendSep(p.info(), SEGMENT_OF_PDU);
+            }
+        }
+        p.tree().add(TcpFields.SEGMENT_DATA, at, length);
     }
 
     /** Data already reassembled or retransmitted is labelled (or, for a spurious retransmission, not) and not handed on. */

@@ -17,18 +17,20 @@ import org.dissect4j.api.Tree;
  * stays decoded.
  */
 final class TcpOptions {
-    private final TcpDissector tcp;
+    private final TcpSettings settings;
     // D-SACK needs the first two blocks (relative), as Wireshark's tcph->sack_* arrays.
     private final int[] sackLeft = new int[4];
     private final int[] sackRight = new int[4];
     private int sackCount;
     private int kind;
 
-    TcpOptions(TcpDissector tcp) {
-        this.tcp = tcp;
+    TcpOptions(TcpSettings settings) {
+        this.settings = settings;
     }
 
-    void dissect(Packet p, int offset, int length, int flags, boolean visited) {
+    /** Walks the options of segment {@code s}, {@code length} bytes at {@code offset}. */
+    void dissect(Packet p, TcpSegment s, int offset, int length) {
+        int flags = s.flags;
         Tree t = p.tree();
         boolean columns = p.columns();
         boolean mssSeen = false;
@@ -96,7 +98,7 @@ final class TcpOptions {
                 mssSeen = true;
             }
             p.require(offset, optlen);
-            option(p, t, columns, kind, offset, optlen, flags, visited);
+            option(p, t, columns, kind, offset, optlen, s);
             offset += optlen;
         }
         if ((flags & TcpDissector.TH_SYN) != 0 && !mssSeen) {
@@ -104,8 +106,9 @@ final class TcpOptions {
         }
     }
 
-    private void option(Packet p, Tree t, boolean columns, int kind, int off, int optlen, int flags, boolean visited) {
+    private void option(Packet p, Tree t, boolean columns, int kind, int off, int optlen, TcpSegment s) {
         this.kind = kind;
+        int flags = s.flags;
         switch (kind) {
             case TcpOptionKind.MSS -> {
                 open(t, TcpFields.OPT_MSS, off, optlen);
@@ -134,8 +137,9 @@ final class TcpOptions {
                     if (columns) {
                         p.info().append(" WS=").append(1 << shift);
                     }
-                    if (!visited) {
-                        tcp.windowScaleOption(shift);
+                    if (!s.visited) {
+                        // remembered for this direction (first pass only)
+                        s.fwd.winScale = shift;
                     }
                 }
                 t.close();
@@ -148,14 +152,14 @@ final class TcpOptions {
                 lenCheck(t, off, optlen, 2);
                 t.close();
             }
-            case TcpOptionKind.SACK -> sack(p, t, columns, off, optlen);
+            case TcpOptionKind.SACK -> sack(p, t, columns, off, optlen, s);
             case TcpOptionKind.TIMESTAMP -> {
                 open(t, TcpFields.OPT_TIMESTAMP, off, optlen);
                 if (lenCheck(t, off, optlen, 10)) {
                     long tsval = p.u32(off + 2), tsecr = p.u32(off + 6);
                     t.addUint(TcpFields.TSVAL, off + 2, 4, tsval);
                     t.addUint(TcpFields.TSECR, off + 6, 4, tsecr);
-                    if (columns && !tcp.ignoreTimestamps()) {
+                    if (columns && !settings.ignoreTimestamps) {
                         p.info().append(" TSval=").append(tsval).append(" TSecr=").append(tsecr);
                     }
                 }
@@ -276,9 +280,13 @@ final class TcpOptions {
         }
     }
 
-    private void sack(Packet p, Tree t, boolean columns, int off, int optlen) {
-        int base = tcp.sackBase();
-        tcp.resetSackBlocks();
+    private void sack(Packet p, Tree t, boolean columns, int off, int optlen, TcpSegment s) {
+        int base = s.sackBase;
+        // Blocks 1..3 of a 4-slot array are kept for bytes in flight, as Wireshark does.
+        boolean keep = settings.analyzeSeq && settings.trackBytesInFlight;
+        if (keep) {
+            s.fwd.numSackRanges = 0;
+        }
         open(t, TcpFields.OPT_SACK, off, optlen);
         int at = off + 2;
         int left = optlen - 2;
@@ -302,7 +310,11 @@ final class TcpOptions {
                 p.info().append(" SLE=").append(unsigned(le)).append(" SRE=").append(unsigned(re));
             }
             count++;
-            tcp.sackBlock(count, le, re);
+            if (keep && count < TcpFlow.MAX_SACK_RANGES) {
+                s.fwd.numSackRanges = count;
+                s.fwd.sackLeft[count] = le;
+                s.fwd.sackRight[count] = re;
+            }
             if (sackCount < 4) {
                 sackLeft[sackCount] = le;
                 sackRight[sackCount] = re;
@@ -312,7 +324,7 @@ final class TcpOptions {
         }
         t.addGenerated(TcpFields.SACK_COUNT, count);
         // RFC 2883 D-SACK: the first block lies below the ACK, or inside the second block.
-        if (sackCount > 0 && (le(sackRight[0], tcp.ack())
+        if (sackCount > 0 && (le(sackRight[0], s.ack)
                 || sackCount > 1 && lt(sackLeft[1], sackRight[0]) && ge(sackRight[1], sackRight[0]))) {
             int dle = (int) p.u32(off + 2) - base;
             int dre = (int) p.u32(off + 6) - base;

@@ -1,0 +1,109 @@
+package org.dissect4j.tcp;
+
+import static org.dissect4j.tcp.TcpDissector.ACK_OFFSET;
+import static org.dissect4j.tcp.TcpDissector.DPORT_OFFSET;
+import static org.dissect4j.tcp.TcpDissector.OFF_FLAGS_OFFSET;
+import static org.dissect4j.tcp.TcpDissector.SEQ_OFFSET;
+import static org.dissect4j.tcp.TcpDissector.SPORT_OFFSET;
+import static org.dissect4j.tcp.TcpDissector.TH_MASK;
+import static org.dissect4j.tcp.TcpDissector.WINDOW_OFFSET;
+
+import org.dissect4j.api.Expert;
+import org.dissect4j.api.Packet;
+
+/**
+ * The segment being dissected: its header values (raw and, once analysed, relative), its connection and
+ * the two directions as seen from it, and the analysis result. One instance per {@link TcpDissector},
+ * {@linkplain #reset reset} at the start of every full dissection and passed explicitly to the parts
+ * (header fields, analysis, options, reassembly, hand-off); nothing in it outlives the packet except
+ * what the parts copy into the {@link TcpConversation}.
+ */
+final class TcpSegment {
+    long frame;
+    /** Capture time of the frame, nanoseconds. */
+    long now;
+    boolean columns;
+    /** The frame was dissected before (second pass): the connection state is not updated again. */
+    boolean visited;
+
+    int sport;
+    int dport;
+    int rawSeq;
+    int rawAck;
+    /** Sequence and acknowledgment numbers as shown: relative when the settings say so. */
+    int seq;
+    int ack;
+    /** The 12 flag bits ({@link TcpDissector#TH_MASK}). */
+    int flags;
+    int hlen;
+    int rawWin;
+    /** The window after scaling. */
+    long win;
+    /** Whether the header fits in the segment, and then the payload length and the next sequence number. */
+    boolean haveSeglen;
+    int seglen;
+    int nxtseq;
+    /** Relative base of SACK edges (the other direction's base sequence number, or 0). */
+    int sackBase;
+
+    TcpConversation conv;
+    /** This segment's direction and the opposite one. */
+    TcpFlow fwd;
+    TcpFlow rev;
+    /** The connection was created for this segment (cleared once its completeness is set). */
+    boolean conversationIsNew;
+    final TcpAcked acked = new TcpAcked();
+
+    private final StringBuilder expertText = new StringBuilder(96);
+
+    /** Forgets the previous segment and reads the ports (all a truncated header may have). */
+    void reset(Packet p, int offset) {
+        frame = p.frame().number();
+        now = p.frame().timestampNanos();
+        columns = p.columns();
+        visited = p.visited();
+        sport = p.u16(offset + SPORT_OFFSET);
+        dport = p.u16(offset + DPORT_OFFSET);
+        conv = null;
+        fwd = null;
+        rev = null;
+        conversationIsNew = false;
+        acked.clear();
+        haveSeglen = false;
+        seglen = 0;
+        nxtseq = 0;
+        sackBase = 0;
+    }
+
+    /** Reads the rest of the fixed header, after the ports are in the tree. */
+    void readHeader(Packet p, int offset) {
+        rawSeq = (int) p.u32(offset + SEQ_OFFSET);
+        rawAck = (int) p.u32(offset + ACK_OFFSET);
+        hlen = (p.u8(offset + OFF_FLAGS_OFFSET) >> 4) * 4;
+        flags = p.u16(offset + OFF_FLAGS_OFFSET) & TH_MASK;
+        rawWin = p.u16(offset + WINDOW_OFFSET);
+        seq = rawSeq;
+        ack = rawAck;
+        win = rawWin;
+    }
+
+    /** Whether the flags masked by {@code mask} are exactly {@code value}. */
+    boolean flags(int mask, int value) {
+        return (flags & mask) == value;
+    }
+
+    boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    /** Whether the analysis of this segment found {@code flag} (any of the bits). */
+    boolean analysed(int flag) {
+        return acked.present && (acked.flags & flag) != 0;
+    }
+
+    /** A reused builder holding {@code e}'s fixed message, to which a per-packet detail is appended. */
+    StringBuilder expertText(Expert e) {
+        expertText.setLength(0);
+        return expertText.append(e.message());
+    }
+}

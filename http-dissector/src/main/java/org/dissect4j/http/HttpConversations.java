@@ -3,17 +3,18 @@ package org.dissect4j.http;
 import java.lang.foreign.MemorySegment;
 
 import org.dissect4j.api.Bytes;
+import org.dissect4j.api.ConversationData;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Registrar;
 
 /**
- * Requests waiting for their response, per TCP stream: enough to show {@code http.request_in},
- * {@code http.time}, {@code http.response_for.uri} and to know that a response answers a HEAD. Streams are
- * found in an open-addressing table keyed by the stream index; each keeps at most {@link #DEPTH}
- * outstanding requests (pipelining), preallocated. At most {@link #MAX_STREAMS} streams are tracked; past
- * that the table is cleared (responses then simply lose their request link).
+ * Requests waiting for their response, per connection: enough to show {@code http.request_in},
+ * {@code http.time}, {@code http.response_for.uri} and to know that a response answers a HEAD. Kept as
+ * the connection's {@link ConversationData} (dropped when TCP forgets the connection); each keeps at most
+ * {@link #DEPTH} outstanding requests (pipelining), their slots made on first use.
  */
 final class HttpConversations {
     static final int DEPTH = 8;
-    static final int MAX_STREAMS = 1 << 16;
     private static final int URI_MAX = 2048;
 
     /** One request. */
@@ -45,13 +46,19 @@ final class HttpConversations {
         }
     }
 
-    private int[] keys = new int[1024];
-    private State[] values = new State[1024];
-    private int size;
+    private ConversationData<State> perConnection;
 
-    int request(int stream, long frame, long time, MemorySegment seg, long base, int uriOff, int uriLen, boolean head,
+    /** Declares the per-connection slot (at registration). */
+    void declare(Registrar r) {
+        perConnection = r.conversationData("http.requests", State::new);
+    }
+
+    int request(Packet p, long frame, long time, MemorySegment seg, long base, int uriOff, int uriLen, boolean head,
                 int hostOff, int hostLen) {
-        State s = state(stream, true);
+        State s = state(p, true);
+        if (s == null) {
+            return 1;   // no connection below: every request is the first of its own
+        }
         s.requests++;
         s.lastHead = head;
         Request r;
@@ -78,8 +85,8 @@ final class HttpConversations {
     }
 
     /** The request this response answers (removed from the queue), or null. */
-    Request response(int stream) {
-        State s = state(stream, false);
+    Request response(Packet p) {
+        State s = state(p, false);
         if (s == null) {
             return null;
         }
@@ -94,8 +101,8 @@ final class HttpConversations {
         return r;
     }
 
-    boolean lastMethodIsHead(int stream) {
-        State s = state(stream, false);
+    boolean lastMethodIsHead(Packet p) {
+        State s = state(p, false);
         return s != null && s.count > 0 && s.queue[s.head].head;
     }
 
@@ -105,57 +112,11 @@ final class HttpConversations {
         }
     }
 
-    private State state(int stream, boolean create) {
-        if (stream < 0) {
+    /** The connection's state, or null without a connection (no transport below) or when not created. */
+    private State state(Packet p, boolean create) {
+        if (perConnection == null) {
             return null;
         }
-        int mask = keys.length - 1;
-        int i = mix(stream) & mask;
-        while (values[i] != null) {
-            if (keys[i] == stream) {
-                return values[i];
-            }
-            i = (i + 1) & mask;
-        }
-        if (!create) {
-            return null;
-        }
-        if (size >= MAX_STREAMS) {
-            keys = new int[1024];
-            values = new State[1024];
-            size = 0;
-            return state(stream, true);
-        }
-        if ((size + 1) * 2 > keys.length) {
-            grow();
-            return state(stream, true);
-        }
-        keys[i] = stream;
-        values[i] = new State();
-        size++;
-        return values[i];
-    }
-
-    private void grow() {
-        int[] ok = keys;
-        State[] ov = values;
-        keys = new int[ok.length * 2];
-        values = new State[ok.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < ok.length; j++) {
-            if (ov[j] != null) {
-                int i = mix(ok[j]) & mask;
-                while (values[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = ok[j];
-                values[i] = ov[j];
-            }
-        }
-    }
-
-    private static int mix(int k) {
-        int h = k * 0x9E3779B9;
-        return h ^ (h >>> 16);
+        return create ? perConnection.getOrCreate(p) : perConnection.get(p);
     }
 }

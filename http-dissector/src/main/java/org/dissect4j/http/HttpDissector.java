@@ -5,6 +5,7 @@ import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.Registrar;
 import org.dissect4j.api.StreamReassembly;
 import org.dissect4j.api.Tree;
 
@@ -29,6 +30,11 @@ public final class HttpDissector implements Dissector {
     private static final byte[] HTTP_1 = HttpHeaders.ascii("http/1.")[0];
 
     private final HttpConversations conversations = new HttpConversations();
+
+    /** Declares the per-connection request queue (at registration). */
+    void declare(Registrar r) {
+        conversations.declare(r);
+    }
     private final HttpHeaders headers = new HttpHeaders();
     private final HttpChunked chunked = new HttpChunked();
     private final HttpBody body = new HttpBody(headers);
@@ -110,8 +116,7 @@ public final class HttpDissector implements Dissector {
             stream.needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
             return -1;
         }
-        int streamIdx = stream == null ? -1 : stream.streamIndex();
-        boolean bodyExpected = kind == HttpHeaders.RESPONSE && responseHasBody(p, at, firstEnd, streamIdx);
+        boolean bodyExpected = kind == HttpHeaders.RESPONSE && responseHasBody(p, at, firstEnd);
         if (headersEnd >= 0 && can && askedForBody(p, stream, at, headersEnd, capEnd, kind, bodyExpected)) {
             return -1;
         }
@@ -120,9 +125,9 @@ public final class HttpDissector implements Dissector {
         int httpNode = t.open(HttpFields.HTTP.field(), at, 0);
         headers.dissect(p, t, kind, at, firstEnd, firstNext, headersEnd >= 0 ? headersEnd : capEnd, capEnd);
         if (kind == HttpHeaders.REQUEST) {
-            request(p, t, at, firstEnd, streamIdx);
+            request(p, t, at, firstEnd);
         } else {
-            response(p, t, streamIdx);
+            response(p, t);
         }
         int consumed = headersEnd < 0 ? end - at : messageEnd(p, t, kind, bodyExpected, headersEnd, end) - at;
         t.setLength(httpNode, Math.min(consumed, Math.max(0, capEnd - at)));
@@ -131,9 +136,9 @@ public final class HttpDissector implements Dissector {
     }
 
     /** Whether a response with status line {@code [at, le)} has a body: not to HEAD, not 1xx, 204 or 304. */
-    private boolean responseHasBody(Packet p, int at, int le, int streamIdx) {
+    private boolean responseHasBody(Packet p, int at, int le) {
         int status = HttpHeaders.statusCode(p, at, le);
-        boolean headReply = conversations.lastMethodIsHead(streamIdx);
+        boolean headReply = conversations.lastMethodIsHead(p);
         return !headReply && !(status >= 100 && status < 200) && status != 204 && status != 304;
     }
 
@@ -182,7 +187,7 @@ public final class HttpDissector implements Dissector {
     }
 
     /** A request's generated fields ({@code http.request.full_uri}, its number) and its place in the conversation. */
-    private void request(Packet p, Tree t, int at, int firstEnd, int streamIdx) {
+    private void request(Packet p, Tree t, int at, int firstEnd) {
         HttpHeaders h = headers;
         if (h.hostOffset >= 0 && h.uriOffset >= 0 && t.wants(HttpFields.FULL_URI)) {
             scratch.setLength(0);
@@ -191,14 +196,14 @@ public final class HttpDissector implements Dissector {
             HttpHeaders.appendText(p, h.uriOffset, h.uriOffset + h.uriLength, scratch);
             t.setFlags(t.addString(HttpFields.FULL_URI, scratch), Tree.GENERATED);
         }
-        int n = conversations.request(streamIdx, p.frame().number(), p.frame().timestampNanos(), p.segment(), p.base(),
+        int n = conversations.request(p, p.frame().number(), p.frame().timestampNanos(), p.segment(), p.base(),
                 h.uriOffset, h.uriLength, HttpHeaders.isHead(p, at, firstEnd), h.hostOffset, h.hostLength);
         t.addGenerated(HttpFields.REQUEST_NUMBER, n);
     }
 
     /** A response's links to its request: number, time since it, its frame and URI. */
-    private void response(Packet p, Tree t, int streamIdx) {
-        HttpConversations.Request rq = conversations.response(streamIdx);
+    private void response(Packet p, Tree t) {
+        HttpConversations.Request rq = conversations.response(p);
         if (rq == null) {
             return;
         }

@@ -3,7 +3,6 @@ package org.dissect4j.http;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorPlugin;
 import org.dissect4j.api.DissectorTable;
-import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Registrar;
 
 /**
@@ -41,6 +40,7 @@ public final class HttpPlugin implements DissectorPlugin {
         r.experts(HttpFields.CHAT, HttpFields.TLS_PORT, HttpFields.TE_AND_LENGTH, HttpFields.TE_UNKNOWN);
         handle = r.dissector("http", HttpFields.HTTP, http);
         heuristic = r.dissector("http_tcp", HttpFields.HTTP, http::heuristic);
+        http.declare(r);
         mediaTypes = r.newStringTable("media_type", "Internet media type");
         for (String type : TEXT_TYPES) {
             mediaTypes.add(type, r.dissector("data-text-lines:" + type, HttpFields.TEXT_LINES, new TextLinesDissector(type)));
@@ -49,32 +49,13 @@ public final class HttpPlugin implements DissectorPlugin {
 
     @Override
     public void handoff(Registrar r) {
-        DissectorTable tcpPort = tableOrNull(r, "tcp.port");
-        if (tcpPort != null) {
+        // optional wiring: HTTP also loads in an engine without TCP
+        r.findTable("tcp.port").ifPresent(t -> {
             for (int port : PORTS) {
-                tcpPort.add(port, handle);
+                t.add(port, handle);
             }
-        }
-        HeuristicList tcp = heuristicsOrNull(r, "tcp");
-        if (tcp != null) {
-            tcp.add("http_tcp", "HTTP over TCP", heuristic, true);
-        }
+        });
+        r.findHeuristics("tcp").ifPresent(l -> l.add("http_tcp", "HTTP over TCP", heuristic, true));
         http.wire(mediaTypes, r.dissector("data"), handle);
-    }
-
-    private static DissectorTable tableOrNull(Registrar r, String name) {
-        try {
-            return r.table(name);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static HeuristicList heuristicsOrNull(Registrar r, String name) {
-        try {
-            return r.heuristics(name);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

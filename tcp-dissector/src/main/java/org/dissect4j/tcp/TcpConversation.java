@@ -1,6 +1,8 @@
 package org.dissect4j.tcp;
 
+import org.dissect4j.api.Conversation;
 import org.dissect4j.api.DissectorHandle;
+import org.dissect4j.api.Engine;
 
 /**
  * The state of one TCP connection (Wireshark's {@code struct tcp_analysis}): its stream index, both
@@ -26,6 +28,8 @@ final class TcpConversation {
     boolean closed;
     /** Set while this conversation is in the table. */
     boolean live = true;
+    /** The upper layers' per-connection data ({@link org.dissect4j.api.ConversationData}), made on first hand-off. */
+    private Conversation data;
 
     TcpConversation(TcpConversationTable.Key key, int stream, long now) {
         this.key = key;
@@ -33,5 +37,23 @@ final class TcpConversation {
         this.tsFirst = now;
         this.tsPrev = now;
         this.lastSeen = now;
+    }
+
+    /** The upper layers' data of this connection, made by {@code engine} the first time it is asked for. */
+    Conversation data(Engine engine) {
+        Conversation d = data;
+        if (d == null) {
+            d = engine.newConversation();
+            data = d;
+        }
+        return d;
+    }
+
+    /** The table forgets this connection: the upper layers' data goes with it. */
+    void releaseData() {
+        if (data != null) {
+            data.release();
+            data = null;
+        }
     }
 }

@@ -185,6 +185,7 @@ final class TcpConversationTable {
 
     private void drop(TcpConversation c) {
         c.live = false;
+        c.releaseData();
         c.flow1.releaseReassembly(budget);
         c.flow2.releaseReassembly(budget);
         evicted++;

@@ -1,5 +1,6 @@
 package org.dissect4j.tcp;
 
+import org.dissect4j.api.Conversation;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.HeuristicList;
@@ -55,7 +56,9 @@ final class TcpHandoff {
     /** Tries the claimed dissector, Decode As ports, heuristics and ports as set, then data. */
     private void decodeOn(Packet p, TcpSegment s, int src, int off, int len) {
         StreamReassembly saved = p.stream();
+        Conversation savedConversation = p.conversation();
         p.stream(ctx);
+        p.conversation(s.conv.data(p.engine()));
         try {
             if (tryHandle(p, src, s.conv.handle, off, len)) {
                 return;
@@ -93,6 +96,7 @@ final class TcpHandoff {
             callData(p, src, off, len);
         } finally {
             p.stream(saved);
+            p.conversation(savedConversation);
         }
     }
 

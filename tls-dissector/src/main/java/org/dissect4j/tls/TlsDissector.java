@@ -57,7 +57,7 @@ public final class TlsDissector implements Dissector {
             return 0;
         }
         StreamReassembly stream = p.stream();
-        TlsSession s = sessions.get(stream == null ? -1 : stream.streamIndex());
+        TlsSession s = sessions.get(p);
         boolean fromServer = s.fromServer(p, tlsPorts);
         boolean can = stream != null && stream.canDesegment();
         if (p.columns()) {

@@ -2,8 +2,6 @@ package org.dissect4j.tls;
 
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorPlugin;
-import org.dissect4j.api.DissectorTable;
-import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Registrar;
 
 /**
@@ -41,36 +39,18 @@ public final class TlsPlugin implements DissectorPlugin {
         handle = r.dissector("tls", TlsFields.TLS, tls);
         heuristic = r.dissector("tls_tcp", TlsFields.TLS, tls::heuristic);
         tls.wire(handle);
+        tls.sessions.declare(r);
         tls.handshake.fp.nonAsciiAlpnAsHex = r.settings().bool("tls.ja4_non_ascii_alpn_hex", false);
     }
 
     @Override
     public void handoff(Registrar r) {
-        DissectorTable tcpPort = tableOrNull(r, "tcp.port");
-        if (tcpPort != null) {
+        // optional wiring: TLS also loads in an engine without TCP (a unit test over raw records)
+        r.findTable("tcp.port").ifPresent(t -> {
             for (int port : TlsDissector.PORTS) {
-                tcpPort.add(port, handle);
+                t.add(port, handle);
             }
-        }
-        HeuristicList tcp = heuristicsOrNull(r, "tcp");
-        if (tcp != null) {
-            tcp.add("tls_tcp", "SSL/TLS over TCP", heuristic, true);
-        }
-    }
-
-    private static DissectorTable tableOrNull(Registrar r, String name) {
-        try {
-            return r.table(name);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static HeuristicList heuristicsOrNull(Registrar r, String name) {
-        try {
-            return r.heuristics(name);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        });
+        r.findHeuristics("tcp").ifPresent(l -> l.add("tls_tcp", "SSL/TLS over TCP", heuristic, true));
     }
 }

@@ -1,83 +1,48 @@
 package org.dissect4j.tls;
 
+import org.dissect4j.api.ConversationData;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Registrar;
+
 /**
- * TLS sessions by TCP stream index ({@code tcp.stream}): open addressing over int keys, at most
- * {@link #MAX_SESSIONS} connections; past that the table starts afresh (connections then lose their handshake
- * state, like a capture that starts mid-stream). Sessions are created once per connection; lookups never allocate.
+ * TLS state per connection, kept as the connection's {@link ConversationData}: made on the first
+ * record of a connection, dropped when TCP forgets the connection (then its handshake reassembly
+ * bytes are given back to the global bound). Lookups never allocate.
  */
 final class TlsSessions {
-    static final int MAX_SESSIONS = 1 << 16;
-
-    private int[] keys = new int[1024];
-    private TlsSession[] values = new TlsSession[1024];
-    private int size;
     /** Bytes held by all sessions' handshake reassembly buffers (bounded by {@link #MAX_REASSEMBLY_BYTES}). */
     long reassemblyBytes;
     /** Bound on {@link #reassemblyBytes}: past it, new handshake messages are not reassembled. */
     static final long MAX_REASSEMBLY_BYTES = 64L << 20;
-    /** For data without a stream (no TCP below): one scratch session, reset on every use. */
+    /** For data without a connection (no transport below): one scratch session, reset on every use. */
     private final TlsSession stateless = new TlsSession();
+    private ConversationData<TlsSession> perConnection;
 
-    TlsSession stateless() {
-        stateless.reset();
-        return stateless;
+    /** Declares the per-connection slot (at registration). */
+    void declare(Registrar r) {
+        perConnection = r.conversationData("tls.session", TlsSessions::newSession, this::forget);
     }
 
-    TlsSession get(int stream) {
-        if (stream < 0) {
-            return stateless();
-        }
-        int mask = keys.length - 1;
-        int i = mix(stream) & mask;
-        while (values[i] != null) {
-            if (keys[i] == stream) {
-                return values[i];
-            }
-            i = (i + 1) & mask;
-        }
-        if (size >= MAX_SESSIONS) {
-            keys = new int[1024];
-            values = new TlsSession[1024];
-            size = 0;
-            reassemblyBytes = 0;
-            return get(stream);
-        }
-        if ((size + 1) * 2 > keys.length) {
-            grow();
-            return get(stream);
-        }
+    private static TlsSession newSession() {
         TlsSession s = new TlsSession();
         s.reset();
-        keys[i] = stream;
-        values[i] = s;
-        size++;
         return s;
     }
 
-    int size() {
-        return size;
-    }
-
-    private void grow() {
-        int[] ok = keys;
-        TlsSession[] ov = values;
-        keys = new int[ok.length * 2];
-        values = new TlsSession[ok.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < ok.length; j++) {
-            if (ov[j] != null) {
-                int i = mix(ok[j]) & mask;
-                while (values[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = ok[j];
-                values[i] = ov[j];
-            }
+    /** The session of the packet's connection, or a freshly reset scratch session when there is none. */
+    TlsSession get(Packet p) {
+        TlsSession s = perConnection == null ? null : perConnection.getOrCreate(p);
+        if (s == null) {
+            stateless.reset();
+            return stateless;
         }
+        return s;
     }
 
-    private static int mix(int k) {
-        int h = k * 0x9E3779B9;
-        return h ^ (h >>> 16);
+    /** A session the transport forgot: its reassembly buffers no longer count against the bound. */
+    private void forget(TlsSession s) {
+        for (TlsSession.HsReassembly r : s.hs) {
+            reassemblyBytes -= r.buf.length;
+        }
     }
 }

@@ -4,21 +4,23 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 import org.dissect4j.api.Bytes;
+import org.dissect4j.api.ConversationData;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Registrar;
 
 /**
- * What MQTT remembers per TCP connection (keyed by {@code tcp.stream}), as Wireshark's {@code mqtt_conv_t}:
- * the protocol version its CONNECT announced (later packets depend on it: MQTT 5.0 adds properties and
- * reason codes) and the topic aliases its MQTT 5.0 PUBLISH packets defined. Like Wireshark, one alias map
- * serves both directions of a connection.
+ * What MQTT remembers per TCP connection, as Wireshark's {@code mqtt_conv_t}: the protocol version its
+ * CONNECT announced (later packets depend on it: MQTT 5.0 adds properties and reason codes) and the topic
+ * aliases its MQTT 5.0 PUBLISH packets defined. Like Wireshark, one alias map serves both directions of a
+ * connection. Kept as the connection's {@link ConversationData}: TCP's bounds decide how many connections
+ * are remembered, and a forgotten connection's alias bytes are given back.
  *
- * <p>Everything here is bounded: at most {@link #MAX_CONVERSATIONS} connections (the table starts over when
- * full: older connections then show "unknown version"), {@link #MAX_ALIASES} aliases per connection and
- * {@link #MAX_TOPIC_BYTES} bytes per remembered topic, {@link #MAX_ALIAS_BYTES} for all topics; an alias over those bounds is simply not remembered
- * (a later use shows {@code mqtt.unknown_topic_alias}). Lookups never allocate; a connection's first packet
- * and an alias's first definition do.
+ * <p>Bounded here: {@link #MAX_ALIASES} aliases per connection, {@link #MAX_TOPIC_BYTES} bytes per
+ * remembered topic, {@link #MAX_ALIAS_BYTES} for all topics; an alias over those bounds is simply not
+ * remembered (a later use shows {@code mqtt.unknown_topic_alias}). Lookups never allocate; a connection's
+ * first packet and an alias's first definition do.
  */
 final class MqttConversations {
-    static final int MAX_CONVERSATIONS = 1 << 16;
     static final int MAX_ALIASES = 1024;
     static final int MAX_TOPIC_BYTES = 4096;
     /** All remembered alias topics of all connections together. */
@@ -28,8 +30,9 @@ final class MqttConversations {
 
     /** One connection's state. */
     final class Conversation {
-        int stream;
         int version;
+        /** Bytes of this connection's alias topics, counted in {@link #aliasBytes}. */
+        private long bytes;
         /** Alias numbers, 0 = free slot (alias 0 is not allowed by the protocol). Open addressing, linear probe. */
         private int[] aliasKeys;
         private byte[][] aliasTopics;
@@ -37,8 +40,7 @@ final class MqttConversations {
         private int[] aliasLengths;
         private int aliasCount;
 
-        void reset(int stream, int version) {
-            this.stream = stream;
+        void reset(int version) {
             this.version = version;
             if (aliasKeys != null) {
                 Arrays.fill(aliasKeys, 0);
@@ -78,7 +80,8 @@ final class MqttConversations {
                     rehashAfterRemoval();
                     return;
                 }
-                aliasBytes += size;
+                aliasBytes += size - (t == null ? 0 : t.length);
+                bytes += size - (t == null ? 0 : t.length);
                 t = new byte[size];
                 aliasTopics[slot] = t;
                 aliasSegments[slot] = MemorySegment.ofArray(t);
@@ -155,64 +158,43 @@ final class MqttConversations {
         }
     }
 
-    private Conversation[] table = new Conversation[256];
-    private int count;
-    /** The state of data that has no TCP stream (no {@code StreamReassembly}): shared, like a conversation of its own. */
+    /** The state of data that has no connection (no transport below): shared, like a conversation of its own. */
     private final Conversation detached = new Conversation();
     private final int defaultVersion;
+    private ConversationData<Conversation> perConnection;
 
     /** {@code defaultVersion}: the version assumed until a CONNECT is seen (Wireshark's {@code mqtt.default_version}). */
     MqttConversations(int defaultVersion) {
         this.defaultVersion = defaultVersion;
-        detached.reset(-1, defaultVersion);
+        detached.reset(defaultVersion);
     }
 
-    /** The state of TCP stream {@code stream} (created on first use), or the detached state when {@code stream < 0}. */
-    Conversation get(int stream) {
-        if (stream < 0) {
-            return detached;
-        }
-        int mask = table.length - 1;
-        int i = mix(stream) & mask;
-        for (Conversation c = table[i]; c != null; c = table[i]) {
-            if (c.stream == stream) {
-                return c;
-            }
-            i = (i + 1) & mask;
-        }
-        if (count >= MAX_CONVERSATIONS) {
-            // Bounded: forget every connection rather than grow without limit.
-            Arrays.fill(table, null);
-            count = 0;
-            aliasBytes = 0;
-            i = mix(stream) & mask;
-        } else if ((count + 1) * 2 > table.length) {
-            rehash();
-            return get(stream);
-        }
+    /** Declares the per-connection slot (at registration). */
+    void declare(Registrar r) {
+        perConnection = r.conversationData("mqtt.conversation", this::newConversation, this::forget);
+    }
+
+    /** The state of the packet's connection (made on first use), or the detached state without one. */
+    Conversation get(Packet p) {
+        Conversation c = perConnection == null ? null : perConnection.getOrCreate(p);
+        return c != null ? c : detached;
+    }
+
+    /** A new connection's state, at the default version. */
+    Conversation newConversation() {
         Conversation c = new Conversation();
-        c.reset(stream, defaultVersion);
-        table[i] = c;
-        count++;
+        c.reset(defaultVersion);
         return c;
     }
 
-    private static int mix(int key) {
-        return (key * 0x9E3779B1) >>> 8;
+    /** A connection TCP forgot: its alias topics no longer count against {@link #MAX_ALIAS_BYTES}. */
+    void forget(Conversation c) {
+        aliasBytes -= c.bytes;
+        c.bytes = 0;
     }
 
-    private void rehash() {
-        Conversation[] old = table;
-        table = new Conversation[old.length * 2];
-        int mask = table.length - 1;
-        for (Conversation c : old) {
-            if (c != null) {
-                int i = mix(c.stream) & mask;
-                while (table[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                table[i] = c;
-            }
-        }
+    /** Bytes held by the alias topics of all remembered connections. */
+    long aliasBytes() {
+        return aliasBytes;
     }
 }

@@ -10,6 +10,7 @@ import org.dissect4j.api.Field;
 import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.PacketBoundsException;
+import org.dissect4j.api.Registrar;
 import org.dissect4j.api.StreamPdus;
 import org.dissect4j.api.StreamReassembly;
 import org.dissect4j.api.Tree;
@@ -29,7 +30,7 @@ import org.dissect4j.api.Tree;
  * </pre>
  *
  * <p>What a packet means depends on the protocol version its connection's CONNECT announced (MQTT 5.0 adds
- * properties and reason codes), so the version is remembered per TCP stream ({@link MqttConversations}).
+ * properties and reason codes), so the version is remembered per TCP connection ({@link MqttConversations}).
  * The Info column reads as tshark's: "Publish Message (id=3) [topic]", several packets of one segment joined
  * with ", ".
  *
@@ -70,6 +71,11 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
         this.properties = new MqttProperties(decodePropertyLength);
     }
 
+    /** Phase 1 of registration: the per-connection state. */
+    void declare(Registrar r) {
+        conversations.declare(r);
+    }
+
     /** Phase 2 of registration: the registered {@code mqtt} handle, the {@code media_type} table and {@code mqtt.topic} list. */
     void wire(DissectorHandle self, DissectorTable mediaTypes, HeuristicList topicHeuristics) {
         this.self = self;
@@ -84,8 +90,7 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
         if (p.columns()) {
             p.clearInfo();
         }
-        StreamReassembly stream = p.stream();
-        conversation = conversations.get(stream == null ? -1 : stream.streamIndex());
+        conversation = conversations.get(p);
         return StreamPdus.dissect(p, offset, length, FIXED_LENGTH, this);
     }
 

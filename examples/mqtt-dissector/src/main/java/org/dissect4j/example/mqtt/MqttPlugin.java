@@ -56,6 +56,7 @@ public final class MqttPlugin implements DissectorPlugin {
         mqtt = new MqttDissector(version(s.string("mqtt.default_version", "none")),
                 s.bool("mqtt.show_msg_as_text", false), s.bool("mqtt.decode_property_length", false));
         r.protocol(MqttFields.MQTT, MqttFields.fields());
+        mqtt.declare(r);
         r.experts(MqttFields.experts());
         handle = r.dissector("mqtt", MqttFields.MQTT, mqtt);
         // Not a named dissector: Decode As picks "mqtt"; the heuristic lives only in the tcp list.

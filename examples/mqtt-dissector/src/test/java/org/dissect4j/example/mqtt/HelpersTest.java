@@ -26,16 +26,10 @@ class HelpersTest {
     }
 
     @Test
-    void conversationsAreKeptPerStreamAndAliasesAreBounded() {
-        MqttConversations conversations = new MqttConversations(0);
-        MqttConversations.Conversation a = conversations.get(7);
-        a.version = 5;
-        for (int s = 0; s < 5000; s++) {
-            conversations.get(s);                                // grows the table past its first size
-        }
-        assertThat(conversations.get(7)).isSameAs(a);
-        assertThat(conversations.get(7).version).isEqualTo(5);
-        assertThat(conversations.get(-1).version).isZero();     // data without a TCP stream
+    void aliasesAreBoundedAndGivenBackWhenTheConnectionIsForgotten() {
+        MqttConversations conversations = new MqttConversations(4);
+        MqttConversations.Conversation a = conversations.newConversation();
+        assertThat(a.version).isEqualTo(4);                     // the default version until a CONNECT says otherwise
 
         MemorySegment topic = MemorySegment.ofArray("t/opic".getBytes(StandardCharsets.US_ASCII));
         for (int alias = 1; alias <= MqttConversations.MAX_ALIASES + 10; alias++) {
@@ -49,5 +43,8 @@ class HelpersTest {
                 MqttConversations.MAX_TOPIC_BYTES + 1);
         assertThat(a.aliasLength(a.aliasSlot(1))).isEqualTo(6);                     // too long a topic is not kept
         assertThat(a.aliasSlot(0)).isNegative();
+        assertThat(conversations.aliasBytes()).isPositive();
+        conversations.forget(a);                                // TCP forgot the connection
+        assertThat(conversations.aliasBytes()).isZero();
     }
 }

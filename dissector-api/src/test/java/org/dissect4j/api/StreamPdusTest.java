@@ -101,60 +101,45 @@ class StreamPdusTest {
         return plugin;
     }
 
+    /** Frames {@code hex} over a stream that can desegment (or not) and checks what came of it. */
+    private static void assertFraming(boolean canDesegment, String hex, int consumed, List<String> pdus, String... asked) {
+        FakeStream s = new FakeStream(canDesegment);
+        Plugin p = run(s, hex);
+        assertThat(p.pdus).isEqualTo(pdus);
+        assertThat(p.consumed).isEqualTo(consumed);
+        assertThat(s.asked).containsExactly(asked);
+    }
+
     @Test
     void aWholePduIsDissectedAndConsumed() {
-        FakeStream s = new FakeStream(true);
-        Plugin p = run(s, "01 03 aa bb cc");
-        assertThat(p.pdus).containsExactly("0:5");
-        assertThat(p.consumed).isEqualTo(5);
-        assertThat(s.asked).isEmpty();
+        assertFraming(true, "01 03 aa bb cc", 5, List.of("0:5"));
     }
 
     @Test
     void twoPdusInOneSegmentAreBothDissected() {
-        FakeStream s = new FakeStream(true);
-        Plugin p = run(s, "01 01 aa  02 02 bb cc");
-        assertThat(p.pdus).containsExactly("0:3", "3:4");
-        assertThat(p.consumed).isEqualTo(7);
-        assertThat(s.asked).isEmpty();
+        assertFraming(true, "01 01 aa  02 02 bb cc", 7, List.of("0:3", "3:4"));
     }
 
     @Test
     void aPduCutShortAsksForExactlyTheMissingBytes() {
-        FakeStream s = new FakeStream(true);
         // the second PDU is 2 + 5 = 7 bytes long, 3 are here: 4 are missing
-        Plugin p = run(s, "01 01 aa  02 05 bb");
-        assertThat(p.pdus).containsExactly("0:3");
-        assertThat(p.consumed).isEqualTo(3);
-        assertThat(s.asked).containsExactly("3+4");
+        assertFraming(true, "01 01 aa  02 05 bb", 3, List.of("0:3"), "3+4");
     }
 
     @Test
     void aSplitHeaderAsksForOneMoreSegment() {
-        FakeStream s = new FakeStream(true);
         // one byte of the second PDU's 2-byte header: its length cannot be told yet
-        Plugin p = run(s, "01 01 aa  02");
-        assertThat(p.pdus).containsExactly("0:3");
-        assertThat(p.consumed).isEqualTo(3);
-        assertThat(s.asked).containsExactly("3+segment");
+        assertFraming(true, "01 01 aa  02", 3, List.of("0:3"), "3+segment");
     }
 
     @Test
     void aCutPduAtTheStartConsumesNothing() {
-        FakeStream s = new FakeStream(true);
-        Plugin p = run(s, "01 09 aa bb");
-        assertThat(p.pdus).isEmpty();
-        assertThat(p.consumed).isZero();
-        assertThat(s.asked).containsExactly("0+7");
+        assertFraming(true, "01 09 aa bb", 0, List.of(), "0+7");
     }
 
     @Test
     void withoutDesegmentationTheLastPduGetsWhatThereIs() {
-        FakeStream s = new FakeStream(false);
-        Plugin p = run(s, "01 01 aa  02 05 bb");
-        assertThat(p.pdus).containsExactly("0:3", "3:3");
-        assertThat(p.consumed).isEqualTo(6);
-        assertThat(s.asked).isEmpty();
+        assertFraming(false, "01 01 aa  02 05 bb", 6, List.of("0:3", "3:3"));
 
         Plugin none = run(null, "01 01 aa  02 05 bb");
         assertThat(none.pdus).containsExactly("0:3", "3:3");

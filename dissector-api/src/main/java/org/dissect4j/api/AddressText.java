@@ -29,29 +29,61 @@ public final class AddressText {
     private AddressText() {
     }
 
-    /** Appends the dotted quad of the 32-bit address in the low bits of {@code address}. */
+    /**
+     * Appends the dotted quad of the 32-bit address in the low bits of {@code address}.
+     *
+     * @param out where to append
+     * @param address the address as an unsigned 32-bit number (higher bits are ignored)
+     * @return {@code out}
+     */
     public static StringBuilder ipv4(StringBuilder out, long address) {
         return out.append((int) (address >>> 24) & 0xFF).append('.').append((int) (address >>> 16) & 0xFF).append('.')
                 .append((int) (address >>> 8) & 0xFF).append('.').append((int) address & 0xFF);
     }
 
-    /** Appends the dotted quad of the first four bytes of {@code address}. */
+    /**
+     * Appends the dotted quad of the first four bytes of {@code address}.
+     *
+     * @param out where to append
+     * @param address at least 4 bytes, network order
+     * @return {@code out}
+     */
     public static StringBuilder ipv4(StringBuilder out, byte[] address) {
         return ipv4(out, ((address[0] & 0xFFL) << 24) | ((address[1] & 0xFF) << 16) | ((address[2] & 0xFF) << 8)
                 | (address[3] & 0xFF));
     }
 
-    /** Appends the text of the 16-byte IPv6 address at {@code at} of {@code seg}. */
+    /**
+     * Appends the text of the 16-byte IPv6 address at {@code at} of {@code seg}.
+     *
+     * @param out where to append
+     * @param seg the segment holding the address
+     * @param at where the 16 bytes start in {@code seg}
+     * @return {@code out}
+     */
     public static StringBuilder ipv6(StringBuilder out, MemorySegment seg, long at) {
         return ipv6(out, Bytes.u64(seg, at), Bytes.u64(seg, at + 8));
     }
 
-    /** Appends the text of the IPv6 address in the first 16 bytes of {@code address}. */
+    /**
+     * Appends the text of the IPv6 address in the first 16 bytes of {@code address}.
+     *
+     * @param out where to append
+     * @param address at least 16 bytes, network order
+     * @return {@code out}
+     */
     public static StringBuilder ipv6(StringBuilder out, byte[] address) {
         return ipv6(out, (long) BE64_IN_ARRAY.get(address, 0), (long) BE64_IN_ARRAY.get(address, 8));
     }
 
-    /** Appends the text of the IPv6 address whose first eight bytes are {@code high} and last eight {@code low}. */
+    /**
+     * Appends the text of the IPv6 address whose first eight bytes are {@code high} and last eight {@code low}.
+     *
+     * @param out where to append
+     * @param high the first 8 bytes, big-endian
+     * @param low the last 8 bytes, big-endian
+     * @return {@code out}
+     */
     public static StringBuilder ipv6(StringBuilder out, long high, long low) {
         int zeroRun = longestZeroRun(high, low);
         int runStart = zeroRun >>> 4;
@@ -74,12 +106,22 @@ public final class AddressText {
         return out;
     }
 
-    /** The text of an IPv4 address, for code off the packet path. */
+    /**
+     * The text of an IPv4 address, for code off the packet path (allocates).
+     *
+     * @param address the address as an unsigned 32-bit number
+     * @return the dotted quad
+     */
     public static String ipv4(long address) {
         return ipv4(new StringBuilder(15), address).toString();
     }
 
-    /** The text of the IPv6 address in the first 16 bytes of {@code address}, for code off the packet path. */
+    /**
+     * The text of the IPv6 address in the first 16 bytes of {@code address}, for code off the packet path (allocates).
+     *
+     * @param address at least 16 bytes, network order
+     * @return the text
+     */
     public static String ipv6(byte[] address) {
         return ipv6(new StringBuilder(IPV6_MAX_LENGTH), address).toString();
     }

@@ -30,6 +30,7 @@ public final class Conversation {
     /**
      * Drops every plugin's value (calling each release action declared): the transport has
      * forgotten the conversation. Later reads see none; a later {@code getOrCreate} starts afresh.
+     * Call it from the engine's thread; calling it twice does nothing the second time.
      */
     public void release() {
         Object[] v = values;
@@ -43,7 +44,11 @@ public final class Conversation {
         }
     }
 
-    /** Whether any plugin keeps a value here. */
+    /**
+     * Whether no plugin keeps a value here.
+     *
+     * @return {@code true} when no plugin has made its value yet (or all were released)
+     */
     public boolean isEmpty() {
         Object[] v = values;
         if (v != null) {

@@ -34,7 +34,11 @@ public final class ConversationData<T> {
         this.onRelease = onRelease;
     }
 
-    /** The name it was declared under (for messages). */
+    /**
+     * The name it was declared under (for messages).
+     *
+     * @return the name given to {@link Registrar#conversationData}
+     */
     public String name() {
         return name;
     }
@@ -43,7 +47,13 @@ public final class ConversationData<T> {
         return index;
     }
 
-    /** The value of the packet's current conversation, or {@code null} when there is none yet or no conversation. */
+    /**
+     * The value of the packet's current conversation, without making one. Allocates nothing.
+     *
+     * @param p the packet being dissected
+     * @return the value, or {@code null} when the conversation has none yet or the packet has no
+     *     conversation ({@link Packet#conversation()} is {@code null})
+     */
     @SuppressWarnings("unchecked")
     public T get(Packet p) {
         Conversation c = p.conversation();
@@ -51,8 +61,13 @@ public final class ConversationData<T> {
     }
 
     /**
-     * The value of the packet's current conversation, made by the factory on first use; {@code null}
-     * only when the packet has no conversation (no transport set one, e.g. a unit test's direct call).
+     * The value of the packet's current conversation, made by the factory on first use (the one
+     * allocation per conversation); {@code null} only when the packet has no conversation (no transport
+     * set one, e.g. a unit test's direct call). The value lives until the transport forgets the
+     * conversation ({@link Conversation#release()}).
+     *
+     * @param p the packet being dissected
+     * @return the conversation's value, or {@code null} without a conversation
      */
     @SuppressWarnings("unchecked")
     public T getOrCreate(Packet p) {

@@ -16,5 +16,15 @@ package org.dissect4j.api;
  */
 @FunctionalInterface
 public interface Dissector {
+    /**
+     * Dissects one layer.
+     *
+     * @param packet the packet being dissected (reused for every frame; valid during this call only)
+     * @param offset where the layer starts in the packet's current data source ({@link Packet#source()})
+     * @param length the bytes the layer below declared for this layer; fewer may be captured
+     *     ({@link Packet#captured(int)})
+     * @return the bytes consumed, or 0 for "not my protocol" (the engine then rolls back the nodes,
+     *     protocol and Protocol column this call recorded); a negative value counts as 0
+     */
     int dissect(Packet packet, int offset, int length);
 }

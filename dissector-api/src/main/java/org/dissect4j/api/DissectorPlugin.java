@@ -20,16 +20,32 @@ public interface DissectorPlugin {
      * The API version the plugin was compiled against. Implement it as
      * {@code return DissectorPlugin.API_VERSION;} — the constant is inlined when the plugin is
      * compiled, so the engine can refuse a plugin built for another version.
+     *
+     * @return the value of {@link #API_VERSION} the plugin was compiled with
      */
     int apiVersion();
 
-    /** A short name for listings and messages, e.g. {@code mqtt}. */
+    /**
+     * A short name for listings and messages, e.g. {@code mqtt}.
+     *
+     * @return the plugin's name
+     */
     String name();
 
-    /** Phase 1: declare protocols, fields, expert items, dissectors, tables and heuristic lists. */
+    /**
+     * Phase 1: declare protocols, fields, expert items, dissectors, tables and heuristic lists.
+     * Tables and lists of other plugins may not exist yet; use them in {@link #handoff}.
+     *
+     * @param r the registrar for this plugin; a registration error throws {@link PluginException}
+     */
     void register(Registrar r);
 
-    /** Phase 2: add dissectors to tables and heuristic lists declared by anyone. */
+    /**
+     * Phase 2: add dissectors to tables and heuristic lists declared by anyone. Called after every
+     * plugin's {@link #register}; does nothing by default.
+     *
+     * @param r the registrar for this plugin
+     */
     default void handoff(Registrar r) {
     }
 }

@@ -39,28 +39,60 @@ public final class DissectorTable {
         this.stringOverride = isString ? new HashMap<>() : null;
     }
 
+    /**
+     * The table's name.
+     *
+     * @return the name it was declared under, e.g. {@code tcp.port}
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The table's display name.
+     *
+     * @return the name for listings ({@code -G dissector-tables}), e.g. {@code TCP port}
+     */
     public String uiName() {
         return uiName;
     }
 
-    /** {@link FieldType#STRING} for string tables, an integer type otherwise. */
+    /**
+     * The type of the keys.
+     *
+     * @return {@link FieldType#STRING} for string tables, an integer type otherwise
+     */
     public FieldType keyType() {
         return keyType;
     }
 
+    /**
+     * How keys are shown in listings.
+     *
+     * @return the base the table was declared with ({@link Base#NONE} for string tables)
+     */
     public Base base() {
         return base;
     }
 
+    /**
+     * Whether the keys are strings.
+     *
+     * @return {@code true} for a table made with {@link Registrar#newStringTable}
+     */
     public boolean isStringTable() {
         return strings != null;
     }
 
-    /** Registers {@code handle} for {@code key}; a later registration for the same key replaces it. */
+    /**
+     * Registers {@code handle} for {@code key}; a later registration for the same key replaces it.
+     * The handle also becomes a Decode As choice of this table. Call it during registration
+     * ({@link DissectorPlugin#handoff}).
+     *
+     * @param key the key, any {@code long} (0..65535 are looked up in an array, others in a map)
+     * @param handle the dissector for the key
+     * @throws IllegalArgumentException when this is a string table
+     */
     public void add(long key, DissectorHandle handle) {
         requireInt();
         if (key >= 0 && key < DENSE) {
@@ -71,20 +103,39 @@ public final class DissectorTable {
         allowDecodeAs(handle);
     }
 
+    /**
+     * Registers {@code handle} for a string key; a later registration for the same key replaces it.
+     * The handle also becomes a Decode As choice of this table.
+     *
+     * @param key the key
+     * @param handle the dissector for the key
+     * @throws IllegalArgumentException when this is an integer table
+     */
     public void add(String key, DissectorHandle handle) {
         requireString();
         strings.put(key, handle);
         allowDecodeAs(handle);
     }
 
-    /** Lets users pick {@code handle} for this table in Decode As without registering a key. */
+    /**
+     * Lets users pick {@code handle} for this table in Decode As without registering a key.
+     *
+     * @param handle the dissector to offer; added once however often it is offered
+     */
     public void allowDecodeAs(DissectorHandle handle) {
         if (!decodeAsChoices.contains(handle)) {
             decodeAsChoices.add(handle);
         }
     }
 
-    /** The handle for {@code key} (a Decode As override first), or {@code null}. Never allocates for keys 0..65535. */
+    /**
+     * The handle for {@code key}: a Decode As override first, then the registered one. Never
+     * allocates for keys 0..65535 (one or two array loads); other keys are boxed for a map lookup
+     * unless the table has none. Must not be called on a string table.
+     *
+     * @param key the key
+     * @return the handle, or {@code null} when nothing is registered for {@code key}
+     */
     public DissectorHandle get(long key) {
         if (key >= 0 && key < DENSE) {
             DissectorHandle h = denseOverride[(int) key];
@@ -97,7 +148,12 @@ public final class DissectorTable {
         return h != null ? h : sparse.get(key);
     }
 
-    /** Whether "Decode As" changed what {@code key} maps to (Wireshark's {@code dissector_is_uint_changed}). */
+    /**
+     * Whether "Decode As" changed what {@code key} maps to (Wireshark's {@code dissector_is_uint_changed}).
+     *
+     * @param key the key
+     * @return {@code true} when {@link #decodeAs(long, DissectorHandle)} set a handle for the key
+     */
     public boolean hasOverride(long key) {
         if (key >= 0 && key < DENSE) {
             return denseOverride != null && denseOverride[(int) key] != null;
@@ -105,12 +161,25 @@ public final class DissectorTable {
         return sparseOverride.containsKey(key);
     }
 
+    /**
+     * The handle for a string key: a Decode As override first, then the registered one. Must not
+     * be called on an integer table.
+     *
+     * @param key the key
+     * @return the handle, or {@code null} when nothing is registered for {@code key}
+     */
     public DissectorHandle get(String key) {
         DissectorHandle h = stringOverride.get(key);
         return h != null ? h : strings.get(key);
     }
 
-    /** "Decode As": {@code key} is decoded by {@code handle} whatever was registered ({@code null} removes the override). */
+    /**
+     * "Decode As": {@code key} is decoded by {@code handle} whatever was registered.
+     *
+     * @param key the key
+     * @param handle the dissector to use, or {@code null} to remove the override
+     * @throws IllegalArgumentException when this is a string table
+     */
     public void decodeAs(long key, DissectorHandle handle) {
         requireInt();
         if (key >= 0 && key < DENSE) {
@@ -122,6 +191,13 @@ public final class DissectorTable {
         }
     }
 
+    /**
+     * "Decode As" for a string key: {@code key} is decoded by {@code handle} whatever was registered.
+     *
+     * @param key the key
+     * @param handle the dissector to use, or {@code null} to remove the override
+     * @throws IllegalArgumentException when this is an integer table
+     */
     public void decodeAs(String key, DissectorHandle handle) {
         requireString();
         if (handle == null) {
@@ -131,7 +207,12 @@ public final class DissectorTable {
         }
     }
 
-    /** Registered integer entries in key order (for listings). */
+    /**
+     * Registered integer entries in key order (for listings); Decode As overrides are not included.
+     * Allocates a new map on every call.
+     *
+     * @return a new sorted map of key to handle; empty for a string table
+     */
     public Map<Long, DissectorHandle> intEntries() {
         Map<Long, DissectorHandle> out = new TreeMap<>();
         if (dense != null) {
@@ -145,12 +226,21 @@ public final class DissectorTable {
         return out;
     }
 
-    /** Registered string entries in key order (for listings). */
+    /**
+     * Registered string entries in key order (for listings); Decode As overrides are not included.
+     *
+     * @return a new sorted map of key to handle; empty for an integer table
+     */
     public Map<String, DissectorHandle> stringEntries() {
         return strings == null ? Map.of() : new TreeMap<>(strings);
     }
 
-    /** Handles that may be chosen for this table in Decode As. */
+    /**
+     * Handles that may be chosen for this table in Decode As: every handle added for a key and every
+     * handle passed to {@link #allowDecodeAs}, in the order they first came.
+     *
+     * @return an unmodifiable copy
+     */
     public List<DissectorHandle> decodeAsChoices() {
         return List.copyOf(decodeAsChoices);
     }
@@ -167,6 +257,11 @@ public final class DissectorTable {
         }
     }
 
+    /**
+     * The table's name.
+     *
+     * @return {@link #name()}
+     */
     @Override
     public String toString() {
         return name;

@@ -82,22 +82,43 @@ public final class Engine {
         core.newTable(LINK_TYPE_TABLE, "Link type (pcap LINKTYPE_*)", FieldType.UINT32, Base.DEC);
     }
 
-    /** An engine with the plugins found by {@link ServiceLoader} and the default settings. */
+    /**
+     * An engine with the plugins found by {@link ServiceLoader} and the default settings; the same as
+     * {@code Engine.builder().build()}.
+     *
+     * @return a new engine
+     * @throws PluginException when no plugin is found, or a plugin cannot be loaded or registered
+     */
     public static Engine load() {
         return builder().build();
     }
 
+    /**
+     * Starts configuring an engine.
+     *
+     * @return a new builder (discovery on, default settings)
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     // ---- dissection --------------------------------------------------------------------------
 
-    /** Whether dissectors compose the summary columns (Protocol, Info). Off by default. */
+    /**
+     * Whether dissectors compose the summary columns (Protocol, Info). Off by default. Takes
+     * effect at the next {@link #dissect}.
+     *
+     * @param on {@code true} to compose the columns
+     */
     public void columns(boolean on) {
         this.columns = on;
     }
 
+    /**
+     * Whether dissectors compose the summary columns.
+     *
+     * @return the value last set with {@link #columns(boolean)}; {@code false} by default
+     */
     public boolean columns() {
         return columns;
     }
@@ -108,26 +129,59 @@ public final class Engine {
      * Dissectors keep their per-connection state even when nothing wanted needs it (no
      * {@link Packet#wantsNothingBeyond} shortcut): for a first pass that only builds state for a
      * second one ({@code -2}). Off by default.
+     *
+     * @param on {@code true} to make {@link Packet#wantsNothingBeyond} always answer {@code false}
      */
     public void keepState(boolean on) {
         this.keepState = on;
     }
 
+    /**
+     * Whether dissectors are asked to keep their state whatever is wanted.
+     *
+     * @return the value last set with {@link #keepState(boolean)}; {@code false} by default
+     */
     public boolean keepsState() {
         return keepState;
     }
 
-    /** The Tree every frame is dissected into (prime its wanted fields before the first frame). */
+    /**
+     * The Tree every frame is dissected into (prime its wanted fields before the first frame).
+     * The same object for the engine's life; it belongs to the engine's thread.
+     *
+     * @return the engine's tree
+     */
     public Tree tree() {
         return tree;
     }
 
-    /** Dissects {@code frame} into {@link #tree()} and returns the packet state (valid until the next call). */
+    /**
+     * Dissects {@code frame} into {@link #tree()} and returns the packet state (valid until the next
+     * call). The same as {@code dissect(frame, false)}.
+     *
+     * @param frame the frame; its bytes must stay valid during the call (the tree refers to them
+     *     until the next frame is dissected)
+     * @return the engine's one {@link Packet}, reused for every frame
+     * @throws IllegalStateException when another thread owns this engine (see {@link #release()})
+     */
     public Packet dissect(Frame frame) {
         return dissect(frame, false);
     }
 
-    /** Dissects {@code frame}; {@code secondPass} tells dissectors that they saw it before ({@code -2}). */
+    /**
+     * Dissects {@code frame}; {@code secondPass} tells dissectors that they saw it before ({@code -2}).
+     * Dissection starts at the dissector named {@code frame}, else at the {@link #LINK_TYPE_TABLE}
+     * entry for {@link Frame#linkType()} (undissected bytes become {@code data}). A
+     * {@link RuntimeException} or {@link StackOverflowError} thrown by a dissector is recorded on
+     * this frame as a dissector bug and not rethrown. The first call makes the calling thread the
+     * owner of the engine.
+     *
+     * @param frame the frame; its bytes must stay valid until the next frame is dissected, since
+     *     the tree's nodes refer to them
+     * @param secondPass {@code true} when this frame was dissected before ({@link Packet#visited()})
+     * @return the engine's one {@link Packet}, reused for every frame: valid until the next call
+     * @throws IllegalStateException when another thread owns this engine (see {@link #release()})
+     */
     public Packet dissect(Frame frame, boolean secondPass) {
         if (Thread.currentThread() != owner) {
             claim();
@@ -173,7 +227,10 @@ public final class Engine {
 
     /**
      * Gives up this thread's ownership: the next thread that calls {@link #dissect} owns the engine.
-     * Call it from the owning thread before handing the engine over.
+     * Call it from the owning thread before handing the engine over (through something that gives a
+     * happens-before edge, such as a queue). Calling it when no thread owns the engine does nothing.
+     *
+     * @throws IllegalStateException when another thread owns the engine
      */
     public void release() {
         Thread me = Thread.currentThread();
@@ -185,18 +242,28 @@ public final class Engine {
     /**
      * Tells the engine that the frame just dissected was displayed (it passed the display filter),
      * so that {@code frame.time_delta_displayed} of later frames counts from it.
+     *
+     * @param frame the frame that was displayed (its timestamp is kept)
      */
     public void displayed(Frame frame) {
         previousDisplayed = frame.timestampNanos();
         displayedCount++;
     }
 
-    /** Timestamp of the last frame passed to {@link #displayed}, or {@link Long#MIN_VALUE} before the first. */
+    /**
+     * Timestamp of the last frame passed to {@link #displayed}.
+     *
+     * @return nanoseconds since the epoch, or {@link Long#MIN_VALUE} before the first
+     */
     public long previousDisplayedTimestamp() {
         return previousDisplayed;
     }
 
-    /** How many frames were displayed so far. */
+    /**
+     * How many frames were displayed so far.
+     *
+     * @return the number of calls of {@link #displayed}
+     */
     public long displayedCount() {
         return displayedCount;
     }
@@ -224,6 +291,8 @@ public final class Engine {
     /**
      * The field (or protocol) named {@code abbrev}; when several fields share a name, the first.
      *
+     * @param abbrev the filter name, e.g. {@code tcp.srcport}
+     * @return the field
      * @throws IllegalArgumentException when no loaded plugin declares it (the message names the
      *     field and the plugins that were loaded); {@link #findField} asks without throwing
      */
@@ -235,7 +304,13 @@ public final class Engine {
         return l.get(0);
     }
 
-    /** The field (or protocol) named {@code abbrev}, if a loaded plugin declares it. */
+    /**
+     * The field (or protocol) named {@code abbrev}, if a loaded plugin declares it; when several
+     * fields share a name, the first.
+     *
+     * @param abbrev the filter name
+     * @return the field, or empty
+     */
     public Optional<Field> findField(String abbrev) {
         List<Field> l = fieldsByName.get(abbrev);
         return l == null ? Optional.empty() : Optional.of(l.get(0));
@@ -254,12 +329,22 @@ public final class Engine {
         return sb.toString();
     }
 
-    /** All fields named {@code abbrev} (Wireshark allows several fields with one name). */
+    /**
+     * All fields named {@code abbrev} (Wireshark allows several fields with one name).
+     *
+     * @param abbrev the filter name
+     * @return the fields in registration order, empty when there is none; do not modify
+     */
     public List<Field> fields(String abbrev) {
         return fieldsByName.getOrDefault(abbrev, List.of());
     }
 
-    /** Every registered field and protocol field, in registration order. */
+    /**
+     * Every registered field and protocol field, grouped by name in the order the names were first
+     * registered.
+     *
+     * @return a new list
+     */
     public Collection<Field> fields() {
         List<Field> out = new ArrayList<>();
         for (List<Field> l : fieldsByName.values()) {
@@ -272,6 +357,9 @@ public final class Engine {
      * The protocol that owns a field (itself for protocol fields), or {@code null}: the protocol the
      * field was declared with, else the registered protocol whose filter name is the longest dotted
      * prefix of the field's. Decided once at registration; every output and filter uses this answer.
+     *
+     * @param f the field
+     * @return the owner, or {@code null} when this engine did not register {@code f} or no protocol owns it
      */
     public Protocol protocolOf(Field f) {
         Field known = registry.field(f.id());
@@ -281,6 +369,10 @@ public final class Engine {
     /**
      * A holder for the per-conversation data every plugin declared ({@link ConversationData}): a
      * transport makes one per conversation it creates (once per connection, not per packet).
+     * Allocates the holder, unless no plugin declared any data: then one shared empty holder is
+     * returned. The values are made on first use.
+     *
+     * @return an empty conversation
      */
     public Conversation newConversation() {
         // with no plugin data declared, one shared empty holder: transports allocate nothing per conversation
@@ -289,55 +381,120 @@ public final class Engine {
 
     private final Conversation noConversationData = new Conversation(new ConversationData<?>[0]);
 
-    /** The field with id {@code id} among this engine's fields, or {@code null}. */
+    /**
+     * The field with id {@code id} among this engine's fields, or {@code null}.
+     *
+     * @param id a {@link Field#id()}
+     * @return the field, or {@code null} when this engine did not register one with that id
+     */
     public Field fieldById(int id) {
         return registry.field(id);
     }
 
+    /**
+     * Every registered protocol, in registration order (the engine's own first).
+     *
+     * @return an unmodifiable view
+     */
     public List<Protocol> protocols() {
         return Collections.unmodifiableList(protocols);
     }
 
+    /**
+     * The protocol with filter name {@code filterName}.
+     *
+     * @param filterName e.g. {@code tcp}
+     * @return the protocol, or {@code null} when none is registered under that name
+     */
     public Protocol protocol(String filterName) {
         return protocolsByName.get(filterName);
     }
 
+    /**
+     * Every declared dissector table, in declaration order.
+     *
+     * @return an unmodifiable view
+     */
     public Collection<DissectorTable> tables() {
         return Collections.unmodifiableCollection(tables.values());
     }
 
+    /**
+     * The dissector table named {@code name}.
+     *
+     * @param name e.g. {@code tcp.port}
+     * @return the table, or {@code null} when none is declared under that name
+     */
     public DissectorTable table(String name) {
         return tables.get(name);
     }
 
+    /**
+     * Every declared heuristic list, in declaration order.
+     *
+     * @return an unmodifiable view
+     */
     public Collection<HeuristicList> heuristicLists() {
         return Collections.unmodifiableCollection(heuristicLists.values());
     }
 
-    /** A dissector registered under {@code name}, or {@code null}. */
+    /**
+     * A dissector registered under {@code name}, or {@code null}.
+     *
+     * @param name e.g. {@code tls}
+     * @return the handle, or {@code null}
+     */
     public DissectorHandle dissector(String name) {
         return handles.get(name);
     }
 
+    /**
+     * Every named dissector, in registration order (heuristic handles are not named and not listed).
+     *
+     * @return an unmodifiable view
+     */
     public Collection<DissectorHandle> dissectors() {
         return Collections.unmodifiableCollection(handles.values());
     }
 
+    /**
+     * The loaded plugins ({@code -G plugins}), in load order: explicit ones, then discovered ones,
+     * then those of the plugins folders.
+     *
+     * @return an unmodifiable view
+     */
     public List<PluginInfo> plugins() {
         return Collections.unmodifiableList(plugins);
     }
 
+    /**
+     * Every declared expert item, in declaration order.
+     *
+     * @return an unmodifiable view
+     */
     public List<Expert> experts() {
         return Collections.unmodifiableList(experts);
     }
 
+    /**
+     * The settings the engine was built with (dissector preferences).
+     *
+     * @return the settings object, shared with the plugins' {@link Registrar#settings()}
+     */
     public Settings settings() {
         return settings;
     }
 
     /**
      * Decode As: data that {@code table} would look up under {@code key} is decoded by the dissector
-     * named {@code dissectorName} ({@code -d tcp.port==8443,tls}).
+     * named {@code dissectorName} ({@code -d tcp.port==8443,tls}). Set it before dissecting.
+     *
+     * @param table the table's name
+     * @param key the key; for an integer table a number as {@link Long#decode} reads it ({@code 8443},
+     *     {@code 0x20fb})
+     * @param dissectorName the name of a registered dissector
+     * @throws IllegalArgumentException when the table or dissector is unknown, or the key is not a number
+     *     for an integer table
      */
     public void decodeAs(String table, String key, String dissectorName) {
         DissectorTable t = tables.get(table);
@@ -362,7 +519,14 @@ public final class Engine {
         }
     }
 
-    /** Turns a protocol's dissection off or on ({@code --disable-protocol}); unknown names throw. */
+    /**
+     * Turns a protocol's dissection off or on ({@code --disable-protocol}): a disabled protocol's
+     * handles are not called (the hand-off returns 0). Set it before dissecting.
+     *
+     * @param filterName the protocol's filter name
+     * @param on {@code false} to disable
+     * @throws IllegalArgumentException when no protocol has that name
+     */
     public void enableProtocol(String filterName, boolean on) {
         Protocol pr = protocolsByName.get(filterName);
         if (pr == null) {
@@ -375,7 +539,13 @@ public final class Engine {
         disabledProtocols[id] = !on;
     }
 
-    /** Turns a heuristic ({@code tls_tcp}, {@code http_tcp}...) on or off; unknown names throw. */
+    /**
+     * Turns a heuristic ({@code tls_tcp}, {@code http_tcp}...) on or off in the first list that has it.
+     *
+     * @param shortName the heuristic's short name ({@link HeuristicList#add})
+     * @param on {@code true} to enable
+     * @throws IllegalArgumentException when no heuristic list has an entry with that name
+     */
     public void enableHeuristic(String shortName, boolean on) {
         for (HeuristicList l : heuristicLists.values()) {
             for (HeuristicList.Entry e : l.entries()) {
@@ -401,36 +571,74 @@ public final class Engine {
         private Builder() {
         }
 
-        /** Adds a plugin instance (in addition to discovered ones). */
+        /**
+         * Adds a plugin instance (in addition to discovered ones). A discovered plugin of the same
+         * class is then skipped.
+         *
+         * @param plugin the plugin
+         * @return this builder
+         */
         public Builder plugin(DissectorPlugin plugin) {
             explicit.add(plugin);
             return this;
         }
 
-        /** Whether to find plugins with {@link ServiceLoader} on the class and module path (default true). */
+        /**
+         * Whether to find plugins with {@link ServiceLoader} on the class and module path (default true).
+         * With discovery off and no plugin added, {@link #build()} makes an empty engine.
+         *
+         * @param on {@code false} to use only explicit plugins and plugins folders
+         * @return this builder
+         */
         public Builder discover(boolean on) {
             this.discover = on;
             return this;
         }
 
-        /** Also loads the plugin jars in {@code dir} ({@code --plugins DIR}, {@code DISSECT4J_PLUGINS}). */
+        /**
+         * Also loads the plugin jars in {@code dir} ({@code --plugins DIR}, {@code DISSECT4J_PLUGINS}),
+         * in one class loader, in file name order.
+         *
+         * @param dir a folder of {@code *.jar} files
+         * @return this builder
+         */
         public Builder pluginsDirectory(Path dir) {
             pluginDirs.add(dir);
             return this;
         }
 
-        /** The class loader ServiceLoader searches (default: the one that loaded dissect4j). */
+        /**
+         * The class loader ServiceLoader searches (default: the one that loaded dissect4j; in a named
+         * module without a loader, the module layer of dissector-api).
+         *
+         * @param loader the class loader
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader loader) {
             this.loader = loader;
             return this;
         }
 
+        /**
+         * The dissector preferences the plugins read while they register.
+         *
+         * @param settings the settings (a new, empty {@link Settings} by default)
+         * @return this builder
+         */
         public Builder settings(Settings settings) {
             this.settings = settings;
             return this;
         }
 
-        /** Loads and registers every plugin; throws {@link PluginException} naming the culprit. */
+        /**
+         * Loads every plugin, checks its API version, and registers them in two phases
+         * ({@link DissectorPlugin#register} for all, then {@link DissectorPlugin#handoff} for all).
+         *
+         * @return the engine
+         * @throws PluginException naming the culprit: no plugin found while discovery is on, a plugins
+         *     folder that does not exist, a plugin built for another API version or that fails to load,
+         *     register or hand off
+         */
         public Engine build() {
             Engine e = new Engine(settings);
             List<Loaded> all = new ArrayList<>();

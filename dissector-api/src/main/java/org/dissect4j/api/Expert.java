@@ -17,11 +17,29 @@ public final class Expert {
     private final ExpertGroup group;
     private final String message;
 
+    /**
+     * An expert item with a field of its own: {@code abbrev} becomes a field of type
+     * {@link FieldType#NONE} whose display name is {@code message}. Declare experts as
+     * {@code static final} constants and register them with {@link Registrar#experts}; each
+     * construction takes the next process-wide {@link #id()}.
+     *
+     * @param abbrev the filter name, e.g. {@code tcp.analysis.retransmission}
+     * @param group the group
+     * @param severity the severity
+     * @param message the fixed message shown to the user
+     */
     public Expert(String abbrev, ExpertGroup group, Severity severity, String message) {
         this(Field.define(abbrev, message, FieldType.NONE).build(), group, severity, message);
     }
 
-    /** An expert item recorded under an existing field (e.g. an analysis flag that is also a field). */
+    /**
+     * An expert item recorded under an existing field (e.g. an analysis flag that is also a field).
+     *
+     * @param field the field whose id the expert's nodes carry
+     * @param group the group
+     * @param severity the severity
+     * @param message the fixed message shown to the user
+     */
     public Expert(Field field, ExpertGroup group, Severity severity, String message) {
         this.field = field;
         this.severity = severity;
@@ -38,32 +56,68 @@ public final class Expert {
         }
     }
 
-    /** The expert definition with the given id. */
+    /**
+     * The expert definition with the given id.
+     *
+     * @param id an {@link #id()} (as stored in an expert node's value, see {@link Tree#expertOf})
+     * @return the definition
+     * @throws ArrayIndexOutOfBoundsException when {@code id} is negative or beyond the array; an id
+     *     not given out yet may also return {@code null}
+     */
     public static Expert byId(int id) {
         return all[id];
     }
 
-    /** Process-wide index of this definition. */
+    /**
+     * Process-wide index of this definition, given out in construction order.
+     *
+     * @return the id, 0 or more
+     */
     public int id() {
         return id;
     }
 
+    /**
+     * The field recorded for this expert item (filterable by its name).
+     *
+     * @return the field
+     */
     public Field field() {
         return field;
     }
 
+    /**
+     * The severity.
+     *
+     * @return the severity given at construction
+     */
     public Severity severity() {
         return severity;
     }
 
+    /**
+     * The group.
+     *
+     * @return the group given at construction
+     */
     public ExpertGroup group() {
         return group;
     }
 
+    /**
+     * The fixed message, shown when no per-packet text was recorded.
+     *
+     * @return the message given at construction
+     */
     public String message() {
         return message;
     }
 
+    /**
+     * The filter name.
+     *
+     * @return {@link #field()}'s abbreviation
+     */
     @Override
     public String toString() {
         return field.abbrev();

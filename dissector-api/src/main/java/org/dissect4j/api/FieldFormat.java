@@ -19,7 +19,13 @@ public final class FieldFormat {
     private FieldFormat() {
     }
 
-    /** Appends the value of {@code node} as {@code tshark -T fields} prints it. */
+    /**
+     * Appends the value of {@code node} as {@code tshark -T fields} prints it.
+     *
+     * @param t the packet's tree
+     * @param node a node of the current packet
+     * @param out where to append
+     */
     public static void value(Tree t, int node, StringBuilder out) {
         Field f = t.field(node);
         long v = t.value(node);
@@ -62,7 +68,14 @@ public final class FieldFormat {
         }
     }
 
-    /** Appends the {@code -V} line of {@code node}: {@code Name: value} with value names and bit patterns. */
+    /**
+     * Appends the {@code -V} line of {@code node}: {@code Name: value} with value names and bit
+     * patterns (an expert node's message; a field's or protocol's {@link Labeler} when it has one).
+     *
+     * @param t the packet's tree
+     * @param node a node of the current packet
+     * @param out where to append
+     */
     public static void label(Tree t, int node, StringBuilder out) {
         Field f = t.field(node);
         if ((t.flags(node) & Tree.EXPERT) != 0) {
@@ -136,7 +149,14 @@ public final class FieldFormat {
         return true;
     }
 
-    /** An unsigned value in the field's base, as {@code -T fields} prints it (HEX and HEX_DEC in hex, padded to the type's width). */
+    /**
+     * An unsigned value in the field's base, as {@code -T fields} prints it (HEX and HEX_DEC in hex,
+     * padded to the type's width; OCT with a leading 0; else decimal).
+     *
+     * @param f the field (its base and type width)
+     * @param v the value
+     * @param out where to append
+     */
     public static void unsigned(Field f, long v, StringBuilder out) {
         switch (f.base()) {
             case HEX, HEX_DEC -> hexNumber(v, Math.max(1, f.type().size()) * 2, out);
@@ -145,7 +165,13 @@ public final class FieldFormat {
         }
     }
 
-    /** An integer as the {@code -V} line shows it (e.g. {@code 0x0800}, {@code 1460}, {@code 8 (0x08)}). */
+    /**
+     * An integer as the {@code -V} line shows it (e.g. {@code 0x0800}, {@code 1460}, {@code 8 (0x08)}).
+     *
+     * @param f the field (its base, type and mask set the form and hex width)
+     * @param v the value
+     * @param out where to append
+     */
     public static void display(Field f, long v, StringBuilder out) {
         // a masked field shows as many hex digits as its bits need (Flags: 0x2), others the type's width
         int width = f.bitmask() != 0 ? (Long.bitCount(f.bitmask()) + 3) / 4 : Math.max(1, f.type().size()) * 2;
@@ -165,7 +191,13 @@ public final class FieldFormat {
         }
     }
 
-    /** {@code 0x} and {@code digits} lower-case hex digits. */
+    /**
+     * {@code 0x} and at least {@code digits} lower-case hex digits (zero-padded; more when the value needs them).
+     *
+     * @param v the value (its 64 bits, unsigned)
+     * @param digits the minimum number of digits
+     * @param out where to append
+     */
     public static void hexNumber(long v, int digits, StringBuilder out) {
         out.append("0x");
         String h = Long.toHexString(v);
@@ -175,7 +207,14 @@ public final class FieldFormat {
         out.append(h);
     }
 
-    /** The bit picture of a masked field, e.g. {@code .... ..1. .... ....}. */
+    /**
+     * The bit picture of a masked field, e.g. {@code .... ..1. .... ....}: {@link Field#bitWidth()}
+     * positions, a space every four.
+     *
+     * @param f the field (its mask, shift and bit width)
+     * @param value the field's value (already masked and shifted)
+     * @param out where to append
+     */
     public static void bitPattern(Field f, long value, StringBuilder out) {
         int width = f.bitWidth();
         long mask = f.bitmask();
@@ -189,6 +228,12 @@ public final class FieldFormat {
         }
     }
 
+    /**
+     * A MAC address as {@code aa:bb:cc:dd:ee:ff} (lower-case hex), without name resolution.
+     *
+     * @param a at least 6 bytes
+     * @param out where to append
+     */
     public static void ether(byte[] a, StringBuilder out) {
         for (int i = 0; i < 6; i++) {
             if (i > 0) {
@@ -198,7 +243,12 @@ public final class FieldFormat {
         }
     }
 
-    /** Seconds with nine decimals, e.g. {@code 0.000039000} or {@code -1.500000000}. */
+    /**
+     * Seconds with nine decimals, e.g. {@code 0.000039000} or {@code -1.500000000}.
+     *
+     * @param nanos a duration in nanoseconds
+     * @param out where to append
+     */
     public static void relativeTime(long nanos, StringBuilder out) {
         if (nanos < 0) {
             out.append('-');
@@ -208,7 +258,15 @@ public final class FieldFormat {
         pad(nanos % 1_000_000_000L, 9, out);
     }
 
-    /** An absolute time: epoch seconds for {@link Base#UNIX_SECONDS}, else {@code Nov 27, 2026 10:26:10.213246000 UTC}. */
+    /**
+     * An absolute time: epoch seconds for {@link Base#UNIX_SECONDS}; {@code 2026-11-27 10:26:10.213246000 UTC}
+     * for {@link Base#UTC}; else local time, {@code Nov 27, 2026 10:26:10.213246000 CET} (the JVM's
+     * default zone). Allocates.
+     *
+     * @param nanos nanoseconds since the epoch
+     * @param base {@link Base#UNIX_SECONDS}, {@link Base#UTC} or another base for local time
+     * @param out where to append
+     */
     public static void absoluteTime(long nanos, Base base, StringBuilder out) {
         if (base == Base.UNIX_SECONDS) {
             relativeTime(nanos, out);
@@ -292,7 +350,14 @@ public final class FieldFormat {
         }
     }
 
-    /** Bytes of a node in hex with {@code sep} between bytes. */
+    /**
+     * Bytes of a node in lower-case hex with {@code sep} between bytes.
+     *
+     * @param t the packet's tree
+     * @param node a node of the current packet
+     * @param out where to append
+     * @param sep the separator, e.g. {@code ""} or {@code ":"}
+     */
     public static void hex(Tree t, int node, StringBuilder out, String sep) {
         int len = t.length(node);
         MemorySegment seg = t.segment(t.source(node));
@@ -309,6 +374,11 @@ public final class FieldFormat {
     /**
      * A BER-encoded OBJECT IDENTIFIER (the content octets) in dotted decimal, as tshark prints FT_OID
      * ({@code 1.2.840.113549.1.1.11}); an arc too long for 64 bits or a truncated arc falls back to hex.
+     * An empty node appends nothing.
+     *
+     * @param t the packet's tree
+     * @param node a node of the current packet
+     * @param out where to append
      */
     public static void oid(Tree t, int node, StringBuilder out) {
         int len = t.length(node);
@@ -349,7 +419,15 @@ public final class FieldFormat {
         hex(t, node, out, "");
     }
 
-    /** A string value with control characters escaped as tshark does ({@code \r}, {@code \n}, {@code \xNN}). */
+    /**
+     * A string value with control characters escaped as tshark does ({@code \r}, {@code \n},
+     * {@code \xNN}). ASCII is appended without allocating; UTF-8 and UTF-16 text is decoded into a
+     * new string first.
+     *
+     * @param t the packet's tree
+     * @param node a node of the current packet
+     * @param out where to append
+     */
     public static void string(Tree t, int node, StringBuilder out) {
         if ((t.flags(node) & Tree.UTF16) != 0) {
             out.append(t.string(node));
@@ -376,6 +454,12 @@ public final class FieldFormat {
         }
     }
 
+    /**
+     * Appends {@code s} with control characters escaped as {@link #string} does.
+     *
+     * @param s the text
+     * @param out where to append
+     */
     public static void escape(CharSequence s, StringBuilder out) {
         for (int i = 0; i < s.length(); i++) {
             escapeChar(s.charAt(i), out);

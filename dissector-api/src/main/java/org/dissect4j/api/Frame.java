@@ -22,7 +22,24 @@ public final class Frame {
     private int snaplen;
     private String interfaceName;
 
-    /** Points this frame at new bytes; called by capture sources for every frame. */
+    /** A frame with no bytes ({@link MemorySegment#NULL}) until a capture source calls {@link #set}. */
+    public Frame() {
+    }
+
+    /**
+     * Points this frame at new bytes; called by capture sources for every frame. Resets the comment;
+     * keeps {@link #snaplen()} and {@link #interfaceName()}. Nothing is copied or checked.
+     *
+     * @param number the 1-based frame number
+     * @param segment the segment holding the bytes; must stay valid while the frame is used
+     * @param offset where the first byte lies in {@code segment}
+     * @param capturedLength bytes captured
+     * @param originalLength bytes the packet had on the wire
+     * @param timestampNanos nanoseconds since the epoch
+     * @param interfaceId the capture interface's index
+     * @param linkType the pcap {@code LINKTYPE_*} of the interface
+     * @return this frame
+     */
     public Frame set(long number, MemorySegment segment, long offset, int capturedLength, int originalLength,
                      long timestampNanos, int interfaceId, int linkType) {
         this.number = number;
@@ -37,59 +54,112 @@ public final class Frame {
         return this;
     }
 
-    /** The segment holding the frame's bytes (a mapped file, a buffer, libpcap's memory). */
+    /**
+     * The segment holding the frame's bytes (a mapped file, a buffer, libpcap's memory). Owned by
+     * the capture source: valid until the next frame is pulled.
+     *
+     * @return the segment ({@link MemorySegment#NULL} before the first {@link #set})
+     */
     public MemorySegment segment() {
         return segment;
     }
 
-    /** Where the frame's first byte lies in {@link #segment()}. */
+    /**
+     * Where the frame's first byte lies in {@link #segment()}.
+     *
+     * @return the byte offset
+     */
     public long offset() {
         return offset;
     }
 
-    /** Bytes captured ({@code caplen}). */
+    /**
+     * Bytes captured ({@code caplen}).
+     *
+     * @return the number of bytes at {@link #offset()}
+     */
     public int capturedLength() {
         return capturedLength;
     }
 
-    /** Bytes the packet had on the wire ({@code len}); at least {@link #capturedLength()}. */
+    /**
+     * Bytes the packet had on the wire ({@code len}). Capture formats make it at least
+     * {@link #capturedLength()}; {@link #set} does not check it, and the engine uses the larger of the two.
+     *
+     * @return the length on the wire in bytes
+     */
     public int originalLength() {
         return originalLength;
     }
 
-    /** Nanoseconds since 1970-01-01T00:00Z. */
+    /**
+     * Nanoseconds since 1970-01-01T00:00Z.
+     *
+     * @return the timestamp
+     */
     public long timestampNanos() {
         return timestampNanos;
     }
 
+    /**
+     * The index of the capture interface the frame came from (the pcapng interface id).
+     *
+     * @return the index
+     */
     public int interfaceId() {
         return interfaceId;
     }
 
-    /** The pcap {@code LINKTYPE_*} of the frame's interface (see {@link LinkType}). */
+    /**
+     * The pcap {@code LINKTYPE_*} of the frame's interface (see {@link LinkType}).
+     *
+     * @return the link type
+     */
     public int linkType() {
         return linkType;
     }
 
-    /** 1-based frame number. */
+    /**
+     * 1-based frame number.
+     *
+     * @return the number
+     */
     public long number() {
         return number;
     }
 
-    /** The pcapng {@code opt_comment} of the packet, or {@code null}. */
+    /**
+     * The pcapng {@code opt_comment} of the packet, or {@code null}.
+     *
+     * @return the comment
+     */
     public String comment() {
         return comment;
     }
 
+    /**
+     * Sets the packet's comment (after {@link #set}, which clears it).
+     *
+     * @param comment the comment, or {@code null}
+     */
     public void comment(String comment) {
         this.comment = comment;
     }
 
-    /** The interface's snapshot length, or 0 when unknown. */
+    /**
+     * The interface's snapshot length, or 0 when unknown.
+     *
+     * @return the snaplen in bytes
+     */
     public int snaplen() {
         return snaplen;
     }
 
+    /**
+     * Sets the interface's snapshot length; kept by {@link #set}.
+     *
+     * @param snaplen bytes, 0 when unknown
+     */
     public void snaplen(int snaplen) {
         this.snaplen = snaplen;
     }
@@ -98,11 +168,18 @@ public final class Frame {
      * The name of the frame's interface (pcapng {@code if_name}), or {@code null} when the capture
      * format has no interface descriptions (classic pcap). Like {@link #snaplen()}, it describes the
      * interface and is not reset by {@link #set}.
+     *
+     * @return the name, or {@code null}
      */
     public String interfaceName() {
         return interfaceName;
     }
 
+    /**
+     * Sets the interface's name; kept by {@link #set}.
+     *
+     * @param interfaceName the name, or {@code null}
+     */
     public void interfaceName(String interfaceName) {
         this.interfaceName = interfaceName;
     }
@@ -111,6 +188,8 @@ public final class Frame {
      * A deep copy: the captured bytes are copied to the heap, so the copy stays valid after the
      * source moves on and can be handed to another thread (each thread dissecting with its own
      * {@link Engine}). Allocates {@link #capturedLength()} bytes and one object.
+     *
+     * @return a new frame over a heap copy of the bytes, at offset 0
      */
     public Frame copy() {
         byte[] bytes = new byte[capturedLength];
@@ -121,7 +200,12 @@ public final class Frame {
         return f;
     }
 
-    /** Makes this frame a copy of {@code other}'s description (the bytes are shared, not copied). */
+    /**
+     * Makes this frame a copy of {@code other}'s description (the bytes are shared, not copied).
+     *
+     * @param other the frame to copy
+     * @return this frame
+     */
     public Frame copyFrom(Frame other) {
         set(other.number, other.segment, other.offset, other.capturedLength, other.originalLength,
                 other.timestampNanos, other.interfaceId, other.linkType);

@@ -7,10 +7,24 @@ package org.dissect4j.api;
  */
 @FunctionalInterface
 public interface Labeler {
-    /** Appends the label of {@code node} (a node of the protocol's field) to {@code out}. */
+    /**
+     * Appends the label of {@code node} (a node of the protocol's field) to {@code out}.
+     *
+     * @param tree the packet's tree
+     * @param node the node being labelled
+     * @param out where to append
+     */
     void label(Tree tree, int node, StringBuilder out);
 
-    /** The value of the first child of {@code node} whose field is {@code f}, or -1 (for labelers). */
+    /**
+     * The first node under {@code node} (a child or deeper) whose field is {@code f}, or -1 (for
+     * labelers). It returns the node, not its value: read the value with {@link Tree#value(int)}.
+     *
+     * @param tree the packet's tree
+     * @param node the ancestor
+     * @param f the field to look for
+     * @return the node, or -1 when none was recorded under {@code node}
+     */
     static int child(Tree tree, int node, Field f) {
         for (int n = tree.first(f); n >= 0; n = tree.next(n)) {
             int p = tree.parent(n);

@@ -21,7 +21,15 @@ public final class MacNames {
     private MacNames() {
     }
 
-    /** Appends {@code NAME (aa:bb:cc:dd:ee:ff)} for the 6 bytes at {@code at}. */
+    /**
+     * Appends {@code NAME (aa:bb:cc:dd:ee:ff)} for the 6 bytes at {@code at}; the first call loads
+     * the name files.
+     *
+     * @param out where to append
+     * @param seg the segment holding the address
+     * @param at where the 6 bytes start in {@code seg}
+     * @return {@code out}
+     */
     public static StringBuilder withResolution(StringBuilder out, MemorySegment seg, long at) {
         name(out, seg, at);
         out.append(" (");
@@ -33,6 +41,11 @@ public final class MacNames {
      * Wireshark's rules: an exact name; else a 24-bit vendor prefix as {@code Vendor_xx:xx:xx};
      * else the longest of the byte-aligned prefixes (5 down to 1 bytes) that equals a masked
      * well-known or vendor block, followed by the bytes after it ({@code IPv6mcast_ff:00:00:01}).
+     *
+     * @param out where to append
+     * @param seg the segment holding the address
+     * @param at where the 6 bytes start in {@code seg}
+     * @return {@code out}
      */
     public static StringBuilder name(StringBuilder out, MemorySegment seg, long at) {
         long mac = Bytes.uN(seg, at, 6);
@@ -57,7 +70,14 @@ public final class MacNames {
         return mac(out, seg, at);
     }
 
-    /** {@code aa:bb:cc:dd:ee:ff}. */
+    /**
+     * Appends the address as {@code aa:bb:cc:dd:ee:ff} (lower-case hex), without name resolution.
+     *
+     * @param out where to append
+     * @param seg the segment holding the address
+     * @param at where the 6 bytes start in {@code seg}
+     * @return {@code out}
+     */
     public static StringBuilder mac(StringBuilder out, MemorySegment seg, long at) {
         for (int i = 0; i < 6; i++) {
             if (i > 0) {

@@ -95,61 +95,123 @@ public final class Packet {
         tree.reset(seg, base, sourceCaptured);
     }
 
+    /**
+     * The engine dissecting this packet.
+     *
+     * @return the engine
+     */
     public Engine engine() {
         return engine;
     }
 
+    /**
+     * The tree the current frame is dissected into ({@link Engine#tree()}).
+     *
+     * @return the engine's tree
+     */
     public Tree tree() {
         return tree;
     }
 
+    /**
+     * The frame being dissected (the one passed to {@link Engine#dissect}).
+     *
+     * @return the frame
+     */
     public Frame frame() {
         return frame;
     }
 
-    /** True when the frame is dissected again (second pass of {@code -2}): per-connection state already saw it. */
+    /**
+     * True when the frame is dissected again (second pass of {@code -2}): per-connection state already saw it.
+     *
+     * @return the {@code secondPass} argument of {@link Engine#dissect(Frame, boolean)}
+     */
     public boolean visited() {
         return visited;
     }
 
     // ---- bytes -------------------------------------------------------------------------------
 
-    /** The segment of the current data source; offsets are relative to {@link #base()}. */
+    /**
+     * The segment of the current data source; offsets are relative to {@link #base()}. For raw
+     * reads with {@link Bytes} after one {@link #require}; owned by the capture source or the
+     * dissector that added the data source, valid until the next frame is dissected.
+     *
+     * @return the segment
+     */
     public MemorySegment segment() {
         return seg;
     }
 
-    /** Where offset 0 of the current data source lies in {@link #segment()}. */
+    /**
+     * Where offset 0 of the current data source lies in {@link #segment()}.
+     *
+     * @return the byte position in the segment
+     */
     public long base() {
         return base;
     }
 
-    /** Index of the current data source in the {@link Tree} (0 = the frame). */
+    /**
+     * Index of the current data source in the {@link Tree} (0 = the frame).
+     *
+     * @return the source index ({@link #callOnSource} changes it while its callee runs)
+     */
     public int source() {
         return source;
     }
 
-    /** End of the current layer as declared (reported length). */
+    /**
+     * End of the current layer as declared (reported length).
+     *
+     * @return the offset, in the current data source, just past the layer's declared bytes
+     */
     public int reportedEnd() {
         return repEnd;
     }
 
-    /** End of the bytes of the current layer that were actually captured. */
+    /**
+     * End of the bytes of the current layer that were actually captured.
+     *
+     * @return the offset, in the current data source, just past the last captured byte of the layer
+     *     (at most {@link #reportedEnd()})
+     */
     public int capturedEnd() {
         return capEnd;
     }
 
-    /** Captured bytes available from {@code offset} to the end of the current layer (0 if none). */
+    /**
+     * Captured bytes available from {@code offset} to the end of the current layer (0 if none).
+     *
+     * @param offset the offset in the current data source
+     * @return {@code max(0, capturedEnd() - offset)}
+     */
     public int captured(int offset) {
         return Math.max(0, capEnd - offset);
     }
 
-    /** Reported bytes from {@code offset} to the end of the current layer. */
+    /**
+     * Reported bytes from {@code offset} to the end of the current layer.
+     *
+     * @param offset the offset in the current data source
+     * @return {@code max(0, reportedEnd() - offset)}
+     */
     public int remaining(int offset) {
         return Math.max(0, repEnd - offset);
     }
 
-    /** Throws the matching {@link PacketBoundsException} unless {@code n} bytes at {@code offset} are readable. */
+    /**
+     * Throws the matching {@link PacketBoundsException} unless {@code n} bytes at {@code offset} are
+     * readable. One check before several raw {@link Bytes} reads of {@link #segment()} at
+     * {@link #base()} {@code + offset}. Allocates nothing.
+     *
+     * @param offset the offset in the current data source
+     * @param n the number of bytes
+     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes end within
+     *     the declared length but past the captured bytes; {@link PacketBoundsException#MALFORMED} when
+     *     they end past the declared length, or {@code offset} or {@code n} is negative
+     */
     public void require(int offset, int n) {
         if (offset < 0 || n < 0 || (long) offset + n > capEnd) {
             throw (long) offset + n > repEnd || offset < 0 || n < 0
@@ -157,26 +219,71 @@ public final class Packet {
         }
     }
 
+    /**
+     * One unsigned byte, checked.
+     *
+     * @param offset the offset in the current data source
+     * @return the byte, 0..255
+     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
+     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
+     *     declared end (or {@code offset} is negative)
+     */
     public int u8(int offset) {
         require(offset, 1);
         return Bytes.u8(seg, base + offset);
     }
 
+    /**
+     * An unsigned big-endian 16-bit value, checked.
+     *
+     * @param offset the offset in the current data source
+     * @return the value, 0..65535
+     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
+     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
+     *     declared end (or {@code offset} is negative)
+     */
     public int u16(int offset) {
         require(offset, 2);
         return Bytes.u16(seg, base + offset);
     }
 
+    /**
+     * An unsigned big-endian 24-bit value, checked.
+     *
+     * @param offset the offset in the current data source
+     * @return the value, 0..2<sup>24</sup>-1
+     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
+     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
+     *     declared end (or {@code offset} is negative)
+     */
     public int u24(int offset) {
         require(offset, 3);
         return Bytes.u24(seg, base + offset);
     }
 
+    /**
+     * An unsigned big-endian 32-bit value, checked.
+     *
+     * @param offset the offset in the current data source
+     * @return the value, 0..2<sup>32</sup>-1
+     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
+     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
+     *     declared end (or {@code offset} is negative)
+     */
     public long u32(int offset) {
         require(offset, 4);
         return Bytes.u32(seg, base + offset);
     }
 
+    /**
+     * A big-endian 64-bit value, checked (2<sup>63</sup> and above come back negative).
+     *
+     * @param offset the offset in the current data source
+     * @return the 64 bits
+     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
+     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
+     *     declared end (or {@code offset} is negative)
+     */
     public long u64(int offset) {
         require(offset, 8);
         return Bytes.u64(seg, base + offset);
@@ -187,10 +294,17 @@ public final class Packet {
      * ({@code UINT8}..{@code UINT64}, {@code INT8}..{@code INT64}, {@code CHAR}, {@code IPv4}), records
      * it when wanted, and returns the field's value (for a field with a bitmask, the masked and
      * shifted bits; signed types sign-extended). One call for the common
-     * {@code t.addUint(F, at, 2, p.u16(at))}; the read is checked like {@link #u8}.
+     * {@code t.addUint(F, at, 2, p.u16(at))}; the read is checked like {@link #u8}. Allocates nothing
+     * on success.
      *
+     * @param f the field
+     * @param offset the offset in the current data source
+     * @return the field's value, whether or not it was recorded
      * @throws IllegalArgumentException for a type whose size is not fixed (strings, bytes, booleans:
-     *     use {@link #item(Field, int, int)} for a boolean bit in an integer of known size)
+     *     use {@link #item(Field, int, int)} for a boolean bit in an integer of known size), or a
+     *     fixed-size type that is not an integer ({@code IPv6}, {@code ETHER}, {@code GUID}, {@code FLOAT},
+     *     {@code DOUBLE})
+     * @throws PacketBoundsException when the bytes are not readable (see {@link #require})
      */
     public long item(Field f, int offset) {
         int size = f.type().size();
@@ -201,7 +315,17 @@ public final class Packet {
         return item(f, offset, size);
     }
 
-    /** As {@link #item(Field, int)}, reading {@code size} bytes (1..8): for booleans and bit fields. */
+    /**
+     * As {@link #item(Field, int)}, reading {@code size} bytes (1..8): for booleans and bit fields.
+     * A {@link FieldType#BOOLEAN} field gives 1 or 0. A signed field is sign-extended from
+     * {@code size} bytes and recorded without applying its bitmask.
+     *
+     * @param f the field
+     * @param offset the offset in the current data source
+     * @param size the number of bytes, 1..8
+     * @return the field's value
+     * @throws PacketBoundsException when the bytes are not readable (see {@link #require})
+     */
     public long item(Field f, int offset, int size) {
         long raw = switch (size) {
             case 1 -> u8(offset);
@@ -229,11 +353,29 @@ public final class Packet {
         return f.type() == FieldType.BOOLEAN ? (v != 0 ? 1 : 0) : v;
     }
 
+    /**
+     * An unsigned little-endian 16-bit value, checked.
+     *
+     * @param offset the offset in the current data source
+     * @return the value, 0..65535
+     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
+     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
+     *     declared end (or {@code offset} is negative)
+     */
     public int u16le(int offset) {
         require(offset, 2);
         return Bytes.u16le(seg, base + offset);
     }
 
+    /**
+     * An unsigned little-endian 32-bit value, checked.
+     *
+     * @param offset the offset in the current data source
+     * @return the value, 0..2<sup>32</sup>-1
+     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
+     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
+     *     declared end (or {@code offset} is negative)
+     */
     public long u32le(int offset) {
         require(offset, 4);
         return Bytes.u32le(seg, base + offset);
@@ -241,7 +383,14 @@ public final class Packet {
 
     // ---- protocols and columns ---------------------------------------------------------------
 
-    /** Adds {@code p} to {@code frame.protocols} (done by {@link #call} for handles that name a protocol). */
+    /**
+     * Adds {@code p} to {@code frame.protocols} (done by {@link #call} for handles that name a
+     * protocol) and makes it the {@link #currentProtocol()}. The chain grows up to 4096 entries (the
+     * array doubles when full, an allocation only for unusually long chains); past that it is not
+     * extended.
+     *
+     * @param p the protocol
+     */
     public void addProtocol(Protocol p) {
         if (protocolCount == protocols.length && protocols.length < MAX_PROTOCOLS) {
             protocols = java.util.Arrays.copyOf(protocols, protocols.length * 2);
@@ -252,6 +401,11 @@ public final class Packet {
         current = p;
     }
 
+    /**
+     * How many protocols the frame's chain ({@code frame.protocols}) holds so far.
+     *
+     * @return the count; {@link #protocolAt} reads them
+     */
     public int protocolCount() {
         return protocolCount;
     }
@@ -264,7 +418,12 @@ public final class Packet {
      * whole packet ({@code frame.protocols}), and the engine is not asked to keep state
      * ({@link Engine#keepState}). A dissector may then skip its conversation state and
      * hand-offs, as Wireshark skips work no tree asks for; the fields it does add must be the same
-     * either way. Costs a few compares per wanted field.
+     * either way. Costs a few compares per wanted field; the first call with a new {@code own} array
+     * or after the wanted set changed allocates what it works out once.
+     *
+     * @param own flags indexed by {@link Field#id()}: {@code true} for the fields the calling
+     *     dissector records from its header alone; pass the same array on every call
+     * @return {@code true} when the dissector may skip everything beyond its header
      */
     public boolean wantsNothingBeyond(boolean[] own) {
         if (columns || tree.wantsAll() || engine.keepsState()) {
@@ -330,59 +489,115 @@ public final class Packet {
         beyondWanted = wanted;
     }
 
-    /** Field id of the i-th protocol in the frame's chain. */
+    /**
+     * Field id of the i-th protocol in the frame's chain.
+     *
+     * @param i 0 .. {@link #protocolCount()} - 1, lowest layer first
+     * @return the id of the protocol's {@link Protocol#field()} ({@link Tree#fieldById} resolves it)
+     */
     public int protocolAt(int i) {
         return protocols[i];
     }
 
-    /** The protocol whose dissector runs now (or ran last). */
+    /**
+     * The protocol whose dissector runs now (or ran last).
+     *
+     * @return the protocol, or {@code null} before any was added
+     */
     public Protocol currentProtocol() {
         return current;
     }
 
-    /** Whether the summary columns are wanted; when false skip composing the Info text. */
+    /**
+     * Whether the summary columns are wanted; when false skip composing the Info text.
+     *
+     * @return {@link Engine#columns()} at the start of this frame
+     */
     public boolean columns() {
         return columns;
     }
 
+    /**
+     * The Protocol column: the short name of the last protocol called, unless a dissector set it.
+     *
+     * @return the column text, {@code ""} before any protocol
+     */
     public String protocolColumn() {
         return protocolColumn;
     }
 
+    /**
+     * Sets the Protocol column (a dissector that shows another name than its protocol's short name).
+     * A later hand-off to a protocol sets it again.
+     *
+     * @param shortName the text
+     */
     public void protocolColumn(String shortName) {
         this.protocolColumn = shortName;
     }
 
-    /** The Info column; append to it only when {@link #columns()} is true. */
+    /**
+     * The Info column; append to it only when {@link #columns()} is true. The builder is reused for
+     * every frame and cleared at its start.
+     *
+     * @return the column's builder
+     */
     public StringBuilder info() {
         return info;
     }
 
-    /** Clears the Info column back to the fence a lower layer set (all of it when there is none). */
+    /**
+     * Clears the Info column back to the fence a lower layer set (all of it when there is none), so
+     * that a layer writes its own summary but keeps what a lower layer fenced.
+     *
+     * @return the column's builder, for appending
+     */
     public StringBuilder clearInfo() {
         info.setLength(Math.min(infoFence, info.length()));
         return info;
     }
 
-    /** Fences what the Info column holds now: later layers' {@link #clearInfo()} keeps it (Wireshark's {@code col_set_fence}). */
+    /**
+     * Fences what the Info column holds now: later layers' {@link #clearInfo()} keeps it (Wireshark's
+     * {@code col_set_fence}). A later call moves the fence to the new end.
+     */
     public void fenceInfo() {
         infoFence = info.length();
     }
 
-    /** Prepends {@code text} and keeps it behind the fence (Wireshark's {@code col_prepend_fence_fstr}), e.g. {@code [TCP Retransmission] }. */
+    /**
+     * Prepends {@code text} and keeps it behind the fence (Wireshark's {@code col_prepend_fence_fstr}),
+     * e.g. {@code [TCP Retransmission] }: the fence moves past the prepended text, so text fenced
+     * before stays fenced too, and a later {@link #clearInfo()} keeps both.
+     *
+     * @param text the text to put in front
+     */
     public void prependInfo(CharSequence text) {
         info.insert(0, text);
         fenceInfoPrefix(text.length());
     }
 
-    /** The first {@code length} characters were just prepended: move the fence past them. */
+    /**
+     * The first {@code length} characters were just prepended: move the fence past them (the fence
+     * becomes {@code length} when there was none, else grows by {@code length}).
+     *
+     * @param length the number of characters prepended
+     */
     public void fenceInfoPrefix(int length) {
         infoFence = infoFence > 0 ? infoFence + length : length;
     }
 
     // ---- addresses and ports -----------------------------------------------------------------
 
-    /** Sets the link-layer source and destination (6-byte MACs at the given offsets of the current source). */
+    /**
+     * Sets the link-layer source and destination (6-byte MACs at the given offsets of the current
+     * source), copied into this packet's arrays ({@link #dlSrc()}, {@link #dlDst()}); sets
+     * {@link #dlType()} to {@link #AT_ETHER}. Allocates nothing.
+     *
+     * @param srcOffset the offset of the source address
+     * @param dstOffset the offset of the destination address
+     * @throws PacketBoundsException when either address is not readable
+     */
     public void dlAddresses(int srcOffset, int dstOffset) {
         require(srcOffset, 6);
         require(dstOffset, 6);
@@ -391,7 +606,16 @@ public final class Packet {
         dlType = AT_ETHER;
     }
 
-    /** Sets the network source and destination ({@link #AT_IPV4} 4 bytes or {@link #AT_IPV6} 16 bytes). */
+    /**
+     * Sets the network source and destination ({@link #AT_IPV4} 4 bytes or {@link #AT_IPV6} 16 bytes),
+     * copied into this packet's arrays ({@link #netSrc()}, {@link #netDst()}). Allocates nothing.
+     *
+     * @param type {@link #AT_IPV6} for 16-byte addresses; any other value reads 4 bytes (and is stored
+     *     as {@link #netType()} as given)
+     * @param srcOffset the offset of the source address
+     * @param dstOffset the offset of the destination address
+     * @throws PacketBoundsException when either address is not readable
+     */
     public void netAddresses(int type, int srcOffset, int dstOffset) {
         int n = type == AT_IPV6 ? 16 : 4;
         require(srcOffset, n);
@@ -421,55 +645,115 @@ public final class Packet {
     private static final java.lang.invoke.VarHandle BYTES_AS_SHORT =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
+    /**
+     * Sets the transport ports of the conversation (a transport does it before it hands data on).
+     *
+     * @param type {@link #PT_TCP} or {@link #PT_UDP}
+     * @param src the source port
+     * @param dst the destination port
+     */
     public void ports(int type, int src, int dst) {
         this.portType = type;
         this.srcPort = src;
         this.dstPort = dst;
     }
 
+    /**
+     * The type of the link-layer addresses.
+     *
+     * @return {@link #AT_ETHER} after {@link #dlAddresses}, else {@link #AT_NONE}
+     */
     public int dlType() {
         return dlType;
     }
 
-    /** Link-layer source; valid for this packet only, do not modify. */
+    /**
+     * Link-layer source; valid for this packet only, do not modify.
+     *
+     * @return the engine's 6-byte array, meaningful when {@link #dlType()} is {@link #AT_ETHER}
+     */
     public byte[] dlSrc() {
         return dlSrc;
     }
 
+    /**
+     * Link-layer destination; valid for this packet only, do not modify.
+     *
+     * @return the engine's 6-byte array, meaningful when {@link #dlType()} is {@link #AT_ETHER}
+     */
     public byte[] dlDst() {
         return dlDst;
     }
 
+    /**
+     * The type of the network addresses.
+     *
+     * @return {@link #AT_IPV4} or {@link #AT_IPV6} after {@link #netAddresses}, else {@link #AT_NONE}
+     */
     public int netType() {
         return netType;
     }
 
-    /** Network source address bytes (4 or 16 used); valid for this packet only, do not modify. */
+    /**
+     * Network source address bytes (4 or 16 used); valid for this packet only, do not modify.
+     *
+     * @return the engine's 16-byte array; the first 4 bytes hold an IPv4 address
+     */
     public byte[] netSrc() {
         return netSrc;
     }
 
+    /**
+     * Network destination address bytes (4 or 16 used); valid for this packet only, do not modify.
+     *
+     * @return the engine's 16-byte array; the first 4 bytes hold an IPv4 address
+     */
     public byte[] netDst() {
         return netDst;
     }
 
+    /**
+     * The type of the ports.
+     *
+     * @return {@link #PT_TCP} or {@link #PT_UDP} after {@link #ports}, else {@link #PT_NONE}
+     */
     public int portType() {
         return portType;
     }
 
+    /**
+     * The source port set by the transport.
+     *
+     * @return the port, 0 when none was set
+     */
     public int srcPort() {
         return srcPort;
     }
 
+    /**
+     * The destination port set by the transport.
+     *
+     * @return the port, 0 when none was set
+     */
     public int dstPort() {
         return dstPort;
     }
 
-    /** A value a dissector passes to the one it calls (e.g. the Ethertype to the {@code ethertype} dissector). */
+    /**
+     * A value a dissector passes to the one it calls (e.g. the Ethertype to the {@code ethertype}
+     * dissector). It is not reset by hand-offs: set it just before the call that reads it.
+     *
+     * @return the value last set in this frame, 0 at its start
+     */
     public long arg() {
         return arg;
     }
 
+    /**
+     * Sets the value for the dissector called next ({@link #arg()}).
+     *
+     * @param value the value
+     */
     public void arg(long value) {
         this.arg = value;
     }
@@ -477,12 +761,19 @@ public final class Packet {
     /**
      * The reassembly service of the byte stream the current data belongs to, set by TCP just before it
      * calls the next dissector and {@code null} otherwise (see {@link StreamReassembly}).
+     *
+     * @return the service, or {@code null}
      */
     public StreamReassembly stream() {
         return stream;
     }
 
-    /** Sets (or, with {@code null}, removes) the {@link #stream()} offered to the next dissector; for transports. */
+    /**
+     * Sets (or, with {@code null}, removes) the {@link #stream()} offered to the next dissector; for
+     * transports, and for a dissector that hands data on and does not want the next layer to use it.
+     *
+     * @param s the service, or {@code null}
+     */
     public void stream(StreamReassembly s) {
         this.stream = s;
     }
@@ -490,19 +781,29 @@ public final class Packet {
     /**
      * The conversation of the transport that carries the data now (set by TCP or UDP before it hands
      * on), or {@code null}: where {@link ConversationData} values live.
+     *
+     * @return the conversation, or {@code null} (it is {@code null} at the start of every frame)
      */
     public Conversation conversation() {
         return conversation;
     }
 
-    /** Set by a transport before it hands data on (and restored after, for nested transports). */
+    /**
+     * Set by a transport before it hands data on (and restored after, for nested transports).
+     *
+     * @param c the transport's conversation, or {@code null}
+     */
     public void conversation(Conversation c) {
         this.conversation = c;
     }
 
     private Conversation conversation;
 
-    /** Whether a lower layer fenced the Info column ({@link #fenceInfo()}, {@link #prependInfo}). */
+    /**
+     * Whether a lower layer fenced the Info column ({@link #fenceInfo()}, {@link #prependInfo}).
+     *
+     * @return {@code true} when a fence is set and text lies behind it
+     */
     public boolean infoFenced() {
         return infoFence > 0;
     }
@@ -511,8 +812,18 @@ public final class Packet {
 
     /**
      * Calls {@code h} on {@code length} bytes at {@code offset} of the current source, narrowed to
-     * the current layer. Adds the handle's protocol to the chain and the Protocol column. Returns
-     * what the dissector consumed; a bounds exception inside it is caught here and marked.
+     * the current layer: the callee reads at most to {@code min(offset + length, reportedEnd())}.
+     * Adds the handle's protocol to the chain and the Protocol column (not for {@code data}). A
+     * callee that returns 0 leaves no trace: its nodes, protocol and column are rolled back. A
+     * {@link PacketBoundsException} inside it is caught here and marked on the frame (truncated or
+     * malformed), and the call counts as having consumed the whole range. Allocates nothing beyond
+     * what {@link #addProtocol} and the tree's own growth may need.
+     *
+     * @param h the dissector; {@code null} returns 0
+     * @param offset the offset in the current data source
+     * @param length the bytes given to the callee (negative counts as 0)
+     * @return the bytes the dissector consumed; 0 when {@code h} is {@code null}, its protocol is
+     *     disabled, calls are nested 64 deep, or the dissector declined
      */
     public int call(DissectorHandle h, int offset, int length) {
         // Kept under the JIT's inlining limit for hot methods (325 bytecodes): inlined into each
@@ -575,6 +886,12 @@ public final class Packet {
     /**
      * Looks {@code key} up in {@code table} and calls what it finds; 0 when nothing took the data.
      * While the dissector runs, {@link #matchedKey()} is {@code key} (Wireshark's {@code match_uint}).
+     *
+     * @param table an integer-keyed table
+     * @param key the key
+     * @param offset the offset in the current data source
+     * @param length the bytes given to the callee
+     * @return the bytes consumed, 0 when the table has no entry or the entry declined
      */
     public int callTable(DissectorTable table, long key, int offset, int length) {
         DissectorHandle h = table.get(key);
@@ -594,6 +911,8 @@ public final class Packet {
      * The key under which the running dissector was found by {@link #callTable} (the port that
      * matched, of the two a transport tries: a dissector called for TCP port 8883 sees 8883 whether
      * it was the source or the destination port), or -1 when it was not called through a table.
+     *
+     * @return the key, or -1
      */
     public long matchedKey() {
         return matchedKey;
@@ -601,7 +920,15 @@ public final class Packet {
 
     private long matchedKey = -1;
 
-    /** Tries each enabled heuristic of {@code list} in order; returns what the first taker consumed, or 0. */
+    /**
+     * Tries each enabled heuristic of {@code list} in order; returns what the first taker consumed,
+     * or 0. Heuristics that decline leave no trace. Allocates nothing.
+     *
+     * @param list the heuristic list
+     * @param offset the offset in the current data source
+     * @param length the bytes given to each heuristic
+     * @return the bytes the first taker consumed, or 0
+     */
     public int tryHeuristics(HeuristicList list, int offset, int length) {
         for (HeuristicList.Entry e : list.array()) {
             if (e.enabled()) {
@@ -614,12 +941,31 @@ public final class Packet {
         return 0;
     }
 
-    /** Shows {@code length} bytes at {@code offset} as undissected {@code data}. */
+    /**
+     * Shows {@code length} bytes at {@code offset} as undissected {@code data} (the captured part of
+     * them; nothing when none is captured).
+     *
+     * @param offset the offset in the current data source
+     * @param length the bytes
+     * @return the bytes shown, 0 when none were captured
+     */
     public int callData(int offset, int length) {
         return call(engine.dataHandle(), offset, length);
     }
 
-    /** Switches to data source {@code src} of the tree (e.g. reassembled bytes), calls {@code h}, switches back. */
+    /**
+     * Switches to data source {@code src} of the tree (e.g. reassembled bytes), calls {@code h},
+     * switches back. While {@code h} runs, offsets refer to {@code src}, the whole source is its
+     * layer (captured and reported end are the source's length), and nodes it adds refer to
+     * {@code src}. The packet's segment, base, source and bounds are restored afterwards, also when
+     * the callee throws.
+     *
+     * @param src a source index returned by {@link Tree#addSource}
+     * @param h the dissector
+     * @param offset the offset in source {@code src}
+     * @param length the bytes given to the callee
+     * @return what {@link #call} returns
+     */
     public int callOnSource(int src, DissectorHandle h, int offset, int length) {
         MemorySegment savedSeg = seg;
         long savedBase = base;
@@ -646,17 +992,33 @@ public final class Packet {
 
     // ---- malformed and truncated -------------------------------------------------------------
 
-    /** Whether a layer of this packet ran past its declared length. */
+    /**
+     * Whether a layer of this packet ran past its declared length or was marked with
+     * {@link #markMalformed}; a dissector bug sets it too when its expert item was recorded.
+     *
+     * @return {@code true} once the frame is marked malformed
+     */
     public boolean malformed() {
         return malformed;
     }
 
-    /** Whether a layer of this packet ran past the captured bytes. */
+    /**
+     * Whether a layer of this packet ran past the captured bytes.
+     *
+     * @return {@code true} once the frame is marked truncated
+     */
     public boolean truncated() {
         return truncated;
     }
 
-    /** Marks the packet malformed at {@code offset} (an expert item and the {@code _ws.malformed} protocol). */
+    /**
+     * Marks the packet malformed at {@code offset} (an expert item and the {@code _ws.malformed}
+     * protocol naming the current protocol, and {@code [Malformed Packet]} in Info with columns on);
+     * only the first mark of a frame is recorded. The dissector goes on: use it for a length field
+     * that contradicts the data, where reading on would not throw.
+     *
+     * @param offset the offset in the current data source (clamped to the captured bytes)
+     */
     public void markMalformed(int offset) {
         mark(PacketBoundsException.MALFORMED, offset);
     }

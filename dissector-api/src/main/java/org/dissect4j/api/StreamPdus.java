@@ -25,11 +25,27 @@ public final class StreamPdus {
         /**
          * The total length of the PDU starting at {@code offset}, when at least the fixed-length part is
          * available ({@code available} captured bytes from {@code offset}); 0 when the length cannot be
-         * told yet (one more segment is then requested).
+         * told yet (one more segment is then requested). It may read the packet (checked reads); a
+         * length shorter than the fixed length marks the packet malformed.
+         *
+         * @param p the packet
+         * @param offset where the PDU starts in the current data source
+         * @param available the captured bytes from {@code offset} to the end of the data handed over;
+         *     at least the fixed length when the stream can desegment
+         * @return the PDU's total length in bytes, header included, or 0 when not known yet
          */
         int pduLength(Packet p, int offset, int available);
 
-        /** Dissects one PDU of {@code length} bytes at {@code offset} (fewer may be captured); returns bytes consumed. */
+        /**
+         * Dissects one PDU of {@code length} bytes at {@code offset} (fewer may be captured); returns bytes consumed.
+         * {@link StreamPdus#dissect} does not use the return value: the next PDU starts at
+         * {@code offset} plus the PDU length.
+         *
+         * @param p the packet
+         * @param offset where the PDU starts in the current data source
+         * @param length the PDU's length, cut to the data handed over
+         * @return the bytes consumed
+         */
         int dissectPdu(Packet p, int offset, int length);
     }
 
@@ -39,6 +55,21 @@ public final class StreamPdus {
     /**
      * Dissects the PDUs in {@code length} bytes at {@code offset}; returns the bytes consumed (the PDUs
      * dissected), which is less than {@code length} when more data was requested for the last one.
+     * Allocates nothing.
+     *
+     * <p>When the stream can desegment: fewer than {@code fixedLength} captured bytes, or a
+     * {@code pduLength} of 0, ask for {@link StreamReassembly#ONE_MORE_SEGMENT}; a PDU longer than
+     * the captured bytes asks for exactly the missing bytes. Without desegmentation the last PDU is
+     * dissected with what there is. A {@code pduLength} below {@code fixedLength} marks the packet
+     * malformed and consumes the rest.
+     *
+     * @param p the packet
+     * @param offset where the first PDU starts in the current data source
+     * @param length the bytes handed over
+     * @param fixedLength the bytes needed to tell a PDU's length (its fixed header), 1 or more
+     * @param framing the protocol's framing, usually its dissector object
+     * @return the bytes consumed: {@code length} unless more data was requested, then the offset
+     *     of the PDU that needs it minus {@code offset}
      */
     public static int dissect(Packet p, int offset, int length, int fixedLength, Framing framing) {
         StreamReassembly stream = p.stream();

@@ -30,7 +30,12 @@ public interface StreamReassembly {
     /** {@link #needMore} amount: everything up to the end of this direction of the connection (FIN). */
     int UNTIL_FIN = 0x0ffffffe;
 
-    /** Whether the dissector may ask for more data now. */
+    /**
+     * Whether the dissector may ask for more data now.
+     *
+     * @return {@code false} for retransmissions, truncated or corrupt segments and streams over their
+     *     reassembly bound
+     */
     boolean canDesegment();
 
     /**
@@ -38,30 +43,49 @@ public interface StreamReassembly {
      * {@code moreBytes} more bytes after the end of the data handed over, or {@link #ONE_MORE_SEGMENT},
      * or {@link #UNTIL_FIN}. The last call before the dissector returns wins. Ignored when
      * {@link #canDesegment()} is false.
+     *
+     * @param offset where the incomplete PDU starts in the current data source
+     * @param moreBytes the bytes missing, 1 or more, or one of the two constants
      */
     void needMore(int offset, int moreBytes);
 
     /**
      * Whether the segment that carried this data also carries FIN: nothing more follows in this
      * direction, so asking for {@link #UNTIL_FIN} is pointless.
+     *
+     * @return {@code true} with FIN; {@code false} by default
      */
     default boolean fin() {
         return false;
     }
 
-    /** Whether the data handed over was reassembled from more than one segment. */
+    /**
+     * Whether the data handed over was reassembled from more than one segment.
+     *
+     * @return {@code true} when the data is a reassembled data source
+     */
     boolean isReassembled();
 
-    /** The (relative, as {@code tcp.seq} shows it) sequence number of the first byte handed over. */
+    /**
+     * The (relative, as {@code tcp.seq} shows it) sequence number of the first byte handed over.
+     *
+     * @return the sequence number
+     */
     long sequence();
 
-    /** The stream index of the connection ({@code tcp.stream}). */
+    /**
+     * The stream index of the connection ({@code tcp.stream}).
+     *
+     * @return the index the transport gave the connection
+     */
     int streamIndex();
 
     /**
      * Routes the rest of this connection, both directions, to {@code handle} before any port or
      * heuristic lookup — Wireshark's {@code conversation_set_dissector}, as a heuristic dissector does
      * once it recognised its protocol.
+     *
+     * @param handle the dissector for the rest of the connection
      */
     void claim(DissectorHandle handle);
 }

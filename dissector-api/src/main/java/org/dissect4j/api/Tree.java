@@ -100,21 +100,42 @@ public final class Tree {
 
     // ---- wanted fields ---------------------------------------------------------------------
 
-    /** Records every field from now on (for {@code -V}, JSON and tests). */
+    /**
+     * Records every field from now on (for {@code -V}, JSON and tests), or, with {@code false}, only
+     * the wanted ones again. Allocates a flag per field id.
+     *
+     * @param all {@code true} to record every field
+     */
     public void wantAll(boolean all) {
         this.wantAll = all;
         owners = null;
         rebuildRecords();
     }
 
+    /**
+     * Whether every field is recorded.
+     *
+     * @return the value last set with {@link #wantAll(boolean)}
+     */
     public boolean wantsAll() {
         return wantAll;
     }
 
+    /**
+     * Records {@code f} from now on. Prime the wanted set before the first packet (see the class
+     * comment); each call may allocate.
+     *
+     * @param f the field
+     */
     public void want(Field f) {
         want(f.id());
     }
 
+    /**
+     * Records the field with id {@code fieldId} from now on.
+     *
+     * @param fieldId a {@link Field#id()}
+     */
     public void want(int fieldId) {
         ensureFieldCapacity();
         owners = null;
@@ -128,6 +149,7 @@ public final class Tree {
         records[fieldId] = true;
     }
 
+    /** Records no field from now on: forgets every {@link #want} and turns {@link #wantAll} off. */
     public void clearWants() {
         owners = null;
         Arrays.fill(wanted, 0);
@@ -135,12 +157,22 @@ public final class Tree {
         rebuildRecords();
     }
 
-    /** Whether {@code f} is recorded; ask before costly decoding nobody asked for. */
+    /**
+     * Whether {@code f} is recorded; ask before costly decoding nobody asked for. One array load.
+     *
+     * @param f the field
+     * @return {@code true} when {@code f} is wanted or everything is
+     */
     public boolean wants(Field f) {
         return records(f.id());
     }
 
-    /** Whether the field with id {@code fieldId} is recorded (same as {@link #wants(Field)}). */
+    /**
+     * Whether the field with id {@code fieldId} is recorded (same as {@link #wants(Field)}).
+     *
+     * @param fieldId a {@link Field#id()}
+     * @return {@code true} when the field is wanted or everything is
+     */
     public boolean wants(int fieldId) {
         return records(fieldId);
     }
@@ -200,7 +232,14 @@ public final class Tree {
 
     // ---- per packet ------------------------------------------------------------------------
 
-    /** Forgets the previous packet; {@code frame} becomes data source 0. */
+    /**
+     * Forgets the previous packet; {@code frame} becomes data source 0. The engine calls it at the
+     * start of every frame; the wanted set is kept.
+     *
+     * @param frame the segment holding the frame's bytes
+     * @param base where the frame's first byte lies in {@code frame}
+     * @param capturedLength the captured bytes of the frame
+     */
     public void reset(MemorySegment frame, long base, int capturedLength) {
         for (int i = 0; i < touchedCount; i++) {
             int f = touched[i];
@@ -218,7 +257,17 @@ public final class Tree {
         currentSource = 0;
     }
 
-    /** Adds a data source (e.g. reassembled bytes) and returns its index; the bytes must stay valid for this packet. */
+    /**
+     * Adds a data source (e.g. reassembled bytes) and returns its index; the bytes must stay valid for
+     * this packet (the tree only refers to them). Call {@link Packet#callOnSource} to dissect them.
+     * Sources are forgotten at the next {@link #reset}.
+     *
+     * @param seg the segment holding the bytes
+     * @param base where the source's first byte lies in {@code seg}
+     * @param len the source's length in bytes
+     * @param name the name shown for the source, e.g. {@code Reassembled TCP}
+     * @return the new source's index, 1 or more
+     */
     public int addSource(MemorySegment seg, long base, int len, String name) {
         if (sourceCount == sourceSegment.length) {
             int n = sourceCount * 2;
@@ -237,6 +286,8 @@ public final class Tree {
     /**
      * Drops the data source added last (a reassembly whose dissector asked for even more data), unless
      * it is source 0 or nodes still refer to it; returns whether it was dropped.
+     *
+     * @return {@code true} when it was dropped
      */
     public boolean removeLastSource() {
         int src = sourceCount - 1;
@@ -257,40 +308,87 @@ public final class Tree {
         return true;
     }
 
+    /**
+     * How many data sources this packet has (the frame included).
+     *
+     * @return the count, 1 or more after {@link #reset}
+     */
     public int sourceCount() {
         return sourceCount;
     }
 
-    /** Makes {@code index} the source that later nodes refer to. */
+    /**
+     * Makes {@code index} the source that later nodes refer to ({@link Packet#callOnSource} does it
+     * around its call).
+     *
+     * @param index a source index
+     */
     public void useSource(int index) {
         this.currentSource = index;
     }
 
+    /**
+     * The source that nodes added now refer to.
+     *
+     * @return the source index
+     */
     public int currentSource() {
         return currentSource;
     }
 
-    /** The segment holding the bytes of a source ({@link #SCRATCH} included). */
+    /**
+     * The segment holding the bytes of a source ({@link #SCRATCH} included). Valid until the next
+     * packet is dissected; the scratch segment is replaced when the scratch area grows.
+     *
+     * @param src a source index or {@link #SCRATCH}
+     * @return the segment
+     */
     public MemorySegment segment(int src) {
         return src == SCRATCH ? scratchSegment : sourceSegment[src];
     }
 
-    /** Where offset 0 of a source lies in its {@link #segment}. */
+    /**
+     * Where offset 0 of a source lies in its {@link #segment}.
+     *
+     * @param src a source index or {@link #SCRATCH}
+     * @return the byte position (0 for the scratch area)
+     */
     public long base(int src) {
         return src == SCRATCH ? 0 : sourceBase[src];
     }
 
+    /**
+     * The length of a source.
+     *
+     * @param src a source index or {@link #SCRATCH}
+     * @return its length in bytes (for the scratch area, the bytes used so far)
+     */
     public int sourceLength(int src) {
         return src == SCRATCH ? scratchLength : sourceLength[src];
     }
 
+    /**
+     * The name of a source.
+     *
+     * @param src a source index or {@link #SCRATCH}
+     * @return e.g. {@code Frame}, or {@code Generated} for the scratch area
+     */
     public String sourceName(int src) {
         return src == SCRATCH ? "Generated" : sourceName[src];
     }
 
     // ---- adding nodes ----------------------------------------------------------------------
 
-    /** Records a node whose value is its bytes (protocols, FT_NONE, bytes, strings, MAC and IPv6 addresses). */
+    /**
+     * Records a node whose value is its bytes (protocols, FT_NONE, bytes, strings, MAC and IPv6
+     * addresses), under the current parent, in the current source. Nothing is read or checked here:
+     * the node only refers to the bytes.
+     *
+     * @param f the field
+     * @param off the offset in the current source
+     * @param len the length in bytes
+     * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
+     */
     public int add(Field f, int off, int len) {
         if (!records(f.id())) {
             return -1;
@@ -298,7 +396,16 @@ public final class Tree {
         return store(f.id(), currentSource, off, len, 0, 0);
     }
 
-    /** Records an integer or boolean field; a field with a bitmask stores {@code (raw & mask) >>> shift}. */
+    /**
+     * Records an integer or boolean field; a field with a bitmask stores {@code (raw & mask) >>> shift},
+     * a boolean 1 or 0.
+     *
+     * @param f the field
+     * @param off the offset in the current source
+     * @param len the length in bytes
+     * @param raw the value read from the packet
+     * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
+     */
     public int addUint(Field f, int off, int len, long raw) {
         if (!records(f.id())) {
             return -1;
@@ -311,7 +418,16 @@ public final class Tree {
         return store(f.id(), currentSource, off, len, v, 0);
     }
 
-    /** Records a signed integer, a time in nanoseconds or an IPv4 address (as an unsigned 32-bit value). */
+    /**
+     * Records a signed integer, a time in nanoseconds or an IPv4 address (as an unsigned 32-bit
+     * value), stored as given (no bitmask applied).
+     *
+     * @param f the field
+     * @param off the offset in the current source
+     * @param len the length in bytes
+     * @param v the value
+     * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
+     */
     public int addLong(Field f, int off, int len, long v) {
         if (!records(f.id())) {
             return -1;
@@ -319,7 +435,13 @@ public final class Tree {
         return store(f.id(), currentSource, off, len, v, 0);
     }
 
-    /** Records a computed value that has no bytes of its own (shown in brackets). */
+    /**
+     * Records a computed value that has no bytes of its own (shown in brackets; flag {@link #GENERATED}).
+     *
+     * @param f the field
+     * @param v the value
+     * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
+     */
     public int addGenerated(Field f, long v) {
         if (!records(f.id())) {
             return -1;
@@ -327,11 +449,29 @@ public final class Tree {
         return store(f.id(), currentSource, 0, 0, v, GENERATED);
     }
 
+    /**
+     * Records a {@link FieldType#FLOAT} or {@link FieldType#DOUBLE} value (its bits; read it with
+     * {@link #doubleValue}).
+     *
+     * @param f the field
+     * @param off the offset in the current source
+     * @param len the length in bytes
+     * @param v the value
+     * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
+     */
     public int addDouble(Field f, int off, int len, double v) {
         return addLong(f, off, len, Double.doubleToRawLongBits(v));
     }
 
-    /** Records a generated string (ASCII or UTF-8) in the scratch area. */
+    /**
+     * Records a generated string (ASCII or UTF-8) in the scratch area: encoded as UTF-8 and copied,
+     * so {@code s} may be a reused builder. Allocates only when the scratch area grows (up to 64 MiB;
+     * past that the text is cut).
+     *
+     * @param f the field
+     * @param s the text
+     * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
+     */
     public int addString(Field f, CharSequence s) {
         if (!records(f.id())) {
             return -1;
@@ -341,7 +481,15 @@ public final class Tree {
         return store(f.id(), SCRATCH, start, scratchLength - start, 0, GENERATED);
     }
 
-    /** Records generated bytes (copied into the scratch area). */
+    /**
+     * Records generated bytes (copied into the scratch area), e.g. decrypted or decoded data.
+     *
+     * @param f the field
+     * @param from the segment to copy from
+     * @param at where the bytes start in {@code from}
+     * @param len how many bytes
+     * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
+     */
     public int addBytes(Field f, MemorySegment from, long at, int len) {
         if (!records(f.id())) {
             return -1;
@@ -359,21 +507,44 @@ public final class Tree {
         return store(f.id(), SCRATCH, start, len, 0, GENERATED);
     }
 
-    /** Records a node and makes it the parent of the nodes added until {@link #close()}. */
+    /**
+     * Records a node and makes it the parent of the nodes added until {@link #close()}. When
+     * {@code f} is not wanted the subtree is still opened (with parent -1), so every {@code open}
+     * needs its {@code close}.
+     *
+     * @param f the field, usually a protocol's
+     * @param off the offset in the current source
+     * @param len the length in bytes ({@link #setLength} fixes it later)
+     * @return the node, or -1 when it was not recorded
+     */
     public int open(Field f, int off, int len) {
         int n = add(f, off, len);
         push(n);
         return n;
     }
 
-    /** Like {@link #open(Field, int, int)} for an integer field (e.g. a flags word with its bits below it). */
+    /**
+     * Like {@link #open(Field, int, int)} for an integer field (e.g. a flags word with its bits below it).
+     *
+     * @param f the field
+     * @param off the offset in the current source
+     * @param len the length in bytes
+     * @param raw the value read from the packet
+     * @return the node, or -1 when it was not recorded
+     */
     public int openUint(Field f, int off, int len, long raw) {
         int n = addUint(f, off, len, raw);
         push(n);
         return n;
     }
 
-    /** Makes an existing node (or -1, meaning "not recorded") the parent of later nodes. */
+    /**
+     * Makes an existing node (or -1, meaning "not recorded") the parent of later nodes, until
+     * {@link #close()}. Past 256 levels the parent to return to is not remembered: after a
+     * {@code close()} there, later nodes get parent -1.
+     *
+     * @param node the node, or -1
+     */
     public void push(int node) {
         if (depth < MAX_DEPTH) {
             parents[depth] = currentParent;
@@ -382,7 +553,7 @@ public final class Tree {
         currentParent = node;
     }
 
-    /** Ends the subtree opened last. */
+    /** Ends the subtree opened last; does nothing when none is open. */
     public void close() {
         if (depth == 0) {
             return;
@@ -391,18 +562,36 @@ public final class Tree {
         currentParent = depth < MAX_DEPTH ? parents[depth] : -1;
     }
 
-    /** Restores the parent stack depth saved with {@link #depth()} (after an exception unwound dissectors). */
+    /**
+     * Restores the parent stack depth saved with {@link #depth()} (after an exception unwound dissectors).
+     *
+     * @param savedDepth a value {@link #depth()} returned earlier in this packet
+     */
     public void unwindTo(int savedDepth) {
         while (depth > savedDepth) {
             close();
         }
     }
 
+    /**
+     * How many subtrees are open.
+     *
+     * @return the depth of the parent stack
+     */
     public int depth() {
         return depth;
     }
 
-    /** Records an expert item for later display ({@code -z expert}, {@code _ws.expert}). */
+    /**
+     * Records an expert item for later display ({@code -z expert}, {@code _ws.expert}); its value is
+     * the expert's {@link Expert#id()}, its flag {@link #EXPERT}. Recorded whatever is wanted (only
+     * the node limit stops it).
+     *
+     * @param e the expert item
+     * @param off the offset in the current source
+     * @param len the length in bytes
+     * @return the node, or -1 when not recorded
+     */
     public int expert(Expert e, int off, int len) {
         if (expertCount == expertNodes.length) {
             expertNodes = Arrays.copyOf(expertNodes, expertCount * 2);
@@ -418,7 +607,14 @@ public final class Tree {
      * Records an expert item whose text is composed for this packet ({@code Connection establish
      * request (SYN): server port 443}). Compose {@code message} only when
      * {@link #wantsExpertMessages()} says an output will show it; pass {@code null} otherwise and
-     * the definition's fixed message is shown. The text goes to the scratch area: no allocation.
+     * the definition's fixed message is shown. The text goes to the scratch area: no allocation
+     * (unless the scratch area grows).
+     *
+     * @param e the expert item
+     * @param off the offset in the current source
+     * @param len the length in bytes
+     * @param message the text, or {@code null}
+     * @return the node, or -1 when not recorded
      */
     public int expert(Expert e, int off, int len, CharSequence message) {
         int n = expert(e, off, len);
@@ -433,7 +629,15 @@ public final class Tree {
         return n;
     }
 
-    /** Records an expert item whose message is the text it covers (an HTTP request line, as Wireshark's "Formatted text" items). */
+    /**
+     * Records an expert item whose message is the text it covers (an HTTP request line, as
+     * Wireshark's "Formatted text" items).
+     *
+     * @param e the expert item
+     * @param off the offset in the current source
+     * @param len the length in bytes of the text
+     * @return the node, or -1 when not recorded
+     */
     public int expertQuoting(Expert e, int off, int len) {
         int n = expert(e, off, len);
         if (n >= 0 && wantsExpertMessages()) {
@@ -444,12 +648,21 @@ public final class Tree {
         return n;
     }
 
-    /** Whether an output shows expert messages (then dissectors compose per-packet texts). */
+    /**
+     * Whether an output shows expert messages (then dissectors compose per-packet texts).
+     *
+     * @return {@code true} when {@code _ws.expert.message} is recorded
+     */
     public boolean wantsExpertMessages() {
         return records(EngineFields.EXPERT_MESSAGE.id());
     }
 
-    /** Appends the message of expert node {@code node}: its per-packet text if one was recorded, else the definition's. */
+    /**
+     * Appends the message of expert node {@code node}: its per-packet text if one was recorded, else the definition's.
+     *
+     * @param node an expert node ({@link #expertNode})
+     * @param out where to append
+     */
     public void expertMessage(int node, StringBuilder out) {
         int m = node + 1;
         if (m < size && nodes[m * NODE_INTS + PARENT] == node && nodes[m * NODE_INTS + FIELD] == EngineFields.EXPERT_MESSAGE.id()) {
@@ -459,39 +672,77 @@ public final class Tree {
         }
     }
 
+    /**
+     * How many expert items this packet recorded.
+     *
+     * @return the count
+     */
     public int expertCount() {
         return expertCount;
     }
 
+    /**
+     * The i-th expert node of this packet, in the order recorded.
+     *
+     * @param i 0 .. {@link #expertCount()} - 1
+     * @return the node
+     */
     public int expertNode(int i) {
         return expertNodes[i];
     }
 
-    /** The expert definition of an expert node. */
+    /**
+     * The expert definition of an expert node.
+     *
+     * @param node a node with flag {@link #EXPERT}
+     * @return the definition
+     */
     public Expert expertOf(int node) {
         return Expert.byId((int) value[node]);
     }
 
-    /** Sets a node's length once it is known (e.g. a protocol's header length). */
+    /**
+     * Sets a node's length once it is known (e.g. a protocol's header length); ignored for -1.
+     *
+     * @param node the node, or -1
+     * @param len the length in bytes
+     */
     public void setLength(int node, int len) {
         if (node >= 0) {
             nodes[node * NODE_INTS + LENGTH] = len;
         }
     }
 
+    /**
+     * Replaces a node's value; ignored for -1.
+     *
+     * @param node the node, or -1
+     * @param v the value
+     */
     public void setValue(int node, long v) {
         if (node >= 0) {
             value[node] = v;
         }
     }
 
+    /**
+     * Adds flags ({@link #GENERATED}, {@link #HIDDEN}, {@link #UTF16}, {@link #MISSING}...) to a
+     * node; ignored for -1.
+     *
+     * @param node the node, or -1
+     * @param f the flags to set (others are kept)
+     */
     public void setFlags(int node, int f) {
         if (node >= 0) {
             nodes[node * NODE_INTS + FLAGS] |= f;
         }
     }
 
-    /** Removes every node added after {@code mark} (a heuristic dissector said "not mine"). */
+    /**
+     * Removes every node added after {@code mark} (a heuristic dissector said "not mine").
+     *
+     * @param mark a value {@link #size()} returned earlier in this packet
+     */
     public void truncate(int mark) {
         if (mark >= size) {
             return;
@@ -626,39 +877,80 @@ public final class Tree {
 
     // ---- reading nodes ---------------------------------------------------------------------
 
+    /**
+     * How many nodes this packet has.
+     *
+     * @return the count; nodes are 0 .. size - 1
+     */
     public int size() {
         return size;
     }
 
-    /** Whether nodes were dropped because the packet produced more than the node limit. */
+    /**
+     * Whether nodes were dropped because the packet produced more than the node limit (2<sup>22</sup>).
+     *
+     * @return {@code true} when a node was dropped
+     */
     public boolean overflowed() {
         return overflowed;
     }
 
-    /** First occurrence of a field in this packet, or -1. */
+    /**
+     * First occurrence of a field in this packet, or -1.
+     *
+     * @param fieldId a {@link Field#id()}
+     * @return the node, or -1
+     */
     public int first(int fieldId) {
         return fieldId < first.length ? first[fieldId] : -1;
     }
 
+    /**
+     * First occurrence of a field in this packet, or -1.
+     *
+     * @param f the field
+     * @return the node, or -1
+     */
     public int first(Field f) {
         return first(f.id());
     }
 
-    /** Next occurrence of the same field, or -1. */
+    /**
+     * Next occurrence of the same field, or -1.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the node, or -1
+     */
     public int next(int node) {
         return nodes[node * NODE_INTS + NEXT];
     }
 
-    /** Whether the packet has at least one occurrence of the field. */
+    /**
+     * Whether the packet has at least one occurrence of the field.
+     *
+     * @param f the field
+     * @return {@code true} when recorded at least once
+     */
     public boolean has(Field f) {
         return first(f.id()) >= 0;
     }
 
+    /**
+     * The field id of a node.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the {@link Field#id()}
+     */
     public int fieldId(int node) {
         return nodes[node * NODE_INTS + FIELD];
     }
 
-    /** The field of {@code node}. */
+    /**
+     * The field of {@code node}.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the field, as this engine registered it
+     */
     public Field field(int node) {
         return registry.field(nodes[node * NODE_INTS + FIELD]);
     }
@@ -666,40 +958,92 @@ public final class Tree {
     /**
      * The field with id {@code fieldId} among the engine's fields ({@link Packet#protocolAt} gives
      * protocol field ids), or {@code null} when the engine did not register it.
+     *
+     * @param fieldId a {@link Field#id()}
+     * @return the field, or {@code null}
      */
     public Field fieldById(int fieldId) {
         return registry.field(fieldId);
     }
 
+    /**
+     * The parent of a node.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the parent node, or -1 at the top level
+     */
     public int parent(int node) {
         return nodes[node * NODE_INTS + PARENT];
     }
 
+    /**
+     * The data source of a node's bytes.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the source index, or {@link #SCRATCH}
+     */
     public int source(int node) {
         return nodes[node * NODE_INTS + SOURCE];
     }
 
+    /**
+     * Where a node's bytes start in its source.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the offset in bytes
+     */
     public int offset(int node) {
         return nodes[node * NODE_INTS + OFFSET];
     }
 
+    /**
+     * How many bytes a node covers.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the length in bytes
+     */
     public int length(int node) {
         return nodes[node * NODE_INTS + LENGTH];
     }
 
+    /**
+     * A node's long value: the integer, boolean (0/1), nanoseconds, IPv4 address, expert id or
+     * double bits, per the field's type. Allocates nothing.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the value
+     */
     public long value(int node) {
         return value[node];
     }
 
+    /**
+     * A {@link FieldType#FLOAT} or {@link FieldType#DOUBLE} node's value. Allocates nothing.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the value
+     */
     public double doubleValue(int node) {
         return Double.longBitsToDouble(value[node]);
     }
 
+    /**
+     * A node's flags ({@link #GENERATED}, {@link #EXPERT}, {@link #UTF16}, {@link #HIDDEN}, {@link #MISSING}).
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the flags
+     */
     public int flags(int node) {
         return nodes[node * NODE_INTS + FLAGS];
     }
 
-    /** The value of the first occurrence, or {@code dflt}. */
+    /**
+     * The value of the first occurrence, or {@code dflt}. Allocates nothing.
+     *
+     * @param f the field
+     * @param dflt what to return when {@code f} was not recorded in this packet
+     * @return the value, or {@code dflt}
+     */
     public long valueOr(Field f, long dflt) {
         int n = first(f.id());
         return n >= 0 ? value[n] : dflt;
@@ -723,7 +1067,11 @@ public final class Tree {
     /**
      * The node's value as {@code tshark -T fields} prints it ({@code ip.src} gives
      * {@code "10.99.0.1"}, {@code tcp.flags} {@code "0x0012"}, a byte field its hex digits).
-     * Allocates the returned string; {@link #text(int, StringBuilder)} appends without allocating.
+     * Allocates the returned string; {@link #text(int, StringBuilder)} appends without allocating one
+     * (formatting some types still allocates, see {@link FieldFormat}).
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the text
      */
     public String text(int node) {
         StringBuilder sb = textScratch;
@@ -732,12 +1080,24 @@ public final class Tree {
         return sb.toString();
     }
 
-    /** Appends the node's value as {@code tshark -T fields} prints it (see {@link #text(int)}). */
+    /**
+     * Appends the node's value as {@code tshark -T fields} prints it (see {@link #text(int)}).
+     * Allocates no result string; formatting may still allocate (unsigned and hex numbers, times,
+     * non-ASCII strings).
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @param out where to append
+     */
     public void text(int node, StringBuilder out) {
         FieldFormat.value(this, node, out);
     }
 
-    /** The node's {@code -V} line, {@code "Source Address: 10.99.0.1"} (allocates the string). */
+    /**
+     * The node's {@code -V} line, {@code "Source Address: 10.99.0.1"} (allocates the string).
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the line, without indentation
+     */
     public String label(int node) {
         StringBuilder sb = textScratch;
         sb.setLength(0);
@@ -747,7 +1107,12 @@ public final class Tree {
 
     private final StringBuilder textScratch = new StringBuilder(64);
 
-    /** A {@link FieldType#BOOLEAN} node's value (any other node: whether its value is non-zero). */
+    /**
+     * A {@link FieldType#BOOLEAN} node's value (any other node: whether its value is non-zero).
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the value
+     */
     public boolean bool(int node) {
         return value[node] != 0;
     }
@@ -755,7 +1120,10 @@ public final class Tree {
     /**
      * The text of a {@link FieldType#STRING}/{@link FieldType#STRINGZ} node (UTF-8, or UTF-16LE
      * where the dissector said so). For a node of any other type this is {@link #text(int)}: the
-     * bytes of an integer field are never returned as if they were characters.
+     * bytes of an integer field are never returned as if they were characters. Allocates.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the text
      */
     public String string(int node) {
         FieldType type = field(node).type();
@@ -773,7 +1141,13 @@ public final class Tree {
         return new String(b, StandardCharsets.UTF_8);
     }
 
-    /** A copy of the bytes the node covers in its data source (any type; empty for generated nodes). */
+    /**
+     * A copy of the bytes the node covers in its data source (any type; empty for generated nodes
+     * without bytes). Allocates the array.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return a new array
+     */
     public byte[] bytes(int node) {
         int len = Math.max(0, nodes[node * NODE_INTS + LENGTH]);
         byte[] b = new byte[len];
@@ -782,19 +1156,37 @@ public final class Tree {
         return b;
     }
 
-    /** An {@link FieldType#ABSOLUTE_TIME} node's instant. */
+    /**
+     * An {@link FieldType#ABSOLUTE_TIME} node's instant.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the instant
+     * @throws IllegalArgumentException when the node is of another type
+     */
     public Instant instant(int node) {
         requireType(node, FieldType.ABSOLUTE_TIME);
         return Instant.ofEpochSecond(0, value[node]);
     }
 
-    /** A {@link FieldType#RELATIVE_TIME} node's duration. */
+    /**
+     * A {@link FieldType#RELATIVE_TIME} node's duration.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the duration
+     * @throws IllegalArgumentException when the node is of another type
+     */
     public Duration duration(int node) {
         requireType(node, FieldType.RELATIVE_TIME);
         return Duration.ofNanos(value[node]);
     }
 
-    /** An {@link FieldType#IPv4} or {@link FieldType#IPv6} node's address. */
+    /**
+     * An {@link FieldType#IPv4} or {@link FieldType#IPv6} node's address (no name lookup).
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the address
+     * @throws IllegalArgumentException when the node is of another type
+     */
     public InetAddress address(int node) {
         FieldType type = field(node).type();
         byte[] raw;
@@ -825,7 +1217,13 @@ public final class Tree {
                 + "; text(node) renders any field");
     }
 
-    /** Byte {@code i} of a node's bytes. */
+    /**
+     * Byte {@code i} of a node's bytes. Not checked against the node's length.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @param i the index from the node's first byte
+     * @return the byte, 0..255
+     */
     public int byteAt(int node, int i) {
         return Bytes.u8(segment(nodes[node * NODE_INTS + SOURCE]), base(nodes[node * NODE_INTS + SOURCE]) + nodes[node * NODE_INTS + OFFSET] + i);
     }

@@ -20,7 +20,15 @@ public final class ValueNames {
         this.names = names;
     }
 
-    /** Pairs of (Number key, String name). */
+    /**
+     * Pairs of (Number key, String name), in any order. Allocates; call it once, for a constant.
+     *
+     * @param pairs key, name, key, name...: each key a {@link Number} (read with {@code longValue()}),
+     *     each name a {@link String}
+     * @return the mapping
+     * @throws IllegalArgumentException when the arguments are not pairs or a key repeats
+     * @throws ClassCastException when a key is not a {@code Number} or a name not a {@code String}
+     */
     public static ValueNames of(Object... pairs) {
         if (pairs.length % 2 != 0) {
             throw new IllegalArgumentException("value names come in pairs");
@@ -43,19 +51,36 @@ public final class ValueNames {
         return new ValueNames(keys, names);
     }
 
-    /** The name of {@code value}, or {@code null} if it has none. */
+    /**
+     * The name of {@code value}, or {@code null} if it has none. Allocates nothing.
+     *
+     * @param value the wire value
+     * @return the name, or {@code null}
+     */
     public String name(long value) {
         int i = Arrays.binarySearch(keys, value);
         return i >= 0 ? names[i] : null;
     }
 
-    /** The name of {@code value}, or {@code fallback}. */
+    /**
+     * The name of {@code value}, or {@code fallback}. Allocates nothing.
+     *
+     * @param value the wire value
+     * @param fallback what to return for a value without a name
+     * @return the name, or {@code fallback}
+     */
     public String name(long value, String fallback) {
         String n = name(value);
         return n != null ? n : fallback;
     }
 
-    /** The value named {@code name}, for filters that compare against value names; -1 if none. */
+    /**
+     * The value named {@code name}, for filters that compare against value names; -1 if none. A
+     * linear search, for filter compilation rather than the parse path.
+     *
+     * @param name the name, compared exactly
+     * @return the first value (in key order) with that name, or -1
+     */
     public long valueOf(String name) {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
@@ -65,14 +90,31 @@ public final class ValueNames {
         return -1;
     }
 
+    /**
+     * How many values have names.
+     *
+     * @return the count
+     */
     public int size() {
         return keys.length;
     }
 
+    /**
+     * The i-th value in ascending order.
+     *
+     * @param i 0 .. {@link #size()} - 1
+     * @return the value
+     */
     public long key(int i) {
         return keys[i];
     }
 
+    /**
+     * The name of the i-th value in ascending order.
+     *
+     * @param i 0 .. {@link #size()} - 1
+     * @return the name
+     */
     public String nameAt(int i) {
         return names[i];
     }

@@ -1,26 +1,16 @@
 package org.dissect4j.api;
 
-import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Drives dissection: holds what the plugins registered (protocols, fields, tables, heuristic lists,
@@ -48,18 +38,18 @@ public final class Engine {
     /** The table of link-layer dissectors keyed by pcap {@code LINKTYPE_*}. */
     public static final String LINK_TYPE_TABLE = "link.type";
 
-    private final Settings settings;
-    private final Map<String, List<Field>> fieldsByName = new LinkedHashMap<>();
-    private final List<Protocol> protocols = new ArrayList<>();
-    private final Map<String, Protocol> protocolsByName = new LinkedHashMap<>();
-    private final Map<String, DissectorTable> tables = new LinkedHashMap<>();
-    private final Map<String, HeuristicList> heuristicLists = new LinkedHashMap<>();
-    private final Map<String, DissectorHandle> handles = new LinkedHashMap<>();
-    private final List<PluginInfo> plugins = new ArrayList<>();
-    private final List<Expert> experts = new ArrayList<>();
+    final Settings settings;
+    final Map<String, List<Field>> fieldsByName = new LinkedHashMap<>();
+    final List<Protocol> protocols = new ArrayList<>();
+    final Map<String, Protocol> protocolsByName = new LinkedHashMap<>();
+    final Map<String, DissectorTable> tables = new LinkedHashMap<>();
+    final Map<String, HeuristicList> heuristicLists = new LinkedHashMap<>();
+    final Map<String, DissectorHandle> handles = new LinkedHashMap<>();
+    final List<PluginInfo> plugins = new ArrayList<>();
+    final List<Expert> experts = new ArrayList<>();
     private boolean[] disabledProtocols = new boolean[0];
-    private final FieldRegistry registry = new FieldRegistry();
-    private final List<ConversationData<?>> conversationData = new ArrayList<>();
+    final FieldRegistry registry = new FieldRegistry();
+    final List<ConversationData<?>> conversationData = new ArrayList<>();
     private ConversationData<?>[] conversationDataArray = new ConversationData<?>[0];
     private final Tree tree = new Tree(registry);
     private final Packet packet;
@@ -71,7 +61,7 @@ public final class Engine {
     private Engine(Settings settings) {
         this.settings = settings;
         this.packet = new Packet(this, tree);
-        RegistrarImpl core = new RegistrarImpl("dissect4j engine");
+        EngineRegistrar core = new EngineRegistrar(this, "dissect4j engine");
         core.protocol(EngineFields.MALFORMED);
         core.experts(EngineFields.MALFORMED_EXPERT, EngineFields.DISSECTOR_BUG);
         core.fields(EngineFields.BUG_MESSAGE);
@@ -641,69 +631,38 @@ public final class Engine {
          */
         public Engine build() {
             Engine e = new Engine(settings);
-            List<Loaded> all = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (DissectorPlugin p : explicit) {
-                if (seen.add(p.getClass().getName())) {
-                    all.add(new Loaded(p, location(p.getClass())));
-                }
-            }
-            if (discover) {
-                ClassLoader cl = loader != null ? loader : Engine.class.getClassLoader();
-                ServiceLoader<DissectorPlugin> sl = Engine.class.getModule().isNamed() && loader == null
-                        ? ServiceLoader.load(Engine.class.getModule().getLayer(), DissectorPlugin.class)
-                        : ServiceLoader.load(DissectorPlugin.class, cl);
-                for (ServiceLoader.Provider<DissectorPlugin> prov : sl.stream().toList()) {
-                    if (seen.add(prov.type().getName())) {
-                        all.add(new Loaded(instantiate(prov), location(prov.type())));
-                    }
-                }
-            }
-            for (Path dir : pluginDirs) {
-                for (Loaded l : loadDirectory(dir)) {
-                    if (seen.add(l.plugin.getClass().getName())) {
-                        all.add(l);
-                    }
-                }
-            }
-            if (all.isEmpty() && discover) {
-                // An engine with no dissector decodes nothing; better said now than as a null field later.
-                throw new PluginException("no dissector plugins found: ServiceLoader found no " + DissectorPlugin.class.getName()
-                        + " on the class path or module path" + (pluginDirs.isEmpty() ? "" : " nor in " + pluginDirs)
-                        + "; depend on org.dissect4j:dissect4j-all (or the dissector modules you need), or add plugins with"
-                        + " Engine.builder().plugin(...); Engine.builder().discover(false).build() makes an empty engine on purpose");
-            }
-            for (Loaded l : all) {
+            List<PluginLoader.Loaded> all = PluginLoader.load(explicit, discover, loader, pluginDirs);
+            for (PluginLoader.Loaded l : all) {
                 int v;
                 try {
-                    v = l.plugin.apiVersion();
+                    v = l.plugin().apiVersion();
                 } catch (LinkageError err) {
-                    throw new PluginException("plugin " + l.plugin.getClass().getName() + " (" + l.location
+                    throw new PluginException("plugin " + l.plugin().getClass().getName() + " (" + l.location()
                             + ") does not fit this dissect4j: " + err, err);
                 }
                 if (v != DissectorPlugin.API_VERSION) {
-                    throw new PluginException("plugin " + l.plugin.name() + " (" + l.location + ") was built for dissector API "
+                    throw new PluginException("plugin " + l.plugin().name() + " (" + l.location() + ") was built for dissector API "
                             + v + ", but this dissect4j provides API " + DissectorPlugin.API_VERSION
                             + "; rebuild the plugin against dissector-api " + DissectorPlugin.API_VERSION);
                 }
-                e.plugins.add(new PluginInfo(l.plugin.name(), l.plugin.getClass().getName(), v, l.location));
+                e.plugins.add(new PluginInfo(l.plugin().name(), l.plugin().getClass().getName(), v, l.location()));
             }
-            for (Loaded l : all) {
+            for (PluginLoader.Loaded l : all) {
                 try {
-                    l.plugin.register(e.new RegistrarImpl(describe(l)));
+                    l.plugin().register(new EngineRegistrar(e, l.describe()));
                 } catch (PluginException ex) {
                     throw ex;
                 } catch (RuntimeException | LinkageError ex) {
-                    throw new PluginException(describe(l) + " failed to register: " + ex, ex);
+                    throw new PluginException(l.describe() + " failed to register: " + ex, ex);
                 }
             }
-            for (Loaded l : all) {
+            for (PluginLoader.Loaded l : all) {
                 try {
-                    l.plugin.handoff(e.new RegistrarImpl(describe(l)));
+                    l.plugin().handoff(new EngineRegistrar(e, l.describe()));
                 } catch (PluginException ex) {
                     throw ex;
                 } catch (RuntimeException | LinkageError ex) {
-                    throw new PluginException(describe(l) + " failed to hand off: " + ex, ex);
+                    throw new PluginException(l.describe() + " failed to hand off: " + ex, ex);
                 }
             }
             e.conversationDataArray = e.conversationData.toArray(new ConversationData<?>[0]);
@@ -712,247 +671,7 @@ public final class Engine {
             e.disabledProtocols = new boolean[Field.idLimit()];
             return e;
         }
-
-        private static String describe(Loaded l) {
-            return "plugin " + l.plugin.name() + " (" + l.location + ")";
-        }
-
-        private static DissectorPlugin instantiate(ServiceLoader.Provider<DissectorPlugin> prov) {
-            try {
-                return prov.get();
-            } catch (java.util.ServiceConfigurationError | LinkageError err) {
-                throw new PluginException("plugin " + prov.type().getName() + " (" + location(prov.type())
-                        + ") could not be created: " + err.getMessage(), err);
-            }
-        }
-
-        private static List<Loaded> loadDirectory(Path dir) {
-            if (!Files.isDirectory(dir)) {
-                throw new PluginException("plugins folder " + dir + " does not exist or is not a folder");
-            }
-            List<URL> urls = new ArrayList<>();
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.jar")) {
-                for (Path jar : ds) {
-                    urls.add(jar.toUri().toURL());
-                }
-            } catch (IOException ex) {
-                throw new PluginException("cannot read plugins folder " + dir + ": " + ex.getMessage(), ex);
-            }
-            urls.sort((a, b) -> a.toString().compareTo(b.toString()));
-            URLClassLoader cl = new URLClassLoader("dissect4j-plugins", urls.toArray(new URL[0]), Engine.class.getClassLoader());
-            List<Loaded> out = new ArrayList<>();
-            for (ServiceLoader.Provider<DissectorPlugin> prov : ServiceLoader.load(DissectorPlugin.class, cl).stream().toList()) {
-                if (prov.type().getClassLoader() == cl) {
-                    out.add(new Loaded(instantiate(prov), location(prov.type())));
-                }
-            }
-            return out;
-        }
-
-        private static String location(Class<?> c) {
-            try {
-                var src = c.getProtectionDomain().getCodeSource();
-                if (src != null && src.getLocation() != null) {
-                    return Path.of(src.getLocation().toURI()).toString();
-                }
-            } catch (SecurityException | java.net.URISyntaxException | IllegalArgumentException ignored) {
-                // fall through to the module name
-            }
-            return c.getModule().isNamed() ? "module " + c.getModule().getName() : "class path";
-        }
-
-        private record Loaded(DissectorPlugin plugin, String location) {
-        }
-
-        @SuppressWarnings("unused")
-        private static URL url(Path p) throws MalformedURLException {
-            return p.toUri().toURL();
-        }
     }
 
-    private final Map<Field, String> fieldOwner = new LinkedHashMap<>();
-
-    /** The registrar handed to one plugin; errors name that plugin. */
-    private final class RegistrarImpl implements Registrar {
-        private final String who;
-
-        RegistrarImpl(String who) {
-            this.who = who;
-        }
-
-        @Override
-        public void protocol(Protocol protocol, Field... fields) {
-            if (protocolsByName.containsKey(protocol.filterName())) {
-                throw new PluginException(who + " registers protocol \"" + protocol.filterName()
-                        + "\", which " + fieldOwner.get(protocolsByName.get(protocol.filterName()).field()) + " registered already");
-            }
-            protocols.add(protocol);
-            protocolsByName.put(protocol.filterName(), protocol);
-            addField(protocol.field(), protocol);
-            for (Field f : fields) {
-                addField(f, protocol);
-            }
-        }
-
-        @Override
-        public void fields(Field... fields) {
-            for (Field f : fields) {
-                addField(f, protocolFor(f.abbrev()));
-            }
-        }
-
-        @Override
-        public void experts(Expert... list) {
-            for (Expert x : list) {
-                if (!experts.contains(x)) {
-                    experts.add(x);
-                }
-                if (!fieldOwner.containsKey(x.field())) {
-                    addField(x.field(), protocolFor(x.field().abbrev()));
-                }
-            }
-        }
-
-        private Protocol protocolFor(String abbrev) {
-            String s = abbrev;
-            while (true) {
-                Protocol p = protocolsByName.get(s);
-                if (p != null) {
-                    return p;
-                }
-                int dot = s.lastIndexOf('.');
-                if (dot < 0) {
-                    return null;
-                }
-                s = s.substring(0, dot);
-            }
-        }
-
-        private void addField(Field f, Protocol p) {
-            String owner = fieldOwner.get(f);
-            if (owner != null) {
-                if (owner.equals(who)) {
-                    return;
-                }
-                throw new PluginException(who + " registers field \"" + f.abbrev() + "\", which " + owner + " registered already");
-            }
-            List<Field> same = fieldsByName.get(f.abbrev());
-            if (same != null) {
-                for (Field other : same) {
-                    if (!who.equals(fieldOwner.get(other))) {
-                        throw new PluginException(who + " registers field \"" + f.abbrev() + "\", which "
-                                + fieldOwner.get(other) + " registered already");
-                    }
-                }
-            }
-            fieldsByName.computeIfAbsent(f.abbrev(), k -> new ArrayList<>(1)).add(f);
-            fieldOwner.put(f, who);
-            registry.add(f, p);
-        }
-
-        @Override
-        public DissectorHandle dissector(String name, Protocol protocol, Dissector dissector) {
-            if (handles.containsKey(name)) {
-                throw new PluginException(who + " registers dissector \"" + name + "\", which is registered already");
-            }
-            DissectorHandle h = new DissectorHandle(name, protocol, dissector);
-            handles.put(name, h);
-            return h;
-        }
-
-        @Override
-        public DissectorTable newTable(String name, String uiName, FieldType keyType, Base base) {
-            return putTable(new DissectorTable(name, uiName, keyType, base));
-        }
-
-        @Override
-        public DissectorTable newStringTable(String name, String uiName) {
-            return putTable(new DissectorTable(name, uiName, FieldType.STRING, Base.NONE));
-        }
-
-        private DissectorTable putTable(DissectorTable t) {
-            if (tables.containsKey(t.name())) {
-                throw new PluginException(who + " declares dissector table \"" + t.name() + "\", which exists already");
-            }
-            tables.put(t.name(), t);
-            return t;
-        }
-
-        @Override
-        public HeuristicList newHeuristicList(String name, String uiName) {
-            if (heuristicLists.containsKey(name)) {
-                throw new PluginException(who + " declares heuristic list \"" + name + "\", which exists already");
-            }
-            HeuristicList l = new HeuristicList(name, uiName);
-            heuristicLists.put(name, l);
-            return l;
-        }
-
-        @Override
-        public DissectorTable table(String name) {
-            DissectorTable t = tables.get(name);
-            if (t == null) {
-                throw new PluginException(who + " uses dissector table \"" + name + "\", which does not exist; known tables: "
-                        + String.join(", ", tables.keySet()));
-            }
-            return t;
-        }
-
-        @Override
-        public <T> ConversationData<T> conversationData(String name, Supplier<? extends T> factory) {
-            return conversationData(name, factory, null);
-        }
-
-        @Override
-        public <T> ConversationData<T> conversationData(String name, Supplier<? extends T> factory,
-                                                        Consumer<? super T> onRelease) {
-            for (ConversationData<?> d : conversationData) {
-                if (d.name().equals(name)) {
-                    throw new PluginException(who + " declares conversation data \"" + name + "\", which is declared already");
-                }
-            }
-            ConversationData<T> d = new ConversationData<>(name, conversationData.size(), factory, onRelease);
-            conversationData.add(d);
-            return d;
-        }
-
-        @Override
-        public DissectorHandle heuristic(String shortName, Protocol protocol, Dissector dissector) {
-            return new DissectorHandle(shortName, protocol, dissector);
-        }
-
-        @Override
-        public Optional<DissectorTable> findTable(String name) {
-            return Optional.ofNullable(tables.get(name));
-        }
-
-        @Override
-        public Optional<HeuristicList> findHeuristics(String name) {
-            return Optional.ofNullable(heuristicLists.get(name));
-        }
-
-        @Override
-        public HeuristicList heuristics(String name) {
-            HeuristicList l = heuristicLists.get(name);
-            if (l == null) {
-                throw new PluginException(who + " uses heuristic list \"" + name + "\", which does not exist; known lists: "
-                        + String.join(", ", heuristicLists.keySet()));
-            }
-            return l;
-        }
-
-        @Override
-        public DissectorHandle dissector(String name) {
-            DissectorHandle h = handles.get(name);
-            if (h == null) {
-                throw new PluginException(who + " uses dissector \"" + name + "\", which is not registered");
-            }
-            return h;
-        }
-
-        @Override
-        public Settings settings() {
-            return settings;
-        }
-    }
+    final Map<Field, String> fieldOwner = new LinkedHashMap<>();
 }

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * TCP still tracks the connection and runs its analysis but records almost nothing (the cost of
  * decoding and state alone); {@code primed=header} wants only {@code tcp.flags.syn}, as
  * {@code -Y 'tcp.flags.syn==1' -T fields -e frame.number} does, so TCP decodes its header and
- * skips conversations, options and hand-offs ({@code Packet.wantsNothingBeyond}). One operation
+ * skips conversations, options and hand-offs ({@code Packet.wantsOnlyHeader}). One operation
  * is one packet.
  */
 @State(Scope.Thread)

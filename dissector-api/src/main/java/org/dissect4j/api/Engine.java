@@ -117,10 +117,10 @@ public final class Engine {
 
     /**
      * Dissectors keep their per-connection state even when nothing wanted needs it (no
-     * {@link Packet#wantsNothingBeyond} shortcut): for a first pass that only builds state for a
+     * {@link Packet#wantsOnlyHeader} shortcut): for a first pass that only builds state for a
      * second one ({@code -2}). Off by default.
      *
-     * @param on {@code true} to make {@link Packet#wantsNothingBeyond} always answer {@code false}
+     * @param on {@code true} to make {@link Packet#wantsOnlyHeader} always answer {@code false}
      */
     public void keepState(boolean on) {
         this.keepState = on;

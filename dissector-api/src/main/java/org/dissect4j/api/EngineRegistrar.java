@@ -41,10 +41,20 @@ final class EngineRegistrar implements Registrar {
     }
 
     @Override
+    public void headerFields(Protocol protocol, Field... fields) {
+        if (e.protocolsByName.get(protocol.filterName()) != protocol) {
+            throw new PluginException(who + " declares header fields of protocol \"" + protocol.filterName()
+                    + "\", which is not registered");
+        }
+        e.registry.headerFields(protocol, fields);
+    }
+
+    @Override
     public void experts(Expert... list) {
         for (Expert x : list) {
             if (!e.experts.contains(x)) {
                 e.experts.add(x);
+                e.registry.add(x);
             }
             if (!e.fieldOwner.containsKey(x.field())) {
                 addField(x.field(), protocolFor(x.field().abbrev()));

@@ -1,5 +1,7 @@
 package org.dissect4j.api;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * An expert item definition ({@code ei_register_info}): a filterable name such as
  * {@code tcp.analysis.retransmission}, a severity, a group and the message shown to the user.
@@ -7,9 +9,8 @@ package org.dissect4j.api;
  * when an output asks for it.
  */
 public final class Expert {
-    private static final Object LOCK = new Object();
-    private static volatile Expert[] all = new Expert[64];
-    private static int count;
+    // numbering only, as for fields: no process-wide registry keeps a definition (or its plugin) alive
+    private static final AtomicInteger NEXT_ID = new AtomicInteger();
 
     private final int id;
     private final Field field;
@@ -21,7 +22,7 @@ public final class Expert {
      * An expert item with a field of its own: {@code abbrev} becomes a field of type
      * {@link FieldType#NONE} whose display name is {@code message}. Declare experts as
      * {@code static final} constants and register them with {@link Registrar#experts}; each
-     * construction takes the next process-wide {@link #id()}.
+     * construction takes the next {@link #id()}.
      *
      * @param abbrev the filter name, e.g. {@code tcp.analysis.retransmission}
      * @param group the group
@@ -45,31 +46,12 @@ public final class Expert {
         this.severity = severity;
         this.group = group;
         this.message = message;
-        synchronized (LOCK) {
-            Expert[] a = all;
-            if (count == a.length) {
-                a = java.util.Arrays.copyOf(a, a.length * 2);
-            }
-            this.id = count;
-            a[count++] = this;
-            all = a;
-        }
+        this.id = NEXT_ID.getAndIncrement();
     }
 
     /**
-     * The expert definition with the given id.
-     *
-     * @param id an {@link #id()} (as stored in an expert node's value, see {@link Tree#expertOf})
-     * @return the definition
-     * @throws ArrayIndexOutOfBoundsException when {@code id} is negative or beyond the array; an id
-     *     not given out yet may also return {@code null}
-     */
-    public static Expert byId(int id) {
-        return all[id];
-    }
-
-    /**
-     * Process-wide index of this definition, given out in construction order.
+     * Unique number of this definition, given out in construction order; an engine resolves the ids
+     * of the experts its plugins registered ({@link Tree#expertOf}).
      *
      * @return the id, 0 or more
      */

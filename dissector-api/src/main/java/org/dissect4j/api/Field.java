@@ -391,7 +391,7 @@ public record Field(int id, String abbrev, String name, FieldType type, Base bas
 
         /**
          * The value depends on every layer of the packet ({@code frame.protocols}): a dissector
-         * may not skip later layers while it is wanted (see {@link Packet#wantsNothingBeyond}).
+         * may not skip later layers while it is wanted (see {@link Packet#wantsOnlyHeader}).
          *
          * @return this builder
          */

@@ -3,8 +3,10 @@ package org.dissect4j.api;
 import java.util.Arrays;
 
 /**
- * The fields one engine knows, indexed by {@link Field#id()}: which field an id is, and which
- * protocol owns it. Filled while the engine registers its plugins, then only read. There is no
+ * The fields one engine knows, indexed by {@link Field#id()}: which field an id is, which
+ * protocol owns it; likewise its expert definitions by {@link Expert#id()}, and the header fields
+ * each protocol declared for the header-only shortcut ({@link Packet#wantsOnlyHeader()}). Filled
+ * while the engine registers its plugins, then only read. There is no
  * process-wide registry: an engine sees exactly the fields its plugins declared, and a field of
  * another engine's plugin resolves to nothing here.
  *
@@ -16,6 +18,21 @@ import java.util.Arrays;
 final class FieldRegistry {
     private Field[] fields = new Field[0];
     private Protocol[] owners = new Protocol[0];
+    private Expert[] experts = new Expert[0];
+
+    void add(Expert x) {
+        int id = x.id();
+        if (id >= experts.length) {
+            experts = Arrays.copyOf(experts, Math.max(id + 1, experts.length * 2));
+        }
+        experts[id] = x;
+    }
+
+    /** The expert definition with id {@code id}, or {@code null} when this engine did not register it. */
+    Expert expert(int id) {
+        Expert[] a = experts;
+        return id >= 0 && id < a.length ? a[id] : null;
+    }
 
     void add(Field f, Protocol owner) {
         int id = f.id();
@@ -44,6 +61,31 @@ final class FieldRegistry {
     Protocol protocolOf(Field f) {
         Protocol p = owner(f.id());
         return p != null && p.field() == f ? p : null;
+    }
+
+    private HeaderOnly[] headerOnly = new HeaderOnly[0];
+
+    /** Declares the fields {@code protocol} records from its header alone. */
+    void headerFields(Protocol protocol, Field... fields) {
+        int id = protocol.field().id();
+        if (id >= headerOnly.length) {
+            headerOnly = Arrays.copyOf(headerOnly, Math.max(id + 1, headerOnly.length * 2));
+        }
+        HeaderOnly h = headerOnly[id];
+        if (h == null) {
+            h = new HeaderOnly(id);
+            headerOnly[id] = h;
+        }
+        h.declare(protocol.field());
+        for (Field f : fields) {
+            h.declare(f);
+        }
+    }
+
+    /** The header-only declaration of the protocol with protocol field id {@code id}, or {@code null}. */
+    HeaderOnly headerOnly(int id) {
+        HeaderOnly[] a = headerOnly;
+        return id >= 0 && id < a.length ? a[id] : null;
     }
 
     /** One more than the highest id registered: arrays indexed by field id need this many slots. */

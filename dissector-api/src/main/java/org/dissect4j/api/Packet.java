@@ -411,82 +411,24 @@ public final class Packet {
     }
 
     /**
-     * Whether this run's filters and outputs want nothing that the layers after the current one
-     * (or its own state) would give: columns are off, not everything is wanted, and every wanted
-     * field is either in {@code own} (indexed by field id: what the calling dissector gives from its
-     * header alone) or belongs to a protocol earlier in this packet's chain and does not need the
-     * whole packet ({@code frame.protocols}), and the engine is not asked to keep state
-     * ({@link Engine#keepState}). A dissector may then skip its conversation state and
-     * hand-offs, as Wireshark skips work no tree asks for; the fields it does add must be the same
-     * either way. Costs a few compares per wanted field; the first call with a new {@code own} array
-     * or after the wanted set changed allocates what it works out once.
+     * Whether this run's filters and outputs want nothing that the layers after the current one (or
+     * its own state) would give: columns are off, not everything is wanted, the engine is not asked
+     * to keep state ({@link Engine#keepState}), and every wanted field is either one the current
+     * protocol declared as a header field ({@link Registrar#headerFields}) or belongs to a protocol
+     * earlier in this packet's chain and does not need the whole packet ({@code frame.protocols}).
+     * A dissector may then skip its conversation state and hand-offs, as Wireshark skips work no tree
+     * asks for; the header fields it adds must be the same either way. Worked out once per wanted
+     * set and protocol; then a few compares per packet.
      *
-     * @param own flags indexed by {@link Field#id()}: {@code true} for the fields the calling
-     *     dissector records from its header alone; pass the same array on every call
-     * @return {@code true} when the dissector may skip everything beyond its header
+     * @return {@code true} when the current dissector may skip everything beyond its header;
+     *     always {@code false} for a protocol that declared no header fields
      */
-    public boolean wantsNothingBeyond(boolean[] own) {
-        if (columns || tree.wantsAll() || engine.keepsState()) {
+    public boolean wantsOnlyHeader() {
+        if (columns || tree.wantsAll() || engine.keepsState() || current == null) {
             return false;
         }
-        int[][] wanted = tree.wantedOwners();
-        if (own != beyondOwn || wanted != beyondWanted) {
-            beyondOwners(own, wanted);
-        }
-        if (beyondUncovered) {
-            return false;
-        }
-        int self = current == null ? -1 : current.field().id();
-        next:
-        for (int owner : beyondProtocols) {
-            if (owner != self) {
-                for (int k = 0; k < protocolCount; k++) {
-                    if (protocols[k] == owner) {
-                        continue next;
-                    }
-                }
-            }
-            return false;
-        }
-        return true;
-    }
-
-    // What wantsNothingBeyond needs of the wanted set, worked out once per wanted set and caller:
-    // the distinct protocols owning wanted fields outside `own`, and whether some such field has no
-    // protocol or needs the whole packet.
-    private boolean[] beyondOwn;
-    private int[][] beyondWanted;
-    private int[] beyondProtocols = new int[0];
-    private boolean beyondUncovered;
-
-    private void beyondOwners(boolean[] own, int[][] wanted) {
-        int[] ids = wanted[0];
-        int[] owners = wanted[1];
-        int[] distinct = new int[ids.length];
-        int n = 0;
-        boolean uncovered = false;
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            if (id < own.length && own[id]) {
-                continue;
-            }
-            int owner = owners[i];
-            if (owner < 0) {
-                uncovered = true;
-                break;
-            }
-            boolean seen = false;
-            for (int k = 0; k < n && !seen; k++) {
-                seen = distinct[k] == owner;
-            }
-            if (!seen) {
-                distinct[n++] = owner;
-            }
-        }
-        beyondProtocols = java.util.Arrays.copyOf(distinct, n);
-        beyondUncovered = uncovered;
-        beyondOwn = own;
-        beyondWanted = wanted;
+        HeaderOnly h = tree.registry().headerOnly(current.field().id());
+        return h != null && h.nothingBeyond(tree.wantedOwners(), protocols, protocolCount);
     }
 
     /**

@@ -29,6 +29,18 @@ public interface Registrar {
     void fields(Field... fields);
 
     /**
+     * Declares the fields {@code protocol}'s dissector records from its header alone, without
+     * connection state or hand-offs (TCP: ports, flags, raw sequence numbers, checksum). When the
+     * run wants nothing else of the protocol or the layers after it, {@link Packet#wantsOnlyHeader()}
+     * tells the dissector so, and it may take that short path; the fields declared here must come out
+     * the same on both paths.
+     *
+     * @param protocol a protocol this plugin declared
+     * @param fields its header fields (the protocol's own field is included by itself)
+     */
+    void headerFields(Protocol protocol, Field... fields);
+
+    /**
      * Declares expert items; their names become filterable fields (owned like {@link #fields}).
      *
      * @param experts the expert items

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * adding an unwanted field is one bit test and no store, and dissectors ask {@link #wants} before
  * costly work. Filters and outputs prime the wanted set before the first packet, and should not
  * change it in the middle of a capture: a dissector may skip per-connection state that nothing
- * wanted (TCP does, see {@link Packet#wantsNothingBeyond}) and cannot rebuild it for packets it
+ * wanted (TCP does, see {@link Packet#wantsOnlyHeader}) and cannot rebuild it for packets it
  * has already seen.
  *
  * <p><b>Occurrences.</b> All occurrences of a field are chained in order:
@@ -692,13 +692,14 @@ public final class Tree {
     }
 
     /**
-     * The expert definition of an expert node.
+     * The expert definition of an expert node, among the experts the engine's plugins registered
+     * ({@link Registrar#experts}).
      *
      * @param node a node with flag {@link #EXPERT}
-     * @return the definition
+     * @return the definition, or {@code null} for an expert no plugin of this engine registered
      */
     public Expert expertOf(int node) {
-        return Expert.byId((int) value[node]);
+        return registry.expert((int) value[node]);
     }
 
     /**

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The header-only rule, {@link Packet#wantsNothingBeyond}: a dissector may skip everything beyond
- * its header only when every wanted field is one its header gives ({@code own}) or one owned by a
- * protocol already in the packet's chain, and never with columns on, with every field wanted, or
- * when the engine keeps state.
+ * The header-only rule, {@link Packet#wantsOnlyHeader}: a dissector may skip everything beyond its
+ * header only when every wanted field is one it declared as a header field
+ * ({@link Registrar#headerFields}) or one owned by a protocol already in the packet's chain, and
+ * never with columns on, with every field wanted, or when the engine keeps state.
  */
 class HeaderOnlyRuleTest {
     static final Protocol LOWER = new Protocol("Header Rule Lower", "HRL", "hrl");
@@ -21,13 +21,6 @@ class HeaderOnlyRuleTest {
     static final Field MID_STATE = Field.define("hrm.state", "State", FieldType.UINT32).build();
     static final Protocol UPPER = new Protocol("Header Rule Upper", "HRU", "hru");
     static final Field UPPER_VALUE = Field.define("hru.value", "Value", FieldType.UINT8).build();
-
-    /** What {@code hrm} gives from its header alone. */
-    static final boolean[] MID_OWN = new boolean[MID_PORT.id() + 1];
-
-    static {
-        MID_OWN[MID_PORT.id()] = true;
-    }
 
     /** hrl calls hrm, which asks the rule and records the answer. */
     static final class Plugin implements DissectorPlugin {
@@ -48,9 +41,10 @@ class HeaderOnlyRuleTest {
             r.protocol(LOWER, LOWER_TYPE, LOWER_SUMMARY);
             r.fields(LOWER_EXTRA);
             r.protocol(MID, MID_PORT, MID_STATE);
+            r.headerFields(MID, MID_PORT);
             r.protocol(UPPER, UPPER_VALUE);
             DissectorHandle mid = r.dissector("hrm", MID, (p, off, len) -> {
-                answer = p.wantsNothingBeyond(MID_OWN);
+                answer = p.wantsOnlyHeader();
                 return len;
             });
             r.dissector("frame", LOWER, (p, off, len) -> {
@@ -90,7 +84,8 @@ class HeaderOnlyRuleTest {
     @Test
     void falseForOwnFieldsBeyondTheHeader() {
         assertThat(ask(MID_PORT, MID_STATE)).isFalse();
-        assertThat(ask(MID.field())).isFalse();
+        assertThat(ask(MID_STATE)).isFalse();
+        assertThat(ask(MID.field())).as("the protocol's own node is part of its header path").isTrue();
     }
 
     @Test

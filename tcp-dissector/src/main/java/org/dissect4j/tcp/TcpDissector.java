@@ -67,7 +67,7 @@ public final class TcpDissector implements Dissector {
     @Override
     public int dissect(Packet p, int offset, int length) {
         Tree t = p.tree();
-        if (p.wantsNothingBeyond(TcpHeaderDissector.HEADER_FIELDS)) {
+        if (p.wantsOnlyHeader()) {
             return header.dissectHeaderOnly(p, t, offset, length);
         }
         TcpSegment s = segment;

@@ -22,13 +22,13 @@ import org.dissect4j.api.Tree;
  * above is wanted.
  */
 final class TcpHeaderDissector {
-    /** What {@link #dissectHeaderOnly} gives: the header's own values. */
-    static final boolean[] HEADER_FIELDS = fieldSet(TcpFields.TCP.field(), TcpFields.SRCPORT, TcpFields.DSTPORT,
-            TcpFields.PORT, TcpFields.SEQ_RAW, TcpFields.ACK_RAW, TcpFields.LEN, TcpFields.HDR_LEN, TcpFields.FLAGS,
-            TcpFields.FLAGS_RES, TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG,
-            TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET, TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN,
-            TcpFields.FLAGS_STR, TcpFields.WINDOW_SIZE_VALUE, TcpFields.CHECKSUM, TcpFields.CHECKSUM_STATUS,
-            TcpFields.CHECKSUM_CALCULATED, TcpFields.URGENT_POINTER);
+    /** What {@link #dissectHeaderOnly} gives: the header's own values (declared with Registrar.headerFields). */
+    static final Field[] HEADER_FIELDS = {TcpFields.SRCPORT, TcpFields.DSTPORT,
+        TcpFields.PORT, TcpFields.SEQ_RAW, TcpFields.ACK_RAW, TcpFields.LEN, TcpFields.HDR_LEN, TcpFields.FLAGS,
+        TcpFields.FLAGS_RES, TcpFields.FLAGS_AE, TcpFields.FLAGS_CWR, TcpFields.FLAGS_ECE, TcpFields.FLAGS_URG,
+        TcpFields.FLAGS_ACK, TcpFields.FLAGS_PUSH, TcpFields.FLAGS_RESET, TcpFields.FLAGS_SYN, TcpFields.FLAGS_FIN,
+        TcpFields.FLAGS_STR, TcpFields.WINDOW_SIZE_VALUE, TcpFields.CHECKSUM, TcpFields.CHECKSUM_STATUS,
+        TcpFields.CHECKSUM_CALCULATED, TcpFields.URGENT_POINTER};
 
     private final TcpSettings settings;
     private final TcpFlagText flagText;
@@ -36,18 +36,6 @@ final class TcpHeaderDissector {
     TcpHeaderDissector(TcpSettings settings, TcpFlagText flagText) {
         this.settings = settings;
         this.flagText = flagText;
-    }
-
-    private static boolean[] fieldSet(Field... fields) {
-        int max = 0;
-        for (Field f : fields) {
-            max = Math.max(max, f.id());
-        }
-        boolean[] set = new boolean[max + 1];
-        for (Field f : fields) {
-            set[f.id()] = true;
-        }
-        return set;
     }
 
     /**

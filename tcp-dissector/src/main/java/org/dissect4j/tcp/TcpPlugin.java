@@ -36,6 +36,7 @@ public final class TcpPlugin implements DissectorPlugin {
     public void register(Registrar r) {
         TcpFields.TCP.labeler(TcpPlugin::label);
         r.protocol(TcpFields.TCP, TcpFields.fields());
+        r.headerFields(TcpFields.TCP, TcpHeaderDissector.HEADER_FIELDS);
         for (var proto : TcpFields.optionProtocols()) {
             r.protocol(proto);
         }

@@ -1,6 +1,7 @@
 package org.dissect4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dissect4j.api.FieldFormatTest.value;
 
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,6 @@ class ProtocolValueTest {
         t.wantAll(true);
         t.reset(MemorySegment.ofArray(bytes), 0, bytes.length);
         return t;
-    }
-
-    private static String value(Tree t, int n) {
-        StringBuilder sb = new StringBuilder();
-        FieldFormat.value(t, n, sb);
-        return sb.toString();
     }
 
     @Test

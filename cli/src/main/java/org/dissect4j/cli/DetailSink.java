@@ -79,9 +79,8 @@ final class DetailSink implements Sink {
             sb.append('[');
         }
         if ((t.flags(node) & Tree.EXPERT) != 0) {
-            var e = t.expertOf(node);
-            sb.append("[Expert Info (").append(e.severity().label()).append('/').append(e.group().label()).append("): ");
-            t.expertMessage(node, sb);
+            sb.append('[');
+            FieldFormat.expertInfo(t, node, sb);
             sb.append(']');
         } else {
             FieldFormat.label(t, node, sb);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.dissect4j.api.Engine;
+import org.dissect4j.api.EngineFields;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.FieldType;
@@ -164,10 +165,16 @@ final class FieldsSink implements Sink {
     }
 
     private void values(Tree t, List<Field> same, StringBuilder cell) {
+        // tshark's _ws.expert items are the parents of the expert items; here the expert nodes stand for them
+        boolean expert = same.size() == 1 && same.get(0) == EngineFields.EXPERT.field();
         int count = 0;
-        for (Field f : same) {
-            for (int n = t.first(f); n >= 0; n = t.next(n)) {
-                count++;
+        if (expert) {
+            count = t.expertCount();
+        } else {
+            for (Field f : same) {
+                for (int n = t.first(f); n >= 0; n = t.next(n)) {
+                    count++;
+                }
             }
         }
         if (count == 0) {
@@ -175,7 +182,12 @@ final class FieldsSink implements Sink {
         }
         int[] nodes = new int[count];
         int k = 0;
-        for (Field f : same) {
+        if (expert) {
+            for (int i = 0; i < count; i++) {
+                nodes[k++] = t.expertNode(i);
+            }
+        }
+        for (Field f : expert ? List.<Field>of() : same) {
             for (int n = t.first(f); n >= 0; n = t.next(n)) {
                 nodes[k++] = n;
             }
@@ -185,23 +197,31 @@ final class FieldsSink implements Sink {
         }
         String occ = options.occurrence;
         switch (occ) {
-            case "f" -> FieldFormat.value(t, nodes[0], cell);
-            case "l" -> FieldFormat.value(t, nodes[count - 1], cell);
+            case "f" -> value(t, nodes[0], expert, cell);
+            case "l" -> value(t, nodes[count - 1], expert, cell);
             case "a" -> {
                 for (int i = 0; i < count; i++) {
                     if (i > 0) {
                         cell.append(options.aggregator);
                     }
-                    FieldFormat.value(t, nodes[i], cell);
+                    value(t, nodes[i], expert, cell);
                 }
             }
             default -> {
                 int idx = Integer.parseInt(occ);
                 idx = idx > 0 ? idx - 1 : count + idx;
                 if (idx >= 0 && idx < count) {
-                    FieldFormat.value(t, nodes[idx], cell);
+                    value(t, nodes[idx], expert, cell);
                 }
             }
+        }
+    }
+
+    private static void value(Tree t, int node, boolean expert, StringBuilder cell) {
+        if (expert) {
+            FieldFormat.expertInfo(t, node, cell);
+        } else {
+            FieldFormat.value(t, node, cell);
         }
     }
 

@@ -119,6 +119,20 @@ class MainTest {
         assertThat(r.out()).isEqualTo(Cli.golden("fields-options-c12.txt"));
     }
 
+    /**
+     * {@code -e PROTO} prints what tshark prints: the filter name of a protocol item without a text of its
+     * own ({@code http}, {@code icmp}), the label of one with ({@code tcp}), the bytes of {@code data} and of
+     * the TCP options Wireshark registers in name only, and the {@code Expert Info (...)} lines of
+     * {@code _ws.expert}. The golden is
+     * {@code tshark -r samples/http-sample.pcap -T fields -e http -e icmp -e data -e tcp -e tcp.options.mss -e _ws.expert}.
+     */
+    @Test
+    void protocolFieldsPrintAsTshark() {
+        Cli r = Cli.run("-r", Cli.SAMPLE.toString(), "-T", "fields", "-e", "http", "-e", "icmp", "-e", "data", "-e", "tcp",
+                "-e", "tcp.options.mss", "-e", "_ws.expert");
+        assertThat(r.out()).isEqualTo(Cli.golden("fields-protocols.txt"));
+    }
+
     @Test
     void hexDumpJsonAndEkLayoutsEqualTshark() {
         assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "3", "-x").out()).isEqualTo(Cli.golden("hex-c3.txt"));

@@ -32,8 +32,8 @@ public final class EngineFields {
     /** An expert item's {@link Severity}, as {@code _ws.expert.severity}. */
     public static final Field EXPERT_SEVERITY = Field.define("_ws.expert.severity", "Severity level", FieldType.UINT32).build();
 
-    /** The {@code data} protocol: bytes no dissector claimed ({@link Packet#callData}). */
-    public static final Protocol DATA = new Protocol("Data", "DATA", "data");
+    /** The {@code data} protocol: bytes no dissector claimed ({@link Packet#callData}); {@code -T fields} prints them in hex. */
+    public static final Protocol DATA = new Protocol("Data", "DATA", "data").bytesValue();
     /** The undissected bytes, {@code data.data}. */
     public static final Field DATA_DATA = Field.define("data.data", "Data", FieldType.BYTES).build();
     /** The number of undissected bytes, {@code data.len} (generated). */

@@ -31,18 +31,7 @@ public final class FieldFormat {
         long v = t.value(node);
         switch (f.type()) {
             case NONE -> out.append('1');
-            case PROTOCOL -> {
-                Protocol p = t.registry().protocolOf(f);
-                if ((t.flags(node) & Tree.HIDDEN) != 0 && t.length(node) == 0) {
-                    // A hidden, empty protocol item has no representation: tshark prints the abbreviation.
-                    out.append(f.abbrev());
-                } else if (p != null && p.labeler() != null && (t.flags(node) & Tree.GENERATED) == 0 && t.length(node) >= 0
-                        && p.field() == f && isHeader(t, node)) {
-                    label(t, node, out);
-                } else {
-                    hex(t, node, out, "");
-                }
-            }
+            case PROTOCOL -> protocol(t, node, f, out);
             case BOOLEAN -> out.append(v != 0 ? '1' : '0');
             case CHAR -> out.append((char) v);
             case UINT8, UINT16, UINT24, UINT32, UINT40, UINT48, UINT56, UINT64 -> unsigned(f, v, out);
@@ -145,8 +134,40 @@ public final class FieldFormat {
         }
     }
 
-    private static boolean isHeader(Tree t, int node) {
-        return true;
+    /**
+     * A protocol item as tshark's {@code -T fields} prints it: an item with a text of its own (in
+     * dissect4j, a protocol with a {@link Labeler}) prints that text; an item without one prints the
+     * protocol's filter name ({@code http}, {@code icmp}); byte-valued protocols
+     * ({@link Protocol#bytesValue()}: {@code data} and the TCP options Wireshark registers in name
+     * only) print their bytes in hex. A hidden, empty item has no text in a tree tshark does not
+     * show, so it prints the filter name too.
+     */
+    private static void protocol(Tree t, int node, Field f, StringBuilder out) {
+        Protocol p = t.registry().protocolOf(f);
+        if ((t.flags(node) & Tree.HIDDEN) != 0 && t.length(node) == 0) {
+            out.append(f.abbrev());
+        } else if (p != null && p.hasBytesValue()) {
+            hex(t, node, out, "");
+        } else if (p != null && p.labeler() != null && p.field() == f) {
+            label(t, node, out);
+        } else {
+            out.append(f.abbrev());
+        }
+    }
+
+    /**
+     * Appends the text tshark gives an expert item's {@code _ws.expert} entry:
+     * {@code Expert Info (Chat/Sequence): Connection establish request (SYN): server port 80}
+     * (its severity, group and message; the {@code -V} line without its brackets).
+     *
+     * @param t the packet's tree
+     * @param node an expert node ({@link Tree#expertNode})
+     * @param out where to append
+     */
+    public static void expertInfo(Tree t, int node, StringBuilder out) {
+        Expert e = t.expertOf(node);
+        out.append("Expert Info (").append(e.severity().label()).append('/').append(e.group().label()).append("): ");
+        t.expertMessage(node, out);
     }
 
     /**

@@ -11,6 +11,7 @@ public final class Protocol {
     private final String shortName;
     private final Field field;
     private volatile Labeler labeler;
+    private volatile boolean bytesValue;
 
     /**
      * A protocol; builds its field ({@link FieldType#PROTOCOL}, named {@code filterName}), which takes
@@ -66,7 +67,9 @@ public final class Protocol {
 
     /**
      * Sets how this protocol's tree line is labelled ({@code Transmission Control Protocol, Src Port: ...}).
-     * The label is composed from the recorded fields only when an output asks for it.
+     * The label is composed from the recorded fields only when an output asks for it. Set one only
+     * when Wireshark gives the item a text of its own: {@code -T fields} prints the label of a
+     * labelled protocol and the filter name ({@code http}) of one without.
      *
      * @param labeler the labeler, or {@code null} for the plain name
      * @return this protocol
@@ -83,6 +86,28 @@ public final class Protocol {
      */
     public Labeler labeler() {
         return labeler;
+    }
+
+    /**
+     * Makes {@code -T fields} print this protocol's items as their bytes in hex, as tshark prints
+     * the {@code data} protocol and the protocols Wireshark registers in name only as byte fields
+     * (the TCP options, e.g. {@code tcp.options.mss}). Other protocols print their label when they
+     * have a {@link #labeler}, else their filter name.
+     *
+     * @return this protocol
+     */
+    public Protocol bytesValue() {
+        this.bytesValue = true;
+        return this;
+    }
+
+    /**
+     * Whether {@code -T fields} prints this protocol's items as hex bytes ({@link #bytesValue()}).
+     *
+     * @return {@code true} for byte-valued protocols
+     */
+    public boolean hasBytesValue() {
+        return bytesValue;
     }
 
     /**

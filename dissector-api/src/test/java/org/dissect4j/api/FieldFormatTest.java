@@ -18,7 +18,8 @@ class FieldFormatTest {
     static final Field STR = Field.define("f.str", "Str", FieldType.STRING).build();
     static final Field NONE = Field.define("f.none", "None", FieldType.NONE).build();
 
-    private static String value(Tree t, int n) {
+    /** What {@link FieldFormat#value} prints for node {@code n}. */
+    static String value(Tree t, int n) {
         StringBuilder sb = new StringBuilder();
         FieldFormat.value(t, n, sb);
         return sb.toString();

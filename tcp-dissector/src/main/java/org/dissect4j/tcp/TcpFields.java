@@ -207,8 +207,9 @@ public final class TcpFields {
         return Field.define(abbrev, name, FieldType.BOOLEAN).mask(mask, 12).build();
     }
 
+    /** An option protocol: Wireshark registers them in name only, as byte fields, so {@code -T fields} prints their bytes. */
     private static Protocol opt(String name, String filter) {
-        return new Protocol(name, name.substring("TCP Option - ".length()), filter);
+        return new Protocol(name, name.substring("TCP Option - ".length()), filter).bytesValue();
     }
 
     /** Every option protocol, in registration order. */

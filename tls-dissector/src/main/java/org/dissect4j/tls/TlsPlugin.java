@@ -35,7 +35,6 @@ public final class TlsPlugin implements DissectorPlugin {
         r.protocol(X509Fields.PKIX1IMPLICIT);
         r.protocol(X509Fields.PKIX1EXPLICIT);
         r.experts(TlsExpert.all());
-        TlsFields.TLS.labeler((t, n, out) -> out.append(TlsFields.TLS.name()));
         handle = r.dissector("tls", TlsFields.TLS, tls);
         heuristic = r.dissector("tls_tcp", TlsFields.TLS, tls::heuristic);
         tls.wire(handle);

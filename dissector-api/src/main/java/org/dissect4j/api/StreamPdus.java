@@ -3,30 +3,54 @@ package org.dissect4j.api;
 /**
  * Splits a byte stream into PDUs, asking the transport for more data when a PDU is cut — Wireshark's
  * {@code tcp_dissect_pdus}. A protocol whose PDUs start with a fixed-size header that tells the PDU
- * length implements {@link Framing} (usually on its dissector object, so nothing is allocated per packet)
- * and calls {@link #dissect} from its {@link Dissector}:
+ * length implements {@link Framing} (usually on its dissector object), makes one {@code StreamPdus}
+ * when it is constructed and calls {@link #dissect} from its {@link Dissector}; nothing is allocated
+ * per packet:
  *
  * <pre>{@code
+ * private final StreamPdus pdus = new StreamPdus(4, this);   // 4: a 4-byte header holding the length
+ *
  * public int dissect(Packet p, int offset, int length) {
- *     return StreamPdus.dissect(p, offset, length, 5, this);   // 5: TLS record header
+ *     return pdus.dissect(p, offset, length);
  * }
- * public int pduLength(Packet p, int offset, int available) { return 5 + p.u16(offset + 3); }
- * public int dissectPdu(Packet p, int offset, int length) { ... one record ... }
+ * public int pduLength(Packet p, int offset, int available) { return 4 + p.u16(offset + 2); }
+ * public int dissectPdu(Packet p, int offset, int reportedLength, int capturedLength) { ... one PDU ... }
  * }</pre>
+ *
+ * <p><b>Two lengths.</b> Each PDU is dissected in a window of its own, as Wireshark's sub-buffer: its
+ * reported length is the PDU length {@link Framing#pduLength} told (computed once per PDU and passed
+ * on), its captured length what there is of it. Inside the window a read past the captured bytes throws
+ * {@link PacketBoundsException#TRUNCATED} ("[Packet size limited during capture]") and a read past the
+ * PDU length {@link PacketBoundsException#MALFORMED}. A PDU that continues past the data handed over
+ * (no desegmentation) is cut, not malformed: a read past the end of the data is reported as truncated.
+ * The exception ends that PDU only (it is marked on the frame and the next PDU is dissected, as in
+ * Wireshark), and the fields the PDU dissector added before it stay in the tree.
  *
  * <p>With a {@link Packet#stream() stream} that can desegment, a PDU that does not fit is requested with
  * {@link StreamReassembly#needMore}; without one (UDP, a capture cut by the snaplen, a stream that went
- * over its reassembly bound) the PDU is dissected with the bytes there are, and reads past them end in
- * the usual truncated/malformed marks.
+ * over its reassembly bound) the PDU is dissected with the bytes there are, as tshark does, so its
+ * fields up to the cut show.
+ *
+ * <p>One instance serves one protocol; it keeps the PDU length of the call in progress in a field, so
+ * like the dissectors of an {@link Engine} it is used by one thread at a time (nested calls are fine).
  */
 public final class StreamPdus {
+    /** What {@link Framing#dissectPdu} returns to end the loop: the rest of the data is left as it is. */
+    public static final int STOP = -1;
+
     /** How a protocol frames its PDUs on a byte stream. */
     public interface Framing {
         /**
          * The total length of the PDU starting at {@code offset}, when at least the fixed-length part is
          * available ({@code available} captured bytes from {@code offset}); 0 when the length cannot be
-         * told yet (one more segment is then requested). It may read the packet (checked reads); a
-         * length shorter than the fixed length marks the packet malformed.
+         * told yet (one more segment is then requested, or, without desegmentation, the rest of the data
+         * is left undissected). It may read the packet (checked reads: an exception here ends the
+         * protocol's call, not just the PDU); a length shorter than the fixed length marks the packet
+         * malformed. When the length is only known to be longer than the data (a length field cut by the
+         * end of the data), return a lower bound greater than {@code available}.
+         *
+         * <p>{@link #dissectPdu} is called next for the same PDU unless more data is requested, so what
+         * this method decoded may be kept in fields for it.
          *
          * @param p the packet
          * @param offset where the PDU starts in the current data source
@@ -37,41 +61,67 @@ public final class StreamPdus {
         int pduLength(Packet p, int offset, int available);
 
         /**
-         * Dissects one PDU of {@code length} bytes at {@code offset} (fewer may be captured); returns bytes consumed.
-         * {@link StreamPdus#dissect} does not use the return value: the next PDU starts at
-         * {@code offset} plus the PDU length.
+         * Dissects one PDU at {@code offset}. The packet is narrowed to the PDU while it runs:
+         * {@link Packet#reportedEnd()} is {@code offset + reportedLength}, or the end of the data handed
+         * over when the PDU continues past it, and {@link Packet#capturedEnd()} is
+         * {@code offset + capturedLength}. A read past the captured bytes throws
+         * {@link PacketBoundsException#TRUNCATED}, past {@code reportedLength} (or past the data, when the
+         * PDU is cut) {@link PacketBoundsException#MALFORMED}, which {@link StreamPdus} reports as
+         * truncated for a cut PDU; either ends this PDU only.
          *
          * @param p the packet
          * @param offset where the PDU starts in the current data source
-         * @param length the PDU's length, cut to the data handed over
-         * @return the bytes consumed
+         * @param reportedLength the PDU's length as {@link #pduLength} told it
+         * @param capturedLength the bytes of the PDU there are: captured and within the data handed
+         *     over; less than {@code reportedLength} only without desegmentation
+         * @return the bytes consumed (the next PDU starts at {@code offset + reportedLength} whatever
+         *     this returns), or {@link StreamPdus#STOP} to leave the rest of the data undissected
          */
-        int dissectPdu(Packet p, int offset, int length);
+        int dissectPdu(Packet p, int offset, int reportedLength, int capturedLength);
     }
 
-    private StreamPdus() {
+    private final int fixedLength;
+    private final Framing framing;
+    /** Calls {@link #pdu}; no protocol, so calling it adds nothing to {@code frame.protocols}. */
+    private final DissectorHandle pduHandle;
+    /** The PDU length of the call in progress, and whether its dissector asked to stop. */
+    private int pduLength;
+    private boolean stop;
+
+    /**
+     * A framing loop for one protocol; make it once, when the dissector is made.
+     *
+     * @param fixedLength the bytes needed to tell a PDU's length (its fixed header), 1 or more
+     * @param framing the protocol's framing, usually its dissector object
+     */
+    public StreamPdus(int fixedLength, Framing framing) {
+        if (fixedLength < 1) {
+            throw new IllegalArgumentException("fixedLength must be at least 1: " + fixedLength);
+        }
+        this.fixedLength = fixedLength;
+        this.framing = framing;
+        this.pduHandle = new DissectorHandle("stream-pdu", null, this::pdu);
     }
 
     /**
      * Dissects the PDUs in {@code length} bytes at {@code offset}; returns the bytes consumed (the PDUs
-     * dissected), which is less than {@code length} when more data was requested for the last one.
-     * Allocates nothing.
+     * dissected), which is less than {@code length} exactly when more data was requested for the last
+     * one. Allocates nothing.
      *
      * <p>When the stream can desegment: fewer than {@code fixedLength} captured bytes, or a
      * {@code pduLength} of 0, ask for {@link StreamReassembly#ONE_MORE_SEGMENT}; a PDU longer than
      * the captured bytes asks for exactly the missing bytes. Without desegmentation the last PDU is
      * dissected with what there is. A {@code pduLength} below {@code fixedLength} marks the packet
-     * malformed and consumes the rest.
+     * malformed and consumes the rest. Reported bytes with nothing captured of them (a capture cut by
+     * the snaplen at a PDU boundary) throw {@link PacketBoundsException#TRUNCATED}.
      *
      * @param p the packet
      * @param offset where the first PDU starts in the current data source
      * @param length the bytes handed over
-     * @param fixedLength the bytes needed to tell a PDU's length (its fixed header), 1 or more
-     * @param framing the protocol's framing, usually its dissector object
      * @return the bytes consumed: {@code length} unless more data was requested, then the offset
      *     of the PDU that needs it minus {@code offset}
      */
-    public static int dissect(Packet p, int offset, int length, int fixedLength, Framing framing) {
+    public int dissect(Packet p, int offset, int length) {
         StreamReassembly stream = p.stream();
         boolean can = stream != null && stream.canDesegment();
         int end = offset + length;
@@ -79,6 +129,9 @@ public final class StreamPdus {
         while (at < end) {
             int captured = Math.min(end, p.capturedEnd()) - at;
             if (captured <= 0) {
+                if (at < p.reportedEnd()) {
+                    throw PacketBoundsException.TRUNCATED;
+                }
                 break;
             }
             if (can && captured < fixedLength) {
@@ -101,7 +154,9 @@ public final class StreamPdus {
                 stream.needMore(at, plen - captured);
                 return at - offset;
             }
-            framing.dissectPdu(p, at, (int) Math.min(plen, (long) end - at));
+            if (dissectOne(p, at, plen, (int) Math.min(plen, (long) end - at))) {
+                break;
+            }
             long next = (long) at + plen;
             if (next > end) {
                 break;
@@ -109,5 +164,35 @@ public final class StreamPdus {
             at = (int) next;
         }
         return end - offset;
+    }
+
+    /** Calls the PDU dissector in the PDU's window; true when it asked to stop. */
+    private boolean dissectOne(Packet p, int at, int plen, int window) {
+        int savedLength = pduLength;
+        boolean savedStop = stop;
+        pduLength = plen;
+        stop = false;
+        try {
+            p.call(pduHandle, at, window);
+            return stop;
+        } finally {
+            pduLength = savedLength;
+            stop = savedStop;
+        }
+    }
+
+    /** The PDU window: {@code length} is the reported length of the window, at most the PDU length. */
+    private int pdu(Packet p, int offset, int length) {
+        int reported = pduLength;
+        try {
+            stop = framing.dissectPdu(p, offset, reported, p.captured(offset)) == STOP;
+        } catch (PacketBoundsException e) {
+            // A PDU that continues in data the transport could not give us is cut, not malformed.
+            if (e == PacketBoundsException.MALFORMED && reported > length && p.capturedEnd() >= offset + length) {
+                throw PacketBoundsException.TRUNCATED;
+            }
+            throw e;
+        }
+        return Math.max(1, length);
     }
 }

@@ -26,7 +26,8 @@ class TcpBoundsTest {
 
     /** A length-prefixed test protocol on port 9999: 2-byte length, then that many bytes. */
     static final class LengthPrefixed implements DissectorPlugin, StreamPdus.Framing {
-        final List<Integer> pdus = new ArrayList<>();
+        final List<Integer> lengths = new ArrayList<>();
+        private final StreamPdus pdus = new StreamPdus(2, this);
 
         @Override
         public int apiVersion() {
@@ -40,7 +41,7 @@ class TcpBoundsTest {
 
         @Override
         public void register(Registrar r) {
-            r.dissector("lp", null, (p, o, l) -> StreamPdus.dissect(p, o, l, 2, this));
+            r.dissector("lp", null, (p, o, l) -> pdus.dissect(p, o, l));
         }
 
         @Override
@@ -54,9 +55,9 @@ class TcpBoundsTest {
         }
 
         @Override
-        public int dissectPdu(Packet p, int offset, int length) {
-            if (p.captured(offset) >= length) {
-                pdus.add(length);
+        public int dissectPdu(Packet p, int offset, int length, int capturedLength) {
+            if (capturedLength >= length) {
+                lengths.add(length);
             }
             return length;
         }
@@ -145,7 +146,7 @@ class TcpBoundsTest {
         f.next(seg(a, 1, stream, 500, 1000));
         f.next(seg(a, 1, stream, 1500, 1000));
         f.next(seg(a, 1, stream, 2500, stream.length - 2500));
-        assertThat(lp.pdus).containsExactly(3002, 12);
+        assertThat(lp.lengths).containsExactly(3002, 12);
     }
 
     private static byte[] seg(int a, long isn, byte[] stream, int from, int len) {

@@ -9,7 +9,6 @@ import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Packet;
-import org.dissect4j.api.PacketBoundsException;
 import org.dissect4j.api.Registrar;
 import org.dissect4j.api.StreamPdus;
 import org.dissect4j.api.StreamReassembly;
@@ -46,15 +45,16 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
 
     private final MqttConversations conversations;
     private final boolean showMessageAsText;
-    /** Dissects one control packet; no protocol, so calling it adds nothing to {@code frame.protocols}. */
-    private final DissectorHandle pduHandle = new DissectorHandle("mqtt.pdu", null, this::pdu);
+    /** Splits the stream into control packets, each dissected in a window of its own. */
+    private final StreamPdus pdus = new StreamPdus(FIXED_LENGTH, this);
     private DissectorHandle self;
     private DissectorTable mediaTypes;
     private HeuristicList topicHeuristics;
 
-    // Per packet (reused): the connection's state, the declared packet length, what the properties said.
+    // Per packet (reused): the connection's state, the Remaining Length as pduLength decoded it, what the
+    // properties said.
     private MqttConversations.Conversation conversation;
-    private int declaredLength;
+    private long decodedLength;
     private final MqttProperties properties;
     private final byte[] mediaKey = new byte[MEDIA_KEY_MAX];
     private final MediaTypeCache mediaCache = new MediaTypeCache();
@@ -91,7 +91,7 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
             p.clearInfo();
         }
         conversation = conversations.get(p);
-        return StreamPdus.dissect(p, offset, length, FIXED_LENGTH, this);
+        return pdus.dissect(p, offset, length);
     }
 
     /**
@@ -170,14 +170,16 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
 
     // ---- framing (StreamPdus.Framing) ------------------------------------------------------------------
 
+    /** Decodes the Remaining Length, the only time it is decoded: {@link #dissectPdu} shows what this kept. */
     @Override
     public int pduLength(Packet p, int offset, int available) {
         long len = VarInt.decode(p.segment(), p.base() + offset + 1, Math.min(available - 1, VarInt.MAX_BYTES));
+        decodedLength = len;
         if (len == VarInt.INCOMPLETE) {
             // The length continues in the next segment: ask for it, or (no reassembly) dissect what there is,
-            // which ends inside the header: at least the fixed part, so that the cut shows where it is.
+            // which ends inside the header: the packet is longer than the data, so the cut shows as truncated.
             StreamReassembly stream = p.stream();
-            return stream != null && stream.canDesegment() ? 0 : Math.max(available, FIXED_LENGTH);
+            return stream != null && stream.canDesegment() ? 0 : available + 1;
         }
         if (len == VarInt.MALFORMED) {
             return available;    // the framing is lost: the rest of the data is this (malformed) packet
@@ -185,32 +187,12 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
         return 1 + VarInt.length(len) + VarInt.value(len);
     }
 
-    @Override
-    public int dissectPdu(Packet p, int offset, int length) {
-        int available = p.captured(offset);
-        long len = VarInt.decode(p.segment(), p.base() + offset + 1, Math.min(available - 1, VarInt.MAX_BYTES));
-        // the length the packet declares; unknown (and so longer than the data) when the data ends inside it
-        declaredLength = len == VarInt.INCOMPLETE ? Integer.MAX_VALUE
-                : len == VarInt.MALFORMED ? length : Math.max(length, 1 + VarInt.length(len) + VarInt.value(len));
-        return p.call(pduHandle, offset, length);
-    }
-
     // ---- one control packet ---------------------------------------------------------------------------
 
-    private int pdu(Packet p, int at, int len) {
-        try {
-            controlPacket(p, at, len);
-        } catch (PacketBoundsException e) {
-            // A packet that continues in data TCP could not reassemble is cut, not malformed.
-            if (e == PacketBoundsException.MALFORMED && declaredLength > len && p.capturedEnd() >= at + len) {
-                throw PacketBoundsException.TRUNCATED;
-            }
-            throw e;
-        }
-        return len;
-    }
-
-    private void controlPacket(Packet p, int at, int len) {
+    /** One control packet of {@code reportedLength} bytes, in its own window (a bounds exception ends only this packet). */
+    @Override
+    public int dissectPdu(Packet p, int at, int reportedLength, int capturedLength) {
+        long decoded = decodedLength;
         Tree t = p.tree();
         int first = p.u8(at);
         int type = first >>> 4;
@@ -222,31 +204,27 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
             }
             info.append(MqttPacketType.name(type));
         }
+        int len = p.reportedEnd() - at;
         t.setValue(t.open(MqttFields.MQTT.field(), at, len), type);
         if (type != MqttPacketType.CONNECT && conv.version == 0) {
             t.expert(MqttFields.UNKNOWN_VERSION, at, len);
         }
         fixedHeaderFlags(t, at, first, type, conv.version);
 
-        // Remaining Length: checked reads, so a length cut by the capture is "truncated".
-        int remaining = 0;
-        int n = 0;
-        while (true) {
-            int b = p.u8(at + 1 + n);
-            remaining |= (b & 0x7F) << (7 * n);
-            n++;
-            if (b < 0x80) {
-                break;
-            }
-            if (n == VarInt.MAX_BYTES) {
-                p.markMalformed(at + 1);
-                t.close();
-                return;
-            }
+        if (decoded == VarInt.INCOMPLETE) {
+            // the data ends inside the Remaining Length: the read past it marks the cut
+            p.require(at + 1, capturedLength);
         }
+        if (decoded == VarInt.MALFORMED) {
+            p.markMalformed(at + 1);
+            t.close();
+            return reportedLength;
+        }
+        int n = VarInt.length(decoded);
+        int remaining = VarInt.value(decoded);
         t.addUint(MqttFields.LEN, at + 1, n, remaining);
         int off = at + 1 + n;
-        int end = (int) Math.min((long) at + declaredLength, Integer.MAX_VALUE);
+        int end = at + reportedLength;
         properties.reset();
 
         switch (type) {
@@ -290,6 +268,7 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
             }
         }
         t.close();
+        return reportedLength;
     }
 
     private static void fixedHeaderFlags(Tree t, int at, int first, int type, int version) {

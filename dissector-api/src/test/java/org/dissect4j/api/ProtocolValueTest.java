@@ -26,6 +26,7 @@ class ProtocolValueTest {
             r.add(p.field(), p);
         }
         r.add(SYN.field(), LABELLED);
+        r.add(SYN);
         r.add(EngineFields.EXPERT_MESSAGE, EngineFields.EXPERT);
         Tree t = new Tree(r);
         t.wantAll(true);

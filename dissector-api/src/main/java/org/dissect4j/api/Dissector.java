@@ -7,8 +7,9 @@ package org.dissect4j.api;
  * helpers) and the layer's bytes: {@code offset} into the packet's current data source and the
  * {@code length} the layer below declared for it (what was <em>captured</em> may be less:
  * {@link Packet#captured(int)}). It returns the number of bytes it consumed, or 0 for
- * "not my protocol" — a heuristic or table entry that declines leaves no trace, and the caller
- * tries the next candidate.
+ * "not my protocol": the engine then rolls back the nodes, protocol and Protocol column it recorded
+ * (not the Info column, which it would have to copy: a dissector decides before it writes Info, as
+ * Wireshark's heuristics do), and the caller tries the next candidate.
  *
  * <p>Implementations must not allocate per packet; reading past the data throws the preallocated
  * {@link PacketBoundsException}, which the caller turns into a truncated/malformed mark.

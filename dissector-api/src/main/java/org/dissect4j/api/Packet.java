@@ -756,7 +756,8 @@ public final class Packet {
      * Calls {@code h} on {@code length} bytes at {@code offset} of the current source, narrowed to
      * the current layer: the callee reads at most to {@code min(offset + length, reportedEnd())}.
      * Adds the handle's protocol to the chain and the Protocol column (not for {@code data}). A
-     * callee that returns 0 leaves no trace: its nodes, protocol and column are rolled back. A
+     * callee that returns 0 has its nodes, protocol and Protocol column rolled back (not the Info
+     * column: a dissector writes Info only once it has recognised its data). A
      * {@link PacketBoundsException} inside it is caught here and marked on the frame (truncated or
      * malformed), and the call counts as having consumed the whole range. Allocates nothing beyond
      * what {@link #addProtocol} and the tree's own growth may need.
@@ -816,7 +817,7 @@ public final class Packet {
         }
     }
 
-    /** A dissector that took nothing leaves no trace: its nodes, protocol and column are rolled back. */
+    /** A dissector that took nothing: its nodes, protocol and Protocol column are rolled back (Info is not). */
     private void declined(int savedDepth, int mark, int savedProtoCount, Protocol savedCurrent, String savedColumn) {
         tree.unwindTo(savedDepth);
         tree.truncate(mark);
@@ -864,7 +865,8 @@ public final class Packet {
 
     /**
      * Tries each enabled heuristic of {@code list} in order; returns what the first taker consumed,
-     * or 0. Heuristics that decline leave no trace. Allocates nothing.
+     * or 0. The nodes, protocol and Protocol column of heuristics that decline are rolled back.
+     * Allocates nothing.
      *
      * @param list the heuristic list
      * @param offset the offset in the current data source

@@ -64,7 +64,8 @@ public interface Registrar {
      * ({@code r.heuristics("tcp").add(shortName, ...)}) in {@link DissectorPlugin#handoff}. Unlike
      * {@link #dissector(String, Protocol, Dissector)} it is not a named dissector: Decode As does not
      * offer it and {@link #dissector(String)} does not find it. The dissector returns 0 for "not mine"
-     * and must then leave no trace (the engine rolls back what it recorded).
+     * (the engine rolls back the nodes, protocol and Protocol column it recorded; write the Info
+     * column only once the data is recognised).
      *
      * @param shortName the heuristic's short name, e.g. {@code mqtt_tcp}
      * @param protocol the protocol it decodes

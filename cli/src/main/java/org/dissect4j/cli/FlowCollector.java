@@ -26,7 +26,7 @@ final class FlowCollector {
     private final Columns columns;
     private final FieldsSink.DigitsSource digits;
     private final boolean info;
-    private int[] streamIds, srcPortIds, dstPortIds, flagsIds, seqIds, ackIds, lenIds, icmpIds, relIds;
+    private final TcpSegmentFields tcp = new TcpSegmentFields();
 
     int size;
     long[] frame = new long[256];
@@ -63,21 +63,7 @@ final class FlowCollector {
     }
 
     void prime(Engine engine) {
-        streamIds = ReportFormat.want(engine, "tcp.stream");
-        srcPortIds = ReportFormat.want(engine, "tcp.srcport");
-        dstPortIds = ReportFormat.want(engine, "tcp.dstport");
-        flagsIds = ReportFormat.want(engine, "tcp.flags");
-        seqIds = ReportFormat.want(engine, "tcp.seq");
-        ackIds = ReportFormat.want(engine, "tcp.ack");
-        lenIds = ReportFormat.want(engine, "tcp.len");
-        relIds = ReportFormat.want(engine, "frame.time_relative");
-        int[] icmp = ReportFormat.want(engine, "icmp");
-        int[] icmpv6 = ReportFormat.want(engine, "icmpv6");
-        icmpIds = Arrays.copyOf(icmp, icmp.length + icmpv6.length);
-        System.arraycopy(icmpv6, 0, icmpIds, icmp.length, icmpv6.length);
-        ReportFormat.want(engine, "tcp");
-        ReportFormat.want(engine, "ip");
-        ReportFormat.want(engine, "ipv6");
+        tcp.prime(engine);
         if (info) {
             engine.columns(true);
         }
@@ -86,9 +72,8 @@ final class FlowCollector {
     /** Records the packet's TCP segment (the outer one: a segment quoted by an ICMP error is not one). */
     void packet(Frame f, Packet p) {
         Tree t = p.tree();
-        int s = ReportFormat.first(t, streamIds);
-        if (s < 0 || ReportFormat.inside(t, s, icmpIds)
-                || (p.netType() != Packet.AT_IPV4 && p.netType() != Packet.AT_IPV6)) {
+        int s = tcp.segment(p);
+        if (s < 0) {
             return;
         }
         int i = size;
@@ -99,14 +84,14 @@ final class FlowCollector {
         System.arraycopy(p.netSrc(), 0, src, 0, n);
         System.arraycopy(p.netDst(), 0, dst, 0, n);
         frame[i] = f.number();
-        rel[i] = ReportFormat.value(t, relIds, 0);
+        rel[i] = ReportFormat.value(t, tcp.rel, 0);
         stream[i] = (int) t.value(s);
-        srcPort[i] = (int) ReportFormat.value(t, srcPortIds, 0);
-        dstPort[i] = (int) ReportFormat.value(t, dstPortIds, 0);
-        flags[i] = (int) ReportFormat.value(t, flagsIds, 0);
-        seq[i] = ReportFormat.value(t, seqIds, 0);
-        ack[i] = ReportFormat.value(t, ackIds, 0);
-        len[i] = ReportFormat.value(t, lenIds, 0);
+        srcPort[i] = (int) ReportFormat.value(t, tcp.srcPort, 0);
+        dstPort[i] = (int) ReportFormat.value(t, tcp.dstPort, 0);
+        flags[i] = (int) ReportFormat.value(t, tcp.flags, 0);
+        seq[i] = ReportFormat.value(t, tcp.seq, 0);
+        ack[i] = ReportFormat.value(t, tcp.ack, 0);
+        len[i] = ReportFormat.value(t, tcp.len, 0);
         srcNode[i] = node(src, n);
         dstNode[i] = node(dst, n);
         srcEndpoint[i] = endpoint(srcNode[i], srcPort[i]);

@@ -30,7 +30,7 @@ final class HandshakeCollector {
     private static final byte[] HRR_RANDOM = hex("cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c");
     private static final int CLIENT = TcpLifecycle.CLIENT, SERVER = TcpLifecycle.SERVER;
 
-    private int[] streamIds, srcPortIds, dstPortIds, flagsIds, seqIds, ackIds, lenIds, icmpIds, relIds;
+    private final TcpSegmentFields tcp = new TcpSegmentFields();
     private int[] mssIds, wsIds, sackPermIds, tsIds;
     private int[] hsType, ciphersuite, sni, alpn, hsVersion, supportedVersion, random, ja3, ja3s, ja4;
     private int[] contentType, opaqueType, alertLevel, alertDesc, resumptionMethod, resumptionOffered, tlsProto;
@@ -51,25 +51,11 @@ final class HandshakeCollector {
 
     /** Marks the TCP, IP and (when loaded) TLS fields read per packet. */
     void prime(Engine engine) {
-        streamIds = ReportFormat.want(engine, "tcp.stream");
-        srcPortIds = ReportFormat.want(engine, "tcp.srcport");
-        dstPortIds = ReportFormat.want(engine, "tcp.dstport");
-        flagsIds = ReportFormat.want(engine, "tcp.flags");
-        seqIds = ReportFormat.want(engine, "tcp.seq");
-        ackIds = ReportFormat.want(engine, "tcp.ack");
-        lenIds = ReportFormat.want(engine, "tcp.len");
-        relIds = ReportFormat.want(engine, "frame.time_relative");
+        tcp.prime(engine);
         mssIds = ReportFormat.want(engine, "tcp.options.mss_val");
         wsIds = ReportFormat.want(engine, "tcp.options.wscale.shift");
         sackPermIds = ReportFormat.want(engine, "tcp.options.sack_perm");
         tsIds = ReportFormat.want(engine, "tcp.options.timestamp.tsval");
-        int[] icmp = ReportFormat.want(engine, "icmp");
-        int[] icmpv6 = ReportFormat.want(engine, "icmpv6");
-        icmpIds = Arrays.copyOf(icmp, icmp.length + icmpv6.length);
-        System.arraycopy(icmpv6, 0, icmpIds, icmp.length, icmpv6.length);
-        ReportFormat.want(engine, "tcp");
-        ReportFormat.want(engine, "ip");
-        ReportFormat.want(engine, "ipv6");
 
         tlsProto = ReportFormat.want(engine, "tls");
         hsType = ReportFormat.want(engine, "tls.handshake.type");
@@ -97,17 +83,16 @@ final class HandshakeCollector {
     /** Adds one packet (every TCP packet not inside an ICMP error) to its connection. */
     void packet(Frame frame, Packet p) {
         Tree t = p.tree();
-        int s = ReportFormat.first(t, streamIds);
-        if (s < 0 || ReportFormat.inside(t, s, icmpIds)
-                || (p.netType() != Packet.AT_IPV4 && p.netType() != Packet.AT_IPV6)) {
+        int s = tcp.segment(p);
+        if (s < 0) {
             return;
         }
         int n = p.netType() == Packet.AT_IPV6 ? 16 : 4;
         System.arraycopy(p.netSrc(), 0, src, 0, n);
         System.arraycopy(p.netDst(), 0, dst, 0, n);
-        int srcPort = (int) ReportFormat.value(t, srcPortIds, 0);
-        int dstPort = (int) ReportFormat.value(t, dstPortIds, 0);
-        int flags = (int) ReportFormat.value(t, flagsIds, 0);
+        int srcPort = (int) ReportFormat.value(t, tcp.srcPort, 0);
+        int dstPort = (int) ReportFormat.value(t, tcp.dstPort, 0);
+        int flags = (int) ReportFormat.value(t, tcp.flags, 0);
         long stream = t.value(s);
         if (stream < 0 || stream >= Integer.MAX_VALUE - 8) {
             return;
@@ -122,8 +107,8 @@ final class HandshakeCollector {
         }
         long now = frame.timestampNanos();
         int side = srcPort == c.clientPort && Arrays.equals(c.client, 0, c.client.length, src, 0, n) ? CLIENT : SERVER;
-        long len = ReportFormat.value(t, lenIds, 0);
-        c.life.segment(side, flags, ReportFormat.value(t, seqIds, 0), ReportFormat.value(t, ackIds, 0), len,
+        long len = ReportFormat.value(t, tcp.len, 0);
+        c.life.segment(side, flags, ReportFormat.value(t, tcp.seq, 0), ReportFormat.value(t, tcp.ack, 0), len,
                 frame.number(), now);
         c.frames[side]++;
         c.bytes[side] += len;
@@ -160,7 +145,7 @@ final class HandshakeCollector {
         c.serverPort = synAck ? srcPort : dstPort;
         c.firstFrame = frame.number();
         c.firstTime = frame.timestampNanos();
-        c.firstRel = ReportFormat.value(t, relIds, 0);
+        c.firstRel = ReportFormat.value(t, tcp.rel, 0);
         conns[si] = c;
         order.add(c);
         return c;

@@ -182,6 +182,12 @@ public record Field(int id, String abbrev, String name, FieldType type, Base bas
         return shift;
     }
 
+    /** The field's value in the integer {@code raw} read from the packet: masked and shifted, a boolean as 0 or 1. */
+    long valueOf(long raw) {
+        long v = bitmask == 0 ? raw : (raw & bitmask) >>> shift;
+        return type == FieldType.BOOLEAN ? (v != 0 ? 1 : 0) : v;
+    }
+
     /**
      * Names of values, or {@code null}.
      *

@@ -348,9 +348,7 @@ public final class Packet {
             return v;
         }
         tree.addUint(f, offset, size, raw);
-        long mask = f.bitmask();
-        long v = mask == 0 ? raw : (raw & mask) >>> f.shift();
-        return f.type() == FieldType.BOOLEAN ? (v != 0 ? 1 : 0) : v;
+        return f.valueOf(raw);
     }
 
     /**

@@ -410,12 +410,7 @@ public final class Tree {
         if (!records(f.id())) {
             return -1;
         }
-        long mask = f.bitmask();
-        long v = mask == 0 ? raw : (raw & mask) >>> f.shift();
-        if (f.type() == FieldType.BOOLEAN) {
-            v = v != 0 ? 1 : 0;
-        }
-        return store(f.id(), currentSource, off, len, v, 0);
+        return store(f.id(), currentSource, off, len, f.valueOf(raw), 0);
     }
 
     /**

@@ -1126,11 +1126,7 @@ public final class Tree {
         if (type != FieldType.STRING && type != FieldType.STRINGZ) {
             return text(node);
         }
-        MemorySegment seg = segment(nodes[node * NODE_INTS + SOURCE]);
-        long at = base(nodes[node * NODE_INTS + SOURCE]) + nodes[node * NODE_INTS + OFFSET];
-        int len = nodes[node * NODE_INTS + LENGTH];
-        byte[] b = new byte[len];
-        MemorySegment.copy(seg, Bytes.U8, at, b, 0, len);
+        byte[] b = bytes(node);
         if ((nodes[node * NODE_INTS + FLAGS] & UTF16) != 0) {
             return new String(b, StandardCharsets.UTF_16LE);
         }
@@ -1139,16 +1135,18 @@ public final class Tree {
 
     /**
      * A copy of the bytes the node covers in its data source (any type; empty for generated nodes
-     * without bytes). Allocates the array.
+     * without bytes), clipped to what the source holds: a node whose length runs past the captured
+     * bytes gives only the captured part, never bytes of the next record. Allocates the array.
      *
      * @param node a node index of the current packet (0 .. {@link #size()} - 1)
      * @return a new array
      */
     public byte[] bytes(int node) {
-        int len = Math.max(0, nodes[node * NODE_INTS + LENGTH]);
-        byte[] b = new byte[len];
         int src = nodes[node * NODE_INTS + SOURCE];
-        MemorySegment.copy(segment(src), Bytes.U8, base(src) + nodes[node * NODE_INTS + OFFSET], b, 0, len);
+        int off = nodes[node * NODE_INTS + OFFSET];
+        int len = Math.max(0, Math.min(nodes[node * NODE_INTS + LENGTH], sourceLength(src) - off));
+        byte[] b = new byte[len];
+        MemorySegment.copy(segment(src), Bytes.U8, base(src) + off, b, 0, len);
         return b;
     }
 

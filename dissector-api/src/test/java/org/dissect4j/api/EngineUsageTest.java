@@ -135,6 +135,18 @@ class EngineUsageTest {
     }
 
     @Test
+    void valuesNeverIncludeBytesPastTheCapturedOnes() {
+        // 9 of 12 bytes captured; the 3 bytes after them in memory belong to something else (the next record)
+        byte[] memory = TestFrames.hex("0a 63 00 01 1f 90 01 68 69 58 59 5a");
+        Frame cut = new Frame().set(1, java.lang.foreign.MemorySegment.ofArray(memory), 0, 9, 12, 0, 0, 1);
+        Tree t = engine().dissect(cut).tree();
+        int name = t.first(NAME);
+        assertThat(name).as("the name was recorded with its reported length").isNotNegative();
+        assertThat(t.bytes(name)).containsExactly('h', 'i');
+        assertThat(t.string(name)).isEqualTo("hi");
+    }
+
+    @Test
     void aCopiedFrameKeepsItsBytesWhenTheSourceIsReused() {
         byte[] bytes = TestFrames.hex("0a 63 00 01 1f 90 01 41");
         Frame source = TestFrames.frame(7, bytes, 1);

@@ -42,11 +42,11 @@ public final class EngineFields {
     private EngineFields() {
     }
 
-    private static String suffix(Tree t, long protocolFieldId) {
+    private static String suffix(TreeView t, long protocolFieldId) {
         return protocolFieldId >= 0 ? ": " + name(t, protocolFieldId) : "";
     }
 
-    private static String name(Tree t, long protocolFieldId) {
+    private static String name(TreeView t, long protocolFieldId) {
         Field f = t.fieldById((int) protocolFieldId);
         Protocol p = t.registry().protocolOf(f);
         return p != null ? p.shortName() : f.abbrev();

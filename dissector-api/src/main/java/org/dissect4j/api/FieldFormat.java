@@ -26,7 +26,7 @@ public final class FieldFormat {
      * @param node a node of the current packet
      * @param out where to append
      */
-    public static void value(Tree t, int node, StringBuilder out) {
+    public static void value(TreeView t, int node, StringBuilder out) {
         Field f = t.field(node);
         long v = t.value(node);
         switch (f.type()) {
@@ -65,7 +65,7 @@ public final class FieldFormat {
      * @param node a node of the current packet
      * @param out where to append
      */
-    public static void label(Tree t, int node, StringBuilder out) {
+    public static void label(TreeView t, int node, StringBuilder out) {
         Field f = t.field(node);
         if ((t.flags(node) & Tree.EXPERT) != 0) {
             t.expertMessage(node, out);
@@ -142,7 +142,7 @@ public final class FieldFormat {
      * only) print their bytes in hex. A hidden, empty item has no text in a tree tshark does not
      * show, so it prints the filter name too.
      */
-    private static void protocol(Tree t, int node, Field f, StringBuilder out) {
+    private static void protocol(TreeView t, int node, Field f, StringBuilder out) {
         Protocol p = t.registry().protocolOf(f);
         if ((t.flags(node) & Tree.HIDDEN) != 0 && t.length(node) == 0) {
             out.append(f.abbrev());
@@ -164,7 +164,7 @@ public final class FieldFormat {
      * @param node an expert node ({@link Tree#expertNode})
      * @param out where to append
      */
-    public static void expertInfo(Tree t, int node, StringBuilder out) {
+    public static void expertInfo(TreeView t, int node, StringBuilder out) {
         Expert e = t.expertOf(node);
         out.append("Expert Info (").append(e.severity().label()).append('/').append(e.group().label()).append("): ");
         t.expertMessage(node, out);
@@ -379,7 +379,7 @@ public final class FieldFormat {
      * @param out where to append
      * @param sep the separator, e.g. {@code ""} or {@code ":"}
      */
-    public static void hex(Tree t, int node, StringBuilder out, String sep) {
+    public static void hex(TreeView t, int node, StringBuilder out, String sep) {
         int len = t.length(node);
         MemorySegment seg = t.segment(t.source(node));
         long at = t.base(t.source(node)) + t.offset(node);
@@ -401,7 +401,7 @@ public final class FieldFormat {
      * @param node a node of the current packet
      * @param out where to append
      */
-    public static void oid(Tree t, int node, StringBuilder out) {
+    public static void oid(TreeView t, int node, StringBuilder out) {
         int len = t.length(node);
         if (len == 0) {
             return;
@@ -436,7 +436,7 @@ public final class FieldFormat {
         }
     }
 
-    private static void guid(Tree t, int node, StringBuilder out) {
+    private static void guid(TreeView t, int node, StringBuilder out) {
         hex(t, node, out, "");
     }
 
@@ -449,7 +449,7 @@ public final class FieldFormat {
      * @param node a node of the current packet
      * @param out where to append
      */
-    public static void string(Tree t, int node, StringBuilder out) {
+    public static void string(TreeView t, int node, StringBuilder out) {
         if ((t.flags(node) & Tree.UTF16) != 0) {
             out.append(t.string(node));
             return;

@@ -14,7 +14,7 @@ public interface Labeler {
      * @param node the node being labelled
      * @param out where to append
      */
-    void label(Tree tree, int node, StringBuilder out);
+    void label(TreeView tree, int node, StringBuilder out);
 
     /**
      * The first node under {@code node} (a child or deeper) whose field is {@code f}, or -1 (for
@@ -25,7 +25,7 @@ public interface Labeler {
      * @param f the field to look for
      * @return the node, or -1 when none was recorded under {@code node}
      */
-    static int child(Tree tree, int node, Field f) {
+    static int child(TreeView tree, int node, Field f) {
         for (int n = tree.first(f); n >= 0; n = tree.next(n)) {
             int p = tree.parent(n);
             while (p >= 0 && p != node) {

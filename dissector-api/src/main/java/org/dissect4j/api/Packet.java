@@ -4,7 +4,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * What a {@link Dissector} works with while one frame is dissected (Wireshark's {@code tvb} and
- * {@code packet_info} in one reused object): checked reads of the current layer's bytes, the
+ * {@code packet_info} in one reused object): checked reads of the current layer's bytes (declared by
+ * {@link PacketBytes}, its superclass), the
  * {@link Tree}, the summary columns, the addresses and ports of the conversation, and the
  * hand-offs to the next layer by handle, table or heuristic list.
  *
@@ -14,7 +15,7 @@ import java.lang.foreign.MemorySegment;
  * that called the dissector catches it, marks the frame, and the caller goes on — like
  * Wireshark's {@code show_exception}. Nothing here allocates per packet.
  */
-public final class Packet {
+public final class Packet extends PacketBytes {
     /** Address types of {@link #netSrc()} and {@link #dlSrc()}. */
     public static final int AT_NONE = 0, AT_ETHER = 1, AT_IPV4 = 2, AT_IPV6 = 3;
     /** Port types of {@link #srcPort()}. */
@@ -26,13 +27,6 @@ public final class Packet {
     private final Tree tree;
     private Frame frame;
     private boolean visited;
-
-    private MemorySegment seg;
-    private long base;
-    private int source;
-    private int sourceCaptured;
-    private int capEnd;
-    private int repEnd;
     private int callDepth;
 
     /** Grows (rarely: a certificate chain adds a protocol per attribute) up to {@link #MAX_PROTOCOLS}. */
@@ -131,164 +125,6 @@ public final class Packet {
         return visited;
     }
 
-    // ---- bytes -------------------------------------------------------------------------------
-
-    /**
-     * The segment of the current data source; offsets are relative to {@link #base()}. For raw
-     * reads with {@link Bytes} after one {@link #require}; owned by the capture source or the
-     * dissector that added the data source, valid until the next frame is dissected.
-     *
-     * @return the segment
-     */
-    public MemorySegment segment() {
-        return seg;
-    }
-
-    /**
-     * Where offset 0 of the current data source lies in {@link #segment()}.
-     *
-     * @return the byte position in the segment
-     */
-    public long base() {
-        return base;
-    }
-
-    /**
-     * Index of the current data source in the {@link Tree} (0 = the frame).
-     *
-     * @return the source index ({@link #callOnSource} changes it while its callee runs)
-     */
-    public int source() {
-        return source;
-    }
-
-    /**
-     * End of the current layer as declared (reported length).
-     *
-     * @return the offset, in the current data source, just past the layer's declared bytes
-     */
-    public int reportedEnd() {
-        return repEnd;
-    }
-
-    /**
-     * End of the bytes of the current layer that were actually captured.
-     *
-     * @return the offset, in the current data source, just past the last captured byte of the layer
-     *     (at most {@link #reportedEnd()})
-     */
-    public int capturedEnd() {
-        return capEnd;
-    }
-
-    /**
-     * Captured bytes available from {@code offset} to the end of the current layer (0 if none).
-     *
-     * @param offset the offset in the current data source
-     * @return {@code max(0, capturedEnd() - offset)}
-     */
-    public int captured(int offset) {
-        return Math.max(0, capEnd - offset);
-    }
-
-    /**
-     * Reported bytes from {@code offset} to the end of the current layer.
-     *
-     * @param offset the offset in the current data source
-     * @return {@code max(0, reportedEnd() - offset)}
-     */
-    public int remaining(int offset) {
-        return Math.max(0, repEnd - offset);
-    }
-
-    /**
-     * Throws the matching {@link PacketBoundsException} unless {@code n} bytes at {@code offset} are
-     * readable. One check before several raw {@link Bytes} reads of {@link #segment()} at
-     * {@link #base()} {@code + offset}. Allocates nothing.
-     *
-     * @param offset the offset in the current data source
-     * @param n the number of bytes
-     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes end within
-     *     the declared length but past the captured bytes; {@link PacketBoundsException#MALFORMED} when
-     *     they end past the declared length, or {@code offset} or {@code n} is negative
-     */
-    public void require(int offset, int n) {
-        if (offset < 0 || n < 0 || (long) offset + n > capEnd) {
-            throw (long) offset + n > repEnd || offset < 0 || n < 0
-                    ? PacketBoundsException.MALFORMED : PacketBoundsException.TRUNCATED;
-        }
-    }
-
-    /**
-     * One unsigned byte, checked.
-     *
-     * @param offset the offset in the current data source
-     * @return the byte, 0..255
-     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
-     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
-     *     declared end (or {@code offset} is negative)
-     */
-    public int u8(int offset) {
-        require(offset, 1);
-        return Bytes.u8(seg, base + offset);
-    }
-
-    /**
-     * An unsigned big-endian 16-bit value, checked.
-     *
-     * @param offset the offset in the current data source
-     * @return the value, 0..65535
-     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
-     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
-     *     declared end (or {@code offset} is negative)
-     */
-    public int u16(int offset) {
-        require(offset, 2);
-        return Bytes.u16(seg, base + offset);
-    }
-
-    /**
-     * An unsigned big-endian 24-bit value, checked.
-     *
-     * @param offset the offset in the current data source
-     * @return the value, 0..2<sup>24</sup>-1
-     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
-     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
-     *     declared end (or {@code offset} is negative)
-     */
-    public int u24(int offset) {
-        require(offset, 3);
-        return Bytes.u24(seg, base + offset);
-    }
-
-    /**
-     * An unsigned big-endian 32-bit value, checked.
-     *
-     * @param offset the offset in the current data source
-     * @return the value, 0..2<sup>32</sup>-1
-     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
-     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
-     *     declared end (or {@code offset} is negative)
-     */
-    public long u32(int offset) {
-        require(offset, 4);
-        return Bytes.u32(seg, base + offset);
-    }
-
-    /**
-     * A big-endian 64-bit value, checked (2<sup>63</sup> and above come back negative).
-     *
-     * @param offset the offset in the current data source
-     * @return the 64 bits
-     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
-     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
-     *     declared end (or {@code offset} is negative)
-     */
-    public long u64(int offset) {
-        require(offset, 8);
-        return Bytes.u64(seg, base + offset);
-    }
-
     /**
      * Reads the big-endian value of {@code f} at {@code offset}, sized by the field's type
      * ({@code UINT8}..{@code UINT64}, {@code INT8}..{@code INT64}, {@code CHAR}, {@code IPv4}), records
@@ -349,34 +185,6 @@ public final class Packet {
         }
         tree.addUint(f, offset, size, raw);
         return f.valueOf(raw);
-    }
-
-    /**
-     * An unsigned little-endian 16-bit value, checked.
-     *
-     * @param offset the offset in the current data source
-     * @return the value, 0..65535
-     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
-     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
-     *     declared end (or {@code offset} is negative)
-     */
-    public int u16le(int offset) {
-        require(offset, 2);
-        return Bytes.u16le(seg, base + offset);
-    }
-
-    /**
-     * An unsigned little-endian 32-bit value, checked.
-     *
-     * @param offset the offset in the current data source
-     * @return the value, 0..2<sup>32</sup>-1
-     * @throws PacketBoundsException {@link PacketBoundsException#TRUNCATED} when the bytes lie past the
-     *     captured end of the current layer, {@link PacketBoundsException#MALFORMED} when past its
-     *     declared end (or {@code offset} is negative)
-     */
-    public long u32le(int offset) {
-        require(offset, 4);
-        return Bytes.u32le(seg, base + offset);
     }
 
     // ---- protocols and columns ---------------------------------------------------------------
@@ -929,6 +737,31 @@ public final class Packet {
             capEnd = savedCap;
             repEnd = savedRep;
             tree.useSource(savedSource);
+        }
+    }
+
+    /**
+     * Hands the payload of a message (an HTTP body, an MQTT application message) to {@code h}: as
+     * {@link #call}, or {@link #callOnSource} when the payload lies in another data source, except that
+     * the payload is not a byte stream of its own and does not name the packet. While {@code h} runs
+     * {@link #stream()} is {@code null} (it cannot ask the transport for more segments); afterwards the
+     * stream and the Protocol column are the caller's again, also when the callee throws.
+     *
+     * @param src the data source holding the payload: {@link #source()}, or an index {@link Tree#addSource} returned
+     * @param h the dissector
+     * @param offset the offset in source {@code src}
+     * @param length the bytes given to the callee
+     * @return what {@link #call} returns
+     */
+    public int callPayload(int src, DissectorHandle h, int offset, int length) {
+        StreamReassembly savedStream = stream;
+        String savedColumn = protocolColumn;
+        stream = null;
+        try {
+            return src == source ? call(h, offset, length) : callOnSource(src, h, offset, length);
+        } finally {
+            stream = savedStream;
+            protocolColumn = savedColumn;
         }
     }
 

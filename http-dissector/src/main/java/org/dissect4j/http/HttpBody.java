@@ -12,9 +12,6 @@ import org.dissect4j.api.Tree;
  * HTTP, so the lower layer's {@link StreamReassembly} is hidden from whoever dissects it.
  */
 final class HttpBody {
-    /** For {@link #deliver}: the body lies in the packet's current data source. */
-    static final int CURRENT_SOURCE = -2;
-
     private final HttpHeaders headers;
     private final byte[] mediaKey = new byte[128];
     private DissectorTable mediaTypes;
@@ -32,44 +29,21 @@ final class HttpBody {
 
     /**
      * The body: {@code http.file_data}, then the media type's dissector or {@code data}.
-     * {@code src} is {@link #CURRENT_SOURCE}, else a data source of the tree.
+     * {@code src} is the data source holding it ({@link Packet#source()} for the current one).
      */
     void deliver(Packet p, Tree t, int src, int off, int len) {
-        if (src >= 0 && src == p.source()) {
-            src = CURRENT_SOURCE;
-        }
-        int captured = src == CURRENT_SOURCE ? Math.max(0, Math.min(len, p.capturedEnd() - off)) : len;
+        int captured = src == p.source() ? Math.max(0, Math.min(len, p.capturedEnd() - off)) : len;
         if (captured <= 0) {
             return;
         }
-        if (src == CURRENT_SOURCE) {
-            t.add(HttpFields.FILE_DATA, off, captured);
-        } else {
-            int saved = t.currentSource();
-            t.useSource(src);
-            t.add(HttpFields.FILE_DATA, off, captured);
-            t.useSource(saved);
+        int saved = t.currentSource();
+        t.useSource(src);
+        t.add(HttpFields.FILE_DATA, off, captured);
+        t.useSource(saved);
+        DissectorHandle h = mediaHandle(p);
+        if ((h == null || p.callPayload(src, h, off, captured) <= 0) && dataHandle != null) {
+            p.callPayload(src, dataHandle, off, captured);
         }
-        StreamReassembly stream = p.stream();
-        p.stream(null);
-        String column = p.protocolColumn();
-        try {
-            DissectorHandle h = mediaHandle(p);
-            int c = 0;
-            if (h != null) {
-                c = call(p, src, h, off, captured);
-            }
-            if (c <= 0 && dataHandle != null) {
-                call(p, src, dataHandle, off, captured);
-            }
-        } finally {
-            p.protocolColumn(column);
-            p.stream(stream);
-        }
-    }
-
-    private static int call(Packet p, int src, DissectorHandle h, int off, int len) {
-        return src == CURRENT_SOURCE ? p.call(h, off, len) : p.callOnSource(src, h, off, len);
     }
 
     /** The media type's dissector: content type lower-cased, parameters dropped, looked up in {@code media_type}. */

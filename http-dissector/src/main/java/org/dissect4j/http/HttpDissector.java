@@ -176,11 +176,11 @@ public final class HttpDissector implements Dissector {
         }
         if (contentLength >= 0 && hasBody) {
             int len = (int) Math.min(contentLength, end - headersEnd);
-            body.deliver(p, t, HttpBody.CURRENT_SOURCE, headersEnd, len);
+            body.deliver(p, t, p.source(), headersEnd, len);
             return headersEnd + len;
         }
         if (bodyExpected && contentLength < 0) {
-            body.deliver(p, t, HttpBody.CURRENT_SOURCE, headersEnd, end - headersEnd);
+            body.deliver(p, t, p.source(), headersEnd, end - headersEnd);
             return end;
         }
         return headersEnd;
@@ -222,7 +222,7 @@ public final class HttpDissector implements Dissector {
             p.clearInfo().append("Continuation");
         }
         t.open(HttpFields.HTTP.field(), at, Math.max(0, Math.min(end, p.capturedEnd()) - at));
-        body.deliver(p, t, HttpBody.CURRENT_SOURCE, at, end - at);
+        body.deliver(p, t, p.source(), at, end - at);
         t.close();
         return end - at;
     }

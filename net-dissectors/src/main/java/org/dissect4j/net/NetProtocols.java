@@ -6,7 +6,7 @@ import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Protocol;
-import org.dissect4j.api.Tree;
+import org.dissect4j.api.TreeView;
 
 /**
  * The protocols this module registers, with Wireshark's long, short and filter names, and the
@@ -91,24 +91,24 @@ public final class NetProtocols {
 
     // ---- labelers (outputs only; may allocate) ------------------------------------------------
 
-    private static MemorySegment seg(Tree t, int n) {
+    private static MemorySegment seg(TreeView t, int n) {
         return t.segment(t.source(n));
     }
 
-    private static long at(Tree t, int n) {
+    private static long at(TreeView t, int n) {
         return t.base(t.source(n)) + t.offset(n);
     }
 
-    private static int u16(Tree t, int n, int off) {
+    private static int u16(TreeView t, int n, int off) {
         return Bytes.u16(seg(t, n), at(t, n) + off);
     }
 
-    private static long childValue(Tree t, int n, Field f, long dflt) {
+    private static long childValue(TreeView t, int n, Field f, long dflt) {
         int c = Labeler.child(t, n, f);
         return c >= 0 ? t.value(c) : dflt;
     }
 
-    private static void frameLabel(Tree t, int n, StringBuilder out) {
+    private static void frameLabel(TreeView t, int n, StringBuilder out) {
         long number = childValue(t, n, FrameFields.NUMBER, 0);
         long len = childValue(t, n, FrameFields.LEN, t.length(n));
         long cap = childValue(t, n, FrameFields.CAP_LEN, t.length(n));
@@ -123,7 +123,7 @@ public final class NetProtocols {
         }
     }
 
-    private static void ethLabel(Tree t, int n, StringBuilder out) {
+    private static void ethLabel(TreeView t, int n, StringBuilder out) {
         MemorySegment s = seg(t, n);
         long a = at(t, n);
         long kind = t.value(n);
@@ -143,13 +143,13 @@ public final class NetProtocols {
         }
     }
 
-    private static void vlanLabel(Tree t, int n, StringBuilder out) {
+    private static void vlanLabel(TreeView t, int n, StringBuilder out) {
         int tci = u16(t, n, 0);
         out.append("802.1Q Virtual LAN, PRI: ").append(tci >>> 13).append(", DEI: ").append((tci >>> 12) & 1)
                 .append(", ID: ").append(tci & 0xFFF);
     }
 
-    private static void ipLabel(Tree t, int n, StringBuilder out) {
+    private static void ipLabel(TreeView t, int n, StringBuilder out) {
         MemorySegment s = seg(t, n);
         long a = at(t, n);
         out.append("Internet Protocol Version 4");
@@ -166,7 +166,7 @@ public final class NetProtocols {
         }
     }
 
-    private static void ipv6Label(Tree t, int n, StringBuilder out) {
+    private static void ipv6Label(TreeView t, int n, StringBuilder out) {
         MemorySegment s = seg(t, n);
         long a = at(t, n);
         out.append("Internet Protocol Version 6");
@@ -177,7 +177,7 @@ public final class NetProtocols {
         AddressText.ipv6(out.append(", Dst: "), s, a + 24);
     }
 
-    private static void routingLabel(Tree t, int n, StringBuilder out) {
+    private static void routingLabel(TreeView t, int n, StringBuilder out) {
         out.append("Routing Header for IPv6");
         if (t.length(n) >= 3) {
             int type = Bytes.u8(seg(t, n), at(t, n) + 2);
@@ -185,7 +185,7 @@ public final class NetProtocols {
         }
     }
 
-    private static void arpLabel(Tree t, int n, StringBuilder out) {
+    private static void arpLabel(TreeView t, int n, StringBuilder out) {
         out.append("Address Resolution Protocol");
         long kind = t.value(n);
         String what = ArpDissector.labelSuffix(kind);
@@ -194,7 +194,7 @@ public final class NetProtocols {
         }
     }
 
-    private static void greLabel(Tree t, int n, StringBuilder out) {
+    private static void greLabel(TreeView t, int n, StringBuilder out) {
         out.append("Generic Routing Encapsulation");
         if (t.length(n) >= 4) {
             int type = u16(t, n, 2);

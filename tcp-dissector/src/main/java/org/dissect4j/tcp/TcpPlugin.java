@@ -8,7 +8,7 @@ import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Registrar;
-import org.dissect4j.api.Tree;
+import org.dissect4j.api.TreeView;
 
 /**
  * Registers TCP: the protocol, its fields and expert items, the {@code tcp} dissector, the {@code tcp.port}
@@ -67,7 +67,7 @@ public final class TcpPlugin implements DissectorPlugin {
     }
 
     /** {@code Transmission Control Protocol, Src Port: 8000, Dst Port: 46336, Seq: 1, Ack: 91, Len: 0}. */
-    private static void label(Tree t, int node, StringBuilder out) {
+    private static void label(TreeView t, int node, StringBuilder out) {
         out.append("Transmission Control Protocol");
         int n = Labeler.child(t, node, TcpFields.SRCPORT);
         if (n >= 0) {

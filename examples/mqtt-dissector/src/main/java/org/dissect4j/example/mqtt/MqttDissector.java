@@ -420,23 +420,15 @@ final class MqttDissector implements Dissector, StreamPdus.Framing {
     /** The message goes to the {@code media_type} table when a Content Type property names it, else to {@code mqtt.topic} heuristics. */
     private void payload(Packet p, int off, int len) {
         boolean handled = false;
-        StreamReassembly stream = p.stream();
-        String column = p.protocolColumn();
-        p.stream(null);     // the message is not a byte stream of its own
-        try {
-            if (properties.contentTypeOffset >= 0 && mediaTypes != null) {
-                DissectorHandle h = mediaHandle(p);
-                handled = h != null && p.call(h, off, len) > 0;
+        if (properties.contentTypeOffset >= 0 && mediaTypes != null) {
+            DissectorHandle h = mediaHandle(p);
+            handled = h != null && p.callPayload(p.source(), h, off, len) > 0;
+        }
+        if (!handled && topicHeuristics != null) {
+            for (int i = 0, n = topicHeuristics.size(); i < n && !handled; i++) {
+                HeuristicList.Entry e = topicHeuristics.entry(i);
+                handled = e.enabled() && p.callPayload(p.source(), e.handle(), off, len) > 0;
             }
-            if (!handled && topicHeuristics != null && topicHeuristics.size() > 0) {
-                for (int i = 0, n = topicHeuristics.size(); i < n && !handled; i++) {
-                    HeuristicList.Entry e = topicHeuristics.entry(i);
-                    handled = e.enabled() && p.call(e.handle(), off, len) > 0;
-                }
-            }
-        } finally {
-            p.stream(stream);
-            p.protocolColumn(column);
         }
     }
 

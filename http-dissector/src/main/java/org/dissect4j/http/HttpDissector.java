@@ -31,10 +31,17 @@ public final class HttpDissector implements Dissector {
 
     private final HttpConversations conversations = new HttpConversations();
 
-    /** Declares the per-connection request queue (at registration). */
+    /** Wireshark's {@code http.desegment_headers} and {@code http.desegment_body}: ask the stream for more. */
+    private boolean desegmentHeaders = true;
+    private boolean desegmentBody = true;
+
+    /** Declares the per-connection request queue and reads the preferences (at registration). */
     void declare(Registrar r) {
         conversations.declare(r);
+        desegmentHeaders = r.settings().bool("http.desegment_headers", true);
+        desegmentBody = r.settings().bool("http.desegment_body", true);
     }
+
     private final HttpHeaders headers = new HttpHeaders();
     private final HttpChunked chunked = new HttpChunked();
     private final HttpBody body = new HttpBody(headers);
@@ -89,13 +96,13 @@ public final class HttpDissector implements Dissector {
     /** One message at {@code at}; returns bytes consumed, or -1 when more data was requested. */
     private int message(Packet p, int at, int end) {
         StreamReassembly stream = p.stream();
-        boolean can = stream != null && stream.canDesegment();
+        boolean moreHeaders = stream != null && stream.canDesegment() && desegmentHeaders;
         int capEnd = Math.min(end, p.capturedEnd());
         int firstEnd = AsciiScan.lineEnd(p, at, capEnd);
         int firstNext;
         if (firstEnd >= 0) {
             firstNext = AsciiScan.nextLine(p, firstEnd);
-        } else if (can) {
+        } else if (moreHeaders) {
             stream.needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
             return -1;
         } else {
@@ -112,12 +119,13 @@ public final class HttpDissector implements Dissector {
             info.append(' ');
         }
         int headersEnd = headers.scan(p, firstNext, capEnd);
-        if (headersEnd < 0 && can) {
+        if (headersEnd < 0 && moreHeaders) {
             stream.needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
             return -1;
         }
         boolean bodyExpected = kind == HttpHeaders.RESPONSE && responseHasBody(p, at, firstEnd);
-        if (headersEnd >= 0 && can && askedForBody(p, stream, at, headersEnd, capEnd, kind, bodyExpected)) {
+        boolean moreBody = headersEnd >= 0 && stream != null && stream.canDesegment() && desegmentBody;
+        if (moreBody && askedForBody(p, stream, at, headersEnd, capEnd, kind, bodyExpected)) {
             return -1;
         }
 
@@ -149,9 +157,12 @@ public final class HttpDissector implements Dissector {
     private boolean askedForBody(Packet p, StreamReassembly stream, int at, int headersEnd, int capEnd, int kind,
                                  boolean bodyExpected) {
         boolean hasBody = kind == HttpHeaders.REQUEST || bodyExpected;
-        long contentLength = headers.contentLength;
+        // Wireshark reads Content-Length and chunking for reassembly only while it reassembles headers:
+        // without http.desegment_headers a response is taken up to the end of the connection
+        long contentLength = desegmentHeaders ? headers.contentLength : -1;
+        boolean chunkedBody = desegmentHeaders && headers.chunked;
         int need = 0;
-        if (headers.chunked && hasBody) {
+        if (chunkedBody && hasBody) {
             need = HttpChunked.need(p, headersEnd, capEnd);
         } else if (contentLength >= 0 && hasBody) {
             int avail = capEnd - headersEnd;
@@ -222,6 +233,7 @@ public final class HttpDissector implements Dissector {
             p.clearInfo().append("Continuation");
         }
         t.open(HttpFields.HTTP.field(), at, Math.max(0, Math.min(end, p.capturedEnd()) - at));
+        headers.ctOffset = -1;      // the last message's Content-Type points into another packet's bytes
         body.deliver(p, t, p.source(), at, end - at);
         t.close();
         return end - at;

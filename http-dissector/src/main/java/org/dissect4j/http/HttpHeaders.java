@@ -53,7 +53,7 @@ final class HttpHeaders {
     long contentLength;
     /** Whether {@code Transfer-Encoding} names {@code chunked}. */
     boolean chunked;
-    /** {@code Content-Type}'s value, or {@code ctOffset} -1. Left as it was by a continuation. */
+    /** {@code Content-Type}'s value, or {@code ctOffset} -1 (also for a continuation: its data has no headers). */
     int ctOffset, ctLength;
     int hostOffset, hostLength;
     int uriOffset, uriLength;

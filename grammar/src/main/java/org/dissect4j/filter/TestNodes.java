@@ -412,8 +412,15 @@ final class TestNodes {
         }
     }
 
-    /** A precompiled regular expression over the values' bytes, through a reused {@link ByteChars} view. */
+    /**
+     * A precompiled regular expression over the values' bytes, through a reused {@link ByteChars} view.
+     * A value whose match reads more than {@link #budget} characters does not match (tens of
+     * milliseconds of backtracking at most; PCRE2's match limit plays that part in tshark).
+     */
     static final class Matches extends Node {
+        /** Character reads allowed for any value, plus {@link #STEPS_PER_BYTE} per byte of it. */
+        static final long MATCH_STEPS = 1_000_000;
+        static final long STEPS_PER_BYTE = 64;
         private final Vals a;
         private final boolean all;
         private final ByteChars chars = new ByteChars();
@@ -432,13 +439,28 @@ final class TestNodes {
                 return false;
             }
             for (int i = 0; i < na; i++) {
-                matcher.reset(chars.wrap(a.seg[i], a.at[i], a.len[i]));
-                boolean ok = matcher.find();
+                matcher.reset(chars.wrap(a.seg[i], a.at[i], a.len[i], budget(a.len[i])));
+                boolean ok;
+                try {
+                    ok = matcher.find();
+                } catch (StackOverflowError e) {
+                    ok = false;     // a pattern recursing past the stack: no match, as over the budget
+                } catch (RuntimeException e) {
+                    if (e != ByteChars.OVER_BUDGET) {
+                        throw e;
+                    }
+                    ok = false;
+                }
                 if (ok != all) {
                     return ok;
                 }
             }
             return all;
+        }
+
+        /** The step budget for a value of {@code length} bytes: linear patterns over long values stay within it. */
+        static long budget(int length) {
+            return MATCH_STEPS + STEPS_PER_BYTE * length;
         }
     }
 

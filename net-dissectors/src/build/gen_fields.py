@@ -22,12 +22,13 @@ def spec(cls, prefix, doc, fields, hidden=(), overrides=None, extras=None):
                      extras=extras or {})
 
 spec('FrameFields', 'frame.', 'Fields of the {@code frame} pseudo-protocol (Wireshark\'s packet-frame.c).', '''
-frame.interface_id frame.interface_name frame.encap_type frame.time frame.offset_shift frame.time_epoch
+frame.section_number frame.interface_id frame.interface_name frame.encap_type frame.time frame.offset_shift frame.time_epoch
 frame.time_delta frame.time_delta_displayed frame.time_relative frame.number frame.len frame.cap_len
 frame.marked frame.ignored frame.protocols frame.comment''',
      overrides={'frame.time_epoch': ('ABSOLUTE_TIME', 'UNIX_SECONDS')},
      # Wireshark's own labels for these two (packet-frame.c writes them by hand, not from the field name)
-     extras={'frame.len': ['.labeler((t, n, out) -> out.append("Frame Length: ").append(t.value(n)).append(" bytes (")',
+     extras={'frame.interface_id': ['.labeler(FrameLabels::interfaceId)'],
+             'frame.len': ['.labeler((t, n, out) -> out.append("Frame Length: ").append(t.value(n)).append(" bytes (")',
                            '        .append(t.value(n) * 8).append(" bits)"))'],
              'frame.cap_len': ['.labeler((t, n, out) -> out.append("Capture Length: ").append(t.value(n)).append(" bytes (")',
                                '        .append(t.value(n) * 8).append(" bits)"))']})
@@ -67,7 +68,11 @@ ip.fragment.overlap ip.fragment.overlap.conflict ip.fragment.multipletails ip.fr
 ip.fragment.error ip.fragment.count ip.fragment ip.fragments ip.reassembled_in ip.reassembled.length
 ip.reassembled.data ip.opt.overflow ip.opt.flag ip.opt.time_stamp ip.opt.time_stamp_addr''',
      hidden=['ip.addr', 'ip.host', 'ip.src_host', 'ip.dst_host', 'ip.rec_rt_host', 'ip.cur_rt_host',
-             'ip.src_rt_host', 'ip.empty_rt_host'])
+             'ip.src_rt_host', 'ip.empty_rt_host'],
+     # packet-ip.c writes these lines by hand (bits of a byte, short names, the checksum's verdict)
+     extras={'ip.version': ['.labeler(Ipv4Labels::version)'], 'ip.hdr_len': ['.labeler(Ipv4Labels::headerLength)'],
+             'ip.dsfield': ['.labeler(Ipv4Labels::dsfield)'], 'ip.flags': ['.labeler(Ipv4Labels::flags)'],
+             'ip.checksum': ['.labeler(Ipv4Labels::checksum)']})
 
 spec('Ipv6Fields', 'ipv6.', 'Fields of IPv6 headers and extension headers (Wireshark\'s packet-ipv6.c).', '''
 ipv6.version ipv6.tclass ipv6.tclass.dscp ipv6.tclass.ecn ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim

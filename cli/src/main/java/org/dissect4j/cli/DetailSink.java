@@ -3,6 +3,7 @@ package org.dissect4j.cli;
 import java.io.PrintStream;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Engine;
+import org.dissect4j.api.Expert;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.Frame;
@@ -32,6 +33,7 @@ final class DetailSink implements Sink {
     public void prime(Engine engine) {
         if (tree) {
             engine.tree().wantAll(true);
+            engine.tree().wantLabels(true);
         }
         if (summary != null) {
             summary.prime(engine);
@@ -71,9 +73,7 @@ final class DetailSink implements Sink {
             return;
         }
         sb.setLength(0);
-        for (int i = 0; i < depth; i++) {
-            sb.append("    ");
-        }
+        indent(depth);
         boolean generated = (t.flags(node) & Tree.GENERATED) != 0 && (t.flags(node) & Tree.EXPERT) == 0;
         if (generated) {
             sb.append('[');
@@ -89,9 +89,32 @@ final class DetailSink implements Sink {
             sb.append(']');
         }
         out.println(sb);
+        if ((t.flags(node) & Tree.EXPERT) != 0) {
+            expertDetails(t, node, depth + 1);
+        }
         for (int c = walk.firstChild(node); c >= 0; c = walk.nextSibling(c)) {
             print(t, c, depth + 1);
         }
+    }
+
+    /** The lines tshark shows under an expert item: its message, severity and group, generated. */
+    private void expertDetails(Tree t, int node, int depth) {
+        Expert e = t.expertOf(node);
+        sb.setLength(0);
+        indent(depth).append('[');
+        t.expertMessage(node, sb);
+        out.println(sb.append(']'));
+        sb.setLength(0);
+        out.println(indent(depth).append("[Severity level: ").append(e.severity().label()).append(']'));
+        sb.setLength(0);
+        out.println(indent(depth).append("[Group: ").append(e.group().label()).append(']'));
+    }
+
+    private StringBuilder indent(int depth) {
+        for (int i = 0; i < depth; i++) {
+            sb.append("    ");
+        }
+        return sb;
     }
 
     private void dump(Tree t, int src) {

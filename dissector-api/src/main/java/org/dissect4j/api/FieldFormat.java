@@ -59,21 +59,48 @@ public final class FieldFormat {
 
     /**
      * Appends the {@code -V} line of {@code node}: {@code Name: value} with value names and bit
-     * patterns (an expert node's message; a field's or protocol's {@link Labeler} when it has one).
+     * patterns (an expert node's message; the label a dissector set with {@link Tree#setLabel}; a
+     * field's or protocol's {@link Labeler} when it has one).
      *
      * @param t the packet's tree
      * @param node a node of the current packet
      * @param out where to append
      */
     public static void label(TreeView t, int node, StringBuilder out) {
+        int start = out.length();
+        int namePos = composeLabel(t, node, out);
+        if (out.length() - start >= ITEM_LABEL_LENGTH) {
+            markTruncated(out, start, namePos);
+        }
+    }
+
+    /** Wireshark's {@code ITEM_LABEL_LENGTH}: a label of this many bytes or more is cut and marked. */
+    static final int ITEM_LABEL_LENGTH = 240;
+    private static final String TRUNCATED = " [truncated]";
+
+    /**
+     * As Wireshark's {@code label_mark_truncated}: " [truncated]" after the field's name ({@code namePos}
+     * characters from {@code start}; 0 for a label composed by hand), and the whole cut to 238 characters.
+     */
+    private static void markTruncated(StringBuilder out, int start, int namePos) {
+        out.insert(start + namePos, TRUNCATED);
+        out.setLength(start + ITEM_LABEL_LENGTH - 2);
+    }
+
+    /** Composes the label; returns where the field's name ends in it (0 for a hand-made label). */
+    private static int composeLabel(TreeView t, int node, StringBuilder out) {
         Field f = t.field(node);
         if ((t.flags(node) & Tree.EXPERT) != 0) {
             t.expertMessage(node, out);
-            return;
+            return 0;
+        }
+        if (t.hasCustomLabel(node)) {
+            t.appendCustomLabel(node, out);
+            return 0;
         }
         if (f.labeler() != null) {
             f.labeler().label(t, node, out);
-            return;
+            return 0;
         }
         if (f.type() == FieldType.PROTOCOL) {
             Protocol p = t.registry().protocolOf(f);
@@ -82,12 +109,27 @@ public final class FieldFormat {
             } else {
                 out.append(f.name());
             }
-            return;
+            return 0;
         }
         if (f.type() == FieldType.NONE) {
             out.append(f.name());
-            return;
+            return 0;
         }
+        nameAndValue(t, node, out);
+        return f.bitmask() != 0 && f.bitWidth() > 0 ? 0 : f.name().length();
+    }
+
+    /**
+     * Appends {@code Name: value} as tshark composes it from the field's registration alone (bit
+     * pattern, value names, units of times), ignoring labelers and custom labels: what a {@link Labeler}
+     * that only adds to tshark's text ({@code ", Don't fragment"}) starts from.
+     *
+     * @param t the packet's tree
+     * @param node a node of the current packet
+     * @param out where to append
+     */
+    public static void nameAndValue(TreeView t, int node, StringBuilder out) {
+        Field f = t.field(node);
         if (f.bitmask() != 0 && f.bitWidth() > 0) {
             bitPattern(f, t.value(node), out);
             out.append(" = ");
@@ -237,9 +279,19 @@ public final class FieldFormat {
      * @param out where to append
      */
     public static void bitPattern(Field f, long value, StringBuilder out) {
-        int width = f.bitWidth();
-        long mask = f.bitmask();
-        long raw = value << f.shift();
+        bitPattern(value << f.shift(), f.bitmask(), f.bitWidth(), out);
+    }
+
+    /**
+     * The bit picture of bits {@code mask} of a {@code width}-bit value, as tshark draws bit items
+     * ({@code 0100 ....} for the IPv4 version, {@code .... 0101} for its header length).
+     *
+     * @param raw the whole value the bits are part of (unshifted)
+     * @param mask the bits shown; the others are dots
+     * @param width the value's width in bits (8 for a byte)
+     * @param out where to append
+     */
+    public static void bitPattern(long raw, long mask, int width, StringBuilder out) {
         for (int bit = width - 1; bit >= 0; bit--) {
             long b = 1L << bit;
             out.append((mask & b) == 0 ? '.' : ((raw & b) != 0 ? '1' : '0'));

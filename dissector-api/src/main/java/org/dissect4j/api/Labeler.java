@@ -37,4 +37,23 @@ public interface Labeler {
         }
         return -1;
     }
+
+    /**
+     * The first node of field {@code f} after {@code node} with the same parent (a checksum's status
+     * item beside the checksum), or -1.
+     *
+     * @param tree the packet's tree
+     * @param node the node being labelled
+     * @param f the sibling's field
+     * @return the sibling node, or -1
+     */
+    static int sibling(TreeView tree, int node, Field f) {
+        int parent = tree.parent(node);
+        for (int n = tree.first(f); n >= 0; n = tree.next(n)) {
+            if (n > node && tree.parent(n) == parent) {
+                return n;
+            }
+        }
+        return -1;
+    }
 }

@@ -43,6 +43,8 @@ public final class Tree extends TreeView {
     private int currentSource;
 
     private byte[] scratch = new byte[1024];
+    private boolean labels;
+    private final StringBuilder labelScratch = new StringBuilder(128);
 
     /** A tree for the fields of {@code registry} (an engine's: {@link Engine#tree()}). */
     Tree(FieldRegistry registry) {
@@ -592,6 +594,93 @@ public final class Tree extends TreeView {
         }
     }
 
+    // ---- labels ------------------------------------------------------------------------------
+
+    /**
+     * Makes dissectors compose the labels tshark shows in its packet details ({@code -V}, PDML
+     * {@code showname}, JSON keys): outputs that print labels turn it on before the first packet.
+     *
+     * @param on {@code true} when an output shows labels
+     */
+    public void wantLabels(boolean on) {
+        this.labels = on;
+    }
+
+    /**
+     * Whether an output shows labels; {@link #setLabel} and {@link #appendLabel} do nothing otherwise, so a
+     * dissector composes a label's text only after asking this.
+     *
+     * @return the value last set with {@link #wantLabels}
+     */
+    public boolean wantsLabels() {
+        return labels;
+    }
+
+    /**
+     * Gives {@code node} the text tshark shows for it, the whole line without brackets (Wireshark's
+     * {@code proto_item_set_text}): {@code "0100 .... = Version: 4"}, {@code "Header Checksum: 0x9e61
+     * [validation disabled]"}. The text is copied (encoded as UTF-8 into the scratch area: no allocation
+     * unless the area grows). Ignored for -1 or when labels are not {@link #wantsLabels wanted}.
+     *
+     * @param node the node, or -1
+     * @param text the label
+     */
+    public void setLabel(int node, CharSequence text) {
+        if (node < 0 || !labels || !scratchRoom(4)) {
+            return;
+        }
+        int at = scratchLength;
+        scratchLength += 4;
+        putScratch(text);
+        putLength(at, scratchLength - at - 4);
+        nodes[node * NODE_INTS + LABEL] = at;
+    }
+
+    /**
+     * Appends {@code text} to the label of {@code node}, its custom label or else the one
+     * {@link FieldFormat#label} composes ({@code proto_item_append_text}): {@code ", Don't fragment"}
+     * after {@code "Flags: 0x2"}. Ignored for -1 or when labels are not wanted.
+     *
+     * @param node the node, or -1
+     * @param text what to append
+     */
+    public void appendLabel(int node, CharSequence text) {
+        if (node < 0 || !labels) {
+            return;
+        }
+        int at = nodes[node * NODE_INTS + LABEL];
+        if (at >= 0 && at + 4 + scratchSegment.get(Bytes.LE32, at) == scratchLength) {
+            putScratch(text);       // the label is the last text in the scratch area: extend it in place
+            putLength(at, scratchLength - at - 4);
+            return;
+        }
+        StringBuilder sb = labelScratch;
+        sb.setLength(0);
+        FieldFormat.label(this, node, sb);
+        sb.append(text);
+        setLabel(node, sb);
+    }
+
+    private void putLength(int at, int len) {
+        scratch[at] = (byte) len;
+        scratch[at + 1] = (byte) (len >>> 8);
+        scratch[at + 2] = (byte) (len >>> 16);
+        scratch[at + 3] = (byte) (len >>> 24);
+    }
+
+    /**
+     * Removes flags from a node ({@link #GENERATED} from a string that {@link #addString} stored but that
+     * is capture metadata, not a computed value); ignored for -1.
+     *
+     * @param node the node, or -1
+     * @param f the flags to clear (others are kept)
+     */
+    public void clearFlags(int node, int f) {
+        if (node >= 0) {
+            nodes[node * NODE_INTS + FLAGS] &= ~f;
+        }
+    }
+
     /**
      * Removes every node added after {@code mark} (a heuristic dissector said "not mine").
      *
@@ -696,6 +785,7 @@ public final class Tree extends TreeView {
         a[at + LENGTH] = len;
         a[at + FLAGS] = fl;
         a[at + NEXT] = -1;
+        a[at + LABEL] = -1;
         value[n] = v;
         int[] lastOf = last;
         if (first[fid] < 0) {

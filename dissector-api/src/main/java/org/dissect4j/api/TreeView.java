@@ -36,11 +36,11 @@ public abstract sealed class TreeView permits Tree {
 
     /*
      * The int columns of a node live side by side in one array, NODE_INTS slots per node (field,
-     * parent, source, offset, length, flags, next): store() then touches one cache line and one array
+     * parent, source, offset, length, flags, next, custom label: a scratch offset or -1): store() then touches one cache line and one array
      * (C2 merges the range checks of constant offsets from one base), instead of seven arrays.
      */
     static final int NODE_INTS = 8, FIELD = 0, PARENT = 1, SOURCE = 2, OFFSET = 3, LENGTH = 4, FLAGS = 5,
-            NEXT = 6;
+            NEXT = 6, LABEL = 7;
     int[] nodes = new int[256 * NODE_INTS];
     long[] value = new long[256];
     int size;
@@ -503,6 +503,36 @@ public abstract sealed class TreeView permits Tree {
         Field f = field(node);
         return new IllegalArgumentException(f.abbrev() + " is " + f.type().wiresharkName() + ", not " + wanted
                 + "; text(node) renders any field");
+    }
+
+    /**
+     * Whether a dissector gave the node a label of its own ({@link Tree#setLabel}, {@link Tree#appendLabel}):
+     * then {@link FieldFormat#label} shows that text instead of {@code Name: value}.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return {@code true} when the node has a custom label
+     */
+    public boolean hasCustomLabel(int node) {
+        return nodes[node * NODE_INTS + LABEL] >= 0;
+    }
+
+    /** Appends the custom label of {@code node} (UTF-8 in the scratch area after a 4-byte length). */
+    void appendCustomLabel(int node, StringBuilder out) {
+        int at = nodes[node * NODE_INTS + LABEL];
+        int len = scratchSegment.get(Bytes.LE32, at);
+        boolean ascii = true;
+        for (int i = 0; i < len && ascii; i++) {
+            ascii = Bytes.u8(scratchSegment, at + 4 + i) < 0x80;
+        }
+        if (ascii) {
+            for (int i = 0; i < len; i++) {
+                out.append((char) Bytes.u8(scratchSegment, at + 4 + i));
+            }
+        } else {
+            byte[] utf8 = new byte[len];
+            MemorySegment.copy(scratchSegment, Bytes.U8, at + 4, utf8, 0, len);
+            out.append(new String(utf8, StandardCharsets.UTF_8));
+        }
     }
 
     /**

@@ -61,10 +61,12 @@ final class FrameDissector implements Dissector {
         int frameNode = t.open(NetProtocols.FRAME.field(), 0, captured);
         String ifName = f.interfaceName();
         if (ifName != null) {
-            // Wireshark shows the interface only for formats that describe interfaces (pcapng).
+            // Wireshark shows the section and interface only for formats that describe interfaces (pcapng);
+            // the readers do not count sections, so a second section's frames also read 1
+            t.addUint(FrameFields.SECTION_NUMBER, 0, 0, 1);
             t.openUint(FrameFields.INTERFACE_ID, 0, 0, Integer.toUnsignedLong(f.interfaceId()));
             if (t.wants(FrameFields.INTERFACE_NAME)) {
-                t.addString(FrameFields.INTERFACE_NAME, ifName);
+                t.clearFlags(t.addString(FrameFields.INTERFACE_NAME, ifName), Tree.GENERATED);   // metadata, not computed
             }
             t.close();
         }

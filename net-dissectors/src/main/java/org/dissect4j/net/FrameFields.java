@@ -13,8 +13,13 @@ import org.dissect4j.api.ValueNames;
  * value names are Wireshark's. Do not edit by hand; change the generator's list and rerun it.
  */
 public final class FrameFields {
+    /** {@code frame.section_number}: Section number. */
+    public static final Field SECTION_NUMBER = Field.define("frame.section_number", "Section number", FieldType.UINT32)
+            .description("The number of the file section this frame is in")
+            .build();
     /** {@code frame.interface_id}: Interface id. */
     public static final Field INTERFACE_ID = Field.define("frame.interface_id", "Interface id", FieldType.UINT32)
+            .labeler(FrameLabels::interfaceId)
             .build();
     /** {@code frame.interface_name}: Interface name. */
     public static final Field INTERFACE_NAME = Field.define("frame.interface_name", "Interface name", FieldType.STRING)
@@ -301,10 +306,11 @@ public final class FrameFields {
     /** Every field of this class, in declaration order (for registration). */
     static Field[] all() {
         return new Field[] {
-            INTERFACE_ID, INTERFACE_NAME, ENCAP_TYPE, TIME,
-            OFFSET_SHIFT, TIME_EPOCH, TIME_DELTA, TIME_DELTA_DISPLAYED,
-            TIME_RELATIVE, NUMBER, LEN, CAP_LEN,
-            MARKED, IGNORED, PROTOCOLS, COMMENT,
+            SECTION_NUMBER, INTERFACE_ID, INTERFACE_NAME, ENCAP_TYPE,
+            TIME, OFFSET_SHIFT, TIME_EPOCH, TIME_DELTA,
+            TIME_DELTA_DISPLAYED, TIME_RELATIVE, NUMBER, LEN,
+            CAP_LEN, MARKED, IGNORED, PROTOCOLS,
+            COMMENT,
         };
     }
 }

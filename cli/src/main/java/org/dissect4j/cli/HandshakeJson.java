@@ -31,11 +31,15 @@ final class HandshakeJson {
             num(sb, "last_frame", c.lastFrame);
             raw(sb, "start", ReportFormat.fixed(c.firstRel / 1e9, 9));
             raw(sb, "duration", ReportFormat.fixed((c.lastTime - c.firstTime) / 1e9, 9));
+            str(sb, "captured", l.seen());
             str(sb, "handshake", l.handshake());
             bool(sb, "handshake_complete", l.handshakeComplete());
             frame(sb, "syn_frame", l.synFrame);
             frame(sb, "synack_frame", l.synAckFrame);
             frame(sb, "ack_frame", l.ackFrame);
+            Boolean ws = c.windowScalingOn();
+            raw(sb, "window_scaling", ws == null ? "null" : ws.toString());
+            str(sb, "window_scaling_text", c.windowScaling());
             raw(sb, "irtt", l.initialRtt() >= 0 ? ReportFormat.fixed(l.initialRtt() / 1e9, 9) : "null");
             str(sb, "close", l.close());
             str(sb, "close_kind", l.closeShort());
@@ -66,6 +70,11 @@ final class HandshakeJson {
         array(sb, x.alpnOffered);
         sb.append(",\n");
         sb.append("      \"session\": ").append(q(x.session())).append(",\n");
+        sb.append("      \"session_id\": ").append(q(x.sessionId)).append(",\n");
+        sb.append("      \"resumption_origin_frame\": ").append(x.originFrame >= 0 ? Long.toString(x.originFrame) : "null").append(",\n");
+        sb.append("      \"resumption_origin_stream\": ").append(x.originStream >= 0 ? Integer.toString(x.originStream) : "null")
+                .append(",\n");
+        certificate(x, sb);
         sb.append("      \"hello_retry_request\": ").append(x.hrrFrame >= 0).append(",\n");
         sb.append("      \"client_hello_frame\": ").append(x.clientHelloFrame).append(",\n");
         sb.append("      \"client_finished_frame\": ").append(x.finishedFrame >= 0 ? Long.toString(x.finishedFrame) : "null").append(",\n");
@@ -77,6 +86,23 @@ final class HandshakeJson {
         sb.append("      \"alerts\": ");
         array(sb, x.alerts);
         sb.append("\n    },\n");
+    }
+
+    /** The server's leaf certificate, or null when none was seen (resumed sessions, TLS 1.3 without keys). */
+    private static void certificate(Tls x, StringBuilder sb) {
+        sb.append("      \"certificate\": ");
+        if (x.certSubject == null) {
+            sb.append("null,\n");
+            return;
+        }
+        sb.append("{\"subject\": ").append(q(x.certSubject)).append(", \"issuer\": ").append(q(x.certIssuer))
+                .append(", \"not_before\": ").append(q(iso(x.certNotBefore))).append(", \"not_after\": ")
+                .append(q(iso(x.certNotAfter))).append("},\n");
+    }
+
+    /** {@code 2026-11-27T10:25:38Z}, or null. */
+    private static String iso(long nanos) {
+        return nanos == Long.MIN_VALUE ? null : java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)).toString();
     }
 
     /** {@code ["a", "b"]} */
@@ -92,6 +118,8 @@ final class HandshakeJson {
         sb.append("    \"").append(name).append("\": {\"address\": \"").append(ReportFormat.ip(addr, addr.length))
                 .append("\", \"port\": ").append(port)
                 .append(", \"syn_seen\": ").append(o.seen)
+                .append(", \"isn\": ").append(o.isn >= 0 ? Long.toString(o.isn) : "null")
+                .append(", \"initial_window\": ").append(o.window >= 0 ? Long.toString(o.window) : "null")
                 .append(", \"mss\": ").append(o.mss >= 0 ? Long.toString(o.mss) : "null")
                 .append(", \"window_scale\": ").append(o.ws >= 0 ? Long.toString(o.ws) : "null")
                 .append(", \"sack_perm\": ").append(o.sackPerm)

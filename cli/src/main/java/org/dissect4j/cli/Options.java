@@ -271,7 +271,7 @@ final class Options {
             {"-z", "STATISTICS", "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], "
                     + "flow,tcp,standard."},
             {"--handshakes", "", "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON)."},
-            {"--flow", "FILE.svg|DIR/", "Draw a call-flow (ladder) diagram of the TCP/TLS packets into an SVG file (DIR/: one per stream)."},
+            {"--flow", "FILE.svg|DIR/", "Call-flow (ladder) diagram as SVG; DIR/: one SVG per TCP stream."},
             {"-d", "LAYER==VALUE,PROTO", "Decode As, e.g. tcp.port==8443,tls (repeatable)."},
             {"-o", "NAME:VALUE", "Set a dissector preference (repeatable)."},
             {"--disable-protocol", "PROTO", "Do not dissect PROTO (repeatable)."},

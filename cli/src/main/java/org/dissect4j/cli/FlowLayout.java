@@ -5,16 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The geometry of one SVG ladder: which endpoints get a lifeline and where, how wide the lanes are, how
- * each row's label is wrapped and so how tall the row is, and where the Seq/Ack column starts. Text is
- * measured, not cut: lanes widen to the longest label (per lane it spans) up to {@link #MAX_LANE}; a
- * longer label wraps at ", " or spaces (a word longer than a line breaks inside) and its row grows.
+ * The geometry of one SVG ladder: which endpoints get a lifeline and where, how far apart neighbouring
+ * lifelines are, how each row's label is wrapped and so how tall the row is, and where the Seq/Ack column
+ * starts. Text is measured, not cut: each gap between neighbouring lifelines widens to the longest label
+ * drawn across it (a label across several gaps shares them) up to {@link #MAX_GAP}; a longer label wraps
+ * at ", " or spaces (a word longer than a line breaks inside) and its row grows. Gaps no label crosses
+ * only keep the endpoint boxes apart.
  * Widths assume the monospace font the SVG asks for ({@link #CHAR} px per character at 11 px).
  */
 final class FlowLayout {
     static final double CHAR = 6.7, SMALL_CHAR = 6.1;
-    static final int TOP = 96, ROW = 30, LINE = 13, BOTTOM = 40 + FlowLegend.HEIGHT, GROUP_X = 162;
-    private static final int MIN_LANE = 250, MAX_LANE = 520, MIN_LEFT = 300, LABEL_PAD = 24, MIN_COMMENT = 200;
+    static final int TOP = 124, ROW = 30, LINE = 13, BOTTOM = 40 + FlowLegend.HEIGHT, GROUP_X = 162;
+    private static final int MIN_GAP = 250, MAX_GAP = 520, BOX_GAP = 170, MIN_LEFT = 300, LABEL_PAD = 24, MIN_COMMENT = 200;
 
     /** The rows drawn (indices into the collector), top to bottom. */
     final int[] rows;
@@ -22,7 +24,8 @@ final class FlowLayout {
     final int[] laneOf;
     /** The endpoints with a lifeline, left to right. */
     final int[] lanes;
-    final int laneWidth;
+    /** The x of each lifeline, left to right. */
+    private final int[] laneXs;
     final int left;
     /** Per drawn row: its wrapped label lines, its top y. */
     final List<List<String>> labels = new ArrayList<>();
@@ -53,8 +56,8 @@ final class FlowLayout {
             }
         }
         lanes = Arrays.copyOf(order, Math.max(n, 0));
-        laneWidth = laneWidth(f, label);
         left = Math.max(MIN_LEFT, GROUP_X + (int) Math.ceil(groupText.length() * SMALL_CHAR) + 16);
+        laneXs = laneXs(f, label);
         rowTop = new int[rows.length + 1];
         int y = TOP;
         for (int k = 0; k < rows.length; k++) {
@@ -68,28 +71,52 @@ final class FlowLayout {
         for (String c : comments) {
             comment = Math.max(comment, (int) Math.ceil(c.length() * CHAR) + 20);
         }
-        commentX = left + Math.max(1, lanes.length) * laneWidth + 10;
+        commentX = (lanes.length == 0 ? left : laneXs[lanes.length - 1]) + MIN_GAP / 2 + 10;
         width = Math.max(FlowLegend.WIDTH, commentX + comment);
         height = y + BOTTOM;
     }
 
-    /** Wide enough for every label on one line (shared by the lanes it spans), within MIN_LANE..MAX_LANE. */
-    private int laneWidth(FlowCollector f, List<String> label) {
-        double need = MIN_LANE;
-        for (int k = 0; k < rows.length; k++) {
-            int lanesSpanned = Math.max(1, Math.abs(laneOf[f.dstEndpoint[rows[k]]] - laneOf[f.srcEndpoint[rows[k]]]));
-            need = Math.max(need, (label.get(k).length() * CHAR + LABEL_PAD) / lanesSpanned);
+    /** Lifeline positions: each gap wide enough for the labels across it on one line, within BOX_GAP..MAX_GAP. */
+    private int[] laneXs(FlowCollector f, List<String> label) {
+        int gaps = Math.max(0, lanes.length - 1);
+        double[] gap = new double[gaps];
+        Arrays.fill(gap, BOX_GAP);
+        // labels across one gap first, then those across several share the deficit among their gaps
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < rows.length; k++) {
+                int a = laneOf[f.srcEndpoint[rows[k]]];
+                int b = laneOf[f.dstEndpoint[rows[k]]];
+                int lo = Math.min(a, b);
+                int n = Math.abs(b - a);
+                if (n == 0 || (n == 1) != (pass == 0)) {
+                    continue;
+                }
+                double need = Math.max(MIN_GAP * n, label.get(k).length() * CHAR + LABEL_PAD);
+                double have = 0;
+                for (int g = lo; g < lo + n; g++) {
+                    have += gap[g];
+                }
+                for (int g = lo; g < lo + n && have < need; g++) {
+                    gap[g] = Math.min(MAX_GAP, gap[g] + (need - have) / n);
+                }
+            }
         }
-        return (int) Math.min(MAX_LANE, Math.ceil(need));
+        int[] xs = new int[lanes.length];
+        int x = left + MIN_GAP / 2;
+        for (int k = 0; k < lanes.length; k++) {
+            xs[k] = x;
+            x += k < gaps ? (int) Math.ceil(gap[k]) : 0;
+        }
+        return xs;
     }
 
-    /** Room for the label of row {@code r}: the distance between its lifelines (a lane for a loop). */
+    /** Room for the label of row {@code r}: the distance between its lifelines (a gap for a loop). */
     private double span(FlowCollector f, int r) {
-        return Math.max(laneWidth, Math.abs(laneX(f.dstEndpoint[r]) - laneX(f.srcEndpoint[r])));
+        return Math.max(MIN_GAP, Math.abs(laneX(f.dstEndpoint[r]) - laneX(f.srcEndpoint[r])));
     }
 
     int laneX(int endpoint) {
-        return left + laneOf[endpoint] * laneWidth + laneWidth / 2;
+        return laneXs[laneOf[endpoint]];
     }
 
     /** The arrow's y in drawn row {@code k}: under the label's lines. */

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --flow FILE.svg}: the structure of the ladder diagram (arrows, lifelines, labels, groups). */
 class FlowSvgTest {
@@ -87,6 +89,20 @@ class FlowSvgTest {
             Files.writeString(DOC, s);
         }
         assertThat(Files.readString(DOC)).isEqualTo(s);
+    }
+
+    /** The pictures of docs/ and the README: a TCP connection, a TLS 1.2 full handshake, a full and a resumed one. */
+    @ParameterizedTest
+    @CsvSource({"tcp-http-ipv4.pcap, flow-tcp-http.svg", "tls12-full-rsa.pcap, flow-tls12-full.svg",
+        "tls12-resume-sessionid.pcap, flow-tls12-resumed.svg"})
+    void documentationPicturesAreCurrent(String capture, String doc) throws IOException {
+        assumeTrue(ReportRun.SHARED != null && Files.isDirectory(DOC.getParent()), "corpus or docs/ not found: skipped");
+        String s = svg(ReportRun.SHARED.resolve(capture));
+        Path file = DOC.resolveSibling(doc);
+        if (Boolean.getBoolean("regen")) {
+            Files.writeString(file, s);
+        }
+        assertThat(Files.readString(file)).isEqualTo(s);
     }
 
     @Test

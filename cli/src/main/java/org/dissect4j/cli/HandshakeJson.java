@@ -62,42 +62,38 @@ final class HandshakeJson {
 
     private static void tls(Tls x, StringBuilder sb) {
         sb.append("    \"tls\": {\n");
-        sb.append("      \"version\": ").append(q(x.version)).append(",\n");
-        sb.append("      \"cipher_suite\": ").append(q(x.cipher)).append(",\n");
-        sb.append("      \"sni\": ").append(q(x.sni)).append(",\n");
-        sb.append("      \"alpn\": ").append(q(x.alpnSelected)).append(",\n");
-        sb.append("      \"alpn_offered\": ");
-        array(sb, x.alpnOffered);
-        sb.append(",\n");
-        sb.append("      \"session\": ").append(q(x.session())).append(",\n");
-        sb.append("      \"session_id\": ").append(q(x.sessionId)).append(",\n");
-        sb.append("      \"resumption_origin_frame\": ").append(x.originFrame >= 0 ? Long.toString(x.originFrame) : "null").append(",\n");
-        sb.append("      \"resumption_origin_stream\": ").append(x.originStream >= 0 ? Integer.toString(x.originStream) : "null")
-                .append(",\n");
-        certificate(x, sb);
-        sb.append("      \"hello_retry_request\": ").append(x.hrrFrame >= 0).append(",\n");
-        sb.append("      \"client_hello_frame\": ").append(x.clientHelloFrame).append(",\n");
-        sb.append("      \"client_finished_frame\": ").append(x.finishedFrame >= 0 ? Long.toString(x.finishedFrame) : "null").append(",\n");
-        sb.append("      \"handshake_duration\": ").append(x.finishedFrame >= 0
-                ? ReportFormat.fixed((x.finishedTime - x.clientHelloTime) / 1e9, 9) : "null").append(",\n");
-        sb.append("      \"ja3\": ").append(q(x.ja3)).append(",\n");
-        sb.append("      \"ja3s\": ").append(q(x.ja3s)).append(",\n");
-        sb.append("      \"ja4\": ").append(q(x.ja4)).append(",\n");
-        sb.append("      \"alerts\": ");
-        array(sb, x.alerts);
-        sb.append("\n    },\n");
+        member(sb, "version", q(x.version));
+        member(sb, "cipher_suite", q(x.cipher));
+        member(sb, "sni", q(x.sni));
+        member(sb, "alpn", q(x.alpnSelected));
+        member(sb, "alpn_offered", array(x.alpnOffered));
+        member(sb, "session", q(x.session()));
+        member(sb, "session_id", q(x.sessionId));
+        member(sb, "resumption_origin_frame", x.originFrame >= 0 ? Long.toString(x.originFrame) : "null");
+        member(sb, "resumption_origin_stream", x.originStream >= 0 ? Integer.toString(x.originStream) : "null");
+        member(sb, "certificate", certificate(x));
+        member(sb, "hello_retry_request", Boolean.toString(x.hrrFrame >= 0));
+        member(sb, "client_hello_frame", Long.toString(x.clientHelloFrame));
+        member(sb, "client_finished_frame", x.finishedFrame >= 0 ? Long.toString(x.finishedFrame) : "null");
+        member(sb, "handshake_duration", x.finishedFrame >= 0 ? ReportFormat.fixed((x.finishedTime - x.clientHelloTime) / 1e9, 9) : "null");
+        member(sb, "ja3", q(x.ja3));
+        member(sb, "ja3s", q(x.ja3s));
+        member(sb, "ja4", q(x.ja4));
+        sb.append("      \"alerts\": ").append(array(x.alerts)).append("\n    },\n");
+    }
+
+    /** A member of the {@code tls} object: {@code "key": value,} on its own line. */
+    private static void member(StringBuilder sb, String key, String json) {
+        sb.append("      \"").append(key).append("\": ").append(json).append(",\n");
     }
 
     /** The server's leaf certificate, or null when none was seen (resumed sessions, TLS 1.3 without keys). */
-    private static void certificate(Tls x, StringBuilder sb) {
-        sb.append("      \"certificate\": ");
+    private static String certificate(Tls x) {
         if (x.certSubject == null) {
-            sb.append("null,\n");
-            return;
+            return "null";
         }
-        sb.append("{\"subject\": ").append(q(x.certSubject)).append(", \"issuer\": ").append(q(x.certIssuer))
-                .append(", \"not_before\": ").append(q(iso(x.certNotBefore))).append(", \"not_after\": ")
-                .append(q(iso(x.certNotAfter))).append("},\n");
+        return "{\"subject\": " + q(x.certSubject) + ", \"issuer\": " + q(x.certIssuer) + ", \"not_before\": " + q(iso(x.certNotBefore))
+                + ", \"not_after\": " + q(iso(x.certNotAfter)) + "}";
     }
 
     /** {@code 2026-11-27T10:25:38Z}, or null. */
@@ -106,12 +102,12 @@ final class HandshakeJson {
     }
 
     /** {@code ["a", "b"]} */
-    private static void array(StringBuilder sb, List<String> values) {
-        sb.append('[');
+    private static String array(List<String> values) {
+        StringBuilder sb = new StringBuilder("[");
         for (int k = 0; k < values.size(); k++) {
             sb.append(k > 0 ? ", " : "").append(q(values.get(k)));
         }
-        sb.append(']');
+        return sb.append(']').toString();
     }
 
     private static void side(StringBuilder sb, String name, byte[] addr, int port, Opts o, long bytes, long frames) {

@@ -139,7 +139,7 @@ final class FlowBands {
         List<String> lines = new ArrayList<>(3);
         String version = t.version != null ? t.version : "TLS";
         lines.add(t.version == null ? "TLS handshake (no ServerHello)"
-                : t.resumed != null ? version + " resumed (" + t.resumed + ")" : version + " full handshake");
+                : t.resumed != null ? version + " resumed (" + t.resumed.replace(version + " ", "") + ")" : version + " full handshake");
         if (t.sessionId != null && !"TLS 1.3".equals(t.version)) {
             lines.add("session ID " + t.sessionId.substring(0, Math.min(8, t.sessionId.length())));
         }

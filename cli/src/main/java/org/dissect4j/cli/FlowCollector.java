@@ -132,7 +132,7 @@ final class FlowCollector {
         int tlsKinds = info ? tlsFields.kinds(t) : 0;
         if (info && (tlsKinds & FlowTls.HANDSHAKE) != 0) {
             // every stream's sessions, drawn or not: a drawn one may have resumed it
-            FlowTls.Session session = st < limits.streams() ? tls.computeIfAbsent(st, k -> new FlowTls.Session()) : new FlowTls.Session();
+            FlowTls.Session session = st < limits.streams() ? tls.computeIfAbsent(st, k -> new FlowTls.Session()) : null;
             tlsFields.handshake(t, f.number(), st, session, origins);
         }
         if (st >= limits.streams()) {
@@ -157,11 +157,20 @@ final class FlowCollector {
             return;
         }
         int i = add(st, srcE, dstE, fl, payload, mk, f.number());
+        details(i, f, p, upper);
+        folding.added(i, upper);
+    }
+
+    /** What only a row of its own shows: Seq/Ack, window, SYN options, the time and Info texts. */
+    private void details(int i, Frame f, Packet p, boolean upper) {
+        Tree t = p.tree();
+        boolean syn = (flags[i] & SYN) != 0;
         rel[i] = ReportFormat.value(t, tcp.rel, 0);
         seq[i] = ReportFormat.value(t, tcp.seq, 0);
         ack[i] = ReportFormat.value(t, tcp.ack, 0);
-        window[i] = ReportFormat.value(t, (fl & SYN) != 0 ? tcp.windowValue : tcp.window, -1);
-        if ((fl & SYN) != 0) {
+        // a SYN's window is never scaled: the value as sent is the window
+        window[i] = ReportFormat.value(t, syn ? tcp.windowValue : tcp.window, -1);
+        if (syn) {
             mss[i] = (int) ReportFormat.value(t, tcp.mss, -1);
             long shift = ReportFormat.value(t, tcp.ws, -1);
             wsMultiplier[i] = shift < 0 ? -1 : 1 << Math.min(shift, 14);
@@ -174,7 +183,6 @@ final class FlowCollector {
             infoText[i] = upper ? p.info().toString() : null;
             summary[i] = upper ? infoText[i] : p.info().toString();
         }
-        folding.added(i, upper);
     }
 
     /** Appends a row of one segment; returns its index. */

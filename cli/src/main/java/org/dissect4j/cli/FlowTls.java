@@ -62,19 +62,22 @@ final class FlowTls {
         return any && data ? APP_DATA_ONLY : 0;
     }
 
-    /** Notes the handshake segment of frame {@code frame} in {@code s}; records where sessions start in {@code origins}. */
+    /**
+     * Records where sessions start in {@code origins} and notes the handshake segment of frame {@code frame}
+     * in {@code s} (null for a stream that is not drawn: its sessions may still be resumed by a drawn one).
+     */
     void handshake(Tree t, long frame, int stream, Session s, TlsOrigins origins) {
-        if (s.firstFrame < 0) {
-            s.firstFrame = frame;
+        if (s != null) {
+            s.firstFrame = s.firstFrame < 0 ? frame : s.firstFrame;
+            s.lastFrame = frame;
         }
-        s.lastFrame = frame;
         for (int id : hsType) {
             for (int n = t.first(id); n >= 0; n = t.next(n)) {
                 long type = t.value(n);
                 if (type == SERVER_HELLO || type == NEW_SESSION_TICKET) {
                     origins.record(frame, stream);
                 }
-                if (type == SERVER_HELLO && s.version == null) {
+                if (type == SERVER_HELLO && s != null && s.version == null) {
                     serverHello(t, n, s, origins);
                 }
             }

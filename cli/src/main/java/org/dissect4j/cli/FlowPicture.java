@@ -202,12 +202,14 @@ final class FlowPicture {
 
     private static void defs(StringBuilder sb) {
         sb.append("<defs>\n");
+        // marker sizes scale with the stroke: the thick folded arrow gets a smaller one
         for (Map.Entry<String, String> k : COLORS.entrySet()) {
-            sb.append("<marker id=\"head-").append(k.getKey()).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" ")
-                    .append("markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(k.getValue())
-                    .append("\"/></marker>\n");
+            String size = k.getKey().equals("fold") ? "4" : "7";
+            sb.append("<marker id=\"head-").append(k.getKey()).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"")
+                    .append(size).append("\" markerHeight=\"").append(size).append("\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"")
+                    .append(k.getValue()).append("\"/></marker>\n");
         }
-        sb.append("<marker id=\"tail-fold\" viewBox=\"0 0 10 10\" refX=\"1\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" ")
+        sb.append("<marker id=\"tail-fold\" viewBox=\"0 0 10 10\" refX=\"1\" refY=\"5\" markerWidth=\"4\" markerHeight=\"4\" ")
                 .append("orient=\"auto\"><path d=\"M10,0 L0,5 L10,10 z\" fill=\"").append(SLATE).append("\"/></marker>\n");
         sb.append("</defs>\n");
     }

@@ -31,11 +31,12 @@ final class HandshakeCollector {
     private static final int CLIENT = TcpLifecycle.CLIENT, SERVER = TcpLifecycle.SERVER;
 
     private final TcpSegmentFields tcp = new TcpSegmentFields();
-    private int[] mssIds, wsIds, sackPermIds, tsIds;
     private int[] hsType, ciphersuite, sni, alpn, hsVersion, supportedVersion, random, ja3, ja3s, ja4;
+    private int[] sessionId, originFrame, certSubject, certIssuer, certNotBefore, certNotAfter;
     private int[] contentType, opaqueType, alertLevel, alertDesc, resumptionMethod, resumptionOffered, tlsProto;
     private Field resumedExpert;
     private boolean tls;
+    private final TlsOrigins origins = new TlsOrigins();
 
     private Conn[] conns = new Conn[64];
     private final List<Conn> order = new ArrayList<>();
@@ -52,11 +53,6 @@ final class HandshakeCollector {
     /** Marks the TCP, IP and (when loaded) TLS fields read per packet. */
     void prime(Engine engine) {
         tcp.prime(engine);
-        mssIds = ReportFormat.want(engine, "tcp.options.mss_val");
-        wsIds = ReportFormat.want(engine, "tcp.options.wscale.shift");
-        sackPermIds = ReportFormat.want(engine, "tcp.options.sack_perm");
-        tsIds = ReportFormat.want(engine, "tcp.options.timestamp.tsval");
-
         tlsProto = ReportFormat.want(engine, "tls");
         hsType = ReportFormat.want(engine, "tls.handshake.type");
         tls = tlsProto.length > 0 && hsType.length > 0;
@@ -77,6 +73,12 @@ final class HandshakeCollector {
             resumptionMethod = ReportFormat.want(engine, "tls.resumption_method");
             resumptionOffered = ReportFormat.want(engine, "tls.resumption.offered");
             resumedExpert = engine.findField("tls.resumed").orElse(null);
+            sessionId = ReportFormat.want(engine, "tls.handshake.session_id");
+            originFrame = ReportFormat.want(engine, "tls.resumption.origin_frame");
+            certSubject = ReportFormat.want(engine, "tls.x509.subject");
+            certIssuer = ReportFormat.want(engine, "tls.x509.issuer");
+            certNotBefore = ReportFormat.want(engine, "tls.x509.not_before");
+            certNotAfter = ReportFormat.want(engine, "tls.x509.not_after");
         }
     }
 
@@ -115,20 +117,23 @@ final class HandshakeCollector {
         c.lastFrame = frame.number();
         c.lastTime = now;
         if ((flags & FlowCollector.SYN) != 0 && !c.opts[side].seen) {
-            synOptions(c.opts[side], t);
+            synOptions(c.opts[side], t, flags);
         }
         if (tls && ReportFormat.first(t, tlsProto) >= 0) {
             tls(c, side, t, frame.number(), now);
         }
     }
 
-    /** The options of a side's first SYN (or SYN/ACK). */
-    private void synOptions(Opts o, Tree t) {
+    /** The ISN, window and options of a side's first SYN (or SYN/ACK). */
+    private void synOptions(Opts o, Tree t, int flags) {
         o.seen = true;
-        o.mss = ReportFormat.value(t, mssIds, -1);
-        o.ws = ReportFormat.value(t, wsIds, -1);
-        o.sackPerm = ReportFormat.first(t, sackPermIds) >= 0;
-        o.timestamps = ReportFormat.first(t, tsIds) >= 0;
+        o.synAck = (flags & FlowCollector.ACK) != 0;
+        o.isn = ReportFormat.value(t, tcp.seqRaw, -1);
+        o.window = ReportFormat.value(t, tcp.windowValue, -1);
+        o.mss = ReportFormat.value(t, tcp.mss, -1);
+        o.ws = ReportFormat.value(t, tcp.ws, -1);
+        o.sackPerm = ReportFormat.first(t, tcp.sackPerm) >= 0;
+        o.timestamps = ReportFormat.first(t, tcp.tsVal) >= 0;
     }
 
     /** A new connection whose first packet is the current one; a SYN or SYN/ACK tells the roles. */
@@ -161,12 +166,17 @@ final class HandshakeCollector {
         for (int i = 0; i < hs; i++) {
             int h = hsNodes[i];
             long type = t.value(h);
+            if (type == 2 || type == 4) {
+                origins.record(frameNo, c.stream);
+            }
             if (type == 1 && side == CLIENT) {
                 if (x.clientHelloFrame < 0) {
                     clientHello(x, t, h, hs, i, frameNo, now);
                 }
             } else if (type == 2 && side == SERVER) {
                 serverHello(x, t, h, hs, i, frameNo);
+            } else if (type == 11 && side == SERVER && x.certSubject == null) {
+                certificate(x, t, h, hs, i);
             }
         }
         if (resumedExpert != null && x.resumed == null) {
@@ -227,6 +237,25 @@ final class HandshakeCollector {
         if (m >= 0) {
             x.resumed = name(t, m);
         }
+        int id = owned(t, sessionId, h, hs, i);
+        if (id >= 0 && t.length(id) > 0) {
+            x.sessionId = FlowTls.hex(t, id);
+        }
+        int o = ReportFormat.first(t, originFrame);
+        if (o >= 0) {
+            x.originFrame = t.value(o);
+            x.originStream = origins.streamOf(x.originFrame);
+        }
+    }
+
+    /** The server's (first, leaf) certificate: subject, issuer, validity. */
+    private void certificate(Tls x, Tree t, int h, int hs, int i) {
+        x.certSubject = string(t, certSubject, h, hs, i);
+        x.certIssuer = string(t, certIssuer, h, hs, i);
+        int nb = owned(t, certNotBefore, h, hs, i);
+        int na = owned(t, certNotAfter, h, hs, i);
+        x.certNotBefore = nb >= 0 ? t.value(nb) : Long.MIN_VALUE;
+        x.certNotAfter = na >= 0 ? t.value(na) : Long.MIN_VALUE;
     }
 
     /**
@@ -359,9 +388,7 @@ final class HandshakeCollector {
 
     /** The value name alone ({@code Fatal}, {@code Unknown CA}), or the number. */
     private static String name(Tree t, int node) {
-        ValueNames names = t.field(node).values();
-        String n = names != null ? names.name(t.value(node)) : null;
-        return n != null ? n : Long.toString(t.value(node));
+        return FlowTls.name(t, node);
     }
 
     private static byte[] hex(String s) {
@@ -386,11 +413,36 @@ final class HandshakeCollector {
         final Opts[] opts = {new Opts(), new Opts()};
         final TcpLifecycle life = new TcpLifecycle();
         Tls tls;
+
+        /**
+         * Whether window scaling is in effect (RFC 7323 §2.2: both SYNs carry WS): {@code on (x1024 / x128)}
+         * (client's / server's multiplier), {@code off (server did not send WS)}, or unknown when a SYN is missing.
+         */
+        String windowScaling() {
+            Opts c = opts[TcpLifecycle.CLIENT];
+            Opts s = opts[TcpLifecycle.SERVER];
+            if (!c.seen || !s.seen || c.synAck || !s.synAck) {
+                return "unknown (" + (!c.seen || c.synAck ? "SYN" : "SYN/ACK") + " not seen)";
+            }
+            if (c.ws >= 0 && s.ws >= 0) {
+                return "on (x" + c.multiplier() + " / x" + s.multiplier() + ")";
+            }
+            return "off (" + (c.ws < 0 && s.ws < 0 ? "neither side sent" : c.ws < 0 ? "client did not send" : "server did not send") + " WS)";
+        }
+
+        /** {@code true}/{@code false} when both SYNs were seen, else null. */
+        Boolean windowScalingOn() {
+            String w = windowScaling();
+            return w.startsWith("unknown") ? null : w.startsWith("on");
+        }
     }
 
-    /** The options of a side's SYN (or SYN/ACK). */
+    /** A side's SYN (or SYN/ACK): its ISN, window and options. */
     static final class Opts {
         boolean seen;
+        boolean synAck;
+        long isn = -1;
+        long window = -1;
         long mss = -1;
         long ws = -1;
         boolean sackPerm;
@@ -402,10 +454,14 @@ final class HandshakeCollector {
             }
             List<String> l = new ArrayList<>();
             l.add(mss >= 0 ? "MSS " + mss : "no MSS");
-            l.add(ws >= 0 ? "WS " + ws + " (x" + (1L << Math.min(ws, 14)) + ")" : "no WS");
+            l.add(ws >= 0 ? "WS " + ws + " (x" + multiplier() + ")" : "no WS");
             l.add(sackPerm ? "SACK_PERM" : "no SACK_PERM");
             l.add(timestamps ? "TS" : "no TS");
-            return String.join(", ", l);
+            return String.join(", ", l) + "; ISN " + isn + ", window " + window;
+        }
+
+        long multiplier() {
+            return 1L << Math.min(ws, 14);
         }
     }
 
@@ -417,6 +473,13 @@ final class HandshakeCollector {
         long finishedFrame = -1, finishedTime;
         boolean clientCcs;
         String sni, ja3, ja4, ja3s, version, cipher, alpnSelected, resumed, offered;
+        /** The ServerHello's session ID (hex), the frame and stream a resumed session was issued in. */
+        String sessionId;
+        long originFrame = -1;
+        int originStream = -1;
+        /** The server's leaf certificate; validity in nanoseconds since the epoch (MIN_VALUE: not seen). */
+        String certSubject, certIssuer;
+        long certNotBefore = Long.MIN_VALUE, certNotAfter = Long.MIN_VALUE;
         long versionCode = -1;
         List<String> alpnOffered = List.of();
         final List<String> alerts = new ArrayList<>();

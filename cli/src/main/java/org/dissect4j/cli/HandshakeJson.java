@@ -31,11 +31,15 @@ final class HandshakeJson {
             num(sb, "last_frame", c.lastFrame);
             raw(sb, "start", ReportFormat.fixed(c.firstRel / 1e9, 9));
             raw(sb, "duration", ReportFormat.fixed((c.lastTime - c.firstTime) / 1e9, 9));
+            str(sb, "captured", l.seen());
             str(sb, "handshake", l.handshake());
             bool(sb, "handshake_complete", l.handshakeComplete());
             frame(sb, "syn_frame", l.synFrame);
             frame(sb, "synack_frame", l.synAckFrame);
             frame(sb, "ack_frame", l.ackFrame);
+            Boolean ws = c.windowScalingOn();
+            raw(sb, "window_scaling", ws == null ? "null" : ws.toString());
+            str(sb, "window_scaling_text", c.windowScaling());
             raw(sb, "irtt", l.initialRtt() >= 0 ? ReportFormat.fixed(l.initialRtt() / 1e9, 9) : "null");
             str(sb, "close", l.close());
             str(sb, "close_kind", l.closeShort());
@@ -58,40 +62,60 @@ final class HandshakeJson {
 
     private static void tls(Tls x, StringBuilder sb) {
         sb.append("    \"tls\": {\n");
-        sb.append("      \"version\": ").append(q(x.version)).append(",\n");
-        sb.append("      \"cipher_suite\": ").append(q(x.cipher)).append(",\n");
-        sb.append("      \"sni\": ").append(q(x.sni)).append(",\n");
-        sb.append("      \"alpn\": ").append(q(x.alpnSelected)).append(",\n");
-        sb.append("      \"alpn_offered\": ");
-        array(sb, x.alpnOffered);
-        sb.append(",\n");
-        sb.append("      \"session\": ").append(q(x.session())).append(",\n");
-        sb.append("      \"hello_retry_request\": ").append(x.hrrFrame >= 0).append(",\n");
-        sb.append("      \"client_hello_frame\": ").append(x.clientHelloFrame).append(",\n");
-        sb.append("      \"client_finished_frame\": ").append(x.finishedFrame >= 0 ? Long.toString(x.finishedFrame) : "null").append(",\n");
-        sb.append("      \"handshake_duration\": ").append(x.finishedFrame >= 0
-                ? ReportFormat.fixed((x.finishedTime - x.clientHelloTime) / 1e9, 9) : "null").append(",\n");
-        sb.append("      \"ja3\": ").append(q(x.ja3)).append(",\n");
-        sb.append("      \"ja3s\": ").append(q(x.ja3s)).append(",\n");
-        sb.append("      \"ja4\": ").append(q(x.ja4)).append(",\n");
-        sb.append("      \"alerts\": ");
-        array(sb, x.alerts);
-        sb.append("\n    },\n");
+        member(sb, "version", q(x.version));
+        member(sb, "cipher_suite", q(x.cipher));
+        member(sb, "sni", q(x.sni));
+        member(sb, "alpn", q(x.alpnSelected));
+        member(sb, "alpn_offered", array(x.alpnOffered));
+        member(sb, "session", q(x.session()));
+        member(sb, "session_id", q(x.sessionId));
+        member(sb, "resumption_origin_frame", x.originFrame >= 0 ? Long.toString(x.originFrame) : "null");
+        member(sb, "resumption_origin_stream", x.originStream >= 0 ? Integer.toString(x.originStream) : "null");
+        member(sb, "certificate", certificate(x));
+        member(sb, "hello_retry_request", Boolean.toString(x.hrrFrame >= 0));
+        member(sb, "client_hello_frame", Long.toString(x.clientHelloFrame));
+        member(sb, "client_finished_frame", x.finishedFrame >= 0 ? Long.toString(x.finishedFrame) : "null");
+        member(sb, "handshake_duration", x.finishedFrame >= 0 ? ReportFormat.fixed((x.finishedTime - x.clientHelloTime) / 1e9, 9) : "null");
+        member(sb, "ja3", q(x.ja3));
+        member(sb, "ja3s", q(x.ja3s));
+        member(sb, "ja4", q(x.ja4));
+        sb.append("      \"alerts\": ").append(array(x.alerts)).append("\n    },\n");
+    }
+
+    /** A member of the {@code tls} object: {@code "key": value,} on its own line. */
+    private static void member(StringBuilder sb, String key, String json) {
+        sb.append("      \"").append(key).append("\": ").append(json).append(",\n");
+    }
+
+    /** The server's leaf certificate, or null when none was seen (resumed sessions, TLS 1.3 without keys). */
+    private static String certificate(Tls x) {
+        if (x.certSubject == null) {
+            return "null";
+        }
+        return "{\"subject\": " + q(x.certSubject) + ", \"issuer\": " + q(x.certIssuer) + ", \"not_before\": " + q(iso(x.certNotBefore))
+                + ", \"not_after\": " + q(iso(x.certNotAfter)) + "}";
+    }
+
+    /** {@code 2026-11-27T10:25:38Z}, or null. */
+    private static String iso(long nanos) {
+        return nanos == Long.MIN_VALUE ? null : java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)).toString();
     }
 
     /** {@code ["a", "b"]} */
-    private static void array(StringBuilder sb, List<String> values) {
-        sb.append('[');
+    private static String array(List<String> values) {
+        StringBuilder sb = new StringBuilder("[");
         for (int k = 0; k < values.size(); k++) {
             sb.append(k > 0 ? ", " : "").append(q(values.get(k)));
         }
-        sb.append(']');
+        return sb.append(']').toString();
     }
 
     private static void side(StringBuilder sb, String name, byte[] addr, int port, Opts o, long bytes, long frames) {
         sb.append("    \"").append(name).append("\": {\"address\": \"").append(ReportFormat.ip(addr, addr.length))
                 .append("\", \"port\": ").append(port)
                 .append(", \"syn_seen\": ").append(o.seen)
+                .append(", \"isn\": ").append(o.isn >= 0 ? Long.toString(o.isn) : "null")
+                .append(", \"initial_window\": ").append(o.window >= 0 ? Long.toString(o.window) : "null")
                 .append(", \"mss\": ").append(o.mss >= 0 ? Long.toString(o.mss) : "null")
                 .append(", \"window_scale\": ").append(o.ws >= 0 ? Long.toString(o.ws) : "null")
                 .append(", \"sack_perm\": ").append(o.sackPerm)

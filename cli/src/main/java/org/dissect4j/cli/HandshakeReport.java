@@ -7,12 +7,13 @@ import org.dissect4j.api.Packet;
 
 /**
  * {@code --handshakes}: per TCP stream, how the connection opened and ended — endpoints, each side's
- * SYN options (MSS, window scale, SACK permitted, timestamps), whether the 3-way handshake completed
- * and its initial RTT, how it closed (see {@link TcpLifecycle}), bytes and frames each way — and,
- * when the TLS dissector is loaded and the packets carry its fields, the TLS handshake: version,
- * cipher suite, SNI, ALPN, full or resumed, HelloRetryRequest, JA3/JA3S/JA4, handshake duration and
- * the alerts in clear. Text (an overview table, then a block per connection) or, with {@code -T
- * json}, the same as a JSON array.
+ * ISN, initial window and SYN options (MSS, window scale, SACK permitted, timestamps), whether window
+ * scaling is in effect, whether the 3-way handshake completed and its initial RTT, how it closed (see
+ * {@link TcpLifecycle}), which part of it the capture holds, bytes and frames each way — and, when the
+ * TLS dissector is loaded and the packets carry its fields, the TLS handshake: version, cipher suite,
+ * SNI, ALPN, full or resumed (session ID, and the stream and frame a resumed session came from), the
+ * server certificate, HelloRetryRequest, JA3/JA3S/JA4, handshake duration and the alerts in clear.
+ * Text (an overview table, then a block per connection) or, with {@code -T json}, the same as a JSON array.
  *
  * <p>The sink: {@link HandshakeCollector} gathers the connections from the packets {@code -Y} shows,
  * {@link HandshakeText} or {@link HandshakeJson} prints them at the end.

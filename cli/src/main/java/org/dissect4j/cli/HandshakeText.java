@@ -94,8 +94,13 @@ final class HandshakeText {
         if (l.initialRtt() >= 0) {
             item(sb, "iRTT", millis(l.initialRtt()) + (l.ackCarriedData ? " (the ACK carried data)" : ""));
         }
+        String part = seen(l);
+        if (part != null) {
+            item(sb, "captured", part);
+        }
         item(sb, "client SYN", c.opts[CLIENT].text());
         item(sb, "server SYN", c.opts[SERVER].text());
+        item(sb, "window scaling", c.windowScaling());
         item(sb, "close", close(l));
         item(sb, "client->server", bytes(c.bytes[CLIENT]) + " bytes in " + c.frames[CLIENT] + " frame" + (c.frames[CLIENT] == 1 ? "" : "s"));
         item(sb, "server->client", bytes(c.bytes[SERVER]) + " bytes in " + c.frames[SERVER] + " frame" + (c.frames[SERVER] == 1 ? "" : "s"));
@@ -103,6 +108,16 @@ final class HandshakeText {
         if (x != null && x.clientHelloFrame >= 0) {
             tls(x, sb);
         }
+    }
+
+    /** What part of a connection seen in part the capture holds, or null when it holds its start and end. */
+    private static String seen(TcpLifecycle l) {
+        return switch (l.seen()) {
+            case "start only" -> "its start only: no FIN or RST before the capture ended (open then, or closed later)";
+            case "end only" -> "its end only: no SYN seen (it started before the capture)";
+            case "middle only" -> "its middle only: no SYN, FIN or RST seen (started before the capture, not closed in it)";
+            default -> null;
+        };
     }
 
     /** {@code complete: SYN #1, SYN/ACK #2 (+0.071 ms), ACK #3 (+0.012 ms)}. */
@@ -158,7 +173,15 @@ final class HandshakeText {
             alpnText += " (offered " + String.join(",", x.alpnOffered) + ")";
         }
         item(sb, "TLS ALPN", alpnText);
-        item(sb, "TLS session", x.session());
+        item(sb, "TLS session", x.session() + origin(x));
+        if (x.sessionId != null && x.versionCode != 0x0304) {
+            item(sb, "TLS session ID", x.sessionId);
+        }
+        if (x.certSubject != null) {
+            item(sb, "TLS cert", x.certSubject);
+            item(sb, "  issuer", x.certIssuer != null ? x.certIssuer : "-");
+            item(sb, "  valid", time(x.certNotBefore) + " to " + time(x.certNotAfter));
+        }
         String d = x.finishedFrame >= 0 ? millis(x.finishedTime - x.clientHelloTime) + " (ClientHello #" + x.clientHelloFrame
                 + " -> client Finished #" + x.finishedFrame + ")" : "not completed (ClientHello #" + x.clientHelloFrame + ")";
         item(sb, "TLS handshake", d + (x.hrrFrame >= 0 ? ", HelloRetryRequest #" + x.hrrFrame : ""));
@@ -174,6 +197,23 @@ final class HandshakeText {
         if (!x.alerts.isEmpty()) {
             item(sb, "TLS alerts", String.join("; ", x.alerts));
         }
+    }
+
+    /** {@code , from stream 0, frame 6}: where a resumed session was issued. */
+    static String origin(Tls x) {
+        if (x.originFrame < 0) {
+            return "";
+        }
+        return ", from " + (x.originStream >= 0 ? "stream " + x.originStream + ", " : "") + "frame " + x.originFrame;
+    }
+
+    /** {@code 2026-11-27 10:25:38 UTC}, or {@code -}. */
+    static String time(long nanos) {
+        if (nanos == Long.MIN_VALUE) {
+            return "-";
+        }
+        java.time.Instant t = java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L));
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC).format(t);
     }
 
     private static void item(StringBuilder sb, String name, String value) {

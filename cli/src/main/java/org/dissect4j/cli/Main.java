@@ -113,6 +113,8 @@ public final class Main implements Callable<Integer> {
 
     // --flow FILE.svg
     Path flowSvg;
+    /** {@code --flow DIR/}: one SVG per TCP stream. */
+    boolean flowPerStream;
 
     // -d LAYER==VALUE,PROTO
     List<String> decodeAs = new ArrayList<>();
@@ -399,7 +401,7 @@ public final class Main implements Callable<Integer> {
                 writer = openWriter(writerOut, files, source);
             }
             reports = reports(columns, digits);
-            if (!quiet && !handshakes && !(writeFile != null && writeFile.equals("-"))) {
+            if (!quiet && !reportsOnly() && !(writeFile != null && writeFile.equals("-"))) {
                 Sink s = outputSink(columns, digits, writeFile != null);
                 if (s != null) {
                     sinks.add(s);
@@ -577,6 +579,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /**
+     * {@code --handshakes} and {@code --flow} print no per-packet summaries: only the report, unless the
+     * packets were asked for in another form ({@code -V}, {@code -x}, {@code -T fields|ek}, or {@code -T json}
+     * without {@code --handshakes}, for which it selects the report's JSON).
+     */
+    private boolean reportsOnly() {
+        if (!handshakes && flowSvg == null) {
+            return false;
+        }
+        boolean asked = verbose || hexDump || outputFormat.equals("fields") || outputFormat.equals("ek")
+                || (outputFormat.equals("json") && !handshakes);
+        return !asked;
+    }
+
     /** The {@code -z}, {@code --handshakes} and {@code --flow} reports, in command-line order. */
     private List<Sink> reports(Columns columns, FieldsSink.DigitsSource digits) {
         List<Sink> out = new ArrayList<>();
@@ -596,7 +612,8 @@ public final class Main implements Callable<Integer> {
             out.add(new HandshakeReport(this.out, "json".equals(outputFormat)));
         }
         if (flowSvg != null) {
-            out.add(new FlowSvg(flowSvg, readFile != null ? Path.of(readFile).getFileName().toString() : iface, columns, digits));
+            String name = readFile != null ? Path.of(readFile).getFileName().toString() : iface;
+            out.add(new FlowSvg(flowSvg, flowPerStream, name, columns, digits, err));
         }
         return out;
     }

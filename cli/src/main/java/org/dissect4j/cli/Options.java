@@ -163,7 +163,10 @@ final class Options {
             case "--check-filter" -> m.checkFilter = v;
             case "-z" -> m.statistics.add(v);
             case "--handshakes" -> m.handshakes = true;
-            case "--flow" -> m.flowSvg = path(name, v);
+            case "--flow" -> {
+                m.flowSvg = path(name, v);
+                m.flowPerStream = FlowSvg.isFolder(v);
+            }
             case "-d" -> m.decodeAs.add(v);
             case "-o" -> m.preferences.add(v);
             case "--disable-protocol" -> m.disabledProtocols.add(v);
@@ -268,7 +271,7 @@ final class Options {
             {"-z", "STATISTICS", "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], "
                     + "flow,tcp,standard."},
             {"--handshakes", "", "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON)."},
-            {"--flow", "FILE.svg", "Draw a call-flow (ladder) diagram of the TCP/TLS packets into an SVG file."},
+            {"--flow", "FILE.svg|DIR/", "Call-flow (ladder) diagram as SVG; DIR/: one SVG per TCP stream."},
             {"-d", "LAYER==VALUE,PROTO", "Decode As, e.g. tcp.port==8443,tls (repeatable)."},
             {"-o", "NAME:VALUE", "Set a dissector preference (repeatable)."},
             {"--disable-protocol", "PROTO", "Do not dissect PROTO (repeatable)."},

@@ -13,7 +13,8 @@ package org.dissect4j.cli;
  * first FIN in a segment of its own before sending its FIN, a <em>3-way</em> close when its FIN
  * segment carries that acknowledgement (FIN/ACK merged), a <em>simultaneous</em> close when neither
  * FIN acknowledged the other; then whether the last ACK was seen. A RST is reported with its side,
- * after a FIN if one came first. One FIN only is a half-close; none, still open.
+ * after a FIN if one came first. One FIN only is a half-close. Without FIN or RST nothing is known of the
+ * end: the connection may have stayed open, or closed after the capture stopped ("no FIN/RST seen").
  */
 final class TcpLifecycle {
     static final int CLIENT = 0, SERVER = 1;
@@ -162,10 +163,10 @@ final class TcpLifecycle {
             String rst = "RST by " + (firstRst == CLIENT ? "client" : "server");
             return fins == null ? rst : fins + ", then " + rst;
         }
-        return fins == null ? "still open" : fins + (firstCloser >= 0 && (finFrame[0] < 0 || finFrame[1] < 0) ? ", still open" : "");
+        return fins == null ? "no FIN/RST seen" : fins;
     }
 
-    /** Short close kind for labels: {@code 4-way FIN}, {@code 3-way FIN}, {@code RST by client}, {@code half-close}, {@code still open}. */
+    /** Short close kind for labels: {@code 4-way FIN}, {@code 3-way FIN}, {@code RST by client}, {@code half-close}, {@code no FIN/RST}. */
     String closeShort() {
         if (firstRst >= 0) {
             return "RST by " + (firstRst == CLIENT ? "client" : "server");
@@ -173,7 +174,17 @@ final class TcpLifecycle {
         if (finFrame[0] >= 0 && finFrame[1] >= 0) {
             return simultaneous ? "simultaneous FIN" : mergedFinAck ? "3-way FIN" : "4-way FIN";
         }
-        return firstCloser >= 0 ? "half-close" : "still open";
+        return firstCloser >= 0 ? "half-close" : "no FIN/RST";
+    }
+
+    /**
+     * Which part of the connection the capture holds: {@code start and end}, {@code start only} (no FIN or
+     * RST), {@code end only} (no SYN or SYN/ACK: it started before the capture), {@code middle only}.
+     */
+    String seen() {
+        boolean start = synFrame >= 0 || synAckFrame >= 0;
+        boolean end = firstCloser >= 0 || firstRst >= 0;
+        return start ? end ? "start and end" : "start only" : end ? "end only" : "middle only";
     }
 
     /** The frame where the teardown started (first FIN or RST), or -1. */

@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code --flow FILE.svg}: the structure of the ladder diagram (arrows, lifelines, labels, groups). */
 class FlowSvgTest {
@@ -36,7 +38,9 @@ class FlowSvgTest {
         assertThat(count(s, "<g class=\"lifeline\">")).as("one lifeline per endpoint").isEqualTo(2);
         assertThat(s).contains(">10.99.0.2:56338</text>", ">10.99.0.1:8000</text>", ">client</text>", ">server</text>");
         // labels as Wireshark's flow graph: TCP flags, or the upper layer's Info
-        assertThat(s).contains(">SYN</text>", ">SYN, ACK</text>", ">PSH, ACK - Len: 187</text>", ">ACK - Len: 1448</text>",
+        // SYN options as tshark reads them (tcp.options.mss_val, .wscale.multiplier, .sack_perm, tcp.window_size_value)
+        assertThat(s).contains(">SYN  MSS=1460 WS=1024 SACK_PERM Win=64240</text>", ">SYN, ACK  MSS=1460 WS=1024 SACK_PERM Win=65160</text>");
+        assertThat(s).contains(">PSH, ACK - Len: 187</text>", ">ACK - Len: 1448</text>",
                 "class=\"upper\"", ">GET /index.html HTTP/1.1</text>", "HTTP/1.0 200 OK", ">FIN, ACK</text>");
         assertThat(s).contains(">Seq = 0</text>", ">Seq = 100 Ack = 3851</text>", ">PSH, ACK - Len: 98  Seq = 1 Ack = 1</text>");
         // handshake and teardown groups
@@ -65,13 +69,15 @@ class FlowSvgTest {
         assertThat(s).doesNotContain("teardown: still open");
         assertThat(count(s, "class=\"segment rst\"")).isEqualTo(2);
         assertThat(count(s, "fill=\"#ffebee\"/>")).as("rows of RST teardowns (+ legend)").isEqualTo(1 + 1 + 1);
-        assertThat(s).contains(">Client Hello</text>", ">Hello Retry Request, Change Ciph");
+        assertThat(s).contains(">Client Hello</text>", ">Hello Retry Request, Change Cipher Spec</text>");
+        assertThat(s).as("a long Info text wraps, is not cut").contains(">Server Hello, Application Data, Application Data, Application Data,</text>")
+                .doesNotContain("\u2026");
     }
 
     @Test
     void writesTheFileItWasGiven(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("flow.svg");
-        ReportRun.run(Cli.SAMPLE, (out, env) -> new FlowSvg(file, "http-sample.pcap", env.columns(), env.digits()));
+        ReportRun.run(Cli.SAMPLE, (out, env) -> new FlowSvg(file, false, "http-sample.pcap", env.columns(), env.digits(), null));
         assertThat(Files.readString(file)).isEqualTo(svg(Cli.SAMPLE));
     }
 
@@ -83,6 +89,20 @@ class FlowSvgTest {
             Files.writeString(DOC, s);
         }
         assertThat(Files.readString(DOC)).isEqualTo(s);
+    }
+
+    /** The pictures of docs/ and the README: a TCP connection, a TLS 1.2 full handshake, a full and a resumed one. */
+    @ParameterizedTest
+    @CsvSource({"tcp-http-ipv4.pcap, flow-tcp-http.svg", "tls12-full-rsa.pcap, flow-tls12-full.svg",
+        "tls12-resume-sessionid.pcap, flow-tls12-resumed.svg"})
+    void documentationPicturesAreCurrent(String capture, String doc) throws IOException {
+        assumeTrue(ReportRun.SHARED != null && Files.isDirectory(DOC.getParent()), "corpus or docs/ not found: skipped");
+        String s = svg(ReportRun.SHARED.resolve(capture));
+        Path file = DOC.resolveSibling(doc);
+        if (Boolean.getBoolean("regen")) {
+            Files.writeString(file, s);
+        }
+        assertThat(Files.readString(file)).isEqualTo(s);
     }
 
     @Test

@@ -140,7 +140,7 @@ class OptionsTest {
                 + "Try 'dissect4j -h' for more information.\n");
         assertThat(Cli.run("-nr").err()).startsWith("dissect4j: Missing required parameter for option '-r' (FILE)");
         assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "--flow").err())
-                .startsWith("dissect4j: Missing required parameter for option '--flow' (FILE.svg)");
+                .startsWith("dissect4j: Missing required parameter for option '--flow' (FILE.svg|DIR/)");
     }
 
     @Test
@@ -175,7 +175,7 @@ class OptionsTest {
         List<String> lines = r.out().lines().toList();
         String[] options = {"-r FILE", "-i IFACE", "-f FILTER", "-s SNAPLEN", "-p", "-a duration:SECS", "-D", "-c N", "-V", "-x",
             "-T FORMAT", "-e FIELD", "-E OPT=VALUE", "-t FORMAT", "-n", "-q", "-w FILE", "-F FORMAT", "-Y FILTER", "-R FILTER", "-2",
-            "--check-filter FILTER", "-z STATISTICS", "--handshakes", "--flow FILE.svg", "-d LAYER==VALUE,PROTO", "-o NAME:VALUE",
+            "--check-filter FILTER", "-z STATISTICS", "--handshakes", "--flow FILE.svg|DIR/", "-d LAYER==VALUE,PROTO", "-o NAME:VALUE",
             "--disable-protocol PROTO", "--enable-heuristic SHORT_NAME", "--disable-heuristic SHORT_NAME", "--plugins DIR",
             "-G [REPORT]", "-v, --version", "-h, --help"};
         for (String o : options) {

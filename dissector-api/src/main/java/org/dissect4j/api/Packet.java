@@ -82,6 +82,7 @@ public final class Packet extends PacketBytes {
         this.dstPort = 0;
         this.arg = 0;
         this.matchedKey = -1;
+        this.handOffParent = -1;
         this.malformed = false;
         this.truncated = false;
         this.stream = null;
@@ -561,7 +562,11 @@ public final class Packet extends PacketBytes {
     /**
      * Calls {@code h} on {@code length} bytes at {@code offset} of the current source, narrowed to
      * the current layer: the callee reads at most to {@code min(offset + length, reportedEnd())}.
-     * Adds the handle's protocol to the chain and the Protocol column (not for {@code data}). A
+     * Adds the handle's protocol to the chain and the Protocol column (not for {@code data}). A handle
+     * that names a protocol starts its subtree at the top level of the tree, as Wireshark's hand-offs
+     * between protocols pass the root (HTTP is not drawn inside TCP); inside {@link #callNested}, under
+     * the node that call chose. A handle without a protocol (a protocol's own entry point) adds under
+     * the open node. A
      * callee that returns 0 has its nodes, protocol and Protocol column rolled back (not the Info
      * column: a dissector writes Info only once it has recognised its data). A
      * {@link PacketBoundsException} inside it is caught here and marked on the frame (truncated or
@@ -594,6 +599,7 @@ public final class Packet extends PacketBytes {
         callDepth++;
         if (pr != null) {
             enter(pr);
+            tree.push(handOffParent);
         }
         int consumed;
         try {
@@ -603,15 +609,38 @@ public final class Packet extends PacketBytes {
                 declined(savedDepth, mark, savedProtoCount, savedCurrent, savedColumn);
             }
         } catch (PacketBoundsException e) {
-            tree.unwindTo(savedDepth);
             mark(e, offset);
             consumed = end - offset;
         } finally {
+            tree.unwindTo(savedDepth);
             callDepth--;
             capEnd = savedCap;
             repEnd = savedRep;
         }
         return consumed;
+    }
+
+    /** Where a protocol called through {@link #call} starts its subtree: -1 (the top level) but in {@link #callNested}. */
+    private int handOffParent = -1;
+
+    /**
+     * As {@link #call}, but the callee's subtree, and those of the protocols it hands on to, go under the
+     * node open now rather than at the top level: Wireshark's hand-off with a subtree, as ICMP draws the
+     * datagram an error quotes (its IP and TCP headers) inside the ICMP item.
+     *
+     * @param h the dissector; {@code null} returns 0
+     * @param offset the offset in the current data source
+     * @param length the bytes given to the callee
+     * @return what {@link #call} returns
+     */
+    public int callNested(DissectorHandle h, int offset, int length) {
+        int saved = handOffParent;
+        handOffParent = tree.currentParent();
+        try {
+            return call(h, offset, length);
+        } finally {
+            handOffParent = saved;
+        }
     }
 
     /** Adds the callee's protocol to the chain and the Protocol column. */

@@ -453,6 +453,11 @@ public final class Tree extends TreeView {
         currentParent = node;
     }
 
+    /** The node later nodes go under, or -1 at the top level (for {@link Packet#callNested}). */
+    int currentParent() {
+        return currentParent;
+    }
+
     /** Ends the subtree opened last; does nothing when none is open. */
     public void close() {
         if (depth == 0) {

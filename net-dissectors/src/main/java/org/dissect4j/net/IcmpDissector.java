@@ -282,7 +282,7 @@ final class IcmpDissector implements Dissector {
         int ttl = ctx.ipTtl;
         ctx.inErrorPacket++;
         try {
-            p.call(handle, at, len);
+            p.callNested(handle, at, len);      // the quoted headers are drawn inside the ICMP item
         } finally {
             ctx.inErrorPacket--;
             ctx.ipAddresses(family, srcHi, srcLo, dstHi, dstLo);

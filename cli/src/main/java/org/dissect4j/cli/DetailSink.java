@@ -3,6 +3,7 @@ package org.dissect4j.cli;
 import java.io.PrintStream;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Engine;
+import org.dissect4j.api.EngineFields;
 import org.dissect4j.api.Expert;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldFormat;
@@ -61,7 +62,7 @@ final class DetailSink implements Sink {
                 if (sources > 1) {
                     out.println(t.sourceName(s) + " (" + t.sourceLength(s) + " byte" + (t.sourceLength(s) == 1 ? "" : "s") + "):");
                 }
-                dump(t, s);
+                dump(t, s, 0, t.sourceLength(s));
             }
         }
         out.println();
@@ -92,6 +93,11 @@ final class DetailSink implements Sink {
         if ((t.flags(node) & Tree.EXPERT) != 0) {
             expertDetails(t, node, depth + 1);
         }
+        if (!hex && f == EngineFields.DATA.field()) {
+            // tshark -V (without -x) shows undissected bytes as a hex dump under their Data line
+            out.println();
+            dump(t, t.source(node), t.offset(node), Math.min(t.length(node), t.sourceLength(t.source(node)) - t.offset(node)));
+        }
         for (int c = walk.firstChild(node); c >= 0; c = walk.nextSibling(c)) {
             print(t, c, depth + 1);
         }
@@ -117,10 +123,10 @@ final class DetailSink implements Sink {
         return sb;
     }
 
-    private void dump(Tree t, int src) {
+    /** {@code len} bytes of source {@code src} from {@code from}, in tshark's hex-and-ASCII lines (offsets from {@code from}). */
+    private void dump(Tree t, int src, int from, int len) {
         var seg = t.segment(src);
-        long base = t.base(src);
-        int len = t.sourceLength(src);
+        long base = t.base(src) + from;
         for (int off = 0; off < len; off += 16) {
             sb.setLength(0);
             String o = Integer.toHexString(off);

@@ -33,7 +33,8 @@ public final class EngineFields {
     public static final Field EXPERT_SEVERITY = Field.define("_ws.expert.severity", "Severity level", FieldType.UINT32).build();
 
     /** The {@code data} protocol: bytes no dissector claimed ({@link Packet#callData}); {@code -T fields} prints them in hex. */
-    public static final Protocol DATA = new Protocol("Data", "DATA", "data").bytesValue();
+    public static final Protocol DATA = new Protocol("Data", "DATA", "data").bytesValue()
+            .labeler((t, n, out) -> out.append("Data (").append(t.length(n)).append(" bytes)"));
     /** The undissected bytes, {@code data.data}. */
     public static final Field DATA_DATA = Field.define("data.data", "Data", FieldType.BYTES).build();
     /** The number of undissected bytes, {@code data.len} (generated). */

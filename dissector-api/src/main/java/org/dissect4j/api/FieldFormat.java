@@ -171,7 +171,12 @@ public final class FieldFormat {
                 relativeTime(v, out);
                 out.append(" seconds");
             }
-            case BYTES -> hex(t, node, out, "");
+            case BYTES -> {
+                hex(t, node, out, "", LABEL_BYTES);
+                if (t.length(node) > LABEL_BYTES) {
+                    out.append('…');
+                }
+            }
             default -> value(t, node, out);
         }
     }
@@ -432,9 +437,18 @@ public final class FieldFormat {
      * @param sep the separator, e.g. {@code ""} or {@code ":"}
      */
     public static void hex(TreeView t, int node, StringBuilder out, String sep) {
-        int len = t.length(node);
-        MemorySegment seg = t.segment(t.source(node));
-        long at = t.base(t.source(node)) + t.offset(node);
+        hex(t, node, out, sep, Integer.MAX_VALUE);
+    }
+
+    /** Bytes a {@code -V} line shows of a byte field before it ends with "…" (Wireshark's {@code MAX_BYTE_STR_LEN} / 2). */
+    static final int LABEL_BYTES = 36;
+
+    /** The hex of at most {@code max} of the node's bytes, clipped to what its source holds. */
+    private static void hex(TreeView t, int node, StringBuilder out, String sep, int max) {
+        int src = t.source(node);
+        int len = Math.min(max, Math.max(0, Math.min(t.length(node), t.sourceLength(src) - t.offset(node))));
+        MemorySegment seg = t.segment(src);
+        long at = t.base(src) + t.offset(node);
         for (int i = 0; i < len; i++) {
             if (i > 0) {
                 out.append(sep);

@@ -70,9 +70,9 @@ ip.reassembled.data ip.opt.overflow ip.opt.flag ip.opt.time_stamp ip.opt.time_st
      hidden=['ip.addr', 'ip.host', 'ip.src_host', 'ip.dst_host', 'ip.rec_rt_host', 'ip.cur_rt_host',
              'ip.src_rt_host', 'ip.empty_rt_host'],
      # packet-ip.c writes these lines by hand (bits of a byte, short names, the checksum's verdict)
-     extras={'ip.version': ['.labeler(Ipv4Labels::version)'], 'ip.hdr_len': ['.labeler(Ipv4Labels::headerLength)'],
-             'ip.dsfield': ['.labeler(Ipv4Labels::dsfield)'], 'ip.flags': ['.labeler(Ipv4Labels::flags)'],
-             'ip.checksum': ['.labeler(Ipv4Labels::checksum)']})
+     extras={'ip.version': ['.labeler(IpLabels::version)'], 'ip.hdr_len': ['.labeler(IpLabels::headerLength)'],
+             'ip.dsfield': ['.labeler(IpLabels::dsfield)'], 'ip.flags': ['.labeler(IpLabels::flags)'],
+             'ip.checksum': ['.labeler(IpLabels::checksum)']})
 
 spec('Ipv6Fields', 'ipv6.', 'Fields of IPv6 headers and extension headers (Wireshark\'s packet-ipv6.c).', '''
 ipv6.version ipv6.tclass ipv6.tclass.dscp ipv6.tclass.ecn ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim
@@ -94,7 +94,9 @@ ipv6.fraghdr.more ipv6.fraghdr.ident
 ipv6.dstopts.nxt ipv6.dstopts.len ipv6.dstopts.len_oct''',
      hidden=['ipv6.addr', 'ipv6.host', 'ipv6.src_host', 'ipv6.dst_host'],
      # registered with BASE_ALLOW_ZERO, which the glossary does not show: an empty PadN prints <none>
-     extras={'ipv6.opt.padn': ['.allowZero()']})
+     extras={'ipv6.opt.padn': ['.allowZero()'],
+             # packet-ipv6.c draws these lines by hand: the version as bits of its byte, the class's short names
+             'ipv6.version': ['.labeler(IpLabels::version)'], 'ipv6.tclass': ['.labeler(IpLabels::trafficClass)']})
 
 spec('UdpFields', 'udp.', 'Fields of UDP headers (Wireshark\'s packet-udp.c).', '''
 udp.srcport udp.dstport udp.port udp.stream udp.length udp.checksum udp.checksum_calculated

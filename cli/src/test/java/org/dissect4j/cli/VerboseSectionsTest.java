@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class VerboseSectionsTest {
     /** The top-level lines' beginnings of the protocols whose {@code -V} subtrees equal tshark's. */
-    static final List<String> DONE = List.of("Frame ", "Ethernet II", "Internet Protocol Version 4",
+    static final List<String> DONE = List.of("Frame ", "Ethernet II", "Internet Protocol Version 4", "Internet Protocol Version 6",
             "Address Resolution Protocol", "Linux cooked capture");
 
     private static final Pattern PACKET_START = Pattern.compile("\n(?=Frame \\d+: )");

@@ -15,17 +15,17 @@ import org.dissect4j.api.ValueNames;
 public final class Ipv4Fields {
     /** {@code ip.version}: Version. */
     public static final Field VERSION = Field.define("ip.version", "Version", FieldType.UINT8)
-            .labeler(Ipv4Labels::version)
+            .labeler(IpLabels::version)
             .build();
     /** {@code ip.hdr_len}: Header Length. */
     public static final Field HDR_LEN = Field.define("ip.hdr_len", "Header Length", FieldType.UINT8)
             .description("Header length in 32-bit words")
-            .labeler(Ipv4Labels::headerLength)
+            .labeler(IpLabels::headerLength)
             .build();
     /** {@code ip.dsfield}: Differentiated Services Field. */
     public static final Field DSFIELD = Field.define("ip.dsfield", "Differentiated Services Field", FieldType.UINT8)
             .base(Base.HEX)
-            .labeler(Ipv4Labels::dsfield)
+            .labeler(IpLabels::dsfield)
             .build();
     /** {@code ip.dsfield.dscp}: Differentiated Services Codepoint. */
     public static final Field DSFIELD_DSCP = Field.define("ip.dsfield.dscp", "Differentiated Services Codepoint", FieldType.UINT8)
@@ -71,7 +71,7 @@ public final class Ipv4Fields {
             .base(Base.HEX)
             .mask(0xe0L)
             .description("Flags (3 bits)")
-            .labeler(Ipv4Labels::flags)
+            .labeler(IpLabels::flags)
             .build();
     /** {@code ip.flags.rb}: Reserved bit. */
     public static final Field FLAGS_RB = Field.define("ip.flags.rb", "Reserved bit", FieldType.BOOLEAN)
@@ -100,7 +100,7 @@ public final class Ipv4Fields {
     /** {@code ip.checksum}: Header Checksum. */
     public static final Field CHECKSUM = Field.define("ip.checksum", "Header Checksum", FieldType.UINT16)
             .base(Base.HEX)
-            .labeler(Ipv4Labels::checksum)
+            .labeler(IpLabels::checksum)
             .build();
     /** {@code ip.checksum_calculated}: Calculated Checksum. */
     public static final Field CHECKSUM_CALCULATED = Field.define("ip.checksum_calculated", "Calculated Checksum", FieldType.UINT16)

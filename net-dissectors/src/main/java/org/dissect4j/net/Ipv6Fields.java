@@ -15,11 +15,13 @@ import org.dissect4j.api.ValueNames;
 public final class Ipv6Fields {
     /** {@code ipv6.version}: Version. */
     public static final Field VERSION = Field.define("ipv6.version", "Version", FieldType.UINT8)
+            .labeler(IpLabels::version)
             .build();
     /** {@code ipv6.tclass}: Traffic Class. */
     public static final Field TCLASS = Field.define("ipv6.tclass", "Traffic Class", FieldType.UINT32)
             .base(Base.HEX)
             .mask(0xff00000L)
+            .labeler(IpLabels::trafficClass)
             .build();
     /** {@code ipv6.tclass.dscp}: Differentiated Services Codepoint. */
     public static final Field TCLASS_DSCP = Field.define("ipv6.tclass.dscp", "Differentiated Services Codepoint", FieldType.UINT32)

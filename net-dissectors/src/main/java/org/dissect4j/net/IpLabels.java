@@ -5,12 +5,13 @@ import org.dissect4j.api.Labeler;
 import org.dissect4j.api.TreeView;
 
 /**
- * The {@code -V} lines of IPv4 header fields that Wireshark's packet-ip.c composes by hand rather than from
- * the field's registration: the version and header length drawn as bits of their byte, the DS field with
- * its DSCP and ECN short names, the flags with the names of the set ones, the checksum with its verdict.
+ * The {@code -V} lines of IPv4 and IPv6 header fields that Wireshark's packet-ip.c and packet-ipv6.c compose
+ * by hand rather than from the field's registration: the version and header length drawn as bits of their
+ * byte, the DS field and traffic class with their DSCP and ECN short names, the flags with the names of the
+ * set ones, the checksum with its verdict.
  * Labelers run only when an output prints labels, never on the parse path.
  */
-final class Ipv4Labels {
+final class IpLabels {
     /** Wireshark's {@code dscp_short_vals}: codepoints with a short name; any other is "Unknown". */
     private static final String[] DSCP_SHORT = new String[64];
     private static final String[] ECN_SHORT = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
@@ -31,10 +32,10 @@ final class Ipv4Labels {
         DSCP_SHORT[46] = "EF";
     }
 
-    private Ipv4Labels() {
+    private IpLabels() {
     }
 
-    /** {@code 0100 .... = Version: 4}. */
+    /** {@code 0100 .... = Version: 4} (and {@code 0110 .... = Version: 6}). */
     static void version(TreeView t, int n, StringBuilder out) {
         FieldFormat.bitPattern(t.value(n) << 4, 0xF0, 8, out);
         out.append(" = Version: ").append(t.value(n));
@@ -50,8 +51,17 @@ final class Ipv4Labels {
     /** {@code Differentiated Services Field: 0x00 (DSCP: CS0, ECN: Not-ECT)}. */
     static void dsfield(TreeView t, int n, StringBuilder out) {
         FieldFormat.nameAndValue(t, n, out);
-        int ds = (int) t.value(n);
-        String dscp = DSCP_SHORT[ds >>> 2];
+        dscpEcn((int) t.value(n), out);
+    }
+
+    /** {@code .... 0000 0000 .... = Traffic Class: 0x00 (DSCP: CS0, ECN: Not-ECT)}: IPv6's DS field. */
+    static void trafficClass(TreeView t, int n, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        dscpEcn((int) t.value(n), out);
+    }
+
+    private static void dscpEcn(int ds, StringBuilder out) {
+        String dscp = DSCP_SHORT[(ds >>> 2) & 63];
         out.append(" (DSCP: ").append(dscp != null ? dscp : "Unknown").append(", ECN: ").append(ECN_SHORT[ds & 3]).append(')');
     }
 

@@ -2,6 +2,7 @@
 # Writes the tshark 4.0.17 goldens of every capture in this folder (captures: make_captures.sh):
 #   NAME.fields.tsv             every MQTT field Wireshark 4.0 registers, with the Protocol and Info columns
 #   NAME.publish-frames.txt     the frames `-Y 'mqtt.msgtype == 3'` selects
+#   NAME.header-flags.txt       the fixed header's -V lines ("Header Flags: 0x30, Message Type: ...")
 #   glossary-fields.txt         tshark -G fields, MQTT's lines
 # and, for captures named *-portNNNNN.pcap (MQTT on a port Wireshark does not know), the same two with
 # `-d tcp.port==NNNNN,mqtt` as NAME.decode-as.fields.tsv and NAME.decode-as.publish-frames.txt.
@@ -35,6 +36,7 @@ golden() {   # capture, output prefix, extra tshark options...
   tshark -r "$cap" "$@" -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, -E quote=n $E \
     > "$out.fields.tsv" 2>/dev/null
   tshark -r "$cap" "$@" -Y 'mqtt.msgtype == 3' -T fields -e frame.number > "$out.publish-frames.txt" 2>/dev/null
+  tshark -r "$cap" "$@" -V 2>/dev/null | grep 'Header Flags:' | sed 's/^ *//' > "$out.header-flags.txt" || true
 }
 for cap in *.pcap; do
   [ -f "$cap" ] || continue

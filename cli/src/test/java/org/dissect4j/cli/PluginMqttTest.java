@@ -145,6 +145,7 @@ class PluginMqttTest {
         assertThat(r.status()).isZero();
         // at the top level of the tree, indented as tshark 4.0.17 draws its own MQTT dissector's lines
         assertThat(r.out()).contains("\nMQ Telemetry Transport Protocol, Connect Command\n",
+                "    Header Flags: 0x10, Message Type: Connect Command\n",
                 "        0001 .... = Message Type: Connect Command (1)\n", "    Msg Len: 95\n",
                 "    Version: MQTT v5.0 (5)\n", "        .... .1.. = Will Flag: Set\n",
                 "        ID: Session Expiry Interval (0x11)\n", "    Will Topic: d4j5/will\n",

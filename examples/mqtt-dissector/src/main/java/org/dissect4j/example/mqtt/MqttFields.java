@@ -4,9 +4,12 @@ import org.dissect4j.api.Base;
 import org.dissect4j.api.Expert;
 import org.dissect4j.api.ExpertGroup;
 import org.dissect4j.api.Field;
+import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.FieldType;
+import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Protocol;
 import org.dissect4j.api.Severity;
+import org.dissect4j.api.TreeView;
 import org.dissect4j.api.ValueNames;
 
 /**
@@ -23,6 +26,32 @@ public final class MqttFields {
     }
 
     static final ValueNames MSG_TYPES = ValueNames.of(MqttPacketType.valuePairs());
+
+    /**
+     * The fixed header's line as packet-mqtt.c writes it (a bitmask item with flags): the message type, then
+     * of the bits recorded below it (which depend on the packet type and version) the QoS level and the
+     * names of the flags that are set.
+     */
+    private static void headerFlags(TreeView t, int n, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        int flags = (int) t.value(n);
+        String type = MSG_TYPES.name(flags >>> 4);
+        out.append(", Message Type: ").append(type != null ? type : "Unknown");
+        if (isSet(t, Labeler.child(t, n, DUPFLAG))) {
+            out.append(", DUP Flag");
+        }
+        if (Labeler.child(t, n, QOS_LEVEL) >= 0) {
+            String qos = QOS.name((flags >>> 1) & 3);
+            out.append(", QoS Level: ").append(qos != null ? qos : "Unknown");
+        }
+        if (isSet(t, Labeler.child(t, n, RETAIN))) {
+            out.append(", Retain");
+        }
+    }
+
+    private static boolean isSet(TreeView t, int node) {
+        return node >= 0 && t.value(node) != 0;
+    }
 
     public static final Protocol MQTT = new Protocol("MQ Telemetry Transport Protocol", "MQTT", "mqtt")
             .labeler((tree, node, out) -> {
@@ -88,7 +117,9 @@ public final class MqttFields {
 
     // ---- fixed header ---------------------------------------------------------------------------------
     static final Field LEN = Field.define("mqtt.len", "Msg Len", FieldType.UINT64).build();
-    static final Field HDRFLAGS = Field.define("mqtt.hdrflags", "Header Flags", FieldType.UINT8).base(Base.HEX).build();
+    /** "Header Flags: 0x32, Message Type: Publish Message, QoS Level: At least once delivery (Acknowledged deliver)". */
+    static final Field HDRFLAGS = Field.define("mqtt.hdrflags", "Header Flags", FieldType.UINT8).base(Base.HEX)
+            .labeler(MqttFields::headerFlags).build();
     static final Field MSGTYPE = Field.define("mqtt.msgtype", "Message Type", FieldType.UINT8).mask(0xF0)
             .values(MSG_TYPES).build();
     static final Field HDR_RESERVED = Field.define("mqtt.hdr_reserved", "Reserved", FieldType.UINT8).mask(0x0F)

@@ -193,8 +193,7 @@ final class DnsRdata {
             int code = p.u16(c);
             int optLen = p.u16(c + 2);
             rest -= 4;
-            p.require(c, 4 + optLen);
-            t.open(DnsFields.OPT, c, 4 + optLen);
+            t.open(DnsFields.OPT, c, 4 + optLen);      // an FT_NONE item: not checked against the data
             try {
                 t.addUint(DnsFields.OPT_CODE, c, 2, code);
                 int lenAt = c + 2;
@@ -272,7 +271,7 @@ final class DnsRdata {
                             rest -= 2;
                             if (optLen > 2) {
                                 p.require(c, optLen - 2);
-                                t.add(DnsFields.OPT_EXT_ERROR_EXTRA_TEXT, c, optLen - 2);
+                                t.add(DnsFields.OPT_EXT_ERROR_EXTRA_TEXT, c, DnsRecords.untilNul(p, c, optLen - 2));
                                 c += optLen - 2;
                                 rest -= optLen - 2;
                             }
@@ -699,7 +698,6 @@ final class DnsRdata {
         int macLen = (int) p.item(DnsFields.TSIG_MAC_SIZE, c + 8);
         c += 10;
         if (macLen != 0) {
-            p.require(c, macLen);
             t.add(DnsFields.TSIG_MAC, c, macLen);
             t.expert(DnsExpert.TSIG_NO_ALGORITHM, c, macLen);
             c += macLen;

@@ -80,6 +80,8 @@ final class DnsRecords {
                 info.append(", cache flush");
             }
         }
+        // Wireshark's subtree of the record covers all of it: a record cut short adds none of its fields
+        p.require(at, nameLen + 10 + dataLen);
         if (type != DnsTypes.OPT) {
             ownerName(t, at, nameLen, type);
             t.addUint(DnsFields.RESP_TYPE, typeAt, 2, type);
@@ -126,7 +128,6 @@ final class DnsRecords {
         try {
             while (p.reportedEnd() - c >= 4) {
                 int length = p.u16(c + 2);
-                p.require(c, length + 4);
                 t.open(DnsFields.DSO_TLV, c, length + 4);
                 try {
                     int type = (int) p.item(DnsFields.DSO_TLV_TYPE, c);
@@ -354,7 +355,7 @@ final class DnsRecords {
             rest--;
             if (utf8) {
                 p.require(c, n);
-                p.tree().add(stringField, c, n);
+                p.tree().add(stringField, c, untilNul(p, c, n));
             } else {
                 string(p, stringField, c, n);
             }
@@ -427,15 +428,26 @@ final class DnsRecords {
         if (!t.wants(f)) {
             return n;
         }
-        for (int i = 0; i < n; i++) {
+        int shown = untilNul(p, at, n);
+        for (int i = 0; i < shown; i++) {
             if (p.u8(at + i) >= 0x80) {
                 text.setLength(0);
-                asciiText(p, at, n, text);
+                asciiText(p, at, shown, text);
                 t.addString(f, text);
                 return n;
             }
         }
-        t.add(f, at, n);
+        t.add(f, at, shown);
+        return n;
+    }
+
+    /** The octets of a string before its first NUL: Wireshark's strings are C strings. */
+    static int untilNul(Packet p, int at, int n) {
+        for (int i = 0; i < n; i++) {
+            if (p.u8(at + i) == 0) {
+                return i;
+            }
+        }
         return n;
     }
 

@@ -34,6 +34,8 @@ final class DnsDissector implements StreamPdus.Framing {
 
     static final int F_RESPONSE = 0x8000, F_OPCODE = 0x7800, OPCODE_SHIFT = 11, F_AUTHENTIC = 0x20, F_RCODE = 0xF;
     static final int OPCODE_UPDATE = 5, OPCODE_DSO = 6;
+    /** NetBIOS Name Service (RFC 1002), which Wireshark registers on UDP port 137. */
+    static final int NBNS_PORT = 137;
 
     private final DnsRecords records;
     private final DnsTransactions transactions;
@@ -83,9 +85,13 @@ final class DnsDissector implements StreamPdus.Framing {
      * Wireshark's {@code dns_udp} heuristic: more than a header, opcode 0, a query with one question and
      * no answer or authority records, or a response with at most one question, 100 answers and 10 authority
      * records; at most 10 additional records either way.
+     *
+     * <p>One difference: it leaves UDP port 137 alone. There tshark finds NetBIOS Name Service, whose messages
+     * have DNS's layout and pass this test, by its port before any heuristic runs; dissect4j does not dissect
+     * NBNS, and showing its name queries as DNS would be wrong where showing them as data is only incomplete.
      */
     int heuristic(Packet p, int offset, int length) {
-        if (length <= HEADER_LENGTH) {
+        if (length <= HEADER_LENGTH || p.srcPort() == NBNS_PORT || p.dstPort() == NBNS_PORT) {
             return 0;
         }
         int flags = p.u16(offset + FLAGS_OFFSET);

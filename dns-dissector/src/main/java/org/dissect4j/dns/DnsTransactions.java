@@ -20,15 +20,22 @@ import org.dissect4j.api.Registrar;
  *
  * <p>Kept as conversation data: the transport decides how many conversations are remembered and drops a
  * conversation's transactions with it. Bounded here: a conversation holds at most {@link #MAX_TRANSACTIONS}
- * transactions, and starts afresh when it would hold more. A conversation's first transaction and the
- * growth of its arrays allocate; lookups do not.
+ * transactions, and all conversations together have room for {@link #MAX_TOTAL}; a conversation that would
+ * hold more starts afresh (its earlier requests are then forgotten: a late response to one shows as
+ * unsolicited). A conversation's first transaction and the growth of its arrays allocate; lookups do not.
  */
 final class DnsTransactions {
     static final int MAX_TRANSACTIONS = 1 << 16;
+    /** Transaction slots of all conversations together (about 35 bytes each). */
+    static final long MAX_TOTAL = 1L << 21;
     private static final long NANOS = 1_000_000_000L;
+
+    /** Slots the conversations' arrays hold, counted against {@link #MAX_TOTAL}. */
+    private long slotsInUse;
 
     /** One conversation's transactions, in the order their requests came (parallel arrays). */
     static final class Conversation {
+        private final DnsTransactions budget;
         private int size;
         private int[] ids = new int[2];
         private long[] requestFrame = new long[2];
@@ -43,6 +50,14 @@ final class DnsTransactions {
         private int[] latest = new int[4];
         private int[] cursor = new int[4];
         private int idCount;
+
+        /** A conversation whose growth is counted in {@code budget}, or in no budget when it is {@code null}. */
+        Conversation(DnsTransactions budget) {
+            this.budget = budget;
+            if (budget != null) {
+                budget.slotsInUse += ids.length;
+            }
+        }
 
         int size() {
             return size;
@@ -82,11 +97,14 @@ final class DnsTransactions {
 
         /** Opens a transaction for the request {@code frame}; returns its slot. */
         int open(int id, long frame, long time) {
-            if (size == MAX_TRANSACTIONS) {
+            if (size == MAX_TRANSACTIONS || size == ids.length && budget != null && budget.slotsInUse + size > MAX_TOTAL) {
                 clear();
             }
             if (size == ids.length) {
                 int n = size * 2;
+                if (budget != null) {
+                    budget.slotsInUse += n - size;
+                }
                 ids = Arrays.copyOf(ids, n);
                 requestFrame = Arrays.copyOf(requestFrame, n);
                 responseFrame = Arrays.copyOf(responseFrame, n);
@@ -163,7 +181,17 @@ final class DnsTransactions {
 
     /** Declares the per-conversation slot (at registration). */
     void declare(Registrar r) {
-        perConversation = r.conversationData("dns.transactions", Conversation::new);
+        perConversation = r.conversationData("dns.transactions", () -> new Conversation(this), this::forget);
+    }
+
+    /** A conversation the transport forgot: its slots no longer count. */
+    private void forget(Conversation c) {
+        slotsInUse -= c.ids.length;
+    }
+
+    /** Slots the remembered conversations hold. */
+    long slotsInUse() {
+        return slotsInUse;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.dissect4j.dns;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
+import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -52,21 +53,18 @@ final class DnsRdata {
             case DnsTypes.DNSKEY, DnsTypes.CDNSKEY -> dnskey(p, t, at, len);
             case DnsTypes.KEY -> key(p, t, at, len);
             case DnsTypes.RRSIG, DnsTypes.SIG -> rrsig(p, t, at, len, msg);
-            case DnsTypes.NSEC -> {
+            case DnsTypes.NSEC, DnsTypes.NXT -> {
                 int used = names.decode(p, at, msg);
                 if (info != null) {
                     info.append(' ').append(names.text);
                 }
-                t.addString(DnsFields.NSEC_NEXT_DOMAIN_NAME, names.text);
-                typeBitmap(p, t, at + used, len - used);
-            }
-            case DnsTypes.NXT -> {
-                int used = names.decode(p, at, msg);
-                if (info != null) {
-                    info.append(' ').append(names.text);
+                if (type == DnsTypes.NSEC) {
+                    t.addString(DnsFields.NSEC_NEXT_DOMAIN_NAME, names.text);
+                    typeBitmap(p, t, at + used, len - used);
+                } else {
+                    t.addString(DnsFields.NXT_NEXT_DOMAIN_NAME, names.text);
+                    nxtBitmap(p, t, at + used, len - used);
                 }
-                t.addString(DnsFields.NXT_NEXT_DOMAIN_NAME, names.text);
-                nxtBitmap(p, t, at + used, len - used);
             }
             case DnsTypes.NSEC3 -> nsec3(p, t, at, len);
             case DnsTypes.NSEC3PARAM -> {
@@ -202,7 +200,7 @@ final class DnsRdata {
                 DnsRecords.bytes(p, DnsFields.OPT_DATA, c, optLen);
                 switch (code) {
                     case O_DAU, O_DHU, O_N3U -> {
-                        var f = code == O_DAU ? DnsFields.OPT_DAU : code == O_DHU ? DnsFields.OPT_DHU : DnsFields.OPT_N3U;
+                        Field f = code == O_DAU ? DnsFields.OPT_DAU : code == O_DHU ? DnsFields.OPT_DHU : DnsFields.OPT_N3U;
                         for (int i = 0; i < optLen; i++) {
                             p.item(f, c++);
                             rest--;
@@ -305,11 +303,7 @@ final class DnsRdata {
         t.addUint(DnsFields.DNSKEY_FLAGS_SECURE_ENTRY_POINT, at, 2, flags);
         t.addUint(DnsFields.DNSKEY_FLAGS_RESERVED, at, 2, flags);
         t.close();
-        p.item(DnsFields.DNSKEY_PROTOCOL, at + 2);
-        int algo = (int) p.item(DnsFields.DNSKEY_ALGORITHM, at + 3);
-        if (keyId(p, t, at, len, algo)) {
-            t.addGenerated(DnsFields.DNSKEY_KEY_ID, keyId);
-        }
+        protocolAlgorithmKeyId(p, t, at, len, DnsFields.DNSKEY_PROTOCOL, DnsFields.DNSKEY_ALGORITHM, DnsFields.DNSKEY_KEY_ID);
         DnsRecords.bytes(p, DnsFields.DNSKEY_PUBLIC_KEY, at + 4, len - 4);
     }
 
@@ -327,13 +321,18 @@ final class DnsRdata {
             t.addUint(DnsFields.KEY_FLAGS_SIGNATORY, at, 2, flags);
         }
         t.close();
-        p.item(DnsFields.KEY_PROTOCOL, at + 2);
-        int algo = (int) p.item(DnsFields.KEY_ALGORITHM, at + 3);
-        if (keyId(p, t, at, len, algo)) {
-            t.addGenerated(DnsFields.KEY_KEY_ID, keyId);
-        }
+        protocolAlgorithmKeyId(p, t, at, len, DnsFields.KEY_PROTOCOL, DnsFields.KEY_ALGORITHM, DnsFields.KEY_KEY_ID);
         if (len - 4 != 0) {
             DnsRecords.bytes(p, DnsFields.KEY_PUBLIC_KEY, at + 4, len - 4);
+        }
+    }
+
+    /** The protocol and algorithm octets after a key's flags, and the key tag computed over the RDATA. */
+    private void protocolAlgorithmKeyId(Packet p, Tree t, int at, int len, Field protocol, Field algorithm, Field keyTag) {
+        p.item(protocol, at + 2);
+        int algo = (int) p.item(algorithm, at + 3);
+        if (keyId(p, t, at, len, algo)) {
+            t.addGenerated(keyTag, keyId);
         }
     }
 
@@ -514,7 +513,7 @@ final class DnsRdata {
         p.require(c + 1, tagLen);
         int valueLen = (len - (tagLen + 2)) & 0xFFFF;
         p.require(c + 1 + tagLen, valueLen);
-        var field = tagIs(p, c + 1, tagLen, "issue") ? DnsFields.CAA_ISSUE
+        Field field = tagIs(p, c + 1, tagLen, "issue") ? DnsFields.CAA_ISSUE
                 : tagIs(p, c + 1, tagLen, "issuewild") ? DnsFields.CAA_ISSUEWILD
                 : tagIs(p, c + 1, tagLen, "iodef") ? DnsFields.CAA_IODEF : DnsFields.CAA_UNKNOWN;
         caaValue(p, c + 1 + tagLen, valueLen);

@@ -166,6 +166,9 @@ def types_capture():
                                             rr(owner, 105, u16(10) + ip4("10.1.2.0")), rr(owner, 106, u16(10) + bytes(range(8))),
                                             rr(owner, 107, u16(10) + name("l64-subnet1.example.com")),
                                             rr(owner, 108, bytes.fromhex("00005e0053ff")), rr(owner, 109, bytes.fromhex("00005efffe0053ff")),
+                                            rr(owner, 38, bytes([64]) + ip6("::1:2:3:4")[8:] + name("prefix.example.com")),
+                                            rr(owner, 38, bytes([0]) + ip6("2001:db8::38")),
+                                            rr(owner, 38, bytes([128]) + name("only-prefix.example.com")),
                                             rr(owner, 256, u16(10) + u16(1) + b"ftp://ftp1.example.com/public"),
                                             rr(owner, 65000, b"\x01\x02\x03")])
     tkey = name("gss-tsig") + u32(1700000000) + u32(1700086400) + u16(3) + u16(0) + u16(4) + b"\x60\x01\x02\x03" + u16(0)

@@ -41,6 +41,7 @@ final class DnsDissector implements StreamPdus.Framing {
     private final DnsTransactions transactions;
     private final boolean desegment;
     private final StreamPdus pdus = new StreamPdus(2, this);
+    private final StringBuilder expertText = new StringBuilder(96);
 
     DnsDissector(DnsTransactions transactions, boolean desegment) {
         this.transactions = transactions;
@@ -249,7 +250,8 @@ final class DnsDissector implements StreamPdus.Framing {
         boolean inError = p.conversation() == null;
         if (!response) {
             if (tr.retransmission && tr.requestFrame != 0 && !inError) {
-                t.expert(DnsExpert.RETRANSMIT_REQUEST, msg + ID_OFFSET, 2);
+                t.expert(DnsExpert.RETRANSMIT_REQUEST, msg + ID_OFFSET, 2, message(t, "DNS query retransmission. Original request in frame ",
+                        tr.requestFrame));
                 t.addGenerated(DnsFields.RETRANSMIT_REQUEST_IN, tr.requestFrame);
                 t.addGenerated(DnsFields.RETRANSMISSION, 1);
             } else if (tr.responseFrame != 0) {
@@ -257,7 +259,8 @@ final class DnsDissector implements StreamPdus.Framing {
             }
         } else if (tr.requestFrame != 0) {
             if (tr.retransmission && tr.responseFrame != 0 && !inError) {
-                t.expert(DnsExpert.RETRANSMIT_RESPONSE, msg + ID_OFFSET, 2);
+                t.expert(DnsExpert.RETRANSMIT_RESPONSE, msg + ID_OFFSET, 2, message(t,
+                        "DNS response retransmission. Original response in frame ", tr.responseFrame));
                 t.addGenerated(DnsFields.RETRANSMIT_RESPONSE_IN, tr.responseFrame);
                 t.addGenerated(DnsFields.RETRANSMISSION, 1);
             } else {
@@ -267,6 +270,15 @@ final class DnsDissector implements StreamPdus.Framing {
         } else if (!tr.retransmission) {
             t.addGenerated(DnsFields.UNSOLICITED, 1);
         }
+    }
+
+    /** An expert message of text and a number, composed only when an output shows expert messages. */
+    private CharSequence message(Tree t, String text, long n) {
+        if (!t.wantsExpertMessages()) {
+            return null;
+        }
+        expertText.setLength(0);
+        return expertText.append(text).append(n);
     }
 
     private static void hex4(int v, StringBuilder out) {

@@ -30,6 +30,7 @@ final class DnsRdata {
     private final StringBuilder text;
     /** {@link DnsRecords#scratch} as a segment, for addresses padded out of a prefix. */
     private final MemorySegment scratchSegment;
+    private final StringBuilder expertText = new StringBuilder(128);
     /** The key tag {@link #keyId} computed. */
     private int keyId;
 
@@ -114,6 +115,7 @@ final class DnsRdata {
                 }
             }
             case DnsTypes.WKS -> wks(p, t, at, len, info);
+            case DnsTypes.A6 -> a6(p, t, at, msg, info);
             case DnsTypes.APL -> apl(p, t, at, len, info);
             case DnsTypes.IPSECKEY -> ipseckey(p, t, at, len, msg);
             case DnsTypes.HIP -> hip(p, t, at, len, msg, info);
@@ -177,7 +179,8 @@ final class DnsRdata {
             }
             case DnsTypes.XPF -> xpf(p, at);
             default -> {
-                t.expert(DnsExpert.UNDECODED, at, len);
+                t.expert(DnsExpert.UNDECODED, at, len, !t.wantsExpertMessages() ? null : message("Dissector for DNS Type (")
+                        .append(type).append(") code not implemented, Contact Wireshark developers if you want this supported"));
                 DnsRecords.bytes(p, DnsFields.DATA, at, len);
             }
         }
@@ -208,7 +211,8 @@ final class DnsRdata {
                     }
                     case O_CLIENT_SUBNET_EXP, O_CLIENT_SUBNET -> {
                         if (code == O_CLIENT_SUBNET_EXP) {
-                            t.expert(DnsExpert.DEPRECATED_OPCODE, c - 4, 2);
+                            t.expert(DnsExpert.DEPRECATED_OPCODE, c - 4, 2, !t.wantsExpertMessages() ? null
+                                    : message("Deprecated opcode. Client subnet OPT assigned as ").append(O_CLIENT_SUBNET).append('.'));
                         }
                         int addrLen = (optLen - 4) & 0xFFFF;
                         int family = (int) p.item(DnsFields.OPT_CLIENT_FAMILY, c);
@@ -284,6 +288,12 @@ final class DnsRdata {
                 t.close();
             }
         }
+    }
+
+    /** The reused text of an expert message, started with {@code s}. */
+    private StringBuilder message(String s) {
+        expertText.setLength(0);
+        return expertText.append(s);
     }
 
     /** {@code n} octets at {@code at} copied to the front of a zeroed scratch of {@code size} (an address prefix). */
@@ -575,6 +585,37 @@ final class DnsRdata {
         }
     }
 
+    /** RFC 2874 A6: prefix length, the address suffix (padded to 16 octets), the prefix name. */
+    private void a6(Packet p, Tree t, int at, int msg, StringBuilder info) {
+        int prefix = p.u8(at);
+        int suffixBits = (128 - prefix) & 0xFFFF;          // Wireshark's unsigned short: a prefix over 128 wraps
+        int octets = suffixBits != 0 ? (suffixBits - 1) / 8 + 1 : 0;
+        int pad = Math.max(0, 16 - octets);
+        Arrays.fill(records.scratch, 0, 16, (byte) 0);
+        int c = at + 1;
+        for (int i = pad; i < 16; i++) {
+            records.scratch[i] = (byte) p.u8(c++);
+        }
+        if (prefix > 0) {
+            names.decode(p, c, msg);
+        } else {
+            names.text.setLength(0);
+        }
+        if (info != null) {
+            info.append(' ').append(prefix).append(' ');
+            org.dissect4j.api.AddressText.ipv6(info, scratchSegment, 0);
+            info.append(' ').append(names.text);
+        }
+        t.addUint(DnsFields.A6_PREFIX_LEN, at, 1, prefix);
+        if (suffixBits != 0) {
+            p.require(at + 1, octets);
+            t.addBytes(DnsFields.A6_ADDRESS_SUFFIX, scratchSegment, 0, 16);
+        }
+        if (prefix > 0) {
+            t.addString(DnsFields.A6_PREFIX_NAME, names.text);
+        }
+    }
+
     private void wks(Packet p, Tree t, int at, int len, StringBuilder info) {
         long a = p.u32(at);
         if (info != null) {
@@ -690,7 +731,8 @@ final class DnsRdata {
 
     private void tsig(Packet p, Tree t, int at, int msg) {
         int c = at + names.decode(p, at, msg);
-        t.addString(DnsFields.TSIG_ALGORITHM_NAME, names.text);
+        CharSequence algorithm = names.text;
+        t.addString(DnsFields.TSIG_ALGORITHM_NAME, algorithm);
         long secs = (long) p.u16(c) << 32 | p.u32(c + 2);
         t.addLong(DnsFields.TSIG_TIME_SIGNED, c, 6, secs * 1_000_000_000L);
         p.item(DnsFields.TSIG_FUDGE, c + 6);
@@ -698,7 +740,8 @@ final class DnsRdata {
         c += 10;
         if (macLen != 0) {
             t.add(DnsFields.TSIG_MAC, c, macLen);
-            t.expert(DnsExpert.TSIG_NO_ALGORITHM, c, macLen);
+            t.expert(DnsExpert.TSIG_NO_ALGORITHM, c, macLen, !t.wantsExpertMessages() ? null
+                    : message("No dissector for algorithm:").append(algorithm));
             c += macLen;
         }
         p.item(DnsFields.TSIG_ORIGINAL_ID, c);

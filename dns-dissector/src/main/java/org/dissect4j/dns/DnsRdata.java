@@ -1,0 +1,772 @@
+package org.dissect4j.dns;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+import org.dissect4j.api.Field;
+import org.dissect4j.api.Packet;
+import org.dissect4j.api.Tree;
+
+/**
+ * The structured RDATA types: EDNS(0) OPT with its options (RFC 6891), DNSSEC (DS, DNSKEY, RRSIG, NSEC,
+ * NSEC3, NSEC3PARAM: RFC 4034, RFC 5155, and their CDS/CDNSKEY/DLV/KEY/SIG kin), SVCB and HTTPS (RFC 9460),
+ * CAA (RFC 8659), NAPTR, LOC, TLSA, SSHFP, IPSECKEY, HIP, CSYNC, ZONEMD, TKEY, TSIG, the ILNP and EUI
+ * types, Microsoft's WINS records and anything else (as {@code dns.data}, with Wireshark's
+ * "undecoded" expert item). Called by {@link DnsRecords} with the RDATA's offset and length.
+ */
+final class DnsRdata {
+    // EDNS(0) option codes (IANA "DNS EDNS0 Option Codes")
+    static final int O_DAU = 5, O_DHU = 6, O_N3U = 7, O_CLIENT_SUBNET = 8, O_COOKIE = 10, O_EDNS_TCP_KA = 11,
+            O_PADDING = 12, O_CHAIN = 13, O_EXT_ERROR = 15, O_CLIENT_SUBNET_EXP = 0x50FA;
+    // SvcParamKeys (RFC 9460 §14.3.2; echconfig and odohconfig as Wireshark 4.0 names them)
+    static final int SVCB_MANDATORY = 0, SVCB_ALPN = 1, SVCB_NO_ALPN = 2, SVCB_PORT = 3, SVCB_IPV4HINT = 4,
+            SVCB_ECHCONFIG = 5, SVCB_IPV6HINT = 6, SVCB_ODOHCONFIG = 32769;
+    static final int AFNUM_INET = 1, AFNUM_INET6 = 2;
+    static final int DNS_ALGO_RSAMD5 = 1;
+    private static final String BASE32HEX = "0123456789abcdefghijklmnopqrstuv";
+
+    private final DnsRecords records;
+    private final DnsNames names;
+    private final StringBuilder text;
+    /** {@link DnsRecords#scratch} as a segment, for addresses padded out of a prefix. */
+    private final MemorySegment scratchSegment;
+    private final StringBuilder expertText = new StringBuilder(128);
+    /** The key tag {@link #keyId} computed. */
+    private int keyId;
+
+    DnsRdata(DnsRecords records) {
+        this.records = records;
+        this.names = records.names;
+        this.text = records.text;
+        this.scratchSegment = MemorySegment.ofArray(records.scratch);
+    }
+
+    void dissect(Packet p, int at, int len, int msg, int type, int cls, int kind, StringBuilder info) {
+        Tree t = p.tree();
+        switch (type) {
+            case DnsTypes.OPT -> opt(p, t, at, len);
+            case DnsTypes.DS, DnsTypes.CDS, DnsTypes.DLV -> {
+                p.item(DnsFields.DS_KEY_ID, at);
+                p.item(DnsFields.DS_ALGORITHM, at + 2);
+                p.item(DnsFields.DS_DIGEST_TYPE, at + 3);
+                DnsRecords.bytes(p, DnsFields.DS_DIGEST, at + 4, len - 4);
+            }
+            case DnsTypes.DNSKEY, DnsTypes.CDNSKEY -> dnskey(p, t, at, len);
+            case DnsTypes.KEY -> key(p, t, at, len);
+            case DnsTypes.RRSIG, DnsTypes.SIG -> rrsig(p, t, at, len, msg);
+            case DnsTypes.NSEC, DnsTypes.NXT -> {
+                int used = names.decode(p, at, msg);
+                if (info != null) {
+                    info.append(' ').append(names.text);
+                }
+                if (type == DnsTypes.NSEC) {
+                    t.addString(DnsFields.NSEC_NEXT_DOMAIN_NAME, names.text);
+                    typeBitmap(p, t, at + used, len - used);
+                } else {
+                    t.addString(DnsFields.NXT_NEXT_DOMAIN_NAME, names.text);
+                    nxtBitmap(p, t, at + used, len - used);
+                }
+            }
+            case DnsTypes.NSEC3 -> nsec3(p, t, at, len);
+            case DnsTypes.NSEC3PARAM -> {
+                records.appendOwner(info);
+                p.item(DnsFields.NSEC3_ALGO, at);
+                p.item(DnsFields.NSEC3_FLAGS, at + 1);
+                p.item(DnsFields.NSEC3_ITERATIONS, at + 2);
+                int salt = (int) p.item(DnsFields.NSEC3_SALT_LENGTH, at + 4);
+                DnsRecords.bytes(p, DnsFields.NSEC3_SALT_VALUE, at + 5, salt);
+            }
+            case DnsTypes.SVCB, DnsTypes.HTTPS -> svcb(p, t, at, len, msg);
+            case DnsTypes.CAA -> caa(p, t, at, len);
+            case DnsTypes.TLSA -> {
+                records.appendOwner(info);
+                p.item(DnsFields.TLSA_CERTIFICATE_USAGE, at);
+                p.item(DnsFields.TLSA_SELECTOR, at + 1);
+                p.item(DnsFields.TLSA_MATCHING_TYPE, at + 2);
+                DnsRecords.bytes(p, DnsFields.TLSA_CERTIFICATE_ASSOCIATION_DATA, at + 3, len - 3);
+            }
+            case DnsTypes.SSHFP -> {
+                p.item(DnsFields.SSHFP_ALGORITHM, at);
+                p.item(DnsFields.SSHFP_FINGERPRINT_TYPE, at + 1);
+                if (len - 2 != 0) {
+                    DnsRecords.bytes(p, DnsFields.SSHFP_FINGERPRINT, at + 2, len - 2);
+                }
+            }
+            case DnsTypes.NAPTR -> naptr(p, t, at, msg, info);
+            case DnsTypes.CERT -> {
+                p.item(DnsFields.CERT_TYPE, at);
+                p.item(DnsFields.CERT_KEY_TAG, at + 2);
+                p.item(DnsFields.CERT_ALGORITHM, at + 4);
+                if (len - 5 != 0) {
+                    DnsRecords.bytes(p, DnsFields.CERT_CERTIFICATE, at + 5, len - 5);
+                }
+            }
+            case DnsTypes.LOC -> {
+                int version = (int) p.item(DnsFields.LOC_VERSION, at);
+                if (version == 0) {
+                    p.item(DnsFields.LOC_SIZE, at + 1);
+                    p.item(DnsFields.LOC_HORIZONTAL_PRECISION, at + 2);
+                    p.item(DnsFields.LOC_VERTICAL_PRECISION, at + 3);
+                    p.item(DnsFields.LOC_LATITUDE, at + 4);
+                    p.item(DnsFields.LOC_LONGITUDE, at + 8);
+                    p.item(DnsFields.LOC_ALTITUDE, at + 12);
+                } else {
+                    DnsRecords.bytes(p, DnsFields.LOC_UNKNOWN_DATA, at, len);
+                }
+            }
+            case DnsTypes.WKS -> wks(p, t, at, len, info);
+            case DnsTypes.A6 -> a6(p, t, at, msg, info);
+            case DnsTypes.APL -> apl(p, t, at, len, info);
+            case DnsTypes.IPSECKEY -> ipseckey(p, t, at, len, msg);
+            case DnsTypes.HIP -> hip(p, t, at, len, msg, info);
+            case DnsTypes.OPENPGPKEY -> records.string(p, DnsFields.OPENPGPKEY, at, len);
+            case DnsTypes.CSYNC -> {
+                p.item(DnsFields.CSYNC_SOA, at);
+                int flags = p.u16(at + 4);
+                t.openUint(DnsFields.CSYNC_FLAGS, at + 4, 2, flags);
+                t.addUint(DnsFields.CSYNC_FLAGS_IMMEDIATE, at + 4, 2, flags);
+                t.addUint(DnsFields.CSYNC_FLAGS_SOAMINIMUM, at + 4, 2, flags);
+                t.close();
+                DnsRecords.bytes(p, DnsFields.CSYNC_TYPE_BITMAP, at + 6, len - 6);
+                typeBitmap(p, t, at + 6, len - 6);
+            }
+            case DnsTypes.ZONEMD -> {
+                p.item(DnsFields.ZONEMD_SERIAL, at);
+                p.item(DnsFields.ZONEMD_SCHEME, at + 4);
+                p.item(DnsFields.ZONEMD_HASH_ALGO, at + 5);
+                DnsRecords.bytes(p, DnsFields.ZONEMD_DIGEST, at + 6, len - 6);
+            }
+            case DnsTypes.NID -> {
+                p.item(DnsFields.ILNP_NID_PREFERENCE, at);
+                DnsRecords.bytes(p, DnsFields.ILNP_NID, at + 2, 8);
+            }
+            case DnsTypes.L32 -> {
+                p.item(DnsFields.ILNP_L32_PREFERENCE, at);
+                p.item(DnsFields.ILNP_L32, at + 2);
+            }
+            case DnsTypes.L64 -> {
+                p.item(DnsFields.ILNP_L64_PREFERENCE, at);
+                DnsRecords.bytes(p, DnsFields.ILNP_L64, at + 2, 8);
+            }
+            case DnsTypes.LP -> {
+                p.item(DnsFields.ILNP_LP_PREFERENCE, at);
+                names.decode(p, at + 2, msg);
+                t.addString(DnsFields.ILNP_LP, names.text);
+            }
+            case DnsTypes.EUI48 -> DnsRecords.bytes(p, DnsFields.EUI48, at, 6);
+            case DnsTypes.EUI64 -> DnsRecords.bytes(p, DnsFields.EUI64, at, 8);
+            case DnsTypes.TKEY -> tkey(p, t, at, msg);
+            case DnsTypes.TSIG -> tsig(p, t, at, msg);
+            case DnsTypes.WINS -> {
+                t.addUint(DnsFields.WINS_LOCAL_FLAG, at, 4, p.u32(at));
+                p.item(DnsFields.WINS_LOOKUP_TIMEOUT, at + 4);
+                p.item(DnsFields.WINS_CACHE_TIMEOUT, at + 8);
+                long servers = p.item(DnsFields.WINS_NB_WINS_SERVERS, at + 12);
+                int rest = len - 16;
+                for (int c = at + 16; rest != 0 && servers != 0; c += 4, rest -= 4, servers--) {
+                    p.item(DnsFields.WINS_WINS_SERVER, c);
+                }
+            }
+            case DnsTypes.WINS_R -> {
+                t.addUint(DnsFields.WINSR_LOCAL_FLAG, at, 4, p.u32(at));
+                p.item(DnsFields.WINSR_LOOKUP_TIMEOUT, at + 4);
+                p.item(DnsFields.WINSR_CACHE_TIMEOUT, at + 8);
+                names.decode(p, at + 12, msg);
+                t.addString(DnsFields.WINSR_NAME_RESULT_DOMAIN, names.text);
+                if (info != null) {
+                    info.append(' ').append(names.text);
+                }
+            }
+            case DnsTypes.XPF -> xpf(p, at);
+            default -> {
+                t.expert(DnsExpert.UNDECODED, at, len, !t.wantsExpertMessages() ? null : message("Dissector for DNS Type (")
+                        .append(type).append(") code not implemented, Contact Wireshark developers if you want this supported"));
+                DnsRecords.bytes(p, DnsFields.DATA, at, len);
+            }
+        }
+    }
+
+    /** EDNS(0) options: code, length, data, and the decoded forms of the known ones. */
+    private void opt(Packet p, Tree t, int at, int len) {
+        int rest = len;
+        int c = at;
+        while (rest > 0) {
+            int code = p.u16(c);
+            int optLen = p.u16(c + 2);
+            rest -= 4;
+            t.open(DnsFields.OPT, c, 4 + optLen);      // an FT_NONE item: not checked against the data
+            try {
+                t.addUint(DnsFields.OPT_CODE, c, 2, code);
+                int lenAt = c + 2;
+                t.addUint(DnsFields.OPT_LEN, lenAt, 2, optLen);
+                c += 4;
+                DnsRecords.bytes(p, DnsFields.OPT_DATA, c, optLen);
+                switch (code) {
+                    case O_DAU, O_DHU, O_N3U -> {
+                        Field f = code == O_DAU ? DnsFields.OPT_DAU : code == O_DHU ? DnsFields.OPT_DHU : DnsFields.OPT_N3U;
+                        for (int i = 0; i < optLen; i++) {
+                            p.item(f, c++);
+                            rest--;
+                        }
+                    }
+                    case O_CLIENT_SUBNET_EXP, O_CLIENT_SUBNET -> {
+                        if (code == O_CLIENT_SUBNET_EXP) {
+                            t.expert(DnsExpert.DEPRECATED_OPCODE, c - 4, 2, !t.wantsExpertMessages() ? null
+                                    : message("Deprecated opcode. Client subnet OPT assigned as ").append(O_CLIENT_SUBNET).append('.'));
+                        }
+                        int addrLen = (optLen - 4) & 0xFFFF;
+                        int family = (int) p.item(DnsFields.OPT_CLIENT_FAMILY, c);
+                        p.item(DnsFields.OPT_CLIENT_NETMASK, c + 2);
+                        p.item(DnsFields.OPT_CLIENT_SCOPE, c + 3);
+                        c += 4;
+                        if (addrLen > 16) {
+                            t.expert(DnsExpert.OPT_BAD_LENGTH, lenAt, 2);
+                            addrLen = 16;
+                        }
+                        p.require(c, addrLen);
+                        if (family == AFNUM_INET) {
+                            long a = 0;
+                            for (int i = 0; i < 4; i++) {
+                                a = a << 8 | (i < addrLen ? p.u8(c + i) : 0);
+                            }
+                            t.addLong(DnsFields.OPT_CLIENT_ADDR4, c, addrLen, a);
+                        } else if (family == AFNUM_INET6) {
+                            t.addBytes(DnsFields.OPT_CLIENT_ADDR6, padded(p, c, addrLen, 16), 0, 16);
+                        } else {
+                            DnsRecords.bytes(p, DnsFields.OPT_CLIENT_ADDR, c, optLen - 4);
+                        }
+                        c += optLen - 4;
+                        rest -= optLen;
+                    }
+                    case O_COOKIE -> {
+                        DnsRecords.bytes(p, DnsFields.OPT_COOKIE_CLIENT, c, 8);
+                        c += 8;
+                        rest -= 8;
+                        int server = optLen - 8;
+                        DnsRecords.bytes(p, DnsFields.OPT_COOKIE_SERVER, c, server);
+                        c += server;
+                        rest -= server;
+                    }
+                    case O_EDNS_TCP_KA -> {
+                        if (optLen == 2) {
+                            p.item(DnsFields.OPT_EDNS_TCP_KEEPALIVE_TIMEOUT, c);
+                        }
+                        c += optLen;
+                        rest -= optLen;
+                    }
+                    case O_PADDING -> {
+                        DnsRecords.bytes(p, DnsFields.OPT_PADDING, c, optLen);
+                        c += optLen;
+                        rest -= optLen;
+                    }
+                    case O_CHAIN -> {
+                        if (optLen > 0) {
+                            records.string(p, DnsFields.OPT_CHAIN_FQDN, c, optLen);
+                        }
+                        c += optLen;
+                        rest -= optLen;
+                    }
+                    case O_EXT_ERROR -> {
+                        if (optLen >= 2) {
+                            p.item(DnsFields.OPT_EXT_ERROR_INFO_CODE, c);
+                            c += 2;
+                            rest -= 2;
+                            if (optLen > 2) {
+                                p.require(c, optLen - 2);
+                                t.add(DnsFields.OPT_EXT_ERROR_EXTRA_TEXT, c, DnsRecords.untilNul(p, c, optLen - 2));
+                                c += optLen - 2;
+                                rest -= optLen - 2;
+                            }
+                        }
+                    }
+                    default -> {
+                        c += optLen;
+                        rest -= optLen;
+                    }
+                }
+            } finally {
+                t.close();
+            }
+        }
+    }
+
+    /** The reused text of an expert message, started with {@code s}. */
+    private StringBuilder message(String s) {
+        expertText.setLength(0);
+        return expertText.append(s);
+    }
+
+    /** {@code n} octets at {@code at} copied to the front of a zeroed scratch of {@code size} (an address prefix). */
+    private MemorySegment padded(Packet p, int at, int n, int size) {
+        Arrays.fill(records.scratch, 0, size, (byte) 0);
+        for (int i = 0; i < n; i++) {
+            records.scratch[i] = (byte) p.u8(at + i);
+        }
+        return scratchSegment;
+    }
+
+    private void dnskey(Packet p, Tree t, int at, int len) {
+        int flags = p.u16(at);
+        t.openUint(DnsFields.DNSKEY_FLAGS, at, 2, flags);
+        t.addUint(DnsFields.DNSKEY_FLAGS_ZONE_KEY, at, 2, flags);
+        t.addUint(DnsFields.DNSKEY_FLAGS_KEY_REVOKED, at, 2, flags);
+        t.addUint(DnsFields.DNSKEY_FLAGS_SECURE_ENTRY_POINT, at, 2, flags);
+        t.addUint(DnsFields.DNSKEY_FLAGS_RESERVED, at, 2, flags);
+        t.close();
+        protocolAlgorithmKeyId(p, t, at, len, DnsFields.DNSKEY_PROTOCOL, DnsFields.DNSKEY_ALGORITHM, DnsFields.DNSKEY_KEY_ID);
+        DnsRecords.bytes(p, DnsFields.DNSKEY_PUBLIC_KEY, at + 4, len - 4);
+    }
+
+    private void key(Packet p, Tree t, int at, int len) {
+        int flags = p.u16(at);
+        t.openUint(DnsFields.KEY_FLAGS, at, 2, flags);
+        t.addUint(DnsFields.KEY_FLAGS_AUTHENTICATION, at, 2, flags);
+        t.addUint(DnsFields.KEY_FLAGS_CONFIDENTIALITY, at, 2, flags);
+        if ((flags & 0xC000) != 0xC000) {
+            t.addUint(DnsFields.KEY_FLAGS_REQUIRED, at, 2, flags);
+            t.addUint(DnsFields.KEY_FLAGS_ASSOCIATED_USER, at, 2, flags);
+            t.addUint(DnsFields.KEY_FLAGS_ASSOCIATED_NAMED_ENTITY, at, 2, flags);
+            t.addUint(DnsFields.KEY_FLAGS_IPSEC, at, 2, flags);
+            t.addUint(DnsFields.KEY_FLAGS_MIME, at, 2, flags);
+            t.addUint(DnsFields.KEY_FLAGS_SIGNATORY, at, 2, flags);
+        }
+        t.close();
+        protocolAlgorithmKeyId(p, t, at, len, DnsFields.KEY_PROTOCOL, DnsFields.KEY_ALGORITHM, DnsFields.KEY_KEY_ID);
+        if (len - 4 != 0) {
+            DnsRecords.bytes(p, DnsFields.KEY_PUBLIC_KEY, at + 4, len - 4);
+        }
+    }
+
+    /** The protocol and algorithm octets after a key's flags, and the key tag computed over the RDATA. */
+    private void protocolAlgorithmKeyId(Packet p, Tree t, int at, int len, Field protocol, Field algorithm, Field keyTag) {
+        p.item(protocol, at + 2);
+        int algo = (int) p.item(algorithm, at + 3);
+        if (keyId(p, t, at, len, algo)) {
+            t.addGenerated(keyTag, keyId);
+        }
+    }
+
+    /** RFC 4034 Appendix B key tag of the whole RDATA (RSA/MD5: the key's next-to-last two octets). */
+    private boolean keyId(Packet p, Tree t, int at, int size, int algo) {
+        if (size < 4) {
+            keyId = 0;
+            t.setFlags(t.expert(DnsExpert.KEY_ID_TOO_SHORT, at, size), Tree.GENERATED);
+            return false;
+        }
+        if (algo == DNS_ALGO_RSAMD5) {
+            keyId = p.u8(at + size - 3) << 8 | p.u8(at + size - 2);
+            return true;
+        }
+        long ac = 0;
+        int i = 0;
+        for (; size - i > 1; i += 2) {
+            ac += p.u16(at + i);
+        }
+        if (size - i > 0) {
+            ac += (long) p.u8(at + i) << 8;
+        }
+        ac += ac >> 16 & 0xFFFF;
+        keyId = (int) (ac & 0xFFFF);
+        return true;
+    }
+
+    private void rrsig(Packet p, Tree t, int at, int len, int msg) {
+        p.item(DnsFields.RRSIG_TYPE_COVERED, at);
+        p.item(DnsFields.RRSIG_ALGORITHM, at + 2);
+        p.item(DnsFields.RRSIG_LABELS, at + 3);
+        p.item(DnsFields.RRSIG_ORIGINAL_TTL, at + 4);
+        t.addLong(DnsFields.RRSIG_SIGNATURE_EXPIRATION, at + 8, 4, p.u32(at + 8) * 1_000_000_000L);
+        t.addLong(DnsFields.RRSIG_SIGNATURE_INCEPTION, at + 12, 4, p.u32(at + 12) * 1_000_000_000L);
+        p.item(DnsFields.RRSIG_KEY_TAG, at + 16);
+        int used = names.decode(p, at + 18, msg);
+        t.addString(DnsFields.RRSIG_SIGNERS_NAME, names.text);
+        int rest = len - 18 - used;
+        if (rest != 0) {
+            DnsRecords.bytes(p, DnsFields.RRSIG_SIGNATURE, at + 18 + used, rest);
+        }
+    }
+
+    /** RFC 4034 §4.1.2 type bitmap: window, length, bits; each set bit is a {@code dns.resp.type}. */
+    private static void typeBitmap(Packet p, Tree t, int at, int len) {
+        int rest = len;
+        int c = at;
+        while (rest != 0) {
+            int window = p.u8(c);
+            int size = p.u8(c + 1);
+            c += 2;
+            rest -= 2;
+            int type = window * 256;
+            for (; size > 0; size--) {
+                int bits = p.u8(c);
+                for (int i = 0; i < 8; i++) {
+                    if ((bits & 0x80 >> i) != 0) {
+                        t.addUint(DnsFields.RESP_TYPE, c, 1, type);
+                    }
+                    type++;
+                }
+                c++;
+                rest--;
+            }
+        }
+    }
+
+    /** RFC 2535 NXT bitmap: types from 0, one bit each. */
+    private static void nxtBitmap(Packet p, Tree t, int at, int len) {
+        int type = 0;
+        for (int c = at; c < at + len; c++) {
+            int bits = p.u8(c);
+            for (int i = 0; i < 8; i++) {
+                if ((bits & 0x80 >> i) != 0) {
+                    t.addUint(DnsFields.RESP_TYPE, c, 1, type);
+                }
+                type++;
+            }
+        }
+    }
+
+    private void nsec3(Packet p, Tree t, int at, int len) {
+        p.item(DnsFields.NSEC3_ALGO, at);
+        int flags = p.u8(at + 1);
+        t.openUint(DnsFields.NSEC3_FLAGS, at + 1, 1, flags);
+        t.addUint(DnsFields.NSEC3_FLAGS_OPT_OUT, at + 1, 1, flags);
+        t.close();
+        p.item(DnsFields.NSEC3_ITERATIONS, at + 2);
+        int salt = (int) p.item(DnsFields.NSEC3_SALT_LENGTH, at + 4);
+        DnsRecords.bytes(p, DnsFields.NSEC3_SALT_VALUE, at + 5, salt);
+        int c = at + 5 + salt;
+        int hash = (int) p.item(DnsFields.NSEC3_HASH_LENGTH, c);
+        c++;
+        if (hash > 0) {
+            // base32hex (RFC 4648 §7) without padding, five bits at a time
+            text.setLength(0);
+            for (int bit = 0; bit / 8 < hash; bit += 5) {
+                // a group that crosses into the next octet reads it, past the hash too, as Wireshark's tvb_get_bits8
+                int word = p.u8(c + bit / 8) << 8 | (bit % 8 > 3 ? p.u8(c + bit / 8 + 1) : 0);
+                text.append(BASE32HEX.charAt(word >> (11 - bit % 8) & 0x1F));
+            }
+            t.addString(DnsFields.NSEC3_HASH_VALUE, text);
+            c += hash;
+        }
+        typeBitmap(p, t, c, len - (c - at));
+    }
+
+    private void svcb(Packet p, Tree t, int at, int len, int msg) {
+        p.item(DnsFields.SVCB_SVCPRIORITY, at);
+        int used = names.decode(p, at + 2, msg);
+        t.addString(DnsFields.SVCB_TARGETNAME, names.text);
+        int c = at + 2 + used;
+        while (len > c - at) {
+            t.open(DnsFields.SVCB_SVCPARAM, c, 4);
+            try {
+                int key = (int) p.item(DnsFields.SVCB_SVCPARAM_KEY, c);
+                int n = (int) p.item(DnsFields.SVCB_SVCPARAM_VALUE_LENGTH, c + 2);
+                c += 4;
+                switch (key) {
+                    case SVCB_MANDATORY -> {
+                        for (int i = 0; i < n; i += 2) {
+                            p.item(DnsFields.SVCB_SVCPARAM_MANDATORY_KEY, c);
+                            c += 2;
+                        }
+                    }
+                    case SVCB_ALPN -> {
+                        for (int i = 0; i < n; ) {
+                            int l = (int) p.item(DnsFields.SVCB_SVCPARAM_ALPN_LENGTH, c);
+                            c++;
+                            records.string(p, DnsFields.SVCB_SVCPARAM_ALPN, c, l);
+                            c += l;
+                            i += 1 + l;
+                        }
+                    }
+                    case SVCB_NO_ALPN -> {
+                    }
+                    case SVCB_PORT -> {
+                        p.item(DnsFields.SVCB_SVCPARAM_PORT, c);
+                        c += 2;
+                    }
+                    case SVCB_IPV4HINT -> {
+                        for (int i = 0; i < n; i += 4) {
+                            p.item(DnsFields.SVCB_SVCPARAM_IPV4HINT_IP, c);
+                            c += 4;
+                        }
+                    }
+                    case SVCB_IPV6HINT -> {
+                        for (int i = 0; i < n; i += 16) {
+                            DnsRecords.bytes(p, DnsFields.SVCB_SVCPARAM_IPV6HINT_IP, c, 16);
+                            c += 16;
+                        }
+                    }
+                    case SVCB_ECHCONFIG, SVCB_ODOHCONFIG -> {
+                        DnsRecords.bytes(p, key == SVCB_ECHCONFIG ? DnsFields.SVCB_SVCPARAM_ECHCONFIG
+                                : DnsFields.SVCB_SVCPARAM_ODOHCONFIG, c, n);
+                        c += n;
+                    }
+                    default -> {
+                        if (n > 0) {
+                            DnsRecords.bytes(p, DnsFields.SVCB_SVCPARAM_VALUE, c, n);
+                            c += n;
+                        }
+                    }
+                }
+            } finally {
+                t.close();
+            }
+        }
+    }
+
+    private void caa(Packet p, Tree t, int at, int len) {
+        int flags = p.u8(at);
+        t.openUint(DnsFields.CAA_FLAGS, at, 1, flags);
+        t.addUint(DnsFields.CAA_FLAGS_ISSUER_CRITICAL, at, 1, flags);
+        t.close();
+        int c = at + 1;
+        int tagLen = p.u8(c);
+        p.require(c + 1, tagLen);
+        int valueLen = (len - (tagLen + 2)) & 0xFFFF;
+        p.require(c + 1 + tagLen, valueLen);
+        Field field = tagIs(p, c + 1, tagLen, "issue") ? DnsFields.CAA_ISSUE
+                : tagIs(p, c + 1, tagLen, "issuewild") ? DnsFields.CAA_ISSUEWILD
+                : tagIs(p, c + 1, tagLen, "iodef") ? DnsFields.CAA_IODEF : DnsFields.CAA_UNKNOWN;
+        caaValue(p, c + 1 + tagLen, valueLen);
+        t.addString(field, text);
+        t.addUint(DnsFields.CAA_TAG_LENGTH, c, 1, tagLen);
+        records.string(p, DnsFields.CAA_TAG, c + 1, tagLen);
+        t.addString(DnsFields.CAA_VALUE, text);
+    }
+
+    /** The CAA value as Wireshark shows it: ENC_ASCII text (U+FFFD for other octets) through format_text. */
+    private void caaValue(Packet p, int at, int n) {
+        text.setLength(0);
+        for (int i = 0; i < n; i++) {
+            int b = p.u8(at + i);
+            if (b >= 0x80) {
+                text.append('\uFFFD');
+            } else {
+                records.scratch[0] = (byte) b;
+                DnsNames.format(records.scratch, 0, 1, text);
+            }
+        }
+    }
+
+    /** C's {@code strncmp(tag, s, n) == 0} for the {@code n}-octet tag at {@code at}. */
+    private static boolean tagIs(Packet p, int at, int n, String s) {
+        for (int i = 0; i < n; i++) {
+            int want = i < s.length() ? s.charAt(i) : 0;
+            int b = p.u8(at + i);
+            if (b != want) {
+                return false;
+            }
+            if (want == 0) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private void naptr(Packet p, Tree t, int at, int msg, StringBuilder info) {
+        int order = (int) p.item(DnsFields.NAPTR_ORDER, at);
+        int preference = (int) p.item(DnsFields.NAPTR_PREFERENCE, at + 2);
+        int c = at + 4;
+        int flagsLen = (int) p.item(DnsFields.NAPTR_FLAGS_LENGTH, c);
+        int flagsAt = c + 1;
+        records.string(p, DnsFields.NAPTR_FLAGS, flagsAt, flagsLen);
+        c += 1 + flagsLen;
+        int serviceLen = (int) p.item(DnsFields.NAPTR_SERVICE_LENGTH, c);
+        records.string(p, DnsFields.NAPTR_SERVICE, c + 1, serviceLen);
+        c += 1 + serviceLen;
+        int regexLen = (int) p.item(DnsFields.NAPTR_REGEX_LENGTH, c);
+        records.string(p, DnsFields.NAPTR_REGEX, c + 1, regexLen);
+        c += 1 + regexLen;
+        names.decode(p, c, msg);
+        t.setFlags(t.addUint(DnsFields.NAPTR_REPLACEMENT_LENGTH, c, 0, names.rawLength), Tree.GENERATED);
+        t.addString(DnsFields.NAPTR_REPLACEMENT, names.text);
+        if (info != null) {
+            info.append(' ').append(order).append(' ').append(preference).append(' ');
+            DnsRecords.asciiText(p, flagsAt, flagsLen, info);
+        }
+    }
+
+    /** RFC 2874 A6: prefix length, the address suffix (padded to 16 octets), the prefix name. */
+    private void a6(Packet p, Tree t, int at, int msg, StringBuilder info) {
+        int prefix = p.u8(at);
+        int suffixBits = (128 - prefix) & 0xFFFF;          // Wireshark's unsigned short: a prefix over 128 wraps
+        int octets = suffixBits != 0 ? (suffixBits - 1) / 8 + 1 : 0;
+        int pad = Math.max(0, 16 - octets);
+        Arrays.fill(records.scratch, 0, 16, (byte) 0);
+        int c = at + 1;
+        for (int i = pad; i < 16; i++) {
+            records.scratch[i] = (byte) p.u8(c++);
+        }
+        if (prefix > 0) {
+            names.decode(p, c, msg);
+        } else {
+            names.text.setLength(0);
+        }
+        if (info != null) {
+            info.append(' ').append(prefix).append(' ');
+            org.dissect4j.api.AddressText.ipv6(info, scratchSegment, 0);
+            info.append(' ').append(names.text);
+        }
+        t.addUint(DnsFields.A6_PREFIX_LEN, at, 1, prefix);
+        if (suffixBits != 0) {
+            p.require(at + 1, octets);
+            t.addBytes(DnsFields.A6_ADDRESS_SUFFIX, scratchSegment, 0, 16);
+        }
+        if (prefix > 0) {
+            t.addString(DnsFields.A6_PREFIX_NAME, names.text);
+        }
+    }
+
+    private void wks(Packet p, Tree t, int at, int len, StringBuilder info) {
+        long a = p.u32(at);
+        if (info != null) {
+            info.append(' ');
+            DnsRecords.ipv4(a, info);
+        }
+        t.addLong(DnsFields.WKS_ADDRESS, at, 4, a);
+        p.item(DnsFields.WKS_PROTOCOL, at + 4);
+        int rest = len - 5;
+        for (int c = at + 5; rest != 0; c++, rest--) {
+            int bits = p.u8(c);
+            if (bits != 0) {
+                t.addUint(DnsFields.WKS_BITS, c, 1, bits);
+            }
+        }
+    }
+
+    private void apl(Packet p, Tree t, int at, int len, StringBuilder info) {
+        records.appendOwner(info);
+        int rest = len;
+        int c = at;
+        while (rest > 1) {
+            int family = (int) p.item(DnsFields.APL_ADDRESS_FAMILY, c);
+            p.item(DnsFields.APL_CODED_PREFIX, c + 2);
+            int b = p.u8(c + 3);
+            int afd = b & 0x7F;
+            t.addUint(DnsFields.APL_NEGATION, c + 3, 1, b);
+            t.addUint(DnsFields.APL_AFDLENGTH, c + 3, 1, b);
+            c += 4;
+            rest -= 4;
+            p.require(c, afd);
+            if (family == AFNUM_INET && afd <= 4) {
+                long a = 0;
+                for (int i = 0; i < 4; i++) {
+                    a = a << 8 | (i < afd ? p.u8(c + i) : 0);
+                }
+                t.addLong(DnsFields.APL_AFDPART_IPV4, c, afd, a);
+            } else if (family == AFNUM_INET6 && afd <= 16) {
+                t.addBytes(DnsFields.APL_AFDPART_IPV6, padded(p, c, afd, 16), 0, 16);
+            } else {
+                t.add(DnsFields.APL_AFDPART_DATA, c, afd);
+            }
+            c += afd;
+            rest -= afd;
+        }
+    }
+
+    private void ipseckey(Packet p, Tree t, int at, int len, int msg) {
+        p.item(DnsFields.IPSECKEY_GATEWAY_PRECEDENCE, at);
+        int type = (int) p.item(DnsFields.IPSECKEY_GATEWAY_TYPE, at + 1);
+        p.item(DnsFields.IPSECKEY_GATEWAY_ALGORITHM, at + 2);
+        int c = at + 3;
+        switch (type) {
+            case 1 -> {
+                p.item(DnsFields.IPSECKEY_GATEWAY_IPV4, c);
+                c += 4;
+            }
+            case 2 -> {
+                DnsRecords.bytes(p, DnsFields.IPSECKEY_GATEWAY_IPV6, c, 16);
+                c += 16;
+            }
+            case 3 -> {
+                c += names.decode(p, c, msg);
+                t.addString(DnsFields.IPSECKEY_GATEWAY_DNS, names.text);
+            }
+            default -> {
+            }
+        }
+        int rest = len - (c - at);
+        if (rest != 0) {
+            DnsRecords.bytes(p, DnsFields.IPSECKEY_PUBLIC_KEY, c, rest);
+        }
+    }
+
+    private void hip(Packet p, Tree t, int at, int len, int msg, StringBuilder info) {
+        records.appendOwner(info);
+        int hitLen = p.u8(at);
+        t.addUint(DnsFields.HIP_HIT_LENGTH, at, 1, hitLen);
+        p.item(DnsFields.HIP_HIT_PK_ALGO, at + 1);
+        int pkLen = (int) p.item(DnsFields.HIP_PK_LENGTH, at + 2);
+        int c = at + 4;
+        DnsRecords.bytes(p, DnsFields.HIP_HIT, c, hitLen);
+        c += hitLen;
+        DnsRecords.bytes(p, DnsFields.HIP_PK, c, pkLen);
+        c += pkLen;
+        int rest = len - (c - at);
+        while (rest > 1) {
+            int used = names.decode(p, c, msg);
+            t.addString(DnsFields.HIP_RENDEZVOUS_SERVER, names.text);
+            c += used;
+            rest -= used;
+        }
+    }
+
+    private void tkey(Packet p, Tree t, int at, int msg) {
+        int c = at + names.decode(p, at, msg);
+        t.addString(DnsFields.TKEY_ALGO_NAME, names.text);
+        t.addLong(DnsFields.TKEY_SIGNATURE_INCEPTION, c, 4, p.u32(c) * 1_000_000_000L);
+        t.addLong(DnsFields.TKEY_SIGNATURE_EXPIRATION, c + 4, 4, p.u32(c + 4) * 1_000_000_000L);
+        p.item(DnsFields.TKEY_MODE, c + 8);
+        p.item(DnsFields.TKEY_ERROR, c + 10);
+        int keyLen = (int) p.item(DnsFields.TKEY_KEY_SIZE, c + 12);
+        c += 14;
+        if (keyLen != 0) {
+            DnsRecords.bytes(p, DnsFields.TKEY_KEY_DATA, c, keyLen);
+            c += keyLen;
+        }
+        int otherLen = (int) p.item(DnsFields.TKEY_OTHER_SIZE, c);
+        if (otherLen != 0) {
+            DnsRecords.bytes(p, DnsFields.TKEY_OTHER_DATA, c + 2, otherLen);
+        }
+    }
+
+    private void tsig(Packet p, Tree t, int at, int msg) {
+        int c = at + names.decode(p, at, msg);
+        CharSequence algorithm = names.text;
+        t.addString(DnsFields.TSIG_ALGORITHM_NAME, algorithm);
+        long secs = (long) p.u16(c) << 32 | p.u32(c + 2);
+        t.addLong(DnsFields.TSIG_TIME_SIGNED, c, 6, secs * 1_000_000_000L);
+        p.item(DnsFields.TSIG_FUDGE, c + 6);
+        int macLen = (int) p.item(DnsFields.TSIG_MAC_SIZE, c + 8);
+        c += 10;
+        if (macLen != 0) {
+            t.add(DnsFields.TSIG_MAC, c, macLen);
+            t.expert(DnsExpert.TSIG_NO_ALGORITHM, c, macLen, !t.wantsExpertMessages() ? null
+                    : message("No dissector for algorithm:").append(algorithm));
+            c += macLen;
+        }
+        p.item(DnsFields.TSIG_ORIGINAL_ID, c);
+        p.item(DnsFields.TSIG_ERROR, c + 2);
+        int otherLen = (int) p.item(DnsFields.TSIG_OTHER_LEN, c + 4);
+        if (otherLen != 0) {
+            DnsRecords.bytes(p, DnsFields.TSIG_OTHER_DATA, c + 6, otherLen);
+        }
+    }
+
+    private static void xpf(Packet p, int at) {
+        int version = (int) p.item(DnsFields.XPF_IP_VERSION, at, 1);
+        int c = at + 1;
+        if (version == 4) {
+            p.item(DnsFields.XPF_PROTOCOL, c);
+            p.item(DnsFields.XPF_SOURCE_IPV4, c + 1);
+            p.item(DnsFields.XPF_DESTINATION_IPV4, c + 5);
+            p.item(DnsFields.XPF_SPORT, c + 9);
+            p.item(DnsFields.XPF_DPORT, c + 11);
+        } else if (version == 6) {
+            p.item(DnsFields.XPF_PROTOCOL, c);
+            DnsRecords.bytes(p, DnsFields.XPF_SOURCE_IPV6, c + 1, 16);
+            DnsRecords.bytes(p, DnsFields.XPF_DESTINATION_IPV6, c + 17, 16);
+            p.item(DnsFields.XPF_SPORT, c + 33);
+            p.item(DnsFields.XPF_DPORT, c + 35);
+        }
+    }
+}

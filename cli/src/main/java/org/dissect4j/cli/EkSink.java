@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dissect4j.api.Base;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Expert;
 import org.dissect4j.api.Field;
@@ -169,7 +170,7 @@ final class EkSink implements Sink {
             json.string(null);
         } else if (f.type() == FieldType.BOOLEAN) {
             json.raw(t.value(n) != 0 ? "true" : "false");
-        } else if (f.type() == FieldType.ABSOLUTE_TIME) {
+        } else if (f.type() == FieldType.ABSOLUTE_TIME && f.base() != Base.UNIX_SECONDS) {
             long ns = t.value(n);
             ZonedDateTime z = Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L)).atZone(ZoneOffset.UTC);
             json.string(String.format("%04d-%02d-%02dT%02d:%02d:%02d.%09dZ", z.getYear(), z.getMonthValue(), z.getDayOfMonth(),

@@ -71,7 +71,8 @@ final class PdmlSink implements Sink {
         for (int n = walk.roots(); n >= 0; n = walk.nextSibling(n)) {
             node(t, n, 0, filter);
         }
-        sb.append("</packet>\n\n");
+        // write_pdml_proto_tree ends a packet with a blank line, and tshark prints one more after it
+        sb.append("</packet>\n\n\n");
         out.print(sb);
     }
 

@@ -125,6 +125,10 @@ final class TreeNodes {
 
     /** Wireshark's type number of a node's field ({@code FT_BYTES} for name-only protocols). */
     int ftenum(Field f) {
+        if (f.type() == FieldType.ABSOLUTE_TIME && f.base() == org.dissect4j.api.Base.UNIX_SECONDS) {
+            // frame.time_epoch: a relative time (seconds since the epoch) in Wireshark 4.0
+            return FTENUM[FieldType.RELATIVE_TIME.ordinal()];
+        }
         return nameOnly(f) ? FTENUM[FieldType.BYTES.ordinal()] : FTENUM[f.type().ordinal()];
     }
 

@@ -45,12 +45,7 @@ final class EkSink implements Sink {
     @Override
     public void prime(Engine engine) {
         nodes = new TreeNodes(engine);
-        if (selected.isEmpty()) {
-            engine.tree().wantAll(true);
-            engine.tree().wantLabels(true);
-        } else {
-            selected.prime(engine);
-        }
+        selected.primeOrWholeTree(engine);
     }
 
     @Override

@@ -43,12 +43,7 @@ final class JsonSink implements Sink {
     @Override
     public void prime(Engine engine) {
         nodes = new TreeNodes(engine);
-        if (selected.isEmpty()) {
-            engine.tree().wantAll(true);
-            engine.tree().wantLabels(true);
-        } else {
-            selected.prime(engine);
-        }
+        selected.primeOrWholeTree(engine);
         sb.setLength(0);
         json.beginArray();
         out.print(sb);

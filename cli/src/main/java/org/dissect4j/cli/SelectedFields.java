@@ -32,7 +32,17 @@ final class SelectedFields {
         return names.isEmpty();
     }
 
-    void prime(Engine engine) {
+    /** Marks the listed fields, or without {@code -e} every node and its label (the whole tree is written). */
+    void primeOrWholeTree(Engine engine) {
+        if (names.isEmpty()) {
+            engine.tree().wantAll(true);
+            engine.tree().wantLabels(true);
+        } else {
+            prime(engine);
+        }
+    }
+
+    private void prime(Engine engine) {
         for (String n : names) {
             if (FieldsSink.isColumn(n)) {
                 engine.columns(true);

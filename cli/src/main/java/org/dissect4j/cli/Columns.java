@@ -22,6 +22,7 @@ final class Columns {
     private long previous = Long.MIN_VALUE;
     private long previousDisplayed = Long.MIN_VALUE;
     private long currentPrevDisplayed = Long.MIN_VALUE;
+    private long cumulativeBytes;
 
     Columns(String timeFormat, boolean resolveNames) {
         this.timeFormat = timeFormat == null ? "r" : timeFormat;
@@ -34,6 +35,12 @@ final class Columns {
             first = f.timestampNanos();
         }
         currentPrevDisplayed = previousDisplayed;
+        cumulativeBytes += f.originalLength();
+    }
+
+    /** The bytes of the frames read so far, this one included (the {@code %B} column). */
+    long cumulativeBytes() {
+        return cumulativeBytes;
     }
 
     /** Called after the frame's columns were used; {@code displayed} when it passed the filter. */
@@ -109,22 +116,27 @@ final class Columns {
     }
 
     void time(Frame f, int digits, StringBuilder sb) {
+        time(timeFormat, f, digits, sb);
+    }
+
+    /** The time of {@code f} in {@code -t} format {@code format}. */
+    void time(String format, Frame f, int digits, StringBuilder sb) {
         long ts = f.timestampNanos();
-        switch (timeFormat) {
+        switch (format) {
             case "r" -> seconds(ts - first, digits, sb);
             case "d" -> seconds(previous == Long.MIN_VALUE ? 0 : ts - previous, digits, sb);
             case "dd" -> seconds(currentPrevDisplayed == Long.MIN_VALUE ? 0 : ts - currentPrevDisplayed, digits, sb);
             case "e" -> seconds(ts, digits, sb);
             case "a", "ad", "adoy", "u", "ud", "udoy" -> {
-                ZoneId zone = timeFormat.startsWith("u") ? ZoneOffset.UTC : ZoneId.systemDefault();
+                ZoneId zone = format.startsWith("u") ? ZoneOffset.UTC : ZoneId.systemDefault();
                 ZonedDateTime z = Instant.ofEpochSecond(Math.floorDiv(ts, 1_000_000_000L)).atZone(zone);
-                if (timeFormat.endsWith("d")) {
+                if (format.endsWith("d")) {
                     sb.append(z.getYear()).append('-');
                     two(z.getMonthValue(), sb);
                     sb.append('-');
                     two(z.getDayOfMonth(), sb);
                     sb.append(' ');
-                } else if (timeFormat.endsWith("doy")) {
+                } else if (format.endsWith("doy")) {
                     sb.append(z.getYear()).append('/');
                     String doy = Integer.toString(z.getDayOfYear());
                     sb.append("000", 0, 3 - doy.length()).append(doy).append(' ');
@@ -175,19 +187,43 @@ final class Columns {
     private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     void address(Packet p, boolean source, StringBuilder sb) {
+        address(p, source, resolveNames, sb);
+    }
+
+    /** The network address, else the hardware one (MAC names only when {@code resolve}). */
+    void address(Packet p, boolean source, boolean resolve, StringBuilder sb) {
+        if (!network(p, source, sb)) {
+            hardware(p, source, resolve, sb);
+        }
+    }
+
+    /** The network address; false when the packet has none. */
+    boolean network(Packet p, boolean source, StringBuilder sb) {
         int nt = p.netType();
         if (nt == Packet.AT_IPV4) {
             AddressText.ipv4(sb, source ? p.netSrc() : p.netDst());
         } else if (nt == Packet.AT_IPV6) {
             AddressText.ipv6(sb, source ? p.netSrc() : p.netDst());
-        } else if (p.dlType() == Packet.AT_ETHER) {
-            mac(source ? p.dlSrc() : p.dlDst(), sb);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** The hardware (Ethernet) address, with MAC names when {@code resolve} and not {@code -n}. */
+    void hardware(Packet p, boolean source, boolean resolve, StringBuilder sb) {
+        if (p.dlType() == Packet.AT_ETHER) {
+            mac(source ? p.dlSrc() : p.dlDst(), resolve && resolveNames, sb);
         }
     }
 
     void mac(byte[] a, StringBuilder sb) {
+        mac(a, resolveNames, sb);
+    }
+
+    private static void mac(byte[] a, boolean resolve, StringBuilder sb) {
         java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofArray(a);
-        if (resolveNames) {
+        if (resolve) {
             org.dissect4j.api.MacNames.name(sb, seg, 0);
         } else {
             org.dissect4j.api.MacNames.mac(sb, seg, 0);

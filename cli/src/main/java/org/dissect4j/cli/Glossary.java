@@ -60,11 +60,48 @@ final class Glossary {
                     }
                 }
             }
+            case "column-formats" -> columnFormats(out);
+            case "folders" -> folders(out);
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@code -G column-formats}: the {@code gui.column.format} formats, as tshark lists them. */
+    private static void columnFormats(PrintStream out) {
+        StringBuilder b = new StringBuilder();
+        for (String[] f : ColumnSpec.FORMATS) {
+            b.append(f[0]).append('\t').append(f[1]).append('\n');
+        }
+        b.append("\nFor example, to print Wireshark's default columns with tshark:\n\n")
+                .append("tshark -o 'gui.column.format:").append(ColumnSpec.DEFAULT).append("'\n");
+        out.print(b);
+    }
+
+    /** {@code -G folders}: where configuration is looked for, in tshark's layout ({@code Name:} then a tab). */
+    private static void folders(PrintStream out) {
+        String home = System.getProperty("user.home");
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        String config = (xdg != null && !xdg.isEmpty() ? xdg : home + "/.config") + "/wireshark";
+        String tmp = System.getenv("TMPDIR");
+        folder(out, "Temp:", tmp != null && !tmp.isEmpty() ? tmp : "/tmp");
+        folder(out, "Personal configuration:", config);
+        folder(out, "Global configuration:", "/usr/share/wireshark");
+        folder(out, "System:", "/etc");
+        String plugins = System.getenv("DISSECT4J_PLUGINS");
+        if (plugins != null && !plugins.isBlank()) {
+            folder(out, "Personal Plugins:", plugins);
+        }
+    }
+
+    private static void folder(PrintStream out, String name, String path) {
+        StringBuilder b = new StringBuilder(name);
+        while (b.length() < 21) {
+            b.append(' ');
+        }
+        out.println(b.append('\t').append(path));
     }
 
     private static void fields(Engine engine, PrintStream out) {

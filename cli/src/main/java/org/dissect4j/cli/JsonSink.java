@@ -5,288 +5,230 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.dissect4j.api.Engine;
+import org.dissect4j.api.Expert;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldFormat;
-import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Frame;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
 /**
- * {@code -T json} and {@code -T ek} in tshark's layouts: with {@code -e}, the listed fields as
- * arrays of strings; without, the whole tree (protocols as objects, a field with children followed
- * by {@code <name>_tree}). EK writes an index line and a document line per packet, field names
- * with dots turned into underscores.
+ * {@code -T json} and {@code -T jsonraw} in tshark's layout (Wireshark's {@code write_json_proto_tree}): an
+ * array of packets, each the whole tree under {@code _source.layers} (a node with a value as
+ * {@code "abbrev": "value"}, its children as {@code "abbrev_tree": {...}}; protocols and texts as objects;
+ * expert items as {@code _ws.expert} objects), or with {@code -e} the listed fields as arrays of strings.
+ * Streams one packet at a time.
  */
 final class JsonSink implements Sink {
     private final PrintStream out;
-    private final boolean ek;
-    private final List<String> names;
-    private final Columns columns;
-    private final FieldsSink.DigitsSource digits;
-    private final List<List<Field>> fields = new ArrayList<>();
+    private final JsonOptions options;
+    private final SelectedFields selected;
     private final TreeWalk walk = new TreeWalk();
-    private final StringBuilder sb = new StringBuilder(4096);
-    private boolean first = true;
+    private final StringBuilder sb = new StringBuilder(1 << 14);
+    private final StringBuilder tmp = new StringBuilder(256);
+    private final JsonWriter json = new JsonWriter(sb, true, false);
+    private TreeNodes nodes;
 
-    JsonSink(PrintStream out, boolean ek, List<String> names, Columns columns, FieldsSink.DigitsSource digits) {
+    JsonSink(PrintStream out, JsonOptions options, SelectedFields selected) {
         this.out = out;
-        this.ek = ek;
-        this.names = names;
-        this.columns = columns;
-        this.digits = digits;
+        this.options = options;
+        this.selected = selected;
     }
 
     @Override
     public void prime(Engine engine) {
-        if (names.isEmpty()) {
-            engine.tree().wantAll(true);
-            return;
-        }
-        for (String n : names) {
-            if (FieldsSink.isColumn(n)) {
-                engine.columns(true);
-                fields.add(List.of());
-                continue;
-            }
-            List<Field> same = engine.fields(n);
-            fields.add(same);
-            for (Field f : same) {
-                engine.tree().want(f);
-                if (f.type() == FieldType.PROTOCOL) {
-                    engine.tree().wantAll(true);
-                }
-            }
-        }
+        nodes = new TreeNodes(engine);
+        selected.primeOrWholeTree(engine);
+        sb.setLength(0);
+        json.beginArray();
+        out.print(sb);
     }
 
     @Override
     public void packet(Frame frame, Packet p) {
-        Tree t = p.tree();
         sb.setLength(0);
-        String index = "packets-" + date(frame.timestampNanos());
-        if (ek) {
-            sb.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_type\":\"doc\"}}\n");
-            sb.append("{\"timestamp\":\"").append(Math.floorDiv(frame.timestampNanos(), 1_000_000L)).append("\",\"layers\":{");
-            if (names.isEmpty()) {
-                walk.build(t);
-                boolean firstProto = true;
-                for (int n = walk.roots(); n >= 0; n = walk.nextSibling(n)) {
-                    if (!firstProto) {
-                        sb.append(',');
-                    }
-                    firstProto = false;
-                    Field f = t.field(n);
-                    quote(ekName(f.abbrev()));
-                    sb.append(":{");
-                    boolean[] firstField = {true};
-                    ekChildren(t, n, f.abbrev(), firstField);
-                    sb.append('}');
-                }
-            } else {
-                selected(frame, p, true);
-            }
-            sb.append("}}");
-            out.println(sb);
-            return;
-        }
-        sb.append(first ? "[\n" : ",\n");
-        first = false;
-        sb.append("  {\n    \"_index\": \"").append(index).append("\",\n    \"_type\": \"doc\",\n    \"_score\": null,\n");
-        sb.append("    \"_source\": {\n      \"layers\": {\n");
-        if (names.isEmpty()) {
+        json.beginObject().name("_index").string("packets-" + date(frame.timestampNanos())).name("_type").string("doc")
+                .name("_score").string(null).name("_source").beginObject().name("layers");
+        if (selected.isEmpty()) {
+            Tree t = p.tree();
             walk.build(t);
-            boolean firstProto = true;
-            for (int n = walk.roots(); n >= 0; n = walk.nextSibling(n)) {
-                if (!firstProto) {
-                    sb.append(",\n");
-                }
-                firstProto = false;
-                indent(8);
-                quote(t.field(n).abbrev());
-                sb.append(": ");
-                object(t, n, 8);
-            }
-            sb.append('\n');
+            object(t, -1, options.filter());
         } else {
-            selectedPretty(frame, p);
+            json.beginObject();
+            selected.write(frame, p, json);
+            json.endObject();
         }
-        sb.append("      }\n    }\n  }");
+        json.endObject().endObject();
         out.print(sb);
     }
 
     @Override
     public void finish() {
-        if (!ek) {
-            out.println(first ? "[\n]" : "\n]");
+        sb.setLength(0);
+        json.endArray().finish();
+        out.print(sb);
+    }
+
+    /** The children of {@code parent} (the top-level nodes for -1) as an object, grouped by key when asked. */
+    private void object(Tree t, int parent, Set<String> active) {
+        json.beginObject();
+        for (List<Integer> group : groups(t, parent)) {
+            member(t, group, active);
+        }
+        json.endObject();
+    }
+
+    private List<List<Integer>> groups(Tree t, int parent) {
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        List<List<Integer>> out = new ArrayList<>();
+        for (int c = parent < 0 ? walk.roots() : walk.firstChild(parent); c >= 0; c = walk.nextSibling(c)) {
+            if (!options.noDuplicateKeys()) {
+                out.add(List.of(c));
+            } else {
+                byKey.computeIfAbsent(key(t, c), k -> new ArrayList<>()).add(c);
+            }
+        }
+        return options.noDuplicateKeys() ? new ArrayList<>(byKey.values()) : out;
+    }
+
+    /** One key's members (Wireshark's {@code write_json_proto_node_list} for one key). */
+    private void member(Tree t, List<Integer> group, Set<String> active) {
+        int first = group.get(0);
+        String key = key(t, first);
+        tmp.setLength(0);
+        boolean hasValue = !TreeNodes.expert(t, first) && nodes.show(t, first, tmp);
+        boolean hasChildren = false;
+        for (int n : group) {
+            hasChildren |= TreeNodes.expert(t, n) || walk.firstChild(n) >= 0;
+        }
+        if (options.hex() && (!options.text() || TreeNodes.size(t, first) > 0)) {
+            json.name(key + "_raw");
+            values(group, n -> raw(t, n));
+        }
+        if (options.text() && hasValue) {
+            json.name(key);
+            values(group, n -> value(t, n));
+        }
+        if (hasChildren) {
+            json.name(hasValue ? key + "_tree" : key);
+            if (active != null && !active.contains(key)) {
+                values(group, n -> json.beginObject().name("filtered").string(key).endObject());
+            } else {
+                Set<String> below = options.includeChildren() ? null : active;
+                values(group, n -> children(t, n, below));
+            }
+        }
+        if (!hasValue && !hasChildren && options.text()) {
+            json.name(key);
+            values(group, n -> noValue(t, n));
         }
     }
 
-    private void selected(Frame frame, Packet p, boolean ekNames) {
-        boolean firstField = true;
-        for (int i = 0; i < names.size(); i++) {
-            List<String> vals = values(frame, p, i);
-            if (vals.isEmpty()) {
-                continue;
-            }
-            if (!firstField) {
-                sb.append(',');
-            }
-            firstField = false;
-            quote(ekNames ? ekName(names.get(i)) : names.get(i));
-            sb.append(":[");
-            for (int k = 0; k < vals.size(); k++) {
-                if (k > 0) {
-                    sb.append(',');
-                }
-                quote(vals.get(k));
-            }
-            sb.append(']');
+    private void values(List<Integer> group, java.util.function.IntConsumer writer) {
+        if (group.size() == 1) {
+            writer.accept(group.get(0));
+            return;
         }
+        json.beginArray();
+        for (int n : group) {
+            writer.accept(n);
+        }
+        json.endArray();
     }
 
-    private void selectedPretty(Frame frame, Packet p) {
-        boolean firstField = true;
-        for (int i = 0; i < names.size(); i++) {
-            List<String> vals = values(frame, p, i);
-            if (vals.isEmpty()) {
-                continue;
-            }
-            if (!firstField) {
-                sb.append(",\n");
-            }
-            firstField = false;
-            indent(8);
-            quote(names.get(i));
-            sb.append(": [\n");
-            for (int k = 0; k < vals.size(); k++) {
-                indent(10);
-                quote(vals.get(k));
-                sb.append(k + 1 < vals.size() ? ",\n" : "\n");
-            }
-            indent(8);
-            sb.append(']');
-        }
-        sb.append('\n');
-    }
-
-    private List<String> values(Frame frame, Packet p, int i) {
-        String name = names.get(i);
-        List<String> vals = new ArrayList<>();
-        if (FieldsSink.isColumn(name)) {
-            vals.add(columns.value(name.substring("_ws.col.".length()), frame, p, digits.digits(frame)));
-            return vals;
-        }
-        Tree t = p.tree();
-        StringBuilder v = new StringBuilder();
-        for (Field f : fields.get(i)) {
-            for (int n = t.first(f); n >= 0; n = t.next(n)) {
-                v.setLength(0);
-                FieldFormat.value(t, n, v);
-                vals.add(v.toString());
-            }
-        }
-        return vals;
-    }
-
-    private void object(Tree t, int node, int depth) {
-        sb.append("{\n");
-        boolean firstChild = true;
-        for (int c = walk.firstChild(node); c >= 0; c = walk.nextSibling(c)) {
-            Field f = t.field(c);
-            if (!firstChild) {
-                sb.append(",\n");
-            }
-            firstChild = false;
-            indent(depth + 2);
-            boolean hasChildren = walk.firstChild(c) >= 0;
-            if (f.type() == FieldType.PROTOCOL || f.type() == FieldType.NONE && hasChildren) {
-                quote(f.abbrev());
-                sb.append(": ");
-                if (hasChildren) {
-                    object(t, c, depth + 2);
-                } else {
-                    value(t, c);
-                }
-                continue;
-            }
-            quote(f.abbrev());
-            sb.append(": ");
-            value(t, c);
-            if (hasChildren) {
-                sb.append(",\n");
-                indent(depth + 2);
-                quote(f.abbrev() + "_tree");
-                sb.append(": ");
-                object(t, c, depth + 2);
-            }
-        }
-        sb.append('\n');
-        indent(depth);
-        sb.append('}');
-    }
-
-    private void ekChildren(Tree t, int node, String proto, boolean[] firstField) {
-        for (int c = walk.firstChild(node); c >= 0; c = walk.nextSibling(c)) {
-            Field f = t.field(c);
-            if (!firstField[0]) {
-                sb.append(',');
-            }
-            firstField[0] = false;
-            quote(ekName(proto) + "_" + ekName(f.abbrev()));
-            sb.append(':');
-            value(t, c);
-            if (walk.firstChild(c) >= 0) {
-                ekChildren(t, c, proto, firstField);
-            }
+    private void children(Tree t, int n, Set<String> active) {
+        if (TreeNodes.expert(t, n)) {
+            expert(t, n);
+        } else if (walk.firstChild(n) < 0) {
+            noValue(t, n);
+        } else {
+            object(t, n, active);
         }
     }
 
     private void value(Tree t, int n) {
-        StringBuilder v = new StringBuilder();
-        if (t.field(n).type() == FieldType.NONE && (t.flags(n) & Tree.EXPERT) == 0) {
-            v.append("");
+        tmp.setLength(0);
+        nodes.show(t, n, tmp);
+        json.string(tmp);
+    }
+
+    /** A node without value nor children: a protocol's label, else the empty string. */
+    private void noValue(Tree t, int n) {
+        tmp.setLength(0);
+        if (nodes.isProtocol(t.field(n))) {
+            FieldFormat.label(t, n, tmp);
+        }
+        json.string(tmp);
+    }
+
+    /** {@code KEY_raw}: the bytes (a masked field's value), offset, length, mask and Wireshark type. */
+    private void raw(Tree t, int n) {
+        Field f = t.field(n);
+        json.beginArray();
+        tmp.setLength(0);
+        if (TreeNodes.expert(t, n)) {
+            json.string("");
+        } else if (f.bitmask() != 0) {
+            tmp.append('"');
+            TreeNodes.maskedValue(t, n, tmp);
+            json.raw(tmp.append('"'));
         } else {
-            FieldFormat.value(t, n, v);
-        }
-        quote(v.toString());
-    }
-
-    private static String ekName(String abbrev) {
-        return abbrev.replace('.', '_');
-    }
-
-    private void indent(int n) {
-        for (int i = 0; i < n; i++) {
-            sb.append(' ');
-        }
-    }
-
-    private void quote(String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+            if (TreeNodes.lengthInvalid(t, n)) {
+                tmp.append("field length invalid!");
+            } else if (TreeNodes.size(t, n) > 0) {
+                TreeNodes.hex(t, n, tmp);
             }
+            json.string(tmp);
         }
-        sb.append('"');
+        int type = TreeNodes.expert(t, n) ? 1 : nodes.ftenum(f);
+        json.raw(Integer.toString(TreeNodes.pos(t, n))).raw(Integer.toString(TreeNodes.size(t, n)))
+                .raw(Long.toUnsignedString(f.bitmask())).raw(Integer.toString(type));
+        json.endArray();
     }
 
-    private static String date(long nanos) {
+    /** An expert item's object: the item itself (no value), its message, severity and group. */
+    private void expert(Tree t, int n) {
+        Expert e = t.expertOf(n);
+        json.beginObject();
+        if (options.hex() && !options.text()) {
+            expertRaw(e.field().abbrev(), 0);
+        }
+        if (options.text()) {
+            json.name(e.field().abbrev()).string("");
+        }
+        tmp.setLength(0);
+        t.expertMessage(n, tmp);
+        expertMember("_ws.expert.message", tmp.toString(), 26);
+        expertMember("_ws.expert.severity", Long.toString(TreeNodes.severityCode(e)), 7);
+        expertMember("_ws.expert.group", Long.toString(TreeNodes.groupCode(e)), 7);
+        json.endObject();
+    }
+
+    private void expertMember(String key, String value, int type) {
+        if (options.hex() && !options.text()) {
+            expertRaw(key, type);
+        }
+        if (options.text()) {
+            json.name(key).string(value);
+        }
+    }
+
+    private void expertRaw(String key, int type) {
+        json.name(key + "_raw").beginArray().string("").raw("0").raw("0").raw("0").raw(Integer.toString(type)).endArray();
+    }
+
+    /** The JSON key of a node: its field's name ({@code _ws.expert} for an expert item). */
+    private static String key(Tree t, int n) {
+        return TreeNodes.expert(t, n) ? "_ws.expert" : t.field(n).abbrev();
+    }
+
+    /** The local date of a time stamp, for the {@code _index} member. */
+    static String date(long nanos) {
         ZonedDateTime z = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)).atZone(ZoneId.systemDefault());
         return String.format("%04d-%02d-%02d", z.getYear(), z.getMonthValue(), z.getDayOfMonth());
     }

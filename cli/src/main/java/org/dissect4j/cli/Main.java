@@ -38,6 +38,8 @@ import org.dissect4j.filter.FilterException;
  */
 public final class Main implements Callable<Integer> {
     static final String VERSION = "0.1.0";
+    /** The tshark release whose options and outputs dissect4j follows (the first line of {@code -v} names it). */
+    static final String TSHARK_VERSION = "4.0.17";
 
     // -r FILE
     String readFile;
@@ -86,6 +88,22 @@ public final class Main implements Callable<Integer> {
 
     // -q
     boolean quiet;
+
+    // -l
+    boolean flushEachPacket;
+
+    // -C PROFILE
+    String profile;
+
+    // -j PROTOCOLS, -J PROTOCOLS
+    String jsonFilter;
+    boolean jsonFilterChildren;
+
+    // --no-duplicate-keys
+    boolean noDuplicateKeys;
+
+    /** {@code -o gui.column.format:...}: the {@code -T psml} columns. */
+    List<ColumnSpec> columnFormat;
 
     // -w FILE
     String writeFile;
@@ -189,9 +207,13 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         if (version) {
+            // tools that drive tshark (termshark, pyshark) read the release from the first line
+            out.println("TShark (Wireshark) " + TSHARK_VERSION + " (dissect4j " + VERSION + ")");
+            out.println();
             out.println("dissect4j " + VERSION + " (Java " + Runtime.version() + ", dissector API "
                     + org.dissect4j.api.DissectorPlugin.API_VERSION + ")");
             out.println("A Wireshark-style packet dissector framework for the JVM. Apache-2.0.");
+            out.println("Options and outputs follow TShark " + TSHARK_VERSION + ".");
             return 0;
         }
         Integer usage = checkUsage();
@@ -205,7 +227,17 @@ public final class Main implements Callable<Integer> {
                 err.println("dissect4j: Invalid -o flag \"" + pref + "\"");
                 return 1;
             }
-            settings.set(pref.substring(0, colon), pref.substring(colon + 1));
+            String name = pref.substring(0, colon);
+            if (name.equals("gui.column.format")) {
+                try {
+                    columnFormat = ColumnSpec.parse(pref.substring(colon + 1));
+                } catch (IllegalArgumentException e) {
+                    err.println("dissect4j: Invalid -o flag \"" + pref + "\": " + e.getMessage());
+                    return 1;
+                }
+                continue;
+            }
+            settings.set(name, pref.substring(colon + 1));
         }
         Engine engine;
         try {
@@ -226,7 +258,7 @@ public final class Main implements Callable<Integer> {
         if (glossary != null) {
             if (!Glossary.print(glossary, engine, out)) {
                 err.println("dissect4j: invalid -G report \"" + glossary
-                        + "\"; use fields, protocols, plugins, dissector-tables, heuristic-decodes or decodes");
+                        + "\"; use fields, protocols, plugins, dissector-tables, heuristic-decodes, decodes, column-formats or folders");
                 return 1;
             }
             return 0;
@@ -261,10 +293,10 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         switch (outputFormat) {
-            case "text", "fields", "json", "ek" -> {
+            case "text", "fields", "json", "jsonraw", "ek", "pdml", "psml" -> {
             }
             default -> {
-                err.println("dissect4j: invalid -T format \"" + outputFormat + "\"; use text, fields, json or ek");
+                err.println("dissect4j: invalid -T format \"" + outputFormat + "\"; use text, fields, json, jsonraw, ek, pdml or psml");
                 return 1;
             }
         }
@@ -272,8 +304,8 @@ public final class Main implements Callable<Integer> {
             err.println("dissect4j: -T fields was specified, but no fields were specified with -e");
             return 1;
         }
-        if (!fieldNames.isEmpty() && outputFormat.equals("text")) {
-            err.println("dissect4j: -e requires -T fields, -T json or -T ek");
+        if (!fieldNames.isEmpty() && !List.of("fields", "json", "jsonraw", "ek").contains(outputFormat)) {
+            err.println("dissect4j: -e requires -T fields, -T json, -T jsonraw or -T ek");
             return 1;
         }
         if (!writeFormat.equals("pcapng") && !writeFormat.equals("pcap")) {
@@ -521,6 +553,9 @@ public final class Main implements Callable<Integer> {
                     for (Sink s : outputs) {
                         s.packet(f, p);
                     }
+                    if (flushEachPacket) {
+                        out.flush();
+                    }
                     if (writer != null) {
                         writer.write(f);
                     }
@@ -561,11 +596,17 @@ public final class Main implements Callable<Integer> {
                 }
                 return new FieldsSink(out, fieldNames, o, columns, digits);
             }
-            case "json" -> {
-                return new JsonSink(out, false, fieldNames, columns, digits);
+            case "json", "jsonraw" -> {
+                return new JsonSink(out, jsonOptions(), new SelectedFields(fieldNames, columns, digits));
             }
             case "ek" -> {
-                return new JsonSink(out, true, fieldNames, columns, digits);
+                return new EkSink(out, jsonOptions(), new SelectedFields(fieldNames, columns, digits));
+            }
+            case "pdml" -> {
+                return new PdmlSink(out, readFile, JsonOptions.filter(jsonFilter), jsonFilterChildren);
+            }
+            case "psml" -> {
+                return new PsmlSink(out, columnFormat != null ? columnFormat : ColumnSpec.parse(ColumnSpec.DEFAULT), columns, digits);
             }
             default -> {
                 if (writing && !verbose && !hexDump) {
@@ -579,6 +620,11 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    private JsonOptions jsonOptions() {
+        boolean raw = outputFormat.equals("jsonraw");
+        return new JsonOptions(JsonOptions.filter(jsonFilter), jsonFilterChildren, noDuplicateKeys, raw || hexDump, !raw);
+    }
+
     /**
      * {@code --handshakes} and {@code --flow} print no per-packet summaries: only the report, unless the
      * packets were asked for in another form ({@code -V}, {@code -x}, {@code -T fields|ek}, or {@code -T json}
@@ -588,7 +634,7 @@ public final class Main implements Callable<Integer> {
         if (!handshakes && flowSvg == null) {
             return false;
         }
-        boolean asked = verbose || hexDump || outputFormat.equals("fields") || outputFormat.equals("ek")
+        boolean asked = verbose || hexDump || List.of("fields", "ek", "pdml", "psml", "jsonraw").contains(outputFormat)
                 || (outputFormat.equals("json") && !handshakes);
         return !asked;
     }

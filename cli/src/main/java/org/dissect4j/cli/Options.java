@@ -117,8 +117,8 @@ final class Options {
     /** 0: a flag; 1: takes an argument; 2: takes an optional argument; -1: not an option. */
     private static int shortArity(char c) {
         return switch (c) {
-            case 'p', 'D', 'V', 'x', 'n', 'q', '2', 'v', 'h' -> 0;
-            case 'r', 'i', 'f', 's', 'a', 'c', 'T', 'e', 'E', 't', 'w', 'F', 'Y', 'R', 'z', 'd', 'o' -> 1;
+            case 'p', 'D', 'V', 'x', 'n', 'q', '2', 'v', 'h', 'l' -> 0;
+            case 'r', 'i', 'f', 's', 'a', 'c', 'T', 'e', 'E', 't', 'w', 'F', 'Y', 'R', 'z', 'd', 'o', 'C', 'j', 'J' -> 1;
             case 'G' -> 2;
             default -> -1;
         };
@@ -126,7 +126,7 @@ final class Options {
 
     private static int longArity(String name) {
         return switch (name) {
-            case "--version", "--help", "--handshakes" -> 0;
+            case "--version", "--help", "--handshakes", "--no-duplicate-keys" -> 0;
             case "--check-filter", "--flow", "--disable-protocol", "--enable-heuristic", "--disable-heuristic",
                  "--plugins" -> 1;
             default -> -1;
@@ -155,6 +155,17 @@ final class Options {
             case "-t" -> m.timeFormat = v;
             case "-n" -> m.noResolve = true;
             case "-q" -> m.quiet = true;
+            case "-l" -> m.flushEachPacket = true;
+            case "-C" -> m.profile = v;
+            case "-j" -> {
+                m.jsonFilter = v;
+                m.jsonFilterChildren = false;
+            }
+            case "-J" -> {
+                m.jsonFilter = v;
+                m.jsonFilterChildren = true;
+            }
+            case "--no-duplicate-keys" -> m.noDuplicateKeys = true;
             case "-w" -> m.writeFile = v;
             case "-F" -> m.writeFormat = v;
             case "-Y" -> m.displayFilter = v;
@@ -255,13 +266,18 @@ final class Options {
             {"-c", "N", "Stop after N packets."},
             {"-V", "", "Print the packet details tree."},
             {"-x", "", "Print a hex and ASCII dump of the packet data."},
-            {"-T", "FORMAT", "Output format: text (default), fields, json, ek."},
+            {"-T", "FORMAT", "Output format: text (default), fields, json, jsonraw, ek, pdml, psml."},
             {"-e", "FIELD", "Field to print with -T fields/json/ek (repeatable)."},
+            {"-j", "PROTOCOLS", "-T json/jsonraw/ek/pdml: only the subtrees of these protocols (space-separated)."},
+            {"-J", "PROTOCOLS", "As -j, with everything below each listed protocol."},
+            {"--no-duplicate-keys", "", "-T json: a key's values in one array instead of repeated keys."},
             {"-E", "OPT=VALUE", "-T fields options: header=y|n, separator=/t|/s|C, occurrence=f|l|a|N, "
                     + "aggregator=,|/s|C, quote=d|s|n."},
             {"-t", "FORMAT", "Time column format: r (default), a, ad, adoy, d, dd, e, u, ud, udoy."},
             {"-n", "", "Disable name resolution (MAC names such as Broadcast)."},
             {"-q", "", "Quiet: no per-packet output (statistics only)."},
+            {"-l", "", "Flush the output after each packet."},
+            {"-C", "PROFILE", "Configuration profile (accepted for tshark's callers; dissect4j reads no profile)."},
             {"-w", "FILE", "Write the packets to FILE (- for stdout)."},
             {"-F", "FORMAT", "Format for -w: pcapng (default) or pcap."},
             {"-Y", "FILTER", "Display filter: print only packets that match (Wireshark syntax)."},
@@ -273,13 +289,13 @@ final class Options {
             {"--handshakes", "", "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON)."},
             {"--flow", "FILE.svg|DIR/", "Call-flow (ladder) diagram as SVG; DIR/: one SVG per TCP stream."},
             {"-d", "LAYER==VALUE,PROTO", "Decode As, e.g. tcp.port==8443,tls (repeatable)."},
-            {"-o", "NAME:VALUE", "Set a dissector preference (repeatable)."},
+            {"-o", "NAME:VALUE", "Set a dissector preference (repeatable); gui.column.format sets the -T psml columns."},
             {"--disable-protocol", "PROTO", "Do not dissect PROTO (repeatable)."},
             {"--enable-heuristic", "SHORT_NAME", "Enable a heuristic dissector (repeatable)."},
             {"--disable-heuristic", "SHORT_NAME", "Disable a heuristic dissector (repeatable)."},
             {"--plugins", "DIR", "Also load the plugin jars in DIR (also: DISSECT4J_PLUGINS)."},
             {"-G", "[REPORT]", "Print a glossary and exit: fields (default), protocols, plugins, dissector-tables, "
-                    + "heuristic-decodes, decodes."},
+                    + "heuristic-decodes, decodes, column-formats, folders."},
             {"-v, --version", "", "Print the version and exit."},
             {"-h, --help", "", "Print this help and exit."},
         };

@@ -251,7 +251,7 @@ class MainTest {
 
     @Test
     void versionAndCount() {
-        assertThat(Cli.run("-v").out()).startsWith("dissect4j " + Main.VERSION);
+        assertThat(Cli.run("-v").out()).startsWith("TShark (Wireshark) " + Main.TSHARK_VERSION + " (dissect4j " + Main.VERSION + ")");
         assertThat(Cli.run("-r", Cli.SAMPLE.toString(), "-c", "5").out().lines().count()).isEqualTo(5);
     }
 

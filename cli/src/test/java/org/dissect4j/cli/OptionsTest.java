@@ -174,7 +174,8 @@ class OptionsTest {
         assertThat(r.out()).startsWith("Usage: dissect4j ");
         List<String> lines = r.out().lines().toList();
         String[] options = {"-r FILE", "-i IFACE", "-f FILTER", "-s SNAPLEN", "-p", "-a duration:SECS", "-D", "-c N", "-V", "-x",
-            "-T FORMAT", "-e FIELD", "-E OPT=VALUE", "-t FORMAT", "-n", "-q", "-w FILE", "-F FORMAT", "-Y FILTER", "-R FILTER", "-2",
+            "-T FORMAT", "-e FIELD", "-j PROTOCOLS", "-J PROTOCOLS", "--no-duplicate-keys", "-E OPT=VALUE", "-t FORMAT",
+            "-n", "-q", "-l", "-C PROFILE", "-w FILE", "-F FORMAT", "-Y FILTER", "-R FILTER", "-2",
             "--check-filter FILTER", "-z STATISTICS", "--handshakes", "--flow FILE.svg|DIR/", "-d LAYER==VALUE,PROTO", "-o NAME:VALUE",
             "--disable-protocol PROTO", "--enable-heuristic SHORT_NAME", "--disable-heuristic SHORT_NAME", "--plugins DIR",
             "-G [REPORT]", "-v, --version", "-h, --help"};
@@ -216,6 +217,21 @@ class OptionsTest {
     void versionFromRun() {
         Cli r = Cli.run("-v");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).startsWith("dissect4j " + Main.VERSION + " (Java ");
+        assertThat(r.out()).startsWith("TShark (Wireshark) 4.0.17 (dissect4j " + Main.VERSION + ")\n")
+                .contains("\ndissect4j " + Main.VERSION + " (Java ");
+    }
+
+    @Test
+    void tsharkOptionsOfItsCallers() throws Exception {
+        Main m = parse("-l", "-C", "Default", "-J", "ip tcp", "--no-duplicate-keys", "-T", "jsonraw");
+        assertThat(m.flushEachPacket).isTrue();
+        assertThat(m.profile).isEqualTo("Default");
+        assertThat(m.jsonFilter).isEqualTo("ip tcp");
+        assertThat(m.jsonFilterChildren).isTrue();
+        assertThat(m.noDuplicateKeys).isTrue();
+        assertThat(parse("-j", "ip").jsonFilterChildren).isFalse();
+        assertThat(JsonOptions.filter(" ip  tcp ")).containsExactly("ip", "tcp");
+        assertThat(Cli.run("-T", "psml", "-o", "gui.column.format:\"No.\"", "-r", "x").status()).isEqualTo(1);
+        assertThat(Cli.run("-T", "psml", "-o", "gui.column.format:\"No.\",\"%zz\"", "-r", "x").err()).contains("unknown column format");
     }
 }

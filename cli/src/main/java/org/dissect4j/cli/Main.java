@@ -432,9 +432,10 @@ public final class Main implements Callable<Integer> {
                 writerOut = writeFile.equals("-") ? out : new BufferedOutputStream(Files.newOutputStream(Path.of(writeFile)), 1 << 16);
                 writer = openWriter(writerOut, files, source);
             }
-            reports = reports(columns, digits);
-            if (!quiet && !reportsOnly() && !(writeFile != null && writeFile.equals("-"))) {
-                Sink s = outputSink(columns, digits, writeFile != null);
+            Outputs outputs = new Outputs(this, out, err);
+            reports = outputs.reports(columns, digits);
+            if (!quiet && !outputs.reportsOnly() && !(writeFile != null && writeFile.equals("-"))) {
+                Sink s = outputs.packetSink(columns, digits, writeFile != null);
                 if (s != null) {
                     sinks.add(s);
                 }
@@ -585,83 +586,6 @@ public final class Main implements Callable<Integer> {
             err.println("\t" + b);
         }
         return false;
-    }
-
-    private Sink outputSink(Columns columns, FieldsSink.DigitsSource digits, boolean writing) {
-        switch (outputFormat) {
-            case "fields" -> {
-                FieldsSink.Options o = new FieldsSink.Options();
-                for (String spec : fieldOptions) {
-                    o.set(spec);
-                }
-                return new FieldsSink(out, fieldNames, o, columns, digits);
-            }
-            case "json", "jsonraw" -> {
-                return new JsonSink(out, jsonOptions(), new SelectedFields(fieldNames, columns, digits));
-            }
-            case "ek" -> {
-                return new EkSink(out, jsonOptions(), new SelectedFields(fieldNames, columns, digits));
-            }
-            case "pdml" -> {
-                return new PdmlSink(out, readFile, JsonOptions.filter(jsonFilter), jsonFilterChildren);
-            }
-            case "psml" -> {
-                return new PsmlSink(out, columnFormat != null ? columnFormat : ColumnSpec.parse(ColumnSpec.DEFAULT), columns, digits);
-            }
-            default -> {
-                if (writing && !verbose && !hexDump) {
-                    return null;
-                }
-                if (verbose || hexDump) {
-                    return new DetailSink(out, verbose, hexDump, null);
-                }
-                return new SummarySink(out, columns, digits);
-            }
-        }
-    }
-
-    private JsonOptions jsonOptions() {
-        boolean raw = outputFormat.equals("jsonraw");
-        return new JsonOptions(JsonOptions.filter(jsonFilter), jsonFilterChildren, noDuplicateKeys, raw || hexDump, !raw);
-    }
-
-    /**
-     * {@code --handshakes} and {@code --flow} print no per-packet summaries: only the report, unless the
-     * packets were asked for in another form ({@code -V}, {@code -x}, {@code -T fields|ek}, or {@code -T json}
-     * without {@code --handshakes}, for which it selects the report's JSON).
-     */
-    private boolean reportsOnly() {
-        if (!handshakes && flowSvg == null) {
-            return false;
-        }
-        boolean asked = verbose || hexDump || List.of("fields", "ek", "pdml", "psml", "jsonraw").contains(outputFormat)
-                || (outputFormat.equals("json") && !handshakes);
-        return !asked;
-    }
-
-    /** The {@code -z}, {@code --handshakes} and {@code --flow} reports, in command-line order. */
-    private List<Sink> reports(Columns columns, FieldsSink.DigitsSource digits) {
-        List<Sink> out = new ArrayList<>();
-        for (String z : statistics) {
-            if (z.startsWith("conv,")) {
-                out.add(new ConversationStats(this.out, z.substring("conv,".length()), timeFormat, !noResolve));
-            } else if (z.equals("expert") || z.startsWith("expert,")) {
-                out.add(new ExpertStats(this.out, ExpertStats.level(z.equals("expert") ? null : z.substring("expert,".length()))));
-            } else if (z.equals("flow,tcp,standard") || z.equals("flow,tcp,network")) {
-                out.add(new FlowText(this.out, columns, digits));
-            } else {
-                throw new IllegalArgumentException("invalid -z \"" + z
-                        + "\"; supported: conv,eth|ip|ipv6|tcp|udp, expert[,error|warn|note|chat|comment], flow,tcp,standard");
-            }
-        }
-        if (handshakes) {
-            out.add(new HandshakeReport(this.out, "json".equals(outputFormat)));
-        }
-        if (flowSvg != null) {
-            String name = readFile != null ? Path.of(readFile).getFileName().toString() : iface;
-            out.add(new FlowSvg(flowSvg, flowPerStream, name, columns, digits, err));
-        }
-        return out;
     }
 
     private CaptureWriter openWriter(OutputStream os, CaptureReader files, CaptureSource source) throws IOException {

@@ -31,6 +31,11 @@ package org.dissect4j.api;
  * over its reassembly bound) the PDU is dissected with the bytes there are, as tshark does, so its
  * fields up to the cut show.
  *
+ * <p><b>Unnarrowed.</b> A loop made with {@link #unnarrowed} keeps the framing (the same requests to the
+ * transport, the same next-PDU offsets) but calls {@link Framing#dissectPdu} directly, in the caller's window:
+ * for a protocol whose PDU loop Wireshark writes by hand (TLS's {@code dissect_ssl}), where a PDU dissector
+ * reads past its PDU's end into the next one and a bounds exception ends the whole call, not one PDU.
+ *
  * <p>One instance serves one protocol; it keeps the PDU length of the call in progress in a field, so
  * like the dissectors of an {@link Engine} it is used by one thread at a time (nested calls are fine).
  */
@@ -61,7 +66,8 @@ public final class StreamPdus {
         int pduLength(Packet p, int offset, int available);
 
         /**
-         * Dissects one PDU at {@code offset}. The packet is narrowed to the PDU while it runs:
+         * Dissects one PDU at {@code offset}. The packet is narrowed to the PDU while it runs (not with
+         * {@link StreamPdus#unnarrowed}, which calls this in the caller's window):
          * {@link Packet#reportedEnd()} is {@code offset + reportedLength}, or the end of the data handed
          * over when the PDU continues past it, and {@link Packet#capturedEnd()} is
          * {@code offset + capturedLength}. A read past the captured bytes throws
@@ -82,6 +88,8 @@ public final class StreamPdus {
 
     private final int fixedLength;
     private final Framing framing;
+    /** Whether each PDU is dissected in a window of its own ({@code false}: {@link #unnarrowed}). */
+    private final boolean narrow;
     /** Calls {@link #pdu}; no protocol, so calling it adds nothing to {@code frame.protocols}. */
     private final DissectorHandle pduHandle;
     /** The PDU length of the call in progress, and whether its dissector asked to stop. */
@@ -95,12 +103,43 @@ public final class StreamPdus {
      * @param framing the protocol's framing, usually its dissector object
      */
     public StreamPdus(int fixedLength, Framing framing) {
+        this(fixedLength, framing, true);
+    }
+
+    private StreamPdus(int fixedLength, Framing framing, boolean narrow) {
         if (fixedLength < 1) {
             throw new IllegalArgumentException("fixedLength must be at least 1: " + fixedLength);
         }
         this.fixedLength = fixedLength;
         this.framing = framing;
+        this.narrow = narrow;
         this.pduHandle = new DissectorHandle("stream-pdu", null, this::pdu);
+    }
+
+    /**
+     * A framing loop that does not narrow the packet to each PDU, for a protocol whose PDU dissector must
+     * be able to read past the PDU's end: Wireshark's TLS frames its records by hand and decodes an
+     * extension whose length overruns its record from the next record's bytes. Prefer the constructor:
+     * this gives up the per-PDU window and its error containment. The requests to the transport and the
+     * offset of the next PDU are as with the constructor; three things differ:
+     * <ul>
+     * <li>{@link Framing#dissectPdu} is called directly, in the caller's window: its reads are checked
+     *     against the caller's bounds, not the PDU's, so keeping to {@code reportedLength} is up to it.
+     *     A PDU cut by the end of the data handed over (no desegmentation) is one whose
+     *     {@code offset + reportedLength} lies past that end; {@code capturedLength} is as with the
+     *     constructor.
+     * <li>A {@link PacketBoundsException} in {@link Framing#dissectPdu} is not caught at the PDU: it ends
+     *     the loop and the caller's call (the PDUs after it are not dissected), as in a loop written by hand.
+     * <li>Reported bytes with nothing captured of them do not throw by themselves: {@link Framing#pduLength}
+     *     is asked with {@code available} 0, and throws {@link PacketBoundsException#TRUNCATED} when it reads.
+     * </ul>
+     *
+     * @param fixedLength the bytes needed to tell a PDU's length (its fixed header), 1 or more
+     * @param framing the protocol's framing, usually its dissector object
+     * @return a loop for one protocol; make it once, when the dissector is made
+     */
+    public static StreamPdus unnarrowed(int fixedLength, Framing framing) {
+        return new StreamPdus(fixedLength, framing, false);
     }
 
     /**
@@ -113,7 +152,8 @@ public final class StreamPdus {
      * the captured bytes asks for exactly the missing bytes. Without desegmentation the last PDU is
      * dissected with what there is. A {@code pduLength} below {@code fixedLength} marks the packet
      * malformed and consumes the rest. Reported bytes with nothing captured of them (a capture cut by
-     * the snaplen at a PDU boundary) throw {@link PacketBoundsException#TRUNCATED}.
+     * the snaplen at a PDU boundary) throw {@link PacketBoundsException#TRUNCATED} (an
+     * {@link #unnarrowed} loop asks {@link Framing#pduLength} instead).
      *
      * @param p the packet
      * @param offset where the first PDU starts in the current data source
@@ -129,10 +169,13 @@ public final class StreamPdus {
         while (at < end) {
             int captured = Math.min(end, p.capturedEnd()) - at;
             if (captured <= 0) {
-                if (at < p.reportedEnd()) {
+                if (at >= p.reportedEnd()) {
+                    break;
+                }
+                if (narrow) {
                     throw PacketBoundsException.TRUNCATED;
                 }
-                break;
+                captured = 0;
             }
             if (can && captured < fixedLength) {
                 stream.needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
@@ -154,7 +197,9 @@ public final class StreamPdus {
                 stream.needMore(at, plen - captured);
                 return at - offset;
             }
-            if (dissectOne(p, at, plen, (int) Math.min(plen, (long) end - at))) {
+            int window = (int) Math.min(plen, (long) end - at);
+            if (narrow ? dissectOne(p, at, plen, window)
+                    : framing.dissectPdu(p, at, plen, Math.min(window, captured)) == STOP) {
                 break;
             }
             long next = (long) at + plen;

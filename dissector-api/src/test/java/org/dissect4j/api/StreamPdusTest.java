@@ -60,13 +60,19 @@ class StreamPdusTest {
     /** PDU: type (1), payload length (1), payload; the fixed part is the 2-byte header. */
     static final class Plugin implements DissectorPlugin, StreamPdus.Framing {
         final List<String> pdus = new ArrayList<>();
-        final StreamPdus framing = new StreamPdus(2, this);
+        /** Where {@link #pduLength} was asked, and with how many bytes available. */
+        final List<String> lengths = new ArrayList<>();
+        final StreamPdus framing;
         FakeStream stream;
         int consumed = -1;
         /** How far into each PDU {@link #dissectPdu} reads (0: not at all). */
         int readTo;
         /** Whether {@link #dissectPdu} returns {@link StreamPdus#STOP}. */
         boolean stop;
+
+        Plugin(boolean narrow) {
+            framing = narrow ? new StreamPdus(2, this) : StreamPdus.unnarrowed(2, this);
+        }
 
         @Override
         public int apiVersion() {
@@ -91,6 +97,7 @@ class StreamPdusTest {
 
         @Override
         public int pduLength(Packet p, int offset, int available) {
+            lengths.add(offset + "~" + available);
             return 2 + p.u8(offset + 1);
         }
 
@@ -114,7 +121,12 @@ class StreamPdusTest {
 
     /** Dissects {@code hex} as a frame of {@code original} bytes (0: as many as captured); each PDU reads its byte {@code readTo}. */
     private static Run run(FakeStream stream, String hex, int original, int readTo, boolean stop) {
-        Plugin plugin = new Plugin();
+        return run(true, stream, hex, original, readTo, stop);
+    }
+
+    /** As above, with a loop that narrows each PDU to its window or ({@code narrow} false) an {@link StreamPdus#unnarrowed} one. */
+    private static Run run(boolean narrow, FakeStream stream, String hex, int original, int readTo, boolean stop) {
+        Plugin plugin = new Plugin(narrow);
         plugin.stream = stream;
         plugin.readTo = readTo;
         plugin.stop = stop;
@@ -232,5 +244,55 @@ class StreamPdusTest {
         Run r = run(new FakeStream(true), "01 01 aa  02 01 bb", 0, 0, true);
         assertThat(r.plugin.pdus).containsExactly("0:3/3");
         assertThat(r.plugin.consumed).isEqualTo(6);
+    }
+
+    // ---- unnarrowed ---------------------------------------------------------------------------------
+
+    @Test
+    void unnarrowedFramesAsTheNarrowedLoop() {
+        FakeStream s = new FakeStream(true);
+        Run r = run(false, s, "01 01 aa  02 05 bb", 0, 0, false);
+        assertThat(r.plugin.pdus).containsExactly("0:3/3");
+        assertThat(r.plugin.consumed).isEqualTo(3);
+        assertThat(s.asked).containsExactly("3+4");
+        Run cut = run(false, new FakeStream(false), "01 01 aa  02 05 bb", 0, 0, false);
+        assertThat(cut.plugin.pdus).containsExactly("0:3/3", "3:7/3");
+        Run stop = run(false, new FakeStream(true), "01 01 aa  02 01 bb", 0, 0, true);
+        assertThat(stop.plugin.pdus).containsExactly("0:3/3");
+        assertThat(stop.plugin.consumed).isEqualTo(6);
+    }
+
+    @Test
+    void unnarrowedPduReadsPastItsEndIntoTheNext() {
+        // each PDU reads its 4th byte: the first PDU's is the next PDU's type byte
+        Run r = run(false, new FakeStream(true), "01 01 aa  02 02 bb cc", 0, 4, false);
+        assertThat(r.plugin.pdus).containsExactly("0:3/3", "3:4/4");
+        assertThat(r.packet.malformed()).isFalse();
+        assertThat(r.plugin.consumed).isEqualTo(7);
+        Run narrowed = run(true, new FakeStream(true), "01 01 aa  02 02 bb cc", 0, 4, false);
+        assertThat(narrowed.packet.malformed()).isTrue();
+    }
+
+    @Test
+    void unnarrowedBoundsExceptionEndsTheCall() {
+        // the first PDU reads far past the data: the loop ends there, and so does the caller's call
+        Run r = run(false, new FakeStream(true), "01 01 aa  02 01 bb", 0, 20, false);
+        assertThat(r.plugin.pdus).containsExactly("0:3/3");
+        assertThat(r.plugin.consumed).isEqualTo(-1);
+        assertThat(r.packet.malformed()).isTrue();
+        Run narrowed = run(true, new FakeStream(true), "01 01 aa  02 01 bb", 0, 20, false);
+        assertThat(narrowed.plugin.pdus).containsExactly("0:3/3", "3:3/3");
+        assertThat(narrowed.plugin.consumed).isEqualTo(6);
+    }
+
+    @Test
+    void unnarrowedAsksThePduLengthWhenNothingIsCaptured() {
+        // 3 of the frame's 5 bytes captured, cut at a PDU boundary
+        Run r = run(false, new FakeStream(false), "01 01 aa", 5, 0, false);
+        assertThat(r.plugin.lengths).containsExactly("0~3", "3~0");
+        assertThat(r.packet.truncated()).isTrue();   // pduLength read the length byte
+        Run narrowed = run(true, new FakeStream(false), "01 01 aa", 5, 0, false);
+        assertThat(narrowed.plugin.lengths).containsExactly("0~3");
+        assertThat(narrowed.packet.truncated()).isTrue();   // the loop threw
     }
 }

@@ -4,12 +4,13 @@ import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.StreamPdus;
 import org.dissect4j.api.StreamReassembly;
 import org.dissect4j.api.Tree;
 
 /**
  * TLS and SSL over a byte stream, Wireshark 4.0's {@code dissect_ssl}: the records of a segment one after the other,
- * a record cut by the segment end requested from the transport through {@link StreamReassembly} (the header with
+ * framed by {@link StreamPdus} (a record cut by the segment end is requested from the transport: the header with
  * "one more segment", the rest by its exact length), the SSL 2.0-compatible ClientHello, and per record the change
  * cipher spec, alert, handshake ({@link TlsHandshake}), application data and heartbeat contents.
  *
@@ -22,7 +23,7 @@ import org.dissect4j.api.Tree;
  * Data that starts with four printable characters is not TLS (returns 0, so plaintext HTTP on port 443 goes to the
  * HTTP heuristic, as in Wireshark). Nothing is allocated per packet.
  */
-public final class TlsDissector implements Dissector {
+public final class TlsDissector implements Dissector, StreamPdus.Framing {
     /** Longest handshake message that is reassembled across records (longer ones are shown as fragments). */
     public static final int MAX_HANDSHAKE_MESSAGE = 1 << 20;
     /** Wireshark 4.0's {@code tcp.port} entries for TLS. */
@@ -33,7 +34,27 @@ public final class TlsDissector implements Dissector {
     final TlsSessions sessions = new TlsSessions();
     final TlsHandshake handshake = new TlsHandshake(this);
     private DissectorHandle self;
-    private boolean needDesegmentation;
+    /**
+     * Frames the records. Unnarrowed, as Wireshark's hand-written record loop: a record is dissected in TLS's window
+     * (an extension whose length overruns its record is read from the bytes after it) and a bounds exception ends the
+     * TLS call, not one record. Fixed length 1: {@link #pduLength} tells a cut header by the kind of record.
+     */
+    private final StreamPdus records = StreamPdus.unnarrowed(1, this);
+
+    /** What {@link #pduLength} found at a record's start, for {@link #dissectPdu}. */
+    private static final int RECORD = 0, SSL2_RECORD = 1, IGNORED = 2, CONTINUATION = 3;
+
+    // Per call (reused): the connection, the direction and the end of the data; what pduLength read of the record
+    // it framed (kind, header length, content type, version, length, SSL 2.0 padding).
+    private TlsSession session;
+    private boolean fromServer;
+    private int dataEnd;
+    private int kind;
+    private int headerLength;
+    private int contentType;
+    private int recordVersion;
+    private int recordLength;
+    private int ssl2Padding;
 
     public TlsDissector() {
         for (int port : PORTS) {
@@ -56,51 +77,19 @@ public final class TlsDissector implements Dissector {
             // Wireshark: real TLS never starts with four printable characters; leave it to someone else.
             return 0;
         }
-        StreamReassembly stream = p.stream();
         TlsSession s = sessions.get(p);
-        boolean fromServer = s.fromServer(p, tlsPorts);
-        boolean can = stream != null && stream.canDesegment();
+        session = s;
+        fromServer = s.fromServer(p, tlsPorts);
+        dataEnd = offset + length;
         if (p.columns()) {
             p.protocolColumn(TlsWire.shortName(s.version, "SSL"));
             p.clearInfo();
         }
         Tree t = p.tree();
         t.open(TlsFields.TLS.field(), offset, length);
-        int end = offset + length;
-        int at = offset;
-        needDesegmentation = false;
-        while (at < end) {
-            switch (s.version) {
-                case TlsWire.SSLV2 -> at = ssl2Record(p, s, at, end, can);
-                case TlsWire.SSLV3, TlsWire.TLS10, TlsWire.TLS11, TlsWire.TLS12, TlsWire.GMTLS -> {
-                    if (end - at < TlsWire.RECORD_HEADER_LENGTH) {
-                        at = shortHeader(p, at, end, can);
-                    } else if (isV2ClientHello(p, at)) {
-                        at = ssl2Record(p, s, at, end, can);
-                    } else {
-                        at = record(p, s, fromServer, at, end, can);
-                    }
-                }
-                default -> {
-                    if (end - at < TlsWire.RECORD_HEADER_LENGTH) {
-                        at = shortHeader(p, at, end, can);
-                    } else if (looksLikeSslv2(p, at)) {
-                        at = ssl2Record(p, s, at, end, can);
-                    } else if (looksLikeSslv3(p, at)) {
-                        at = record(p, s, fromServer, at, end, can);
-                    } else {
-                        at = end;
-                        info(p, "Continuation Data");
-                    }
-                }
-            }
-            if (needDesegmentation) {
-                t.close();
-                return length;
-            }
-        }
+        boolean needMore = records.dissect(p, offset, length) < length;
         t.close();
-        if (p.columns()) {
+        if (!needMore && p.columns()) {
             p.fenceInfo();
         }
         return length;
@@ -131,47 +120,105 @@ public final class TlsDissector implements Dissector {
         return true;
     }
 
-    private int shortHeader(Packet p, int at, int end, boolean can) {
-        if (can) {
-            p.stream().needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
-            needDesegmentation = true;
-            return at;
+    // ---- record framing (StreamPdus.Framing) -----------------------------------------------------
+
+    /**
+     * The record at {@code offset}, told as {@code dissect_ssl}'s loop does by the connection's version: an SSL 2.0
+     * record (2- or 3-byte header), an SSLv3/TLS record, an unknown record type on a TLS 1.0-1.2 connection (ignored to
+     * the end of the data) or data that is no record ("Continuation Data"). 0 while the header is cut by the end of
+     * the data (one more segment is requested; without desegmentation the rest is left). The header's reads are
+     * checked: a capture cut inside it ends the TLS call as truncated.
+     */
+    @Override
+    public int pduLength(Packet p, int offset, int available) {
+        // the bytes handed over, not the captured ones: a header cut by the snaplen is read (and ends as truncated)
+        int rest = dataEnd - offset;
+        int v = session.version;
+        if (v == TlsWire.SSLV2) {
+            return ssl2Length(p, offset, rest);
         }
-        return end;
+        if (rest < TlsWire.RECORD_HEADER_LENGTH) {
+            return 0;
+        }
+        boolean known = v == TlsWire.SSLV3 || v == TlsWire.TLS10 || v == TlsWire.TLS11 || v == TlsWire.TLS12 || v == TlsWire.GMTLS;
+        if (known ? isV2ClientHello(p, offset) : looksLikeSslv2(p, offset)) {
+            return ssl2Length(p, offset, rest);
+        }
+        if (known || looksLikeSslv3(p, offset)) {
+            return recordLength(p, offset, rest);
+        }
+        kind = CONTINUATION;
+        return rest;
+    }
+
+    /** An SSLv3/TLS record header at {@code at}, {@code rest} bytes (at least a header) before the end of the data. */
+    private int recordLength(Packet p, int at, int rest) {
+        int sv = session.version;
+        if ((sv == TlsWire.TLS10 || sv == TlsWire.TLS11 || sv == TlsWire.TLS12 || sv == TlsWire.GMTLS)
+                && !TlsWire.validContentType(p.u8(at))) {
+            kind = IGNORED;
+            return rest;
+        }
+        contentType = p.u8(at);
+        recordVersion = p.u16(at + 1);
+        recordLength = p.u16(at + 3);
+        if (!TlsWire.validContentType(contentType)) {
+            // skipped by its length, without asking for the rest of it
+            kind = CONTINUATION;
+            return Math.min(TlsWire.RECORD_HEADER_LENGTH + recordLength, rest);
+        }
+        kind = RECORD;
+        return TlsWire.RECORD_HEADER_LENGTH + recordLength;
+    }
+
+    /** An SSL 2.0 record header: 2-byte length with the high bit set, or 3-byte length with padding (draft-hickman-netscape-ssl-00). */
+    private int ssl2Length(Packet p, int at, int rest) {
+        int first = p.u8(at);
+        headerLength = (first & 0x80) != 0 ? 2 : 3;
+        if (rest < headerLength) {
+            return 0;
+        }
+        int mask = headerLength == 2 ? 0x7f : 0x3f;
+        recordLength = ((first & mask) << 8) | p.u8(at + 1);
+        if (headerLength == 3) {
+            ssl2Padding = p.u8(at + 2);
+        }
+        kind = SSL2_RECORD;
+        return headerLength + recordLength;
+    }
+
+    /** The record {@link #pduLength} framed at {@code offset}, {@code reportedLength} bytes. */
+    @Override
+    public int dissectPdu(Packet p, int offset, int reportedLength, int capturedLength) {
+        switch (kind) {
+            case IGNORED -> {
+                // RFC 2246 §6: unknown record types are ignored.
+                TlsExpert.add(p, TlsExpert.IGNORED_UNKNOWN_RECORD, offset, reportedLength);
+                info(p, "Ignored Unknown Record");
+            }
+            case CONTINUATION -> info(p, "Continuation Data");
+            default -> {
+                if (offset + reportedLength > dataEnd) {
+                    // Not enough data and no reassembly: Wireshark stops here without showing the record.
+                    return StreamPdus.STOP;
+                }
+                if (kind == SSL2_RECORD) {
+                    ssl2Record(p, session, offset);
+                } else {
+                    record(p, session, offset);
+                }
+            }
+        }
+        return reportedLength;
     }
 
     // ---- SSLv3 / TLS records ---------------------------------------------------------------------
 
-    private int record(Packet p, TlsSession s, boolean fromServer, int at, int end, boolean can) {
+    private void record(Packet p, TlsSession s, int at) {
         Tree t = p.tree();
-        int available = end - at;
-        int sv = s.version;
-        if ((sv == TlsWire.TLS10 || sv == TlsWire.TLS11 || sv == TlsWire.TLS12 || sv == TlsWire.GMTLS)
-                && !TlsWire.validContentType(p.u8(at))) {
-            // RFC 2246 §6: unknown record types are ignored.
-            TlsExpert.add(p, TlsExpert.IGNORED_UNKNOWN_RECORD, at, available);
-            info(p, "Ignored Unknown Record");
-            return end;
-        }
-        if (available < TlsWire.RECORD_HEADER_LENGTH) {
-            return shortHeader(p, at, end, can);
-        }
-        int contentType = p.u8(at);
-        int version = p.u16(at + 1);
-        int recordLength = p.u16(at + 3);
-        if (!TlsWire.validContentType(contentType)) {
-            info(p, "Continuation Data");
-            return at + TlsWire.RECORD_HEADER_LENGTH + recordLength;
-        }
-        if (available < recordLength + TlsWire.RECORD_HEADER_LENGTH) {
-            if (can) {
-                p.stream().needMore(at, recordLength + TlsWire.RECORD_HEADER_LENGTH - available);
-                needDesegmentation = true;
-                return at;
-            }
-            // Not enough data and no reassembly: Wireshark stops here without showing the record.
-            return end;
-        }
+        int contentType = this.contentType;
+        int version = recordVersion;
+        int recordLength = this.recordLength;
         int recordEnd = at + TlsWire.RECORD_HEADER_LENGTH + recordLength;
         t.open(TlsFields.RECORD, at, TlsWire.RECORD_HEADER_LENGTH + recordLength);
         boolean tls13AppData = s.version == TlsWire.TLS13 && contentType == TlsWire.CT_APPLICATION_DATA;
@@ -215,7 +262,6 @@ public final class TlsDissector implements Dissector {
             }
         }
         t.close();
-        return recordEnd;
     }
 
     private void changeCipherSpec(Packet p, TlsSession s, boolean fromServer, int at, int length, int version) {
@@ -305,32 +351,11 @@ public final class TlsDissector implements Dissector {
 
     // ---- SSL 2.0 ---------------------------------------------------------------------------------
 
-    /** An SSL 2.0 record: 2-byte length with the high bit set, or 3-byte length with padding (draft-hickman-netscape-ssl-00). */
-    private int ssl2Record(Packet p, TlsSession s, int at, int end, boolean can) {
+    /** An SSL 2.0 record as {@link #ssl2Length} read its header. */
+    private void ssl2Record(Packet p, TlsSession s, int at) {
         Tree t = p.tree();
-        int first = p.u8(at);
-        int lengthLength = (first & 0x80) != 0 ? 2 : 3;
-        int available = end - at;
-        if (available < lengthLength) {
-            return shortHeader(p, at, end, can);
-        }
-        int recordLength;
-        int isEscape = -1, padding = -1;
-        if (lengthLength == 2) {
-            recordLength = ((first & 0x7f) << 8) | p.u8(at + 1);
-        } else {
-            isEscape = (first & 0x40) != 0 ? 1 : 0;
-            recordLength = ((first & 0x3f) << 8) | p.u8(at + 1);
-            padding = p.u8(at + 2);
-        }
-        if (available < lengthLength + recordLength) {
-            if (can) {
-                p.stream().needMore(at, lengthLength + recordLength - available);
-                needDesegmentation = true;
-                return at;
-            }
-            return end;
-        }
+        int lengthLength = headerLength;
+        int recordLength = this.recordLength;
         int body = at + lengthLength;
         int recordEnd = body + recordLength;
         t.open(TlsFields.RECORD, at, lengthLength + recordLength);
@@ -346,23 +371,20 @@ public final class TlsDissector implements Dissector {
             t.setFlags(t.addUint(TlsFields.RECORD_VERSION, at, 0, TlsWire.SSLV2), Tree.GENERATED);
             info(p, "Encrypted Data");
             t.close();
-            return recordEnd;
+            return;
         }
         info(p, name);
         t.setFlags(t.addUint(TlsFields.RECORD_VERSION, at, 0, TlsWire.SSLV2), Tree.GENERATED);
         t.addUint(TlsFields.RECORD_LENGTH, at, lengthLength, recordLength);
-        if (isEscape >= 0) {
-            t.addUint(TlsFields.SSL2_IS_ESCAPE, at, 1, isEscape);
-        }
-        if (padding >= 0) {
-            t.addUint(TlsFields.SSL2_PADDING_LENGTH, at + 2, 1, padding);
+        if (lengthLength == 3) {
+            t.addUint(TlsFields.SSL2_IS_ESCAPE, at, 1, (p.u8(at) & 0x40) != 0 ? 1 : 0);
+            t.addUint(TlsFields.SSL2_PADDING_LENGTH, at + 2, 1, ssl2Padding);
         }
         t.addUint(TlsFields.SSL2_MSG_TYPE, body, 1, msgType);
         if (msgType == 1) {
             handshake.ssl2ClientHello(p, s, body + 1, recordEnd);
         }
         t.close();
-        return recordEnd;
     }
 
     private static boolean validV2Handshake(Packet p, int at, int length) {

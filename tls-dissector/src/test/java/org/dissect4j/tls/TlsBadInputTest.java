@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile input: every captured length of a server flight, random corruption of whole handshakes, vectors and
- * records whose lengths run past their end, a record that never ends, a handshake message too long to reassemble.
- * Never a dissector bug (an unexpected exception), always the expert item or malformed mark, and the next
- * packet is dissected normally; reassembly stays within its bounds.
+ * records whose lengths run past their end, a capture cut at a record boundary, a record that never ends, a
+ * handshake message too long to reassemble. Never a dissector bug (an unexpected exception), always the expert
+ * item or malformed mark, and the next packet is dissected normally; reassembly stays within its bounds.
  */
 class TlsBadInputTest {
     private final Engine engine = TlsFingerprintTest.engine(new Settings());
@@ -83,6 +83,31 @@ class TlsBadInputTest {
             }
             nextPacketIsFine();
         }
+    }
+
+    /** A connection whose last client segment is {@code chunk}, captured up to {@code uncaptured} bytes before its end. */
+    private Packet lastCut(byte[] chunk, int uncaptured) {
+        TlsStreams.Conn c = new TlsStreams.Conn(port++, 443).client(clientFlight()).client(chunk);
+        for (int i = 0; i < c.frames.size() - 1; i++) {
+            feed.next(c.frames.get(i));
+        }
+        byte[] last = c.frames.get(c.frames.size() - 1);
+        return feed.next(last, last.length - uncaptured, 1000);
+    }
+
+    @Test
+    void captureCutAtARecordBoundary() {
+        byte[] alert = record(21, 0x0303, new byte[] {1, 0});
+        // Fewer than a header's bytes after the cut: as in dissect_ssl the rest is left unread, not marked truncated.
+        Packet p = lastCut(cat(alert, new byte[] {0x15, 3, 3}), 3);
+        assertThat(p.truncated()).isFalse();
+        assertThat(TlsStreams.value(engine, "tls.alert_message.desc")).isEqualTo("0");
+        assertThat(p.info().toString()).isEqualTo("Alert (Level: Warning, Description: Close Notify)");
+        // A header's bytes: reading it marks the cut.
+        Packet header = lastCut(cat(alert, alert), alert.length);
+        assertThat(header.truncated()).isTrue();
+        assertThat(TlsStreams.value(engine, "tls.alert_message.desc")).isEqualTo("0");
+        nextPacketIsFine();
     }
 
     @Test

@@ -169,9 +169,11 @@ final class IcmpDissector implements Dissector {
                     if (code == FRAG_NEEDED) {
                         t.addUint(IcmpFields.MTU, off + 6, 2, p.u16(off + 6));
                     } else {
+                        p.require(off + 6, 2);
                         t.add(IcmpFields.UNUSED, off + 6, 2);
                     }
                 } else if (code == FRAG_NEEDED) {
+                    p.require(off + 4, 2);
                     t.add(IcmpFields.UNUSED, off + 4, 2);
                     t.addUint(IcmpFields.MTU, off + 6, 2, p.u16(off + 6));
                 } else {

@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every dissector, cut at every captured length from 0 to past the end of its headers: no
- * exception escapes {@link Engine#dissect}, every header field that lies wholly before the cut is
- * still recorded with the same value, and a cut inside the headers marks the packet truncated
+ * exception escapes {@link Engine#dissect}, every header field that lies wholly before the cut (with the
+ * field it is part of, as an address is of its OUI) is still recorded with the same value, no field
+ * spans bytes past the cut (an output would format them), and a cut inside the headers marks the packet truncated
  * ("[Packet size limited during capture]"), never malformed.
  */
 class TruncationSweepTest {
@@ -54,8 +55,8 @@ class TruncationSweepTest {
                 Arguments.of("gre.pcap", 2, 84, List.of()));
     }
 
-    /** A header field recorded by the full dissection. */
-    record Node(int field, int offset, int length, long value) {
+    /** A header field recorded by the full dissection; {@code end} also covers the field it is part of. */
+    record Node(int field, int offset, int length, long value, int end) {
     }
 
     @ParameterizedTest(name = "{0} #{1}")
@@ -80,9 +81,10 @@ class TruncationSweepTest {
             if (cut < headerEnd) {
                 assertThat(p.truncated()).as("truncated at cut %d", cut).isTrue();
             }
+            assertThat(pastTheCut(e.tree(), cut)).as("fields recorded past the captured bytes at cut %d", cut).isEmpty();
             List<Node> got = headerNodes(e.tree(), cut);
             for (Node n : header) {
-                if (n.offset() + n.length() <= cut
+                if (n.end() <= cut
                         && !impliedByLaterBytes.contains(full.fieldById(n.field()).abbrev())) {
                     assertThat(got).as("%s at %d kept at cut %d", full.fieldById(n.field()), n.offset(), cut)
                             .contains(n);
@@ -91,15 +93,40 @@ class TruncationSweepTest {
         }
     }
 
+    /** Fields with a value from the frame's bytes that end past the captured bytes: an output would read beyond them. */
+    private static List<String> pastTheCut(Tree t, int cut) {
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < t.size(); n++) {
+            FieldType type = t.field(n).type();
+            if (t.source(n) == 0 && type != FieldType.PROTOCOL && type != FieldType.NONE && t.length(n) > 0
+                    && t.offset(n) + t.length(n) > cut) {
+                out.add(t.field(n).abbrev() + "@" + t.offset(n) + "+" + t.length(n));
+            }
+        }
+        return out;
+    }
+
+    /** End of the field (not protocol) the node is part of, e.g. the whole address of an OUI: it needs that captured too. */
+    private static int parentEnd(Tree t, int n) {
+        int end = 0;
+        for (int up = t.parent(n); up >= 0; up = t.parent(up)) {
+            if (t.field(up).type() != FieldType.PROTOCOL && t.source(up) == 0) {
+                end = Math.max(end, t.offset(up) + t.length(up));
+            }
+        }
+        return end;
+    }
+
     private static List<Node> headerNodes(Tree t, int end) {
         List<Node> out = new ArrayList<>();
         for (int n = 0; n < t.size(); n++) {
             FieldType type = t.field(n).type();
             if (t.source(n) != 0 || (t.flags(n) & (Tree.GENERATED | Tree.EXPERT)) != 0 || type == FieldType.PROTOCOL
-                    || type == FieldType.NONE || t.offset(n) + t.length(n) > end || t.length(n) == 0) {
+                    || type == FieldType.NONE || t.offset(n) + t.length(n) > end || t.length(n) == 0
+                    || parentEnd(t, n) > end) {
                 continue;
             }
-            out.add(new Node(t.fieldId(n), t.offset(n), t.length(n), t.value(n)));
+            out.add(new Node(t.fieldId(n), t.offset(n), t.length(n), t.value(n), Math.max(t.offset(n) + t.length(n), parentEnd(t, n))));
         }
         return out;
     }

@@ -9,12 +9,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Frames cut by the snaplen where real captures cut them (zeek's {@code trunc/trunc-hdr.pcap}: 8 of 78
- * bytes): no field spans bytes that were not captured.
+ * bytes; {@code tcp/truncated-header.pcap}: a 60-byte frame whose 2 bytes of padding were not
+ * captured): no field spans bytes that were not captured, and a trailer is handled as tshark 4.0.17
+ * handles it (answers checked with tshark on the same frames).
  */
 class CapturedBytesTest {
     /** A TCP SYN with no options: 54 bytes, padded to 60 on the wire. */
     private static final byte[] SYN = Pkt.eth(Pkt.A, Pkt.B, 0x0800, Pkt.ipv4("10.0.0.1", "10.0.0.2", 6, 1, 0, 64,
             NetTestKit.hex("04d2 0050 00000001 00000000 5002 2000 0000 0000")));
+
+    private static Packet cut(Engine e, byte[] trailer, int captured) {
+        byte[] frame = Pkt.cat(SYN, trailer);
+        return e.dissect(NetTestKit.frame(frame, captured, LinkType.ETHERNET, 1, 0));
+    }
 
     @Test
     void anEthernetHeaderCutInTheSourceAddressRecordsNoSourceAddress() {
@@ -23,5 +30,43 @@ class CapturedBytesTest {
         assertThat(p.truncated()).isTrue();
         assertThat(NetTestKit.value(e, "eth.src")).isEmpty();
         assertThat(NetTestKit.value(e, "eth.dst")).isEqualTo(Pkt.A);
+    }
+
+    @Test
+    void paddingOfWhichNothingWasCapturedIsNotLookedAt() {
+        Engine e = NetTestKit.engine();
+        Packet p = cut(e, new byte[6], 54);
+        assertThat(p.truncated()).isFalse();
+        assertThat(NetTestKit.value(e, "eth.padding")).isEmpty();
+        assertThat(NetTestKit.value(e, "eth.trailer")).isEmpty();
+    }
+
+    @Test
+    void zeroPaddingCutByTheSnaplenTruncatesTheFrame() {
+        Engine e = NetTestKit.engine();
+        assertThat(cut(e, new byte[6], 56).truncated()).isTrue();
+        assertThat(NetTestKit.value(e, "eth.padding")).isEmpty();
+    }
+
+    @Test
+    void aNonZeroTrailerCutByTheSnaplenIsShownAsCaptured() {
+        Engine e = NetTestKit.engine();
+        Packet p = cut(e, new byte[] {1, 1, 1, 1, 1, 1}, 56);
+        assertThat(p.truncated()).isFalse();
+        assertThat(NetTestKit.value(e, "eth.trailer")).isEqualTo("0101");
+        assertThat(NetTestKit.experts(e)).contains("eth.padding_bad");
+        assertThat(NetExperts.ETH_PADDING_BAD.message())
+                .isEqualTo("Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
+    }
+
+    @Test
+    void anFcsCutByTheSnaplenTruncatesTheFrame() {
+        Engine e = NetTestKit.engine();
+        byte[] paddingAndFcs = {0, 0, 0, 0, 0, 0, (byte) 0xaa, (byte) 0xbb, (byte) 0xcc, (byte) 0xdd};
+        assertThat(cut(e, paddingAndFcs, 54).truncated()).isFalse();
+        assertThat(cut(e, paddingAndFcs, 62).truncated()).isTrue();
+        assertThat(NetTestKit.value(e, "eth.padding")).isEqualTo("000000000000");
+        assertThat(cut(e, paddingAndFcs, 64).truncated()).isFalse();
+        assertThat(NetTestKit.value(e, "eth.fcs")).isEqualTo("0xaabbccdd");
     }
 }

@@ -155,7 +155,13 @@ public final class TcpFields {
     static final Field AO_KEYID = Field.define("tcp.options.ao.keyid", "AO KeyID", FieldType.UINT8).build();
     static final Field AO_RNEXTKEYID = Field.define("tcp.options.ao.rnextkeyid", "AO RNextKeyID", FieldType.UINT8).build();
     static final Field AO_MAC = Field.define("tcp.options.ao.mac", "AO MAC", FieldType.BYTES).build();
-    static final Field QS_RATE = Field.define("tcp.options.qs.rate", "QS Rate", FieldType.UINT8).mask(0x0f, 8).build();
+    /** Quick-Start rates (RFC 4782): 40 kbit/s times 2 to the power of the 4-bit value, 0 for none. */
+    static final ValueNames QS_RATES = ValueNames.of(0, "0 bit/s", 1, "80 Kbit/s", 2, "160 Kbit/s", 3, "320 Kbit/s",
+            4, "640 Kbit/s", 5, "1.28 Mbit/s", 6, "2.56 Mbit/s", 7, "5.12 Mbit/s", 8, "10.24 Mbit/s", 9, "20.48 Mbit/s",
+            10, "40.96 Mbit/s", 11, "81.92 Mbit/s", 12, "163.84 Mbit/s", 13, "327.68 Mbit/s", 14, "655.36 Mbit/s",
+            15, "1.31072 Gbit/s");
+    static final Field QS_RATE = Field.define("tcp.options.qs.rate", "QS Rate", FieldType.UINT8).mask(0x0f, 8)
+            .values(QS_RATES).build();
     static final Field QS_TTL_DIFF = Field.define("tcp.options.qs.ttl_diff", "QS Rate", FieldType.UINT8).build();
     static final Field USER_TO_GRANULARITY = Field.define("tcp.options.user_to_granularity", "Granularity", FieldType.BOOLEAN)
             .mask(0x8000, 16).trueFalse("Minutes", "Seconds").build();

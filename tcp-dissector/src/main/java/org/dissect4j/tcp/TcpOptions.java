@@ -217,8 +217,12 @@ final class TcpOptions {
             case TcpOptionKind.QS -> {
                 open(t, TcpFields.OPT_QS, off, optlen);
                 if (lenCheck(t, off, optlen, 8)) {
-                    t.addUint(TcpFields.QS_RATE, off + 2, 1, p.u8(off + 2));
+                    int rate = p.u8(off + 2);
+                    t.addUint(TcpFields.QS_RATE, off + 2, 1, rate);
                     t.addUint(TcpFields.QS_TTL_DIFF, off + 3, 1, p.u8(off + 3));
+                    if (columns) {
+                        p.info().append(" QSresp=").append(TcpFields.QS_RATES.name(rate & 0x0f));
+                    }
                 }
                 t.close();
             }

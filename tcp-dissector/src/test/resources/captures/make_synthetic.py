@@ -2,6 +2,7 @@
 """Writes hand-made captures of TCP edge cases (Ethernet/IPv4 or IPv6, valid checksums) for conformance
 against tshark: option kinds and bad lengths, bad data offsets, a capture that starts mid-stream with
 sequence numbers wrapping past 2^32, SYN retransmission and reused ports, zero-window probes, keep-alives,
+a SACK option without a block,
 out-of-order and overlapping retransmissions of a reassembled HTTP PDU, and HTTP split at every byte.
 Usage: make_synthetic.py OUTDIR [tcp|http]"""
 import struct, sys, os
@@ -179,11 +180,24 @@ def http_ooo():
     p.append((100, tcp(B, A, 80, 48000, s3 + len(r3), b3 + len(req3) + 1, F | AK, 509)))
     return p
 
+def empty_sack():
+    # A SACK option without a block (length 2). tshark 4.0 compares a right edge of 0 with the ACK for D-SACK
+    # and, when it is not above it, reads the missing block: malformed, no analysis, no payload (only with
+    # absolute numbers and an ACK over 2^31 is it just "TCP SACK Count: 0"; the last frame starts mid-stream).
+    p = handshake(41000, 80, 5000, 9000)
+    p.append((200, tcp(A, B, 41000, 80, 5001, 9001, PA, 502, NOP + NOP + TS(1002, 2000), b"x" * 100)))
+    p.append((300, tcp(B, A, 80, 41000, 9001, 5101, AK, 509, NOP + NOP + b"\x05\x02")))
+    p.append((300, tcp(A, B, 41000, 80, 5101, 9001, PA, 502, NOP + NOP + TS(1003, 2000), b"y" * 100)))
+    p.append((300, tcp(B, A, 80, 41000, 9001, 5201, PA, 509, b"\x05\x02" + NOP + NOP, b"z" * 10)))
+    p.append((300, tcp(B, A, 81, 41001, 9001, 3_000_000_000, AK, 509, NOP + NOP + b"\x05\x02")))
+    return p
+
 out = sys.argv[1] if len(sys.argv) > 1 else "."
 which = sys.argv[2] if len(sys.argv) > 2 else "tcp"
 if which == "tcp":
     write(os.path.join(out, "tcp-options-zoo.pcap"), options_zoo())
     write(os.path.join(out, "tcp-midstream-wrap.pcap"), midstream_wrap())
     write(os.path.join(out, "tcp-syn-retrans-reuse.pcap"), syn_retrans_reuse())
+    write(os.path.join(out, "tcp-empty-sack.pcap"), empty_sack())
 else:
     write(os.path.join(out, "http-ooo-split.pcap"), http_ooo())

@@ -317,7 +317,8 @@ public final class TcpDissector implements Dissector {
             t.add(TcpFields.RESET_CAUSE, payload, captured);
             return true;
         }
-        t.add(TcpFields.PAYLOAD, payload, s.seglen);
+        // Over the captured bytes only (a snaplen cut the segment: its line still counts s.seglen).
+        t.add(TcpFields.PAYLOAD, payload, Math.min(s.seglen, captured));
         // A SYN's data starts one after its sequence number.
         int seq = s.has(TH_SYN) ? s.seq + 1 : s.seq;
         int nxtseq = s.has(TH_SYN) ? s.nxtseq + 1 : s.nxtseq;

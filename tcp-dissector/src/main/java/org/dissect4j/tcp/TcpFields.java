@@ -3,7 +3,9 @@ package org.dissect4j.tcp;
 import org.dissect4j.api.Base;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldType;
+import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Protocol;
+import org.dissect4j.api.TreeView;
 import org.dissect4j.api.ValueNames;
 
 /**
@@ -63,8 +65,9 @@ public final class TcpFields {
             .base(Base.HEX).build();
     static final Field URGENT_POINTER = Field.define("tcp.urgent_pointer", "Urgent Pointer", FieldType.UINT16).build();
     static final Field OPTIONS = Field.define("tcp.options", "TCP Options", FieldType.BYTES).build();
+    /** Recorded over the captured bytes; its line counts the segment's length, "TCP payload (1448 bytes)". */
     static final Field PAYLOAD = Field.define("tcp.payload", "TCP payload", FieldType.BYTES)
-            .description("The TCP payload of this packet").build();
+            .description("The TCP payload of this packet").labeler(TcpFields::payloadLabel).build();
     static final Field SEGMENT_DATA = Field.define("tcp.segment_data", "TCP segment data", FieldType.BYTES)
             .description("A data segment used in reassembly of a lower-level protocol").build();
     static final Field RESET_CAUSE = Field.define("tcp.reset_cause", "Reset cause", FieldType.STRING).build();
@@ -241,5 +244,11 @@ public final class TcpFields {
                 MPTCP_SENDTRUNCHMAC, MPTCP_SENDHMAC, MPTCP_RAWDATAACK, MPTCP_RAWDATASEQNO, MPTCP_SUBFLOWSEQNO,
                 MPTCP_DATALVLLEN, MPTCP_CHECKSUM, MPTCP_IPVER, MPTCP_ECHO, MPTCP_IPV4, MPTCP_IPV6, MPTCP_PORT,
                 MPTCP_RST_REASON};
+    }
+
+    private static void payloadLabel(TreeView t, int node, StringBuilder out) {
+        int len = Labeler.child(t, t.parent(node), LEN);
+        long n = len >= 0 ? t.value(len) : t.length(node);
+        out.append("TCP payload (").append(n).append(n == 1 ? " byte)" : " bytes)");
     }
 }

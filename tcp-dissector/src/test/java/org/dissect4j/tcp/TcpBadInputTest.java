@@ -131,4 +131,21 @@ class TcpBadInputTest {
         p = f.next(tcp(A, B, 7777, 8888, 123461, 999, PSH | ACK, 100, new byte[0], new byte[5]));
         assertThat(p.tree().valueOr(TcpFields.SEQ, -1)).isEqualTo(6);
     }
+
+    /** zeek tcp/timestamp.pcap: segments of 1448 bytes captured to 96; -V printed the next record's bytes. */
+    @Test
+    void aPayloadCutByTheSnaplenIsRecordedOverTheCapturedBytesAndCountsTheSegment() {
+        Runner r = runner(new Settings());
+        r.engine().tree().wantAll(true);
+        Feed f = new Feed(r.engine());
+        byte[] frame = tcp(A, B, 40000, 80, 1000, 1, PSH | ACK, 100, new byte[0], new byte[1448]);
+        Packet p = f.next(frame, 96, 1000);
+        Tree t = p.tree();
+        int payload = t.first(TcpFields.PAYLOAD);
+        assertThat(payload).isNotNegative();
+        assertThat(t.offset(payload) + t.length(payload)).isEqualTo(96);
+        assertThat(t.label(payload)).isEqualTo("TCP payload (1448 bytes)");
+        p = f.next(tcp(A, B, 40000, 80, 2448, 1, PSH | ACK, 100, new byte[0], new byte[1]));
+        assertThat(p.tree().label(p.tree().first(TcpFields.PAYLOAD))).isEqualTo("TCP payload (1 byte)");
+    }
 }

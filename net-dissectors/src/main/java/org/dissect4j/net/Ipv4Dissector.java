@@ -30,12 +30,15 @@ import static org.dissect4j.net.Ipv4Header.TTL_OFFSET;
  * <p>Bad headers are reported as Wireshark does: a version other than 4, a header length below 20
  * or a total length below the header length end the dissection with an expert item; a total length
  * beyond the bytes the link layer delivered is reported and clamped. The header checksum is checked
- * only when the setting {@code ip.check_checksum} is true (Wireshark's default is false).
+ * only when the setting {@code ip.check_checksum} is true (Wireshark's default is false). A total
+ * length of 0 is taken for the frame's length when {@code ip.tso_support} is true (the default, as in
+ * Wireshark): Windows captures of TCP segmentation offload carry 0 there.
  * Inside the datagram quoted by an ICMP error, addresses, reassembly and length complaints are skipped.
  */
 final class Ipv4Dissector implements Dissector {
     private final NetContext ctx;
     private final boolean checkChecksum;
+    private final boolean tsoSupport;
     private final boolean defragment;
     private final FragmentReassembler reassembler;
     private final FragmentTree fragmentTree = new FragmentTree(Ipv4Fields.FRAGMENTS, Ipv4Fields.FRAGMENT,
@@ -46,9 +49,11 @@ final class Ipv4Dissector implements Dissector {
     private DissectorTable ipProto;
     private DissectorHandle data;
 
-    Ipv4Dissector(NetContext ctx, boolean checkChecksum, boolean defragment, FragmentReassembler reassembler) {
+    Ipv4Dissector(NetContext ctx, boolean checkChecksum, boolean tsoSupport, boolean defragment,
+                  FragmentReassembler reassembler) {
         this.ctx = ctx;
         this.checkChecksum = checkChecksum;
+        this.tsoSupport = tsoSupport;
         this.defragment = defragment;
         this.reassembler = reassembler;
     }
@@ -92,7 +97,13 @@ final class Ipv4Dissector implements Dissector {
         t.addUint(Ipv4Fields.DSFIELD_ECN, off + DSFIELD_OFFSET, 1, ds);
         t.close();
         int totalLength = p.u16(off + TOTAL_LENGTH_OFFSET);
-        t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
+        if (totalLength == 0 && tsoSupport) {
+            // TCP segmentation offload: the NIC fills the length in after the capture; the frame tells it.
+            totalLength = len;
+            t.setFlags(t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength), Tree.GENERATED);
+        } else {
+            t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
+        }
         if (totalLength < hl) {
             t.expert(NetExperts.IP_BOGUS_LENGTH, off + TOTAL_LENGTH_OFFSET, 2);
             if (info != null) {

@@ -6,6 +6,7 @@ import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.PacketBoundsException;
 import org.dissect4j.api.Tree;
 
 import static org.dissect4j.net.Ipv4Header.CHECKSUM_OFFSET;
@@ -177,6 +178,10 @@ final class Ipv4Dissector implements Dissector {
             }
         }
         if (hl > MIN_LENGTH) {
+            if (p.remaining(off) < hl) {
+                // Options past the end of the datagram: Wireshark's options subtree fails there (malformed).
+                throw PacketBoundsException.MALFORMED;
+            }
             Ipv4Options.dissect(p, t, off + MIN_LENGTH, off + hl, host);
         }
 
@@ -191,7 +196,10 @@ final class Ipv4Dissector implements Dissector {
                     checksumBad, totalLength);
         }
         t.close();
-        payload(p, info, proto, payloadAt, payloadLen);
+        if (payloadLen > 0) {
+            // Wireshark hands no empty payload on (a header-only datagram, also one quoted in an ICMP error).
+            payload(p, info, proto, payloadAt, payloadLen);
+        }
         return totalLength;
     }
 

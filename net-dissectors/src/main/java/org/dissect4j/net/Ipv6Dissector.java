@@ -149,7 +149,11 @@ final class Ipv6Dissector implements Dissector {
             }
         }
         t.close();
-        payload(p, info, nxt, at, end - at);
+        if (end > at || !inError) {
+            // In an ICMPv6 error nothing is handed on once the quoted bytes end (outside one, Wireshark
+            // calls the next header's dissector even for an empty payload).
+            payload(p, info, nxt, at, end - at);
+        }
         return end - off;
     }
 

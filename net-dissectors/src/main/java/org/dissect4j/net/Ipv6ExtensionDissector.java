@@ -135,6 +135,10 @@ final class Ipv6ExtensionDissector implements Dissector {
         }
         // Outside the IPv6 chain (e.g. under IPv4 or in reassembled data): continue ourselves.
         int rest = len - hlen;
+        if (rest <= 0 && ctx.inErrorPacket > 0) {
+            // The bytes an ICMP error quotes end here: nothing is handed on, as in Wireshark.
+            return len;
+        }
         if (kind == Ipv6Dissector.FRAGMENT && (ctx.fragOffset != 0 || ctx.fragMore)) {
             NetUtil.callData(p, data, off + hlen, rest);
         } else if (!NetUtil.callTable(p, ipProto, nxt, off + hlen, rest)) {

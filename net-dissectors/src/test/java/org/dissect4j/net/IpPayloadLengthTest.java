@@ -42,4 +42,51 @@ class IpPayloadLengthTest {
         assertThat(NetTestKit.experts(off)).contains("ip.bogus_ip_length");
         assertThat(p.info().toString()).isEqualTo("Bogus IP length (0, less than header length 20)");
     }
+
+    @Test
+    void aDatagramWithoutPayloadHandsNothingOn() {
+        Engine e = NetTestKit.engine();
+        // Protocol 0 (hop-by-hop options) and UDP, each with a Total Length of 20: no next header is dissected.
+        for (int proto : new int[] {0, 17}) {
+            Packet p = e.dissect(NetTestKit.frame(Pkt.eth(Pkt.A, Pkt.B, 0x0800,
+                    Pkt.ipv4("10.0.0.1", "10.0.0.2", proto, 1, 0, 64, new byte[0])), LinkType.ETHERNET, 1, 0));
+            assertThat(NetTestKit.value(e, "frame.protocols")).isEqualTo("eth:ethertype:ip");
+            assertThat(p.malformed()).isFalse();
+        }
+    }
+
+    /**
+     * A hop-by-hop header whose next header is another hop-by-hop header, where the bytes an ICMP error
+     * quotes end (zeek's icmp/icmp-destunreach-ip.pcap and icmp6-destunreach-ip6ext-trunc.pcap, in the own
+     * captures, end right after the IP header): nothing more is dissected.
+     */
+    @Test
+    void theHeadersQuotedInAnIcmpErrorEndWhereTheQuotedBytesEnd() {
+        Engine e = NetTestKit.engine();
+        byte[] hopByHopToHopByHop = NetTestKit.hex("00 00 01 04 00000000");
+        byte[] inner6 = Pkt.cat(NetTestKit.hex("6000000000100040 00000000000000000000000000000001 00000000000000000000000000000002"),
+                hopByHopToHopByHop);
+        byte[] icmpv6 = Pkt.cat(NetTestKit.hex("01 00 0000 00000000"), inner6);
+        byte[] outer6 = Pkt.cat(NetTestKit.hex("60000000"), Pkt.u16(icmpv6.length),
+                NetTestKit.hex("3a40 00000000000000000000000000000002 00000000000000000000000000000001"), icmpv6);
+        e.dissect(NetTestKit.frame(Pkt.eth(Pkt.A, Pkt.B, 0x86dd, outer6), LinkType.ETHERNET, 1, 0));
+        assertThat(NetTestKit.value(e, "frame.protocols")).isEqualTo("eth:ethertype:ipv6:icmpv6:ipv6:ipv6.hopopts");
+
+        byte[] inner4 = Pkt.ipv4("10.0.0.2", "10.0.0.1", 0, 1, 0, 64, hopByHopToHopByHop);
+        byte[] icmp = Pkt.cat(NetTestKit.hex("03 00 0000 00000000"), inner4);
+        e.dissect(NetTestKit.frame(Pkt.eth(Pkt.A, Pkt.B, 0x0800, Pkt.ipv4("10.0.0.1", "10.0.0.2", 1, 1, 0, 64, icmp)),
+                LinkType.ETHERNET, 2, 0));
+        assertThat(NetTestKit.value(e, "frame.protocols")).isEqualTo("eth:ethertype:ip:icmp:ip:ipv6.hopopts");
+    }
+
+    /** Found by FuzzTest: a header length of 52 in a datagram of 31 bytes. */
+    @Test
+    void optionsRunningPastTheDatagramAreMalformed() {
+        Engine e = NetTestKit.engine();
+        Packet p = e.dissect(NetTestKit.frame(NetTestKit.hex("0200e1770001 020000770002 0800 4d00003f12344080401114980a000002"
+                + "0a000001 9c409c41000b00f0616263"), LinkType.ETHERNET, 1, 0));
+        assertThat(NetTestKit.bug(e, p)).isFalse();
+        assertThat(p.malformed()).isTrue();
+        assertThat(NetTestKit.value(e, "frame.protocols")).isEqualTo("eth:ethertype:ip");
+    }
 }

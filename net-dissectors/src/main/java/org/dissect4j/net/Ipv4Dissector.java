@@ -34,7 +34,8 @@ import static org.dissect4j.net.Ipv4Header.TTL_OFFSET;
  * only when the setting {@code ip.check_checksum} is true (Wireshark's default is false). A total
  * length of 0 is taken for the frame's length when {@code ip.tso_support} is true (the default, as in
  * Wireshark): Windows captures of TCP segmentation offload carry 0 there.
- * Inside the datagram quoted by an ICMP error, addresses, reassembly and length complaints are skipped.
+ * Inside the datagram quoted by an ICMP error, reassembly and length complaints are skipped; the
+ * addresses are set (for the transport's conversation) and the ICMP dissector puts its own back.
  */
 final class Ipv4Dissector implements Dissector {
     private final NetContext ctx;
@@ -171,8 +172,10 @@ final class Ipv4Dissector implements Dissector {
         }
         long dst = p.u32(dstAt);
         address(t, Ipv4Fields.DST, Ipv4Fields.DST_HOST, dstAt, dst);
-        if (!inError) {
+        if (ctx.mayCallNetAddresses()) {
             p.netAddresses(Packet.AT_IPV4, off + SRC_OFFSET, dstAt);
+        }
+        if (!inError) {
             if (ttl < 5 && (dst & 0xF000_0000L) != 0xE000_0000L && proto != 103) {
                 t.expert(NetExperts.IP_TTL_TOO_SMALL, off + TTL_OFFSET, 1);
             }

@@ -97,7 +97,7 @@ final class Ipv6Dissector implements Dissector {
         long dstHi = p.u64(off + 24);
         long dstLo = p.u64(off + 32);
         address(p, t, Ipv6Fields.DST, Ipv6Fields.DST_HOST, off + 24);
-        if (!inError) {
+        if (ctx.mayCallNetAddresses()) {
             p.netAddresses(Packet.AT_IPV6, off + 8, off + 24);
         }
         ctx.ipv6SrcAt = off + 8;

@@ -120,7 +120,7 @@ final class Ipv6ExtensionDissector implements Dissector {
                     // Conversations and columns use the final destination of a source route, as Wireshark does.
                     ctx.ipDstHi = p.u64(finalDst);
                     ctx.ipDstLo = p.u64(finalDst + 8);
-                    if (ctx.inErrorPacket == 0) {
+                    if (ctx.mayCallNetAddresses()) {
                         p.netAddresses(org.dissect4j.api.Packet.AT_IPV6, ctx.ipv6SrcAt, finalDst);
                     }
                 }

@@ -2,9 +2,17 @@ package org.dissect4j.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.dissect4j.api.DissectorPlugin;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.LinkType;
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.Protocol;
+import org.dissect4j.api.Registrar;
 import org.dissect4j.api.Settings;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +96,52 @@ class IpPayloadLengthTest {
         assertThat(NetTestKit.bug(e, p)).isFalse();
         assertThat(p.malformed()).isTrue();
         assertThat(NetTestKit.value(e, "frame.protocols")).isEqualTo("eth:ethertype:ip");
+    }
+
+    /** A stand-in transport on ip.proto 6 that notes the network addresses it is called with. */
+    static final class AddressProbe implements DissectorPlugin {
+        static final Protocol PROBE = new Protocol("Address probe", "PROBE", "probe");
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public int apiVersion() {
+            return DissectorPlugin.API_VERSION;
+        }
+
+        @Override
+        public String name() {
+            return "probe";
+        }
+
+        @Override
+        public void register(Registrar r) {
+            r.protocol(PROBE);
+            r.dissector("probe", PROBE, (p, off, len) -> {
+                seen.add(HexFormat.of().formatHex(Arrays.copyOf(p.netSrc(), 4)) + ">"
+                        + HexFormat.of().formatHex(Arrays.copyOf(p.netDst(), 4)));
+                p.ports(Packet.PT_TCP, 1000, 80);
+                return len;
+            });
+        }
+
+        @Override
+        public void handoff(Registrar r) {
+            r.table("ip.proto").add(6, r.dissector("probe"));
+        }
+    }
+
+    @Test
+    void theQuotedHeaderSetsTheAddressesForItsTransportAndTheErrorGetsItsOwnBack() {
+        AddressProbe probe = new AddressProbe();
+        Engine e = Engine.builder().discover(false).plugin(new NetPlugin()).plugin(probe).build();
+        byte[] inner = Pkt.ipv4("10.0.0.1", "10.0.0.2", 6, 1, 0, 64, new byte[8]);
+        byte[] icmp = Pkt.cat(NetTestKit.hex("0b 00 0000 00000000"), inner);
+        Packet p = e.dissect(NetTestKit.frame(Pkt.eth(Pkt.A, Pkt.B, 0x0800, Pkt.ipv4("10.0.0.3", "10.0.0.1", 1, 1, 0, 64, icmp)),
+                LinkType.ETHERNET, 1, 0));
+        assertThat(probe.seen).containsExactly("0a000001>0a000002");
+        assertThat(p.netType()).isEqualTo(Packet.AT_IPV4);
+        assertThat(HexFormat.of().formatHex(Arrays.copyOf(p.netSrc(), 4))).isEqualTo("0a000003");
+        assertThat(HexFormat.of().formatHex(Arrays.copyOf(p.netDst(), 4))).isEqualTo("0a000001");
+        assertThat(p.portType()).isEqualTo(Packet.PT_NONE);
     }
 }

@@ -159,21 +159,25 @@ final class Ipv4Dissector implements Dissector {
         address(t, Ipv4Fields.SRC, Ipv4Fields.SRC_HOST, off + SRC_OFFSET, src);
         long hdrDst = p.u32(off + DST_OFFSET);
         int dstAt = off + DST_OFFSET;
-        if (hl > MIN_LENGTH) {
-            int routed = Ipv4Options.sourceRouteDestination(p, off + MIN_LENGTH, off + hl);
-            if (routed >= 0) {
-                t.addUint(Ipv4Fields.CUR_RT, off + DST_OFFSET, 4, hdrDst);
-                if (t.wants(Ipv4Fields.CUR_RT_HOST)) {
-                    host.setLength(0);
-                    t.addString(Ipv4Fields.CUR_RT_HOST, AddressText.ipv4(host, hdrDst));
-                }
-                dstAt = routed;
+        int routed = hl > MIN_LENGTH ? Ipv4Options.sourceRouteDestination(p, off + MIN_LENGTH, off + hl) : -1;
+        if (routed >= 0) {
+            t.addUint(Ipv4Fields.CUR_RT, off + DST_OFFSET, 4, hdrDst);
+            if (t.wants(Ipv4Fields.CUR_RT_HOST)) {
+                host.setLength(0);
+                t.addString(Ipv4Fields.CUR_RT_HOST, AddressText.ipv4(host, hdrDst));
             }
+            dstAt = routed;
         }
         long dst = p.u32(dstAt);
-        address(t, Ipv4Fields.DST, Ipv4Fields.DST_HOST, dstAt, dst);
-        if (ctx.mayCallNetAddresses()) {
-            p.netAddresses(Packet.AT_IPV4, off + SRC_OFFSET, dstAt);
+        // Options cut before a source route could be ruled out: the final destination is unknown. A route's
+        // destination is shown with the options, which Wireshark shows only when they were captured whole.
+        if (routed != Ipv4Options.ROUTE_UNKNOWN) {
+            if (routed < 0 || p.captured(off) >= hl) {
+                address(t, Ipv4Fields.DST, Ipv4Fields.DST_HOST, dstAt, dst);
+            }
+            if (ctx.mayCallNetAddresses()) {
+                p.netAddresses(Packet.AT_IPV4, off + SRC_OFFSET, dstAt);
+            }
         }
         if (!inError) {
             if (ttl < 5 && (dst & 0xF000_0000L) != 0xE000_0000L && proto != 103) {

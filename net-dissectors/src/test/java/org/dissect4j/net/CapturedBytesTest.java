@@ -69,4 +69,29 @@ class CapturedBytesTest {
         assertThat(cut(e, paddingAndFcs, 64).truncated()).isFalse();
         assertThat(NetTestKit.value(e, "eth.fcs")).isEqualTo("0xaabbccdd");
     }
+
+    /**
+     * zeek trunc/ipv4-internally-truncated-header.pcap: a 60-byte header of which 20 bytes were captured.
+     * Whether a source route changes the destination is unknown, so there is no ip.dst (as in tshark).
+     */
+    @Test
+    void anIpv4HeaderCutInItsOptionsHasNoDestination() {
+        Engine e = NetTestKit.engine();
+        // Three NOPs, a loose source route through 10.0.0.5 to 10.0.0.6, EOL and padding: 40 bytes.
+        byte[] options = Pkt.cat(NetTestKit.hex("01 01 01 83 0b 04 0a000005 0a000006 00"), new byte[25]);
+        byte[] header = Pkt.ipv4("10.0.0.1", "10.0.0.2", 17, 1, 0, 64, options);
+        header[0] = 0x4f;
+        byte[] frame = Pkt.eth(Pkt.A, Pkt.B, 0x0800, header);
+        Packet p = e.dissect(NetTestKit.frame(frame, 14 + 20, LinkType.ETHERNET, 1, 0));
+        assertThat(p.truncated()).isTrue();
+        assertThat(NetTestKit.value(e, "ip.src")).isEqualTo("10.0.0.1");
+        assertThat(NetTestKit.value(e, "ip.dst")).isEmpty();
+        // Captured through the loose source route: the header's destination is the current hop; the final one
+        // is shown with the options, only when they were captured whole.
+        p = e.dissect(NetTestKit.frame(frame, 14 + 20 + 14, LinkType.ETHERNET, 2, 0));
+        assertThat(NetTestKit.value(e, "ip.cur_rt")).isEqualTo("10.0.0.2");
+        assertThat(NetTestKit.value(e, "ip.dst")).isEmpty();
+        p = e.dissect(NetTestKit.frame(frame, LinkType.ETHERNET, 3, 0));
+        assertThat(NetTestKit.value(e, "ip.dst")).isEqualTo("10.0.0.6");
+    }
 }

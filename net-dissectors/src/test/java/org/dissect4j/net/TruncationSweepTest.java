@@ -82,7 +82,8 @@ class TruncationSweepTest {
             if (cut < headerEnd) {
                 assertThat(p.truncated()).as("truncated at cut %d", cut).isTrue();
             }
-            assertThat(pastTheCut(e.tree(), cut)).as("fields recorded past the captured bytes at cut %d", cut).isEmpty();
+            assertThat(NetTestKit.pastTheCapturedBytes(e.tree(), cut)).as("fields past the captured bytes at cut %d", cut)
+                    .isEmpty();
             List<Node> got = headerNodes(e.tree(), cut);
             for (Node n : header) {
                 if (n.end() <= cut
@@ -92,19 +93,6 @@ class TruncationSweepTest {
                 }
             }
         }
-    }
-
-    /** Fields with a value from the frame's bytes that end past the captured bytes: an output would read beyond them. */
-    private static List<String> pastTheCut(Tree t, int cut) {
-        List<String> out = new ArrayList<>();
-        for (int n = 0; n < t.size(); n++) {
-            FieldType type = t.field(n).type();
-            if (t.source(n) == 0 && type != FieldType.PROTOCOL && type != FieldType.NONE && t.length(n) > 0
-                    && t.offset(n) + t.length(n) > cut) {
-                out.add(t.field(n).abbrev() + "@" + t.offset(n) + "+" + t.length(n));
-            }
-        }
-        return out;
     }
 
     /** End of the field (not protocol) the node is part of, e.g. the whole address of an OUI: it needs that captured too. */

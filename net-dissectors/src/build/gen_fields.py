@@ -69,10 +69,11 @@ ip.fragment.error ip.fragment.count ip.fragment ip.fragments ip.reassembled_in i
 ip.reassembled.data ip.opt.overflow ip.opt.flag ip.opt.time_stamp ip.opt.time_stamp_addr''',
      hidden=['ip.addr', 'ip.host', 'ip.src_host', 'ip.dst_host', 'ip.rec_rt_host', 'ip.cur_rt_host',
              'ip.src_rt_host', 'ip.empty_rt_host'],
-     # packet-ip.c writes these lines by hand (bits of a byte, short names, the checksum's verdict)
+     # packet-ip.c writes these lines by hand (bits of a byte, short names, the checksum's verdict, and a
+     # Total Length of 0 taken for the frame's length: TSO)
      extras={'ip.version': ['.labeler(IpLabels::version)'], 'ip.hdr_len': ['.labeler(IpLabels::headerLength)'],
              'ip.dsfield': ['.labeler(IpLabels::dsfield)'], 'ip.flags': ['.labeler(IpLabels::flags)'],
-             'ip.checksum': ['.labeler(IpLabels::checksum)']})
+             'ip.checksum': ['.labeler(IpLabels::checksum)'], 'ip.len': ['.labeler(NetProtocols::ipTotalLengthLabel)']})
 
 spec('Ipv6Fields', 'ipv6.', 'Fields of IPv6 headers and extension headers (Wireshark\'s packet-ipv6.c).', '''
 ipv6.version ipv6.tclass ipv6.tclass.dscp ipv6.tclass.ecn ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim

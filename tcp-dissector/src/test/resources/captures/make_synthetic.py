@@ -2,6 +2,7 @@
 """Writes hand-made captures of TCP edge cases (Ethernet/IPv4 or IPv6, valid checksums) for conformance
 against tshark: option kinds and bad lengths, bad data offsets, a capture that starts mid-stream with
 sequence numbers wrapping past 2^32, SYN retransmission and reused ports, zero-window probes, keep-alives,
+a SACK option without a block, segments quoted in ICMP and ICMPv6 errors,
 out-of-order and overlapping retransmissions of a reassembled HTTP PDU, and HTTP split at every byte.
 Usage: make_synthetic.py OUTDIR [tcp|http]"""
 import struct, sys, os
@@ -179,11 +180,65 @@ def http_ooo():
     p.append((100, tcp(B, A, 80, 48000, s3 + len(r3), b3 + len(req3) + 1, F | AK, 509)))
     return p
 
+def empty_sack():
+    # A SACK option without a block (length 2). tshark 4.0 compares a right edge of 0 with the ACK for D-SACK
+    # and, when it is not above it, reads the missing block: malformed, no analysis, no payload (only with
+    # absolute numbers and an ACK over 2^31 is it just "TCP SACK Count: 0"; the last frame starts mid-stream).
+    p = handshake(41000, 80, 5000, 9000)
+    p.append((200, tcp(A, B, 41000, 80, 5001, 9001, PA, 502, NOP + NOP + TS(1002, 2000), b"x" * 100)))
+    p.append((300, tcp(B, A, 80, 41000, 9001, 5101, AK, 509, NOP + NOP + b"\x05\x02")))
+    p.append((300, tcp(A, B, 41000, 80, 5101, 9001, PA, 502, NOP + NOP + TS(1003, 2000), b"y" * 100)))
+    p.append((300, tcp(B, A, 80, 41000, 9001, 5201, PA, 509, b"\x05\x02" + NOP + NOP, b"z" * 10)))
+    p.append((300, tcp(B, A, 81, 41001, 9001, 3_000_000_000, AK, 509, NOP + NOP + b"\x05\x02")))
+    return p
+
+def icmp_error(src, dst, typ, code, quoted, v6=False):
+    # An ICMP (or ICMPv6) error from src to dst quoting the IP datagram 'quoted' (an Ethernet frame's payload).
+    if v6:
+        msg = struct.pack("!BBHI", typ, code, 0, 0) + quoted
+        ph = src + dst + struct.pack("!I3xB", len(msg), 58)
+        msg = msg[:2] + struct.pack("!H", csum(ph + msg)) + msg[4:]
+        ip = struct.pack("!IHBB", 0x60000000, len(msg), 58, 64) + src + dst
+        return b"\x02\0\0\0\0\x01\x02\0\0\0\0\x02\x86\xdd" + ip + msg
+    msg = struct.pack("!BBHI", typ, code, 0, 0) + quoted
+    msg = msg[:2] + struct.pack("!H", csum(msg)) + msg[4:]
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(msg), 1, 0, 64, 1, 0, src, dst)
+    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
+    return b"\x02\0\0\0\0\x01\x02\0\0\0\0\x02\x08\x00" + ip + msg
+
+def in_icmp_errors():
+    # TCP quoted in ICMP errors, as tshark 4.0 shows it: the connection is found (or created) by the quoted
+    # addresses and ports, its numbers stay absolute, nothing is analysed, and the segments
+    # after the error are analysed as if it had not been there. Directly under IPv4 in ICMP the sequence
+    # number comes before the rest of the header (8 quoted bytes give ports and sequence number). The quoted
+    # payload goes to the next layer, without reassembly.
+    R = bytes([10, 99, 0, 254])
+    p = handshake(42000, 80, 1000, 5000)
+    p.append((100, tcp(A, B, 42000, 80, 1001, 5001, PA, 502, NOP + NOP + TS(1002, 2000), b"a" * 50)))
+    quoted = tcp(A, B, 42000, 80, 1051, 5001, PA, 502, NOP + NOP + TS(1003, 2000), b"b" * 50)[14:]
+    p.append((100, icmp_error(R, A, 11, 0, quoted[:20 + 32 + 8])))                 # time exceeded, 8 data bytes
+    p.append((100, tcp(A, B, 42000, 80, 1051, 5001, PA, 502, NOP + NOP + TS(1003, 2000), b"b" * 50)))
+    p.append((100, icmp_error(R, A, 3, 4, quoted[:20 + 8])))                       # only 8 bytes of TCP
+    p.append((100, tcp(B, A, 80, 42000, 5001, 1101, AK, 509, NOP + NOP + TS(2001, 1003))))
+    # Errors quoting segments of connections not seen yet: a new stream, taken over by the real SYN.
+    p.append((100, icmp_error(R, A, 3, 3, tcp(A, B, 42001, 80, 7000, 0, S, 64240, MSS)[14:])))
+    p.append((100, tcp(A, B, 42001, 80, 7000, 0, S, 64240, MSS)))
+    p.append((100, tcp(B, A, 80, 42001, 9000, 7001, SA, 65160, MSS)))
+    p.append((100, icmp_error(B, A, 3, 3, tcp(B, A, 80, 42001, 9001, 7001, PA, 509, b"", b"c" * 20)[14:])))
+    p.append((100, tcp(B, A, 80, 42001, 9001, 7001, PA, 509, b"", b"c" * 20)))
+    # IPv6 in ICMPv6: the sequence number comes with the header, with tcp.seq_raw.
+    q6 = tcp(A6, B6, 42002, 80, 3000, 4000, PA, 509, b"", b"d" * 30, v6=True)[14:]
+    p.append((100, icmp_error(B6, A6, 1, 4, q6[:40 + 28], v6=True)))
+    p.append((100, icmp_error(B6, A6, 1, 4, q6[:40 + 8], v6=True)))
+    return p
+
 out = sys.argv[1] if len(sys.argv) > 1 else "."
 which = sys.argv[2] if len(sys.argv) > 2 else "tcp"
 if which == "tcp":
     write(os.path.join(out, "tcp-options-zoo.pcap"), options_zoo())
     write(os.path.join(out, "tcp-midstream-wrap.pcap"), midstream_wrap())
     write(os.path.join(out, "tcp-syn-retrans-reuse.pcap"), syn_retrans_reuse())
+    write(os.path.join(out, "tcp-empty-sack.pcap"), empty_sack())
+    write(os.path.join(out, "tcp-in-icmp-errors.pcap"), in_icmp_errors())
 else:
     write(os.path.join(out, "http-ooo-split.pcap"), http_ooo())

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Writes NAME.fields.tsv beside every capture here, with tshark 4.0.17 and the corpus' conventions.
+# HTTP and TLS are disabled: the tests dissect with TCP alone, so payloads go to 'data' on both sides.
 cd "$(dirname "$0")"
 export WIRESHARK_CONFIG_DIR=$(mktemp -d) TZ=UTC LC_ALL=C
 for f in *.pcap *.pcapng; do
   [ -f "$f" ] || continue
-  tshark -r "$f" -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, -E quote=n \
+  tshark -r "$f" --disable-protocol http --disable-protocol tls -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, -E quote=n \
     -e frame.number -e frame.protocols -e tcp.srcport -e tcp.dstport -e tcp.port -e tcp.stream -e tcp.completeness \
     -e tcp.len -e tcp.seq -e tcp.seq_raw -e tcp.nxtseq -e tcp.ack -e tcp.ack_raw -e tcp.hdr_len -e tcp.flags -e tcp.flags.res \
     -e tcp.flags.ae -e tcp.flags.cwr -e tcp.flags.ece -e tcp.flags.urg -e tcp.flags.ack -e tcp.flags.push -e tcp.flags.reset \

@@ -382,6 +382,26 @@ public final class Packet extends PacketBytes {
         netType = type;
     }
 
+    /**
+     * Sets the network source and destination from copies the caller kept (4 bytes of each array for
+     * {@link #AT_IPV4}, 16 for {@link #AT_IPV6}): e.g. ICMP puts back the outer header's addresses after
+     * dissecting the datagram an error message quotes, whose own IP header set them for the transport's
+     * conversation lookup (Wireshark's ICMP saves and restores {@code pinfo->src}/{@code dst} the same way).
+     * Allocates nothing.
+     *
+     * @param type {@link #AT_IPV4}, {@link #AT_IPV6}, or {@link #AT_NONE} (then the arrays are not read)
+     * @param src the source address bytes
+     * @param dst the destination address bytes
+     */
+    public void netAddresses(int type, byte[] src, byte[] dst) {
+        if (type != AT_NONE) {
+            int n = type == AT_IPV6 ? 16 : 4;
+            System.arraycopy(src, 0, netSrc, 0, n);
+            System.arraycopy(dst, 0, netDst, 0, n);
+        }
+        netType = type;
+    }
+
     private void copy6(long at, byte[] to) {
         BYTES_AS_INT.set(to, 0, seg.get(Bytes.BE32, at));
         BYTES_AS_SHORT.set(to, 4, seg.get(Bytes.BE16, at + 4));

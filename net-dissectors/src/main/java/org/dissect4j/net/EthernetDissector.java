@@ -113,11 +113,16 @@ final class EthernetDissector implements Dissector {
         return len;
     }
 
-    /** Destination and source with their hidden and bit fields, in Wireshark's order. */
+    /**
+     * Destination and source with their hidden and bit fields, in Wireshark's order. Each address is
+     * recorded only when its six bytes were captured: an output formats the bytes a node spans.
+     */
     private static void addresses(Packet p, Tree t, int off, boolean checkGroup) {
+        p.require(off, 6);
         t.open(EthernetFields.DST, off, 6);
         bits(p, t, off, EthernetFields.DST_OUI, EthernetFields.DST_LG, EthernetFields.DST_IG);
         t.close();
+        p.require(off + 6, 6);
         t.open(EthernetFields.SRC, off + 6, 6);
         if (checkGroup && (p.u8(off + 6) & 1) != 0) {
             t.expert(NetExperts.ETH_SRC_NOT_GROUP, off + 6, 6);

@@ -72,9 +72,11 @@ final class EthertypeDissector implements Dissector {
      * Wireshark's {@code add_ethernet_trailer}: {@code trailerReported} bytes at {@code at} that the
      * payload did not claim are zero padding up to the 60-byte minimum frame, a trailer, and (if
      * {@code fcsLen} is 4, or -1 and the frame is long enough) a 4-byte FCS. Recorded under {@code parent}.
+     * A trailer of which nothing was captured is not looked at (tshark 4.0 shows nothing and does not
+     * call the frame truncated); one cut inside zero padding or the FCS is.
      */
     static void trailer(Packet p, int parent, Field trailerField, int fcsLen, int layerLength, int at, int trailerReported) {
-        if (trailerReported <= 0) {
+        if (trailerReported <= 0 || p.captured(at) <= 0) {
             return;
         }
         Tree t = p.tree();
@@ -86,10 +88,8 @@ final class EthertypeDissector implements Dissector {
         try {
             if (maybePadded) {
                 padding = (int) (MIN_FRAME - (pktLen - trailerReported));
-                if (padding > trailerCaptured) {
-                    // Wireshark reads the padding and would stop here with an exception.
-                    p.require(at, padding);
-                }
+                // Byte by byte as Wireshark: a non-zero byte ends the search, a byte not captured ends the
+                // frame's dissection (truncated).
                 for (int i = 0; i < padding; i++) {
                     if (p.u8(at + i) != 0) {
                         padding = 0;

@@ -169,9 +169,11 @@ final class IcmpDissector implements Dissector {
                     if (code == FRAG_NEEDED) {
                         t.addUint(IcmpFields.MTU, off + 6, 2, p.u16(off + 6));
                     } else {
+                        p.require(off + 6, 2);
                         t.add(IcmpFields.UNUSED, off + 6, 2);
                     }
                 } else if (code == FRAG_NEEDED) {
+                    p.require(off + 4, 2);
                     t.add(IcmpFields.UNUSED, off + 4, 2);
                     t.addUint(IcmpFields.MTU, off + 6, 2, p.u16(off + 6));
                 } else {
@@ -280,11 +282,26 @@ final class IcmpDissector implements Dissector {
         long dstHi = ctx.ipDstHi;
         long dstLo = ctx.ipDstLo;
         int ttl = ctx.ipTtl;
+        // The quoted IP header sets the packet's addresses (TCP finds its connection by them); ours come back after.
+        int level = ctx.inErrorPacket;
+        boolean keep = level < NetContext.SAVED_LEVELS;
+        int netType = p.netType();
+        int portType = p.portType();
+        int srcPort = p.srcPort();
+        int dstPort = p.dstPort();
+        if (keep) {
+            System.arraycopy(p.netSrc(), 0, ctx.savedNetSrc[level], 0, 16);
+            System.arraycopy(p.netDst(), 0, ctx.savedNetDst[level], 0, 16);
+        }
         ctx.inErrorPacket++;
         try {
             p.callNested(handle, at, len);      // the quoted headers are drawn inside the ICMP item
         } finally {
             ctx.inErrorPacket--;
+            if (keep) {
+                p.netAddresses(netType, ctx.savedNetSrc[level], ctx.savedNetDst[level]);
+            }
+            p.ports(portType, srcPort, dstPort);
             ctx.ipAddresses(family, srcHi, srcLo, dstHi, dstLo);
             ctx.ipTtl = ttl;
             p.protocolColumn(column);

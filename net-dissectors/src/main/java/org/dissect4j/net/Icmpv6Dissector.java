@@ -5,6 +5,7 @@ import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.PacketBoundsException;
 import org.dissect4j.api.Tree;
 import org.dissect4j.api.ValueNames;
 
@@ -211,10 +212,12 @@ final class Icmpv6Dissector implements Dissector {
         return ((v >>> 48) & 0xFFFF) + ((v >>> 32) & 0xFFFF) + ((v >>> 16) & 0xFFFF) + (v & 0xFFFF);
     }
 
+    /** The datagram an error quotes; none at all is malformed, as in Wireshark (ICMP for IPv4 shows nothing). */
     private void quoted(Packet p, int at, int end) {
-        if (end > at) {
-            IcmpDissector.errorPacket(p, ctx, ipv6, at, end - at);
+        if (end <= at) {
+            throw PacketBoundsException.MALFORMED;
         }
+        IcmpDissector.errorPacket(p, ctx, ipv6, at, end - at);
     }
 
     private void echo(Packet p, Tree t, StringBuilder info, int off, int len, int type, int checksum, boolean inError) {

@@ -6,6 +6,7 @@ import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.PacketBoundsException;
 import org.dissect4j.api.Tree;
 
 import static org.dissect4j.net.Ipv4Header.CHECKSUM_OFFSET;
@@ -30,12 +31,16 @@ import static org.dissect4j.net.Ipv4Header.TTL_OFFSET;
  * <p>Bad headers are reported as Wireshark does: a version other than 4, a header length below 20
  * or a total length below the header length end the dissection with an expert item; a total length
  * beyond the bytes the link layer delivered is reported and clamped. The header checksum is checked
- * only when the setting {@code ip.check_checksum} is true (Wireshark's default is false).
- * Inside the datagram quoted by an ICMP error, addresses, reassembly and length complaints are skipped.
+ * only when the setting {@code ip.check_checksum} is true (Wireshark's default is false). A total
+ * length of 0 is taken for the frame's length when {@code ip.tso_support} is true (the default, as in
+ * Wireshark): Windows captures of TCP segmentation offload carry 0 there.
+ * Inside the datagram quoted by an ICMP error, reassembly and length complaints are skipped; the
+ * addresses are set (for the transport's conversation) and the ICMP dissector puts its own back.
  */
 final class Ipv4Dissector implements Dissector {
     private final NetContext ctx;
     private final boolean checkChecksum;
+    private final boolean tsoSupport;
     private final boolean defragment;
     private final FragmentReassembler reassembler;
     private final FragmentTree fragmentTree = new FragmentTree(Ipv4Fields.FRAGMENTS, Ipv4Fields.FRAGMENT,
@@ -46,9 +51,11 @@ final class Ipv4Dissector implements Dissector {
     private DissectorTable ipProto;
     private DissectorHandle data;
 
-    Ipv4Dissector(NetContext ctx, boolean checkChecksum, boolean defragment, FragmentReassembler reassembler) {
+    Ipv4Dissector(NetContext ctx, boolean checkChecksum, boolean tsoSupport, boolean defragment,
+                  FragmentReassembler reassembler) {
         this.ctx = ctx;
         this.checkChecksum = checkChecksum;
+        this.tsoSupport = tsoSupport;
         this.defragment = defragment;
         this.reassembler = reassembler;
     }
@@ -92,7 +99,13 @@ final class Ipv4Dissector implements Dissector {
         t.addUint(Ipv4Fields.DSFIELD_ECN, off + DSFIELD_OFFSET, 1, ds);
         t.close();
         int totalLength = p.u16(off + TOTAL_LENGTH_OFFSET);
-        t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
+        if (totalLength == 0 && tsoSupport) {
+            // TCP segmentation offload: the NIC fills the length in after the capture; the frame tells it.
+            totalLength = len;
+            t.setFlags(t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength), Tree.GENERATED);
+        } else {
+            t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
+        }
         if (totalLength < hl) {
             t.expert(NetExperts.IP_BOGUS_LENGTH, off + TOTAL_LENGTH_OFFSET, 2);
             if (info != null) {
@@ -146,26 +159,36 @@ final class Ipv4Dissector implements Dissector {
         address(t, Ipv4Fields.SRC, Ipv4Fields.SRC_HOST, off + SRC_OFFSET, src);
         long hdrDst = p.u32(off + DST_OFFSET);
         int dstAt = off + DST_OFFSET;
-        if (hl > MIN_LENGTH) {
-            int routed = Ipv4Options.sourceRouteDestination(p, off + MIN_LENGTH, off + hl);
-            if (routed >= 0) {
-                t.addUint(Ipv4Fields.CUR_RT, off + DST_OFFSET, 4, hdrDst);
-                if (t.wants(Ipv4Fields.CUR_RT_HOST)) {
-                    host.setLength(0);
-                    t.addString(Ipv4Fields.CUR_RT_HOST, AddressText.ipv4(host, hdrDst));
-                }
-                dstAt = routed;
+        int routed = hl > MIN_LENGTH ? Ipv4Options.sourceRouteDestination(p, off + MIN_LENGTH, off + hl) : -1;
+        if (routed >= 0) {
+            t.addUint(Ipv4Fields.CUR_RT, off + DST_OFFSET, 4, hdrDst);
+            if (t.wants(Ipv4Fields.CUR_RT_HOST)) {
+                host.setLength(0);
+                t.addString(Ipv4Fields.CUR_RT_HOST, AddressText.ipv4(host, hdrDst));
             }
+            dstAt = routed;
         }
         long dst = p.u32(dstAt);
-        address(t, Ipv4Fields.DST, Ipv4Fields.DST_HOST, dstAt, dst);
+        // Options cut before a source route could be ruled out: the final destination is unknown. A route's
+        // destination is shown with the options, which Wireshark shows only when they were captured whole.
+        if (routed != Ipv4Options.ROUTE_UNKNOWN) {
+            if (routed < 0 || p.captured(off) >= hl) {
+                address(t, Ipv4Fields.DST, Ipv4Fields.DST_HOST, dstAt, dst);
+            }
+            if (ctx.mayCallNetAddresses()) {
+                p.netAddresses(Packet.AT_IPV4, off + SRC_OFFSET, dstAt);
+            }
+        }
         if (!inError) {
-            p.netAddresses(Packet.AT_IPV4, off + SRC_OFFSET, dstAt);
             if (ttl < 5 && (dst & 0xF000_0000L) != 0xE000_0000L && proto != 103) {
                 t.expert(NetExperts.IP_TTL_TOO_SMALL, off + TTL_OFFSET, 1);
             }
         }
         if (hl > MIN_LENGTH) {
+            if (p.remaining(off) < hl) {
+                // Options past the end of the datagram: Wireshark's options subtree fails there (malformed).
+                throw PacketBoundsException.MALFORMED;
+            }
             Ipv4Options.dissect(p, t, off + MIN_LENGTH, off + hl, host);
         }
 
@@ -180,7 +203,10 @@ final class Ipv4Dissector implements Dissector {
                     checksumBad, totalLength);
         }
         t.close();
-        payload(p, info, proto, payloadAt, payloadLen);
+        if (payloadLen > 0) {
+            // Wireshark hands no empty payload on (a header-only datagram, also one quoted in an ICMP error).
+            payload(p, info, proto, payloadAt, payloadLen);
+        }
         return totalLength;
     }
 

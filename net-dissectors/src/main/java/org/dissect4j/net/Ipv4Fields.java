@@ -39,6 +39,7 @@ public final class Ipv4Fields {
             .build();
     /** {@code ip.len}: Total Length. */
     public static final Field LEN = Field.define("ip.len", "Total Length", FieldType.UINT16)
+            .labeler(NetProtocols::ipTotalLengthLabel)
             .build();
     /** {@code ip.id}: Identification. */
     public static final Field ID = Field.define("ip.id", "Identification", FieldType.UINT16)

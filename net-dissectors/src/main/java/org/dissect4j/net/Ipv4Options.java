@@ -55,14 +55,23 @@ final class Ipv4Options {
         };
     }
 
+    /** {@link #sourceRouteDestination}: the options were cut by the snaplen before the walk could tell. */
+    static final int ROUTE_UNKNOWN = -2;
+
     /**
      * Offset of the final destination of a loose or strict source route among the options at
-     * {@code [off, end)}, or -1. Wireshark shows that address as {@code ip.dst} and the header's
-     * destination as {@code ip.cur_rt}. Reads only captured bytes.
+     * {@code [off, end)}, or -1 (no route, a bad option length, or a pointer that is not 4..length in steps
+     * of 4). Wireshark shows that address as {@code ip.dst} and the header's destination as
+     * {@code ip.cur_rt}. Walks the options as packet-ip.c's {@code get_dst_offset}: a byte it needs that was
+     * not captured gives {@link #ROUTE_UNKNOWN} (Wireshark stops there, before {@code ip.dst}), one past the
+     * datagram is malformed.
      */
     static int sourceRouteDestination(Packet p, int off, int end) {
         int at = off;
-        while (at < end && p.captured(at) > 0) {
+        while (at < end) {
+            if (p.captured(at) <= 0) {
+                return unknown(p, at);
+            }
             int type = p.u8(at);
             if (type == EOL) {
                 return -1;
@@ -71,19 +80,37 @@ final class Ipv4Options {
                 at++;
                 continue;
             }
-            if (at + 1 >= end || p.captured(at + 1) <= 0) {
+            if (at + 1 >= end) {
                 return -1;
+            }
+            if (p.captured(at + 1) <= 0) {
+                return unknown(p, at + 1);
             }
             int len = p.u8(at + 1);
             if (len < 2 || at + len > end) {
                 return -1;
             }
-            if ((type == LSRR || type == SSRR) && len >= 7 && p.captured(at + len - 4) >= 4) {
-                return at + len - 4;
+            if (type == LSRR || type == SSRR) {
+                if (p.captured(at + 2) <= 0) {
+                    return unknown(p, at + 2);
+                }
+                int ptr = p.u8(at + 2);
+                if (ptr < 4 || (ptr & 3) != 0 || ptr > len) {
+                    return -1;
+                }
+                return p.captured(at + len - 4) < 4 ? unknown(p, at + len - 4) : at + len - 4;
             }
             at += len;
         }
         return -1;
+    }
+
+    /** A byte the walk needs was not captured: unknown, or malformed when it lies past the datagram. */
+    private static int unknown(Packet p, int at) {
+        if (p.remaining(at) <= 0) {
+            throw PacketBoundsException.MALFORMED;
+        }
+        return ROUTE_UNKNOWN;
     }
 
     /** Records the options at {@code [off, end)}. */

@@ -97,7 +97,7 @@ final class Ipv6Dissector implements Dissector {
         long dstHi = p.u64(off + 24);
         long dstLo = p.u64(off + 32);
         address(p, t, Ipv6Fields.DST, Ipv6Fields.DST_HOST, off + 24);
-        if (!inError) {
+        if (ctx.mayCallNetAddresses()) {
             p.netAddresses(Packet.AT_IPV6, off + 8, off + 24);
         }
         ctx.ipv6SrcAt = off + 8;
@@ -149,7 +149,11 @@ final class Ipv6Dissector implements Dissector {
             }
         }
         t.close();
-        payload(p, info, nxt, at, end - at);
+        if (end > at || !inError) {
+            // In an ICMPv6 error nothing is handed on once the quoted bytes end (outside one, Wireshark
+            // calls the next header's dissector even for an empty payload).
+            payload(p, info, nxt, at, end - at);
+        }
         return end - off;
     }
 

@@ -120,7 +120,7 @@ final class Ipv6ExtensionDissector implements Dissector {
                     // Conversations and columns use the final destination of a source route, as Wireshark does.
                     ctx.ipDstHi = p.u64(finalDst);
                     ctx.ipDstLo = p.u64(finalDst + 8);
-                    if (ctx.inErrorPacket == 0) {
+                    if (ctx.mayCallNetAddresses()) {
                         p.netAddresses(org.dissect4j.api.Packet.AT_IPV6, ctx.ipv6SrcAt, finalDst);
                     }
                 }
@@ -135,6 +135,10 @@ final class Ipv6ExtensionDissector implements Dissector {
         }
         // Outside the IPv6 chain (e.g. under IPv4 or in reassembled data): continue ourselves.
         int rest = len - hlen;
+        if (rest <= 0 && ctx.inErrorPacket > 0) {
+            // The bytes an ICMP error quotes end here: nothing is handed on, as in Wireshark.
+            return len;
+        }
         if (kind == Ipv6Dissector.FRAGMENT && (ctx.fragOffset != 0 || ctx.fragMore)) {
             NetUtil.callData(p, data, off + hlen, rest);
         } else if (!NetUtil.callTable(p, ipProto, nxt, off + hlen, rest)) {

@@ -9,6 +9,9 @@ import org.dissect4j.api.Field;
  * frame, so a dissector bug on one frame cannot leak into the next.
  */
 final class NetContext {
+    /** Levels of ICMP errors quoting ICMP errors whose addresses are kept; deeper ones leave them alone. */
+    static final int SAVED_LEVELS = 4;
+
     /** Tree node of the link-layer header that called {@code ethertype} (padding and trailer go below it). */
     int etherParent = -1;
     /** The trailer field of that link layer ({@code eth.trailer}, {@code vlan.trailer}, {@code sll.trailer}). */
@@ -20,6 +23,12 @@ final class NetContext {
 
     /** Greater than zero while the datagram quoted by an ICMP/ICMPv6 error is dissected. */
     int inErrorPacket;
+    /**
+     * The packet's network addresses, kept per level of ICMP error nesting while the quoted datagram is
+     * dissected (its IP header sets its own, for the transport's conversation lookup) and put back after.
+     */
+    final byte[][] savedNetSrc = new byte[SAVED_LEVELS][16];
+    final byte[][] savedNetDst = new byte[SAVED_LEVELS][16];
     /** TTL or hop limit of the innermost IP header, for the ICMP Info texts. */
     int ipTtl;
     /** Next header value an IPv6 extension header dissector found, or -1. */
@@ -42,6 +51,14 @@ final class NetContext {
     boolean inIpv6Chain;
     /** Offset of the source address of the innermost IPv6 header (routing headers change the destination). */
     int ipv6SrcAt;
+
+    /**
+     * Whether an IP header may set the packet's network addresses: always outside an ICMP error, and
+     * inside one as long as the ICMP dissector kept the outer ones to put back.
+     */
+    boolean mayCallNetAddresses() {
+        return inErrorPacket <= SAVED_LEVELS;
+    }
 
     /** Records the addresses of the IP header whose payload is dissected next. */
     void ipAddresses(int family, long srcHi, long srcLo, long dstHi, long dstLo) {

@@ -19,7 +19,7 @@ public final class NetExperts {
     public static final Expert ETH_LEN_PAST_END = new Expert("eth.len.past_end", ExpertGroup.MALFORMED, Severity.ERROR,
             "Length field value goes past the end of the payload");
     public static final Expert ETH_PADDING_BAD = new Expert("eth.padding_bad", ExpertGroup.PROTOCOL, Severity.NOTE,
-            "Padding identification may be inaccurate and impact trailer dissector");
+            "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
     public static final Expert VLAN_LEN_PAST_END = new Expert("vlan.len.past_end", ExpertGroup.MALFORMED, Severity.ERROR,
             "Length field value goes past the end of the payload");
     public static final Expert VLAN_TOO_MANY_TAGS = new Expert("vlan.too_many_tags", ExpertGroup.UNDECODED, Severity.WARNING,

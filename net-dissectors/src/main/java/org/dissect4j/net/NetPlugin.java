@@ -23,6 +23,7 @@ import org.dissect4j.api.Settings;
  * ({@link #handoff}) wires them into each other and into the engine's {@code link.type} table.
  *
  * <p>Settings (read once here): {@code ip.check_checksum} and {@code udp.check_checksum} (false),
+ * {@code ip.tso_support} (true),
  * {@code ip.defragment} and {@code ipv6.defragment} (true), and the reassembly bounds
  * {@code ip.defragment.max_bytes}, {@code .max_datagrams}, {@code .max_fragments},
  * {@code .timeout} (seconds), same under {@code ipv6.}; {@code udp.max_conversations}.
@@ -114,8 +115,8 @@ public final class NetPlugin implements DissectorPlugin {
         nullDissector = new NullDissector(ctx, false);
         loop = new NullDissector(ctx, true);
         raw = new RawIpDissector();
-        ip = new Ipv4Dissector(ctx, s.bool("ip.check_checksum", false), s.bool("ip.defragment", true),
-                reassembler(s, "ip", 65535));
+        ip = new Ipv4Dissector(ctx, s.bool("ip.check_checksum", false), s.bool("ip.tso_support", true),
+                s.bool("ip.defragment", true), reassembler(s, "ip", 65535));
         ipv6 = new Ipv6Dissector(ctx, s.bool("ipv6.defragment", true), reassembler(s, "ipv6", 65535));
         extensions = new Ipv6ExtensionDissector[] {
             new Ipv6ExtensionDissector(ctx, Ipv6Dissector.HOPOPTS), new Ipv6ExtensionDissector(ctx, Ipv6Dissector.ROUTING),

@@ -6,6 +6,7 @@ import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Protocol;
+import org.dissect4j.api.Tree;
 import org.dissect4j.api.TreeView;
 
 /**
@@ -147,6 +148,17 @@ public final class NetProtocols {
         int tci = u16(t, n, 0);
         out.append("802.1Q Virtual LAN, PRI: ").append(tci >>> 13).append(", DEI: ").append((tci >>> 12) & 1)
                 .append(", ID: ").append(tci & 0xFFF);
+    }
+
+    /**
+     * {@code Total Length: 60}; a length taken from the frame because the header said 0 (TCP segmentation
+     * offload, recorded as a generated node) reads as packet-ip.c writes it.
+     */
+    static void ipTotalLengthLabel(TreeView t, int n, StringBuilder out) {
+        out.append("Total Length: ").append(t.value(n));
+        if ((t.flags(n) & Tree.GENERATED) != 0) {
+            out.append(" bytes (reported as 0, presumed to be because of \"TCP segmentation offload\" (TSO))");
+        }
     }
 
     private static void ipLabel(TreeView t, int n, StringBuilder out) {

@@ -51,6 +51,11 @@ class FuzzTest {
             int captured = rnd.nextInt(4) == 0 ? rnd.nextInt(b.length + 1) : b.length;
             Frame f = NetTestKit.frame(b, captured, linkTypes.get(s), i + 1, 1_700_000_000_000_000_000L + i * 1000L);
             Packet p = e.dissect(f);
+            List<String> past = NetTestKit.pastTheCapturedBytes(e.tree(), captured);
+            if (!past.isEmpty() && examples.size() < 5) {
+                examples.add("field past the captured bytes: " + past + " seed " + s + " captured " + captured + " "
+                        + java.util.HexFormat.of().formatHex(b));
+            }
             if (NetTestKit.bug(e, p)) {
                 bugs++;
                 if (examples.size() < 5) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldFormat;
+import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Frame;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Settings;
@@ -97,5 +98,21 @@ final class NetTestKit {
     /** Whether the engine caught an unexpected exception in a dissector for this packet. */
     static boolean bug(Engine e, Packet p) {
         return experts(e).contains("_ws.malformed.dissector_bug");
+    }
+
+    /**
+     * Fields with a value from the frame's bytes (not protocol or text items) that span bytes past the
+     * first {@code captured}: an output would format bytes that were not captured.
+     */
+    static List<String> pastTheCapturedBytes(Tree t, int captured) {
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < t.size(); n++) {
+            FieldType type = t.field(n).type();
+            if (t.source(n) == 0 && type != FieldType.PROTOCOL && type != FieldType.NONE && t.length(n) > 0
+                    && t.offset(n) + t.length(n) > captured) {
+                out.add(t.field(n).abbrev() + "@" + t.offset(n) + "+" + t.length(n));
+            }
+        }
+        return out;
     }
 }

@@ -132,9 +132,14 @@ final class TcpAnalysis {
             f.lastnondupack = s.frame;
             f.dupacknum = 0;
         }
+        // An ACK past what the other direction was seen to send. When that direction's highest sequence
+        // number is beyond the bound, the bound moves there and the ACK is flagged; otherwise it is flagged
+        // only while that direction's duplicate-ACK counter is 0, and the counter becomes -1 until that
+        // direction's own ACK number changes. -1 is "at least two duplicate ACKs" to the fast-retransmission
+        // test, as Wireshark's counter is unsigned.
         if (r.maxseqtobeacked != 0 && gt(s.ack, r.maxseqtobeacked) && s.has(TH_ACK)) {
             TcpAcked a = s.acked.create();
-            if (Integer.compareUnsigned(r.maxseqtobeacked, r.nextseq) > 0) {
+            if (lt(r.maxseqtobeacked, r.nextseq)) {
                 r.maxseqtobeacked = r.nextseq;
                 a.flags |= TcpAcked.ACK_LOST_PACKET;
             } else {
@@ -242,7 +247,8 @@ final class TcpAnalysis {
             boolean fast = fastFirst == (round == 0);
             if (fast) {
                 long t = s.now - r.lastacktime;
-                if (seqNotAdvanced && r.dupacknum >= 2 && r.lastack == seq && Long.compareUnsigned(t, 20_000_000L) < 0) {
+                if (seqNotAdvanced && Integer.compareUnsigned(r.dupacknum, 2) >= 0 && r.lastack == seq
+                        && Long.compareUnsigned(t, 20_000_000L) < 0) {
                     s.acked.create().flags |= TcpAcked.FAST_RETRANSMISSION;
                     return;
                 }

@@ -35,6 +35,7 @@ public final class TcpDissector implements Dissector {
     private final TcpOptions options;
     private final TcpHandoff handoff;
     private final TcpReassembly reassembly;
+    private final TcpErrorQuote errorQuote = new TcpErrorQuote();
     /** The segment being dissected: reset per packet, passed to the parts. */
     private final TcpSegment segment = new TcpSegment();
 
@@ -54,6 +55,11 @@ public final class TcpDissector implements Dissector {
         handoff.wire(portTable, heuristics, dataHandle);
     }
 
+    /** The protocols that tell a segment quoted in an ICMP error (each null when not loaded). */
+    void wireErrorQuotes(DissectorHandle ip, DissectorHandle icmp, DissectorHandle icmpv6) {
+        errorQuote.wire(ip, icmp, icmpv6);
+    }
+
     /** Connections currently tracked. */
     public int conversationCount() {
         return analysis.conversationCount();
@@ -67,16 +73,21 @@ public final class TcpDissector implements Dissector {
     @Override
     public int dissect(Packet p, int offset, int length) {
         Tree t = p.tree();
+        int quoted = errorQuote.of(p);
         if (p.wantsOnlyHeader()) {
-            return header.dissectHeaderOnly(p, t, offset, length);
+            return header.dissectHeaderOnly(p, t, offset, length, quoted);
         }
         TcpSegment s = segment;
-        s.reset(p, offset);
+        s.reset(p, offset, quoted);
         if (s.columns) {
             p.protocolColumn("TCP");
             p.clearInfo().append(s.sport).append(" \u2192 ").append(s.dport);
         }
         int tcpNode = TcpHeaderDissector.openWithPorts(p, t, offset, length, s.sport, s.dport);
+        if (quoted == TcpErrorQuote.QUOTED_IPV4) {
+            // Before the rest of the header, which an ICMP error need not quote.
+            t.addUint(TcpFields.SEQ, offset + SEQ_OFFSET, 4, p.u32(offset + SEQ_OFFSET));
+        }
         s.readHeader(p, offset);
         analysis.findConversation(p, s);
         s.conv.lastSeen = s.now;
@@ -118,6 +129,10 @@ public final class TcpDissector implements Dissector {
      * longer than the segment leaves the segment without a length.
      */
     private void segmentLength(Tree t, TcpSegment s, int offset, int length) {
+        if (s.quoted != TcpErrorQuote.NONE) {
+            // The length of a segment an ICMP error quotes is unknown: no analysis, no relative numbers.
+            return;
+        }
         if (length < s.hlen) {
             t.expert(TcpExpert.SHORT_SEGMENT, offset, 0);
             return;
@@ -156,6 +171,9 @@ public final class TcpDissector implements Dissector {
     }
 
     private void sequenceFields(Tree t, TcpSegment s, int offset) {
+        if (s.quoted == TcpErrorQuote.QUOTED_IPV4) {
+            return;
+        }
         t.addUint(TcpFields.SEQ, offset + 4, 4, unsigned(s.seq));
         int raw = t.addUint(TcpFields.SEQ_RAW, offset + 4, 4, unsigned(s.rawSeq));
         if (!(settings.analyzeSeq && settings.relativeSeq)) {
@@ -279,6 +297,9 @@ public final class TcpDissector implements Dissector {
         if (settings.analyzeSeq) {
             analysisTree.print(p, s);
         }
+        if (s.quoted != TcpErrorQuote.NONE) {
+            return;
+        }
         if (!s.visited && s.has(TH_SYN)) {
             TcpAnalysis.verifyWindowScaling(s);
         }
@@ -297,6 +318,15 @@ public final class TcpDissector implements Dissector {
     private boolean payload(Packet p, Tree t, TcpSegment s, int offset, int length, boolean canDesegment) {
         int payload = offset + s.hlen;
         int captured = p.captured(payload);
+        if (s.quoted != TcpErrorQuote.NONE) {
+            // What an ICMP error quotes goes to the next layer as it is: no reassembly, no until-FIN state.
+            if (captured > 0) {
+                t.add(TcpFields.PAYLOAD, payload, captured);
+                handoff.ctx.fin = s.has(TH_FIN);
+                handoff.processPayload(p, s, payload, offset + length - payload, s.seq, false);
+            }
+            return true;
+        }
         TcpFlow fwd = s.fwd;
         if (s.haveSeglen && s.has(TH_FIN) && fwd.untilFin && !s.visited) {
             if (fwd.finFrame == 0 || fwd.finFrame == s.frame) {
@@ -317,7 +347,8 @@ public final class TcpDissector implements Dissector {
             t.add(TcpFields.RESET_CAUSE, payload, captured);
             return true;
         }
-        t.add(TcpFields.PAYLOAD, payload, s.seglen);
+        // Over the captured bytes only (a snaplen cut the segment: its line still counts s.seglen).
+        t.add(TcpFields.PAYLOAD, payload, Math.min(s.seglen, captured));
         // A SYN's data starts one after its sequence number.
         int seq = s.has(TH_SYN) ? s.seq + 1 : s.seq;
         int nxtseq = s.has(TH_SYN) ? s.nxtseq + 1 : s.nxtseq;

@@ -3,7 +3,9 @@ package org.dissect4j.tcp;
 import org.dissect4j.api.Base;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldType;
+import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Protocol;
+import org.dissect4j.api.TreeView;
 import org.dissect4j.api.ValueNames;
 
 /**
@@ -63,8 +65,9 @@ public final class TcpFields {
             .base(Base.HEX).build();
     static final Field URGENT_POINTER = Field.define("tcp.urgent_pointer", "Urgent Pointer", FieldType.UINT16).build();
     static final Field OPTIONS = Field.define("tcp.options", "TCP Options", FieldType.BYTES).build();
+    /** Recorded over the captured bytes; its line counts the segment's length, "TCP payload (1448 bytes)". */
     static final Field PAYLOAD = Field.define("tcp.payload", "TCP payload", FieldType.BYTES)
-            .description("The TCP payload of this packet").build();
+            .description("The TCP payload of this packet").labeler(TcpFields::payloadLabel).build();
     static final Field SEGMENT_DATA = Field.define("tcp.segment_data", "TCP segment data", FieldType.BYTES)
             .description("A data segment used in reassembly of a lower-level protocol").build();
     static final Field RESET_CAUSE = Field.define("tcp.reset_cause", "Reset cause", FieldType.STRING).build();
@@ -155,7 +158,13 @@ public final class TcpFields {
     static final Field AO_KEYID = Field.define("tcp.options.ao.keyid", "AO KeyID", FieldType.UINT8).build();
     static final Field AO_RNEXTKEYID = Field.define("tcp.options.ao.rnextkeyid", "AO RNextKeyID", FieldType.UINT8).build();
     static final Field AO_MAC = Field.define("tcp.options.ao.mac", "AO MAC", FieldType.BYTES).build();
-    static final Field QS_RATE = Field.define("tcp.options.qs.rate", "QS Rate", FieldType.UINT8).mask(0x0f, 8).build();
+    /** Quick-Start rates (RFC 4782): 40 kbit/s times 2 to the power of the 4-bit value, 0 for none. */
+    static final ValueNames QS_RATES = ValueNames.of(0, "0 bit/s", 1, "80 Kbit/s", 2, "160 Kbit/s", 3, "320 Kbit/s",
+            4, "640 Kbit/s", 5, "1.28 Mbit/s", 6, "2.56 Mbit/s", 7, "5.12 Mbit/s", 8, "10.24 Mbit/s", 9, "20.48 Mbit/s",
+            10, "40.96 Mbit/s", 11, "81.92 Mbit/s", 12, "163.84 Mbit/s", 13, "327.68 Mbit/s", 14, "655.36 Mbit/s",
+            15, "1.31072 Gbit/s");
+    static final Field QS_RATE = Field.define("tcp.options.qs.rate", "QS Rate", FieldType.UINT8).mask(0x0f, 8)
+            .values(QS_RATES).build();
     static final Field QS_TTL_DIFF = Field.define("tcp.options.qs.ttl_diff", "QS Rate", FieldType.UINT8).build();
     static final Field USER_TO_GRANULARITY = Field.define("tcp.options.user_to_granularity", "Granularity", FieldType.BOOLEAN)
             .mask(0x8000, 16).trueFalse("Minutes", "Seconds").build();
@@ -235,5 +244,11 @@ public final class TcpFields {
                 MPTCP_SENDTRUNCHMAC, MPTCP_SENDHMAC, MPTCP_RAWDATAACK, MPTCP_RAWDATASEQNO, MPTCP_SUBFLOWSEQNO,
                 MPTCP_DATALVLLEN, MPTCP_CHECKSUM, MPTCP_IPVER, MPTCP_ECHO, MPTCP_IPV4, MPTCP_IPV6, MPTCP_PORT,
                 MPTCP_RST_REASON};
+    }
+
+    private static void payloadLabel(TreeView t, int node, StringBuilder out) {
+        int len = Labeler.child(t, t.parent(node), LEN);
+        long n = len >= 0 ? t.value(len) : t.length(node);
+        out.append("TCP payload (").append(n).append(n == 1 ? " byte)" : " bytes)");
     }
 }

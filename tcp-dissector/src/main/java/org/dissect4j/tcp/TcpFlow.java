@@ -35,6 +35,7 @@ final class TcpFlow {
     int maxseqtobeacked;
     int lastack;
     long lastacktime;
+    /** Duplicate ACKs in a row; -1 after an ACK of unseen data, which is unsigned in Wireshark (so "at least 2"). */
     int dupacknum;
     long lastnondupack;
     int numSackRanges;

@@ -43,7 +43,7 @@ final class TcpHeaderDissector {
      * analysis, options or hand-off. Reads and adds in the order the full path does, so a truncated
      * header ends at the same field.
      */
-    int dissectHeaderOnly(Packet p, Tree t, int offset, int length) {
+    int dissectHeaderOnly(Packet p, Tree t, int offset, int length, int quoted) {
         int sport = p.u16(offset + SPORT_OFFSET);
         int dport = p.u16(offset + DPORT_OFFSET);
         int tcpNode = openWithPorts(p, t, offset, length, sport, dport);
@@ -52,10 +52,12 @@ final class TcpHeaderDissector {
         int hlen = (p.u8(offset + OFF_FLAGS_OFFSET) >> 4) * 4;
         int fl = p.u16(offset + OFF_FLAGS_OFFSET) & TH_MASK;
         int rawWin = p.u16(offset + WINDOW_OFFSET);
-        if (length >= hlen) {
+        if (length >= hlen && quoted == TcpErrorQuote.NONE) {
             t.addGenerated(TcpFields.LEN, length - hlen);
         }
-        t.addUint(TcpFields.SEQ_RAW, offset + 4, 4, rawSeq);
+        if (quoted != TcpErrorQuote.QUOTED_IPV4) {
+            t.addUint(TcpFields.SEQ_RAW, offset + 4, 4, rawSeq);
+        }
         if (hlen < MIN_LENGTH) {
             t.addUint(TcpFields.HDR_LEN, offset + 12, 1, hlen);
             t.close();

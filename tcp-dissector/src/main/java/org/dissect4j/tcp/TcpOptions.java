@@ -6,6 +6,7 @@ import static org.dissect4j.tcp.TcpSeq.lt;
 import static org.dissect4j.tcp.TcpSeq.unsigned;
 
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.PacketBoundsException;
 import org.dissect4j.api.Protocol;
 import org.dissect4j.api.Tree;
 
@@ -217,8 +218,12 @@ final class TcpOptions {
             case TcpOptionKind.QS -> {
                 open(t, TcpFields.OPT_QS, off, optlen);
                 if (lenCheck(t, off, optlen, 8)) {
-                    t.addUint(TcpFields.QS_RATE, off + 2, 1, p.u8(off + 2));
+                    int rate = p.u8(off + 2);
+                    t.addUint(TcpFields.QS_RATE, off + 2, 1, rate);
                     t.addUint(TcpFields.QS_TTL_DIFF, off + 3, 1, p.u8(off + 3));
+                    if (columns) {
+                        p.info().append(" QSresp=").append(TcpFields.QS_RATES.name(rate & 0x0f));
+                    }
                 }
                 t.close();
             }
@@ -323,9 +328,15 @@ final class TcpOptions {
             at += 8;
         }
         t.addGenerated(TcpFields.SACK_COUNT, count);
-        // RFC 2883 D-SACK: the first block lies below the ACK, or inside the second block.
-        if (sackCount > 0 && (le(sackRight[0], s.ack)
-                || sackCount > 1 && lt(sackLeft[1], sackRight[0]) && ge(sackRight[1], sackRight[0]))) {
+        // RFC 2883 D-SACK: the first block lies below the ACK, or inside the second block. Without a block
+        // Wireshark compares a right edge of 0 and, when that is not above the ACK, reads the block past the
+        // option's end: the packet is malformed and TCP's dissection ends (no analysis, no payload).
+        int firstRight = sackCount > 0 ? sackRight[0] : 0;
+        if (le(firstRight, s.ack)
+                || sackCount > 1 && lt(sackLeft[1], firstRight) && ge(sackRight[1], firstRight)) {
+            if (count == 0) {
+                throw PacketBoundsException.MALFORMED;
+            }
             int dle = (int) p.u32(off + 2) - base;
             int dre = (int) p.u32(off + 6) - base;
             t.setFlags(t.addUint(TcpFields.DSACK_LE, off + 2, 4, unsigned(dle)), Tree.GENERATED);
@@ -511,7 +522,7 @@ final class TcpOptions {
     private static boolean need(Tree t, int at, int n, int end) {
         if (at + n > end) {
             t.expert(TcpExpert.SUBOPTION_MALFORMED, at, Math.max(0, end - at));
-            throw org.dissect4j.api.PacketBoundsException.MALFORMED;
+            throw PacketBoundsException.MALFORMED;
         }
         return true;
     }

@@ -56,11 +56,21 @@ public final class TcpPlugin implements DissectorPlugin {
             ipProto.add(IP_PROTO_TCP, tcp);
         }
         dissector.wire(portTable, r.heuristics("tcp"), r.dissector("data"));
+        dissector.wireErrorQuotes(handle(r, "ip"), handle(r, "icmp"), handle(r, "icmpv6"));
     }
 
     private static DissectorTable table(Registrar r, String name) {
         try {
             return r.table(name);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A named dissector of another plugin, or null when it is not loaded. */
+    private static DissectorHandle handle(Registrar r, String name) {
+        try {
+            return r.dissector(name);
         } catch (RuntimeException e) {
             return null;
         }

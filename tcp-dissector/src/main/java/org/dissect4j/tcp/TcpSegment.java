@@ -25,6 +25,8 @@ final class TcpSegment {
     boolean columns;
     /** The frame was dissected before (second pass): the connection state is not updated again. */
     boolean visited;
+    /** {@link TcpErrorQuote#NONE}, or how an ICMP error quotes this segment. */
+    int quoted;
 
     int sport;
     int dport;
@@ -57,10 +59,12 @@ final class TcpSegment {
     private final StringBuilder expertText = new StringBuilder(96);
 
     /** Forgets the previous segment and reads the ports (all a truncated header may have). */
-    void reset(Packet p, int offset) {
+    void reset(Packet p, int offset, int quotedInError) {
         frame = p.frame().number();
         now = p.frame().timestampNanos();
-        columns = p.columns();
+        quoted = quotedInError;
+        // The ICMP error's columns stay (its dissector puts them back): nothing to compose.
+        columns = p.columns() && quoted == TcpErrorQuote.NONE;
         visited = p.visited();
         sport = p.u16(offset + SPORT_OFFSET);
         dport = p.u16(offset + DPORT_OFFSET);

@@ -8,7 +8,11 @@ import static org.dissect4j.testkit.Packets.bytes;
 import static org.dissect4j.testkit.Packets.tcp;
 import static org.dissect4j.testkit.Packets.tcpRaw;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.dissect4j.api.EngineFields;
+import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Settings;
 import org.dissect4j.api.Tree;
@@ -27,6 +31,19 @@ class TcpBadInputTest {
         return new Runner(s, new NetStubs(), new TcpPlugin());
     }
 
+    /** Fields with a value from the frame's bytes that span bytes past the captured ones (outputs would read them). */
+    private static List<String> pastCaptured(Tree t, int captured) {
+        List<String> out = new ArrayList<>();
+        for (int n = 0; n < t.size(); n++) {
+            FieldType type = t.field(n).type();
+            if (t.source(n) == 0 && type != FieldType.PROTOCOL && type != FieldType.NONE
+                    && t.length(n) > 0 && t.offset(n) + t.length(n) > captured) {
+                out.add(t.field(n).abbrev() + "@" + t.offset(n) + "+" + t.length(n));
+            }
+        }
+        return out;
+    }
+
     private static boolean bug(Packet p) {
         return p.tree().has(EngineFields.DISSECTOR_BUG.field());
     }
@@ -40,6 +57,7 @@ class TcpBadInputTest {
         for (int cap = 0; cap <= frame.length; cap++) {
             Packet p = f.next(frame, cap, 1000);
             assertThat(bug(p)).as("captured %d", cap).isFalse();
+            assertThat(pastCaptured(p.tree(), cap)).as("captured %d", cap).isEmpty();
             if (cap >= 14 + 20 + 4) {
                 assertThat(p.tree().has(TcpFields.SRCPORT)).isTrue();
             }
@@ -72,7 +90,9 @@ class TcpBadInputTest {
                     }
                     // Truncated captures of the same segment, at every length through the options.
                     for (int cap = 34; cap < frame.length - 3; cap += 3) {
-                        assertThat(bug(f.next(frame, cap, 10))).isFalse();
+                        Packet cut = f.next(frame, cap, 10);
+                        assertThat(bug(cut)).isFalse();
+                        assertThat(pastCaptured(cut.tree(), cap)).as("kind %d len %d captured %d", kind, len, cap).isEmpty();
                     }
                 }
             }
@@ -130,5 +150,22 @@ class TcpBadInputTest {
         assertThat(p.tree().valueOr(TcpFields.COMPLETENESS, -1)).isEqualTo(0);
         p = f.next(tcp(A, B, 7777, 8888, 123461, 999, PSH | ACK, 100, new byte[0], new byte[5]));
         assertThat(p.tree().valueOr(TcpFields.SEQ, -1)).isEqualTo(6);
+    }
+
+    /** zeek tcp/timestamp.pcap: segments of 1448 bytes captured to 96; -V printed the next record's bytes. */
+    @Test
+    void aPayloadCutByTheSnaplenIsRecordedOverTheCapturedBytesAndCountsTheSegment() {
+        Runner r = runner(new Settings());
+        r.engine().tree().wantAll(true);
+        Feed f = new Feed(r.engine());
+        byte[] frame = tcp(A, B, 40000, 80, 1000, 1, PSH | ACK, 100, new byte[0], new byte[1448]);
+        Packet p = f.next(frame, 96, 1000);
+        Tree t = p.tree();
+        int payload = t.first(TcpFields.PAYLOAD);
+        assertThat(payload).isNotNegative();
+        assertThat(t.offset(payload) + t.length(payload)).isEqualTo(96);
+        assertThat(t.label(payload)).isEqualTo("TCP payload (1448 bytes)");
+        p = f.next(tcp(A, B, 40000, 80, 2448, 1, PSH | ACK, 100, new byte[0], new byte[1]));
+        assertThat(p.tree().label(p.tree().first(TcpFields.PAYLOAD))).isEqualTo("TCP payload (1 byte)");
     }
 }

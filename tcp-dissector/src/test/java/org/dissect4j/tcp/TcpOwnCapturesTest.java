@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.dissect4j.api.DissectorPlugin;
+import org.dissect4j.net.NetPlugin;
 import org.dissect4j.testkit.Conformance;
-import org.dissect4j.testkit.NetStubs;
 import org.junit.jupiter.api.Test;
 
 /**
  * The project's own captures (src/test/resources/captures, made by make_veth_capture.sh and
- * make_synthetic.py) against their tshark 4.0.17 goldens (regen-goldens.sh): every column, on every frame
- * that carries TCP.
+ * make_synthetic.py, and real zeek traces) against their tshark 4.0.17 goldens (regen-goldens.sh): every
+ * column, on every frame that carries TCP, dissected by the real link and IP layers (net-dissectors).
  */
 class TcpOwnCapturesTest {
     @Test
@@ -26,7 +26,7 @@ class TcpOwnCapturesTest {
         int cells = 0;
         for (Path cap : captures()) {
             Conformance.Result r = Conformance.compare(cap, c -> !c.equals("frame.number") && !c.startsWith("http."),
-                    () -> new DissectorPlugin[] {new NetStubs(), new TcpPlugin()});
+                    () -> new DissectorPlugin[] {new NetPlugin(), new TcpPlugin()});
             cells += r.cells();
             bad.addAll(r.mismatches());
             System.out.println("own capture " + r.capture() + ": " + (r.cells() - r.mismatches().size()) + "/" + r.cells());

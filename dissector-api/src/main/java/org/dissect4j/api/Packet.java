@@ -617,9 +617,10 @@ public final class Packet extends PacketBytes {
         repEnd = end;
         capEnd = Math.min(end, savedCap);
         callDepth++;
+        int savedParent = 0;
         if (pr != null) {
             enter(pr);
-            tree.push(handOffParent);
+            savedParent = tree.swapParent(handOffParent);
         }
         int consumed;
         try {
@@ -633,6 +634,9 @@ public final class Packet extends PacketBytes {
             consumed = end - offset;
         } finally {
             tree.unwindTo(savedDepth);
+            if (pr != null) {
+                tree.restoreParent(savedParent);
+            }
             callDepth--;
             capEnd = savedCap;
             repEnd = savedRep;

@@ -458,6 +458,21 @@ public final class Tree extends TreeView {
         return currentParent;
     }
 
+    /**
+     * Makes {@code node} the parent of later nodes without a level of the parent stack, returning the
+     * parent it replaces for {@link #restoreParent} (a hand-off that starts its callee at the top level).
+     */
+    int swapParent(int node) {
+        int old = currentParent;
+        currentParent = node;
+        return old;
+    }
+
+    /** Puts back the parent {@link #swapParent} replaced (after the callee closed what it opened). */
+    void restoreParent(int node) {
+        currentParent = node;
+    }
+
     /** Ends the subtree opened last; does nothing when none is open. */
     public void close() {
         if (depth == 0) {

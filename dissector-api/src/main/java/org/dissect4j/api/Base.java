@@ -17,6 +17,8 @@ public enum Base {
     DEC_HEX("BASE_DEC_HEX"),
     /** Hexadecimal, then decimal in parentheses in {@code -V}: {@code 0x08 (8)}. */
     HEX_DEC("BASE_HEX_DEC"),
+    /** An IEEE OUI: {@code -V} shows the three bytes as an address prefix ({@code 02:00:00}), {@code -T fields} the number. */
+    OUI("BASE_OUI"),
     /** Byte strings shown with a separator, and time values displayed in local time. */
     LOCAL("ABSOLUTE_TIME_LOCAL"),
     /** Absolute times displayed in UTC. */

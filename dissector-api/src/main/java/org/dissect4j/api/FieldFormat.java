@@ -255,6 +255,12 @@ public final class FieldFormat {
                 out.append(" (").append(Long.toUnsignedString(v)).append(')');
             }
             case OCT -> out.append('0').append(Long.toOctalString(v));
+            case OUI -> {
+                for (int shift = 16; shift >= 0; shift -= 8) {
+                    int b = (int) (v >>> shift) & 0xFF;
+                    out.append(HEX[b >> 4]).append(HEX[b & 0xF]).append(shift > 0 ? ":" : "");
+                }
+            }
             default -> out.append(f.type().isSigned() ? Long.toString(v) : Long.toUnsignedString(v));
         }
     }

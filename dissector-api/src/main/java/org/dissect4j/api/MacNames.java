@@ -50,18 +50,18 @@ public final class MacNames {
     public static StringBuilder name(StringBuilder out, MemorySegment seg, long at) {
         long mac = Bytes.uN(seg, at, 6);
         Db db = Db.INSTANCE;
-        String exact = db.exact.get(mac);
+        String exact = db.exactNames.get(mac);
         if (exact != null) {
             return out.append(exact);
         }
-        String vendor = db.oui.get(mac >>> 24);
+        String vendor = db.ouiNames.get(mac >>> 24);
         if (vendor != null) {
             out.append(vendor).append('_');
             return rest(out, seg, at, 3);
         }
         for (int bytes = 5; bytes >= 1; bytes--) {
             long prefix = mac & (-1L << (8 * (6 - bytes))) & 0xFFFF_FFFF_FFFFL;
-            String n = db.masked.get(prefix);
+            String n = db.maskedNames.get(prefix);
             if (n != null) {
                 out.append(n).append('_');
                 return rest(out, seg, at, bytes);
@@ -109,6 +109,10 @@ public final class MacNames {
         final Map<Long, String> exact = new HashMap<>();
         final Map<Long, String> oui = new HashMap<>();
         final Map<Long, String> masked = new HashMap<>();
+        /** The three maps as sorted arrays once loaded: a lookup boxes nothing (outputs resolve per packet). */
+        LongNames exactNames;
+        LongNames ouiNames;
+        LongNames maskedNames;
 
         private static Db load() {
             Db db = new Db();
@@ -122,6 +126,9 @@ public final class MacNames {
             } catch (IOException | RuntimeException e) {
                 // Names are cosmetic: without the files, addresses are shown as they are.
             }
+            db.exactNames = new LongNames(db.exact);
+            db.ouiNames = new LongNames(db.oui);
+            db.maskedNames = new LongNames(db.masked);
             return db;
         }
 
@@ -209,6 +216,25 @@ public final class MacNames {
 
         private static boolean space(byte b) {
             return b == ' ' || b == '\t' || b == '\r';
+        }
+    }
+
+    /** A read-only map from {@code long} to name: sorted keys and a binary search. */
+    private static final class LongNames {
+        private final long[] keys;
+        private final String[] names;
+
+        LongNames(Map<Long, String> map) {
+            keys = map.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+            names = new String[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                names[i] = map.get(keys[i]);
+            }
+        }
+
+        String get(long key) {
+            int i = java.util.Arrays.binarySearch(keys, key);
+            return i >= 0 ? names[i] : null;
         }
     }
 }

@@ -18,6 +18,7 @@ public final class EthernetFields {
             .build();
     /** {@code eth.dst.oui}: Destination OUI. */
     public static final Field DST_OUI = Field.define("eth.dst.oui", "Destination OUI", FieldType.UINT24)
+            .base(Base.OUI)
             .description("Destination Organizationally Unique Identifier")
             .hidden()
             .build();
@@ -39,6 +40,7 @@ public final class EthernetFields {
             .build();
     /** {@code eth.src.oui}: Source OUI. */
     public static final Field SRC_OUI = Field.define("eth.src.oui", "Source OUI", FieldType.UINT24)
+            .base(Base.OUI)
             .description("Source Organizationally Unique Identifier")
             .hidden()
             .build();
@@ -60,6 +62,7 @@ public final class EthernetFields {
             .build();
     /** {@code eth.addr.oui}: Address OUI. */
     public static final Field ADDR_OUI = Field.define("eth.addr.oui", "Address OUI", FieldType.UINT24)
+            .base(Base.OUI)
             .description("Address Organizationally Unique Identifier")
             .hidden()
             .build();

@@ -110,6 +110,7 @@ public final class LlcFields {
             .build();
     /** {@code llc.oui}: Organization Code. */
     public static final Field OUI = Field.define("llc.oui", "Organization Code", FieldType.UINT24)
+            .base(Base.OUI)
             .build();
     /** {@code llc.pid}: Protocol ID. */
     public static final Field PID = Field.define("llc.pid", "Protocol ID", FieldType.UINT16)

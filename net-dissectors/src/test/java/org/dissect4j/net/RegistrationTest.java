@@ -93,7 +93,7 @@ class RegistrationTest {
             String base = c[5];
             if (f.type().isInteger() && f.type() != FieldType.BOOLEAN) {
                 String want = switch (base) {
-                    case "BASE_PT_UDP", "BASE_OUI", "BASE_CUSTOM" -> "BASE_DEC";
+                    case "BASE_PT_UDP", "BASE_CUSTOM" -> "BASE_DEC";
                     case "" -> "BASE_NONE";
                     default -> base;
                 };

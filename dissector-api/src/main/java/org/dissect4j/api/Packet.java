@@ -635,7 +635,7 @@ public final class Packet extends PacketBytes {
         } finally {
             tree.unwindTo(savedDepth);
             if (pr != null) {
-                tree.restoreParent(savedParent);
+                tree.swapParent(savedParent);
             }
             callDepth--;
             capEnd = savedCap;

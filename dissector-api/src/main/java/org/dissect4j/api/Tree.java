@@ -459,18 +459,13 @@ public final class Tree extends TreeView {
     }
 
     /**
-     * Makes {@code node} the parent of later nodes without a level of the parent stack, returning the
-     * parent it replaces for {@link #restoreParent} (a hand-off that starts its callee at the top level).
+     * Makes {@code node} the parent of later nodes without a level of the parent stack and returns the
+     * parent it replaces, to be swapped back (a hand-off that starts its callee at the top level).
      */
     int swapParent(int node) {
         int old = currentParent;
         currentParent = node;
         return old;
-    }
-
-    /** Puts back the parent {@link #swapParent} replaced (after the callee closed what it opened). */
-    void restoreParent(int node) {
-        currentParent = node;
     }
 
     /** Ends the subtree opened last; does nothing when none is open. */

@@ -48,19 +48,13 @@ final class IpLabels {
         out.append(" = Header Length: ").append(bytes).append(" bytes (").append(bytes >>> 2).append(')');
     }
 
-    /** {@code Differentiated Services Field: 0x00 (DSCP: CS0, ECN: Not-ECT)}. */
+    /**
+     * {@code Differentiated Services Field: 0x00 (DSCP: CS0, ECN: Not-ECT)}, and IPv6's
+     * {@code .... 0000 0000 .... = Traffic Class: 0x00 (DSCP: CS0, ECN: Not-ECT)}.
+     */
     static void dsfield(TreeView t, int n, StringBuilder out) {
         FieldFormat.nameAndValue(t, n, out);
-        dscpEcn((int) t.value(n), out);
-    }
-
-    /** {@code .... 0000 0000 .... = Traffic Class: 0x00 (DSCP: CS0, ECN: Not-ECT)}: IPv6's DS field. */
-    static void trafficClass(TreeView t, int n, StringBuilder out) {
-        FieldFormat.nameAndValue(t, n, out);
-        dscpEcn((int) t.value(n), out);
-    }
-
-    private static void dscpEcn(int ds, StringBuilder out) {
+        int ds = (int) t.value(n);
         String dscp = DSCP_SHORT[(ds >>> 2) & 63];
         out.append(" (DSCP: ").append(dscp != null ? dscp : "Unknown").append(", ECN: ").append(ECN_SHORT[ds & 3]).append(')');
     }

@@ -21,7 +21,7 @@ public final class Ipv6Fields {
     public static final Field TCLASS = Field.define("ipv6.tclass", "Traffic Class", FieldType.UINT32)
             .base(Base.HEX)
             .mask(0xff00000L)
-            .labeler(IpLabels::trafficClass)
+            .labeler(IpLabels::dsfield)
             .build();
     /** {@code ipv6.tclass.dscp}: Differentiated Services Codepoint. */
     public static final Field TCLASS_DSCP = Field.define("ipv6.tclass.dscp", "Differentiated Services Codepoint", FieldType.UINT32)

@@ -73,7 +73,7 @@ def read(fields_txt, values_txt):
     tfs = collections.defaultdict(list)
     for line in open(values_txt, encoding='utf-8', errors='replace'):
         p = line.rstrip('\n').split('\t')
-        if len(p) < 4 or not p[1].startswith(PREFIX):
+        if len(p) < 4 or not (p[1].startswith(PREFIX) or p[1] == 'ip.proto'):
             continue
         if p[0] == 'V':
             v = num(p[2])
@@ -87,6 +87,9 @@ def read(fields_txt, values_txt):
         elif p[0] == 'T':
             tfs[p[1]].append((p[2], p[3]))
     return fields, values, tfs
+
+
+API_IP_PROTOCOLS = 'IpProtocolNames.NAMES'
 
 
 def first_names(pairs):
@@ -132,6 +135,8 @@ def main():
     fields, values, tfs = read(*sys.argv[1:3])
     out = sys.argv[3]
     tables = collections.OrderedDict()   # pairs -> constant name, shared by fields with the same table
+    # the IP protocol names (WKS records) are dissector-api's IpProtocolNames, not a copy of their own
+    tables[tuple(first_names(values.pop('ip.proto')))] = API_IP_PROTOCOLS
     body, names = [], []
     for ab, p in fields.items():
         if ab in EXPERTS:
@@ -156,6 +161,7 @@ def main():
              'import org.dissect4j.api.Base;',
              'import org.dissect4j.api.Field;',
              'import org.dissect4j.api.FieldType;',
+             'import org.dissect4j.api.IpProtocolNames;',
              'import org.dissect4j.api.ValueNames;', '',
              '/**',
              ' * Every field of Wireshark\'s DNS dissector (packet-dns.c), which mDNS and LLMNR share: {@code dns.*}.',
@@ -166,6 +172,8 @@ def main():
              ' */',
              'public final class %s {' % CLASS]
     for pairs, const in tables.items():
+        if const == API_IP_PROTOCOLS:
+            continue
         items = [('%dL, %s' if v > 2147483647 else '%d, %s') % (v, jstr(n)) for v, n in pairs]
         lines.append('    static final ValueNames %s = ValueNames.of(' % const)
         lines.append('            ' + (',\n            ').join(items) + ');')

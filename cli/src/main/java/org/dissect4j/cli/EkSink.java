@@ -80,6 +80,11 @@ final class EkSink implements Sink {
 
     private void fill(Tree t, int parent, Map<String, List<Integer>> attrs, Set<String> active) {
         for (int c = parent < 0 ? walk.roots() : walk.firstChild(parent); c >= 0; c = walk.nextSibling(c)) {
+            if (t.field(c).isText() && !TreeNodes.expert(t, c)) {
+                // EK has no member for a text item: its children stand in its place
+                fill(t, c, attrs, active);
+                continue;
+            }
             String key = parent < 0 ? abbrev(t, c) : abbrev(t, parent) + "_" + abbrev(t, c);
             attrs.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
             if (!object(t, c) && walk.firstChild(c) >= 0) {

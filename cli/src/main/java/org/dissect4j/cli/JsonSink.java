@@ -222,9 +222,12 @@ final class JsonSink implements Sink {
         json.name(key + "_raw").beginArray().string("").raw("0").raw("0").raw("0").raw(Integer.toString(type)).endArray();
     }
 
-    /** The JSON key of a node: its field's name ({@code _ws.expert} for an expert item). */
+    /** The JSON key of a node: its field's name ({@code _ws.expert} for an expert item, the label of a text item). */
     private static String key(Tree t, int n) {
-        return TreeNodes.expert(t, n) ? "_ws.expert" : t.field(n).abbrev();
+        if (TreeNodes.expert(t, n)) {
+            return "_ws.expert";
+        }
+        return t.field(n).isText() ? t.label(n) : t.field(n).abbrev();
     }
 
     /** The local date of a time stamp, for the {@code _index} member. */

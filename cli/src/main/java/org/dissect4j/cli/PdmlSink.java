@@ -162,6 +162,10 @@ final class PdmlSink implements Sink {
             sb.append("\">\n");
             return;
         }
+        if (f.isText()) {
+            text(t, n, children);
+            return;
+        }
         boolean proto = nodes.isProtocol(f);
         sb.append(proto ? "<proto name=\"" : "<field name=\"");
         Xml.escape(f.abbrev(), sb);
@@ -190,6 +194,21 @@ final class PdmlSink implements Sink {
                 }
                 value(t, n);
             }
+        }
+        sb.append(children ? "\">\n" : "\"/>\n");
+    }
+
+    /** A text item: no name, its label as {@code show}, and its bytes when it covers some. */
+    private void text(Tree t, int n, boolean children) {
+        sb.append("<field name=\"\" show=\"");
+        tmp.setLength(0);
+        FieldFormat.label(t, n, tmp);
+        Xml.escape(tmp, sb);
+        int size = TreeNodes.size(t, n);
+        sb.append("\" size=\"").append(size).append("\" pos=\"").append(TreeNodes.pos(t, n));
+        if (size > 0) {
+            sb.append("\" value=\"");
+            value(t, n);
         }
         sb.append(children ? "\">\n" : "\"/>\n");
     }

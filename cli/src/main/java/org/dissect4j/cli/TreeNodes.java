@@ -61,17 +61,20 @@ final class TreeNodes {
 
     /** The bytes a node covers in the packet: none for values kept outside the packet (generated texts). */
     static int size(TreeView t, int n) {
-        return t.source(n) == TreeView.SCRATCH ? 0 : t.length(n);
+        return t.shownSource(n) == TreeView.SCRATCH ? 0 : t.shownLength(n);
     }
 
     /**
-     * Where a node starts in its source. A generated value without bytes (or kept outside the packet) sits
+     * Where a node starts in its source. A generated value or expert item without bytes (or kept outside the packet) sits
      * where Wireshark's dissectors add such items, at offset 0 of their protocol's buffer: the start of the
      * nearest enclosing protocol.
      */
     static int pos(TreeView t, int n) {
+        if (shownAt(t, n)) {
+            return t.shownOffset(n);
+        }
         boolean bytes = t.source(n) != TreeView.SCRATCH;
-        if (bytes && ((t.flags(n) & Tree.GENERATED) == 0 || t.length(n) > 0 || t.offset(n) > 0)) {
+        if (bytes && ((t.flags(n) & (Tree.GENERATED | Tree.EXPERT)) == 0 || t.length(n) > 0 || t.offset(n) > 0)) {
             return t.offset(n);
         }
         for (int p = t.parent(n); p >= 0 && p < n; p = t.parent(p)) {
@@ -107,11 +110,19 @@ final class TreeNodes {
 
     /** Whether the node's bytes run past what its source holds (Wireshark then writes "field length invalid!"). */
     static boolean lengthInvalid(TreeView t, int n) {
-        return t.offset(n) + t.length(n) > t.sourceLength(t.source(n));
+        return t.shownOffset(n) + t.shownLength(n) > t.sourceLength(t.shownSource(n));
+    }
+
+    private static boolean shownAt(TreeView t, int n) {
+        return (t.flags(n) & TreeView.SHOWN_AT) != 0;
     }
 
     /** The node's bytes in lower-case hex, without separators. */
     static void hex(TreeView t, int n, StringBuilder out) {
+        if (shownAt(t, n)) {
+            FieldFormat.hex(t, t.shownSource(n), t.shownOffset(n), t.shownLength(n), out);
+            return;
+        }
         FieldFormat.hex(t, n, out, "");
     }
 

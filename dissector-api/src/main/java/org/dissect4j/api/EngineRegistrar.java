@@ -85,6 +85,12 @@ final class EngineRegistrar implements Registrar {
             }
             throw new PluginException(who + " registers field \"" + f.abbrev() + "\", which " + owner + " registered already");
         }
+        if (f.isText()) {
+            // no name to look up or to clash with: only its owner is remembered
+            e.fieldOwner.put(f, who);
+            e.registry.add(f, p);
+            return;
+        }
         List<Field> same = e.fieldsByName.get(f.abbrev());
         if (same != null) {
             for (Field other : same) {

@@ -105,6 +105,29 @@ public record Field(int id, String abbrev, String name, FieldType type, Base bas
     }
 
     /**
+     * A text item (Wireshark's {@code proto_tree_add_subtree} without a header field): a line such as
+     * {@code [Timestamps]} or {@code Extension: server_name (len=16)} that groups other items. It has no
+     * filter name, so no filter or {@code -e} can name it; {@code -V} shows its label, PDML writes it as
+     * {@code <field name="" show="LABEL">}, JSON uses the label as its key and EK lists its children in its
+     * place. The label is {@code label}, or what {@link Tree#setLabel} gives the node.
+     *
+     * @param label the text shown
+     * @return a new field; register it with the protocol's other fields
+     */
+    public static Field text(String label) {
+        return new Builder("", label, FieldType.NONE).build();
+    }
+
+    /**
+     * Whether this is a {@linkplain #text text item}: no filter name.
+     *
+     * @return {@code true} when the abbreviation is empty
+     */
+    public boolean isText() {
+        return abbrev.isEmpty();
+    }
+
+    /**
      * Whether the value depends on every layer of the packet (see {@link Builder#wholePacket()}).
      *
      * @return {@code true} for fields such as {@code frame.protocols}

@@ -70,7 +70,12 @@ public final class FieldFormat {
         int start = out.length();
         int namePos = composeLabel(t, node, out);
         if (out.length() - start >= ITEM_LABEL_LENGTH) {
-            markTruncated(out, start, namePos);
+            if (namePos > 0) {
+                markTruncated(out, start, namePos);
+            } else {
+                // a label composed by hand (proto_item_set_text/append_text) is cut at the buffer's size, unmarked
+                out.setLength(start + ITEM_LABEL_LENGTH - 1);
+            }
         }
     }
 
@@ -80,7 +85,7 @@ public final class FieldFormat {
 
     /**
      * As Wireshark's {@code label_mark_truncated}: " [truncated]" after the field's name ({@code namePos}
-     * characters from {@code start}; 0 for a label composed by hand), and the whole cut to 238 characters.
+     * characters from {@code start}), and the whole cut to 238 characters.
      */
     private static void markTruncated(StringBuilder out, int start, int namePos) {
         out.insert(start + namePos, TRUNCATED);
@@ -449,12 +454,29 @@ public final class FieldFormat {
     /** Bytes a {@code -V} line shows of a byte field before it ends with "…" (Wireshark's {@code MAX_BYTE_STR_LEN} / 2). */
     static final int LABEL_BYTES = 36;
 
+    /**
+     * The bytes {@code [off, off + len)} of data source {@code src} in lower-case hex without separators,
+     * clipped to what the source holds (the bytes an item is {@linkplain TreeView#shownOffset shown} over).
+     *
+     * @param t the packet's tree
+     * @param src the data source
+     * @param off where the bytes start
+     * @param len how many bytes
+     * @param out where to append
+     */
+    public static void hex(TreeView t, int src, int off, int len, StringBuilder out) {
+        hex(t, src, off, len, out, "", Integer.MAX_VALUE);
+    }
+
     /** The hex of at most {@code max} of the node's bytes, clipped to what its source holds. */
     private static void hex(TreeView t, int node, StringBuilder out, String sep, int max) {
-        int src = t.source(node);
-        int len = Math.min(max, Math.max(0, Math.min(t.length(node), t.sourceLength(src) - t.offset(node))));
+        hex(t, t.source(node), t.offset(node), t.length(node), out, sep, max);
+    }
+
+    private static void hex(TreeView t, int src, int off, int length, StringBuilder out, String sep, int max) {
+        int len = Math.min(max, Math.max(0, Math.min(length, t.sourceLength(src) - off)));
         MemorySegment seg = t.segment(src);
-        long at = t.base(src) + t.offset(node);
+        long at = t.base(src) + off;
         for (int i = 0; i < len; i++) {
             if (i > 0) {
                 out.append(sep);
@@ -526,9 +548,23 @@ public final class FieldFormat {
             out.append(t.string(node));
             return;
         }
-        int len = t.length(node);
-        MemorySegment seg = t.segment(t.source(node));
-        long at = t.base(t.source(node)) + t.offset(node);
+        text(t, t.source(node), t.offset(node), t.length(node), out);
+    }
+
+    /**
+     * Bytes {@code [off, off + len)} of data source {@code src} as text the way tshark shows strings (UTF-8,
+     * control characters escaped: {@code \r\n}), e.g. the line a text item or header item covers.
+     *
+     * @param t the packet's tree
+     * @param src the data source
+     * @param off where the bytes start
+     * @param len how many bytes (clipped to the source)
+     * @param out where to append
+     */
+    public static void text(TreeView t, int src, int off, int len, StringBuilder out) {
+        len = Math.max(0, Math.min(len, t.sourceLength(src) - off));
+        MemorySegment seg = t.segment(src);
+        long at = t.base(src) + off;
         byte[] utf8 = null;
         for (int i = 0; i < len; i++) {
             int b = Bytes.u8(seg, at + i);

@@ -42,14 +42,12 @@ public final class Tree extends TreeView {
     private int currentParent = -1;
     private int currentSource;
 
-    private byte[] scratch = new byte[1024];
     private boolean labels;
     private final StringBuilder labelScratch = new StringBuilder(128);
 
     /** A tree for the fields of {@code registry} (an engine's: {@link Engine#tree()}). */
     Tree(FieldRegistry registry) {
         super(registry);
-        scratchSegment = MemorySegment.ofArray(scratch);
         ensureFieldCapacity();
     }
 
@@ -205,7 +203,7 @@ public final class Tree extends TreeView {
         overflowed = false;
         depth = 0;
         currentParent = -1;
-        scratchLength = 0;
+        scratch.length = 0;
         expertCount = 0;
         sourceCount = 0;
         addSource(frame, base, capturedLength, "Frame");
@@ -376,9 +374,9 @@ public final class Tree extends TreeView {
         if (!records(f.id())) {
             return -1;
         }
-        int start = scratchLength;
-        putScratch(s);
-        return store(f.id(), SCRATCH, start, scratchLength - start, 0, GENERATED);
+        int start = scratch.length;
+        scratch.put(s);
+        return store(f.id(), SCRATCH, start, scratch.length - start, 0, GENERATED);
     }
 
     /**
@@ -394,17 +392,54 @@ public final class Tree extends TreeView {
         if (!records(f.id())) {
             return -1;
         }
-        int start = scratchLength;
-        if (len > 0 && scratchRoom(len)) {
-            // one bulk copy instead of a bounds-checked segment read per byte
-            MemorySegment.copy(from, Bytes.U8, at, scratch, start, len);
-            scratchLength = start + len;
-        } else {
-            for (int i = 0; i < len; i++) {
-                putScratch(from.get(Bytes.U8, at + i));
-            }
+        int start = scratch.copy(from, at, len);
+        return store(f.id(), SCRATCH, start, scratch.length - start, 0, GENERATED);
+    }
+
+    /**
+     * Records a string whose text lies in the current source but whose item covers more ({@code http.host}
+     * is {@code 10.0.0.1} and covers the line {@code Host: 10.0.0.1\r\n}): the value is copied to the scratch
+     * area, the item {@linkplain #showAt shown} over {@code [lineOff, lineOff + lineLen)}.
+     *
+     * @param f the field
+     * @param valueOff where the text starts in the current source
+     * @param valueLen the text's length in bytes
+     * @param lineOff where the item starts
+     * @param lineLen the item's length
+     * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
+     */
+    public int addStringWithin(Field f, int valueOff, int valueLen, int lineOff, int lineLen) {
+        if (!records(f.id())) {
+            return -1;
         }
-        return store(f.id(), SCRATCH, start, len, 0, GENERATED);
+        int n = addBytes(f, segment(currentSource), base(currentSource) + valueOff,
+                Math.max(0, Math.min(valueLen, sourceLength(currentSource) - valueOff)));
+        clearFlags(n, GENERATED);
+        showAt(n, lineOff, lineLen);
+        return n;
+    }
+
+    /**
+     * Gives a node whose value is kept in the scratch area ({@link #addString}, {@link #addBytes}) the bytes
+     * of the current source that outputs show for it (Wireshark adds such items over packet bytes with a
+     * value of their own: {@code tcp.flags.str} over the flags word). Ignored for -1 or a node whose value
+     * is in a data source.
+     *
+     * @param node the node, or -1
+     * @param off where the shown bytes start in the current source
+     * @param len how many bytes
+     */
+    public void showAt(int node, int off, int len) {
+        if (node < 0 || nodes[node * NODE_INTS + SOURCE] != SCRATCH || !scratch.room(12)) {
+            return;
+        }
+        int at = scratch.length;
+        scratch.setInt(at, currentSource);
+        scratch.setInt(at + 4, off);
+        scratch.setInt(at + 8, len);
+        scratch.length = at + 12;
+        value[node] = at;
+        nodes[node * NODE_INTS + FLAGS] |= SHOWN_AT;
     }
 
     /**
@@ -535,12 +570,34 @@ public final class Tree extends TreeView {
         int n = expert(e, off, len);
         if (n >= 0 && message != null && wantsExpertMessages()) {
             push(n);
-            int m = store(EngineFields.EXPERT_MESSAGE.id(), SCRATCH, scratchLength, 0, 0, GENERATED | HIDDEN);
-            int start = scratchLength;
-            putScratch(message);
-            nodes[m * NODE_INTS + LENGTH] = scratchLength - start;
+            int m = store(EngineFields.EXPERT_MESSAGE.id(), SCRATCH, scratch.length, 0, 0, GENERATED | HIDDEN);
+            int start = scratch.length;
+            scratch.put(message);
+            nodes[m * NODE_INTS + LENGTH] = scratch.length - start;
             close();
         }
+        return n;
+    }
+
+    /**
+     * Records an expert item under {@code item} rather than under the current parent, as Wireshark's
+     * {@code expert_add_info(pinfo, item, ...)} hangs it below the item it is about (the SYN item under the
+     * Syn flag). When {@code item} is -1 (not recorded) it goes under the current parent.
+     *
+     * @param item the node the expert item is about, or -1
+     * @param e the expert item
+     * @param off the offset in the current source
+     * @param len the length in bytes
+     * @param message the text composed for this packet, or {@code null} for the definition's message
+     * @return the node, or -1 when not recorded
+     */
+    public int expertOn(int item, Expert e, int off, int len, CharSequence message) {
+        int saved = currentParent;
+        if (item >= 0) {
+            currentParent = item;
+        }
+        int n = expert(e, off, len, message);
+        currentParent = saved;
         return n;
     }
 
@@ -641,13 +698,13 @@ public final class Tree extends TreeView {
      * @param text the label
      */
     public void setLabel(int node, CharSequence text) {
-        if (node < 0 || !labels || !scratchRoom(4)) {
+        if (node < 0 || !labels || !scratch.room(4)) {
             return;
         }
-        int at = scratchLength;
-        scratchLength += 4;
-        putScratch(text);
-        putLength(at, scratchLength - at - 4);
+        int at = scratch.length;
+        scratch.length += 4;
+        scratch.put(text);
+        scratch.setInt(at, scratch.length - at - 4);
         nodes[node * NODE_INTS + LABEL] = at;
     }
 
@@ -664,9 +721,9 @@ public final class Tree extends TreeView {
             return;
         }
         int at = nodes[node * NODE_INTS + LABEL];
-        if (at >= 0 && at + 4 + scratchSegment.get(Bytes.LE32, at) == scratchLength) {
-            putScratch(text);       // the label is the last text in the scratch area: extend it in place
-            putLength(at, scratchLength - at - 4);
+        if (at >= 0 && at + 4 + scratch.getInt(at) == scratch.length) {
+            scratch.put(text);       // the label is the last text in the scratch area: extend it in place
+            scratch.setInt(at, scratch.length - at - 4);
             return;
         }
         StringBuilder sb = labelScratch;
@@ -674,13 +731,6 @@ public final class Tree extends TreeView {
         FieldFormat.label(this, node, sb);
         sb.append(text);
         setLabel(node, sb);
-    }
-
-    private void putLength(int at, int len) {
-        scratch[at] = (byte) len;
-        scratch[at + 1] = (byte) (len >>> 8);
-        scratch[at + 2] = (byte) (len >>> 16);
-        scratch[at + 3] = (byte) (len >>> 24);
     }
 
     /**
@@ -733,51 +783,6 @@ public final class Tree extends TreeView {
         size = mark;
     }
 
-    private void putScratch(CharSequence s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                putScratch((byte) c);
-            } else if (c < 0x800) {
-                putScratch((byte) (0xC0 | (c >> 6)));
-                putScratch((byte) (0x80 | (c & 0x3F)));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                putScratch((byte) (0xF0 | (cp >> 18)));
-                putScratch((byte) (0x80 | ((cp >> 12) & 0x3F)));
-                putScratch((byte) (0x80 | ((cp >> 6) & 0x3F)));
-                putScratch((byte) (0x80 | (cp & 0x3F)));
-            } else {
-                putScratch((byte) (0xE0 | (c >> 12)));
-                putScratch((byte) (0x80 | ((c >> 6) & 0x3F)));
-                putScratch((byte) (0x80 | (c & 0x3F)));
-            }
-        }
-    }
-
-    private void putScratch(byte b) {
-        if (scratchRoom(1)) {
-            scratch[scratchLength++] = b;
-        }
-    }
-
-    /** Whether {@code n} more bytes fit in the scratch area, growing it (doubling, up to its bound) if needed. */
-    private boolean scratchRoom(int n) {
-        long need = (long) scratchLength + n;
-        if (need <= scratch.length) {
-            return true;
-        }
-        if (need > MAX_SCRATCH) {
-            return false;
-        }
-        int c = scratch.length;
-        while (c < need) {
-            c *= 2;
-        }
-        scratch = Arrays.copyOf(scratch, c);
-        scratchSegment = MemorySegment.ofArray(scratch);
-        return true;
-    }
 
     private int store(int fid, int src, int off, int len, long v, int fl) {
         int n = size;

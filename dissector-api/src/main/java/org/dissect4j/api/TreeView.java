@@ -33,6 +33,12 @@ public abstract sealed class TreeView permits Tree {
      * {@code proto_tree_add_item}) rather than {@code <none>}.
      */
     public static final int MISSING = 16;
+    /**
+     * Flag: the node's value is kept in the scratch area, and the bytes outputs show for it (PDML {@code pos},
+     * {@code size}, {@code value}) are elsewhere in a data source: {@link #shownSource}, {@link #shownOffset},
+     * {@link #shownLength} (an HTTP header's value under its whole line, a flags string over the flags word).
+     */
+    public static final int SHOWN_AT = 32;
 
     /*
      * The int columns of a node live side by side in one array, NODE_INTS slots per node (field,
@@ -53,9 +59,8 @@ public abstract sealed class TreeView permits Tree {
     int[] sourceLength = new int[4];
     String[] sourceName = new String[4];
     int sourceCount;
-    /** Set by {@link Tree} with its scratch array, replaced when the array grows. */
-    MemorySegment scratchSegment;
-    int scratchLength;
+    /** Generated values, labels and positions of the current packet. */
+    final ScratchArea scratch = new ScratchArea();
 
     int[] expertNodes = new int[16];
     int expertCount;
@@ -87,7 +92,7 @@ public abstract sealed class TreeView permits Tree {
      * @return the segment
      */
     public MemorySegment segment(int src) {
-        return src == SCRATCH ? scratchSegment : sourceSegment[src];
+        return src == SCRATCH ? scratch.segment : sourceSegment[src];
     }
 
     /**
@@ -107,7 +112,7 @@ public abstract sealed class TreeView permits Tree {
      * @return its length in bytes (for the scratch area, the bytes used so far)
      */
     public int sourceLength(int src) {
-        return src == SCRATCH ? scratchLength : sourceLength[src];
+        return src == SCRATCH ? scratch.length : sourceLength[src];
     }
 
     /**
@@ -294,6 +299,40 @@ public abstract sealed class TreeView permits Tree {
      */
     public int length(int node) {
         return nodes[node * NODE_INTS + LENGTH];
+    }
+
+    /**
+     * The data source of the bytes outputs show for a node: {@link #source} unless {@link Tree#showAt} placed it.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the source index, or {@link #SCRATCH}
+     */
+    public int shownSource(int node) {
+        return shownAt(node) ? scratch.getInt((int) value[node]) : source(node);
+    }
+
+    /**
+     * Where the bytes outputs show for a node start: {@link #offset} unless {@link Tree#showAt} placed it.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the offset in bytes
+     */
+    public int shownOffset(int node) {
+        return shownAt(node) ? scratch.getInt((int) value[node] + 4) : offset(node);
+    }
+
+    /**
+     * How many bytes outputs show for a node: {@link #length} unless {@link Tree#showAt} placed it.
+     *
+     * @param node a node index of the current packet (0 .. {@link #size()} - 1)
+     * @return the length in bytes
+     */
+    public int shownLength(int node) {
+        return shownAt(node) ? scratch.getInt((int) value[node] + 8) : length(node);
+    }
+
+    private boolean shownAt(int node) {
+        return (nodes[node * NODE_INTS + FLAGS] & SHOWN_AT) != 0;
     }
 
     /**
@@ -519,18 +558,18 @@ public abstract sealed class TreeView permits Tree {
     /** Appends the custom label of {@code node} (UTF-8 in the scratch area after a 4-byte length). */
     void appendCustomLabel(int node, StringBuilder out) {
         int at = nodes[node * NODE_INTS + LABEL];
-        int len = scratchSegment.get(Bytes.LE32, at);
+        int len = scratch.getInt(at);
         boolean ascii = true;
         for (int i = 0; i < len && ascii; i++) {
-            ascii = Bytes.u8(scratchSegment, at + 4 + i) < 0x80;
+            ascii = Bytes.u8(scratch.segment, at + 4 + i) < 0x80;
         }
         if (ascii) {
             for (int i = 0; i < len; i++) {
-                out.append((char) Bytes.u8(scratchSegment, at + 4 + i));
+                out.append((char) Bytes.u8(scratch.segment, at + 4 + i));
             }
         } else {
             byte[] utf8 = new byte[len];
-            MemorySegment.copy(scratchSegment, Bytes.U8, at + 4, utf8, 0, len);
+            MemorySegment.copy(scratch.segment, Bytes.U8, at + 4, utf8, 0, len);
             out.append(new String(utf8, StandardCharsets.UTF_8));
         }
     }

@@ -101,6 +101,12 @@ final class HttpConversations {
         return r;
     }
 
+    /** The requests seen so far on the packet's connection (0 without one). */
+    int requests(Packet p) {
+        State s = state(p, false);
+        return s == null ? 0 : s.requests;
+    }
+
     boolean lastMethodIsHead(Packet p) {
         State s = state(p, false);
         return s != null && s.count > 0 && s.queue[s.head].head;

@@ -135,10 +135,12 @@ public final class HttpDissector implements Dissector {
         if (kind == HttpHeaders.REQUEST) {
             request(p, t, at, firstEnd);
         } else {
-            response(p, t);
+            response(p, t, at);
         }
         int consumed = headersEnd < 0 ? end - at : messageEnd(p, t, kind, bodyExpected, headersEnd, end) - at;
-        t.setLength(httpNode, Math.min(consumed, Math.max(0, capEnd - at)));
+        // Wireshark's HTTP item spans the start line and headers; the body is the next layer's
+        int shown = headersEnd < 0 ? consumed : headersEnd - at;
+        t.setLength(httpNode, Math.min(shown, Math.max(0, capEnd - at)));
         t.close();
         return consumed;
     }
@@ -207,18 +209,30 @@ public final class HttpDissector implements Dissector {
             HttpHeaders.appendText(p, h.uriOffset, h.uriOffset + h.uriLength, scratch);
             t.setFlags(t.addString(HttpFields.FULL_URI, scratch), Tree.GENERATED);
         }
+        t.setFlags(t.addUint(HttpFields.REQUEST, at, 0, 1), Tree.HIDDEN);
         int n = conversations.request(p, p.frame().number(), p.frame().timestampNanos(), p.segment(), p.base(),
                 h.uriOffset, h.uriLength, HttpHeaders.isHead(p, at, firstEnd), h.hostOffset, h.hostLength);
-        t.addGenerated(HttpFields.REQUEST_NUMBER, n);
+        numberLabel(t, t.addGenerated(HttpFields.REQUEST_NUMBER, n), "HTTP request ", n, conversations.requests(p));
+    }
+
+    /** {@code HTTP request 2/3}: the message's number and the requests seen so far on the connection. */
+    private void numberLabel(Tree t, int node, String what, int n, int of) {
+        if (node >= 0 && t.wantsLabels()) {
+            scratch.setLength(0);
+            scratch.append(what).append(n).append('/').append(Math.max(n, of));
+            t.setLabel(node, scratch);
+        }
     }
 
     /** A response's links to its request: number, time since it, its frame and URI. */
-    private void response(Packet p, Tree t) {
+    private void response(Packet p, Tree t, int at) {
+        t.setFlags(t.addUint(HttpFields.RESPONSE, at, 0, 1), Tree.HIDDEN);
         HttpConversations.Request rq = conversations.response(p);
         if (rq == null) {
             return;
         }
-        t.addGenerated(HttpFields.RESPONSE_NUMBER, rq.number);
+        numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, rq.number), "HTTP response ", rq.number,
+                conversations.requests(p));
         t.setFlags(t.addLong(HttpFields.TIME, 0, 0, p.frame().timestampNanos() - rq.time), Tree.GENERATED);
         t.addGenerated(HttpFields.REQUEST_IN, rq.frame);
         if (rq.fullUri != null && t.wants(HttpFields.RESPONSE_FOR_URI)) {

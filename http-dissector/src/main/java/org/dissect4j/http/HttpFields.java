@@ -20,12 +20,18 @@ public final class HttpFields {
     static final Field RESPONSE = Field.define("http.response", "Response", FieldType.BOOLEAN).hidden().build();
     static final Field REQUEST_NUMBER = Field.define("http.request_number", "Request number", FieldType.UINT32).build();
     static final Field RESPONSE_NUMBER = Field.define("http.response_number", "Response number", FieldType.UINT32).build();
-    static final Field REQUEST_LINE = Field.define("http.request.line", "Request line", FieldType.STRING).hidden().build();
-    static final Field RESPONSE_LINE = Field.define("http.response.line", "Response line", FieldType.STRING).hidden().build();
+    static final Field REQUEST_LINE = Field.define("http.request.line", "Request line", FieldType.STRING).hidden()
+            .labeler(HttpLabels::line).build();
+    static final Field RESPONSE_LINE = Field.define("http.response.line", "Response line", FieldType.STRING).hidden()
+            .labeler(HttpLabels::line).build();
+    /** A line shown as it is (a text item): the start line, a header Wireshark has no field for, the empty line. */
+    static final Field LINE = Field.define("", "Line", FieldType.NONE).labeler(HttpLabels::line).build();
     static final Field METHOD = Field.define("http.request.method", "Request Method", FieldType.STRING).build();
     static final Field URI = Field.define("http.request.uri", "Request URI", FieldType.STRING).build();
     static final Field URI_PATH = Field.define("http.request.uri.path", "Request URI Path", FieldType.STRING).build();
     static final Field URI_QUERY = Field.define("http.request.uri.query", "Request URI Query", FieldType.STRING).build();
+    static final Field URI_QUERY_PARAMETER = Field.define("http.request.uri.query.parameter", "Request URI Query Parameter",
+            FieldType.STRING).build();
     static final Field REQUEST_VERSION = Field.define("http.request.version", "Request Version", FieldType.STRING).build();
     static final Field RESPONSE_VERSION = Field.define("http.response.version", "Response Version", FieldType.STRING).build();
     static final Field FULL_URI = Field.define("http.request.full_uri", "Full request URI", FieldType.STRING).build();
@@ -67,7 +73,8 @@ public final class HttpFields {
     static final Field CHUNK_DATA = Field.define("http.chunk_data", "Chunk data", FieldType.BYTES).build();
     static final Field CHUNK_BOUNDARY = Field.define("http.chunk_boundary", "Chunk boundary", FieldType.BYTES).build();
     static final Field CHUNKED_TRAILER_PART = Field.define("http.chunked_trailer_part", "trailer-part", FieldType.STRING).build();
-    static final Field FILE_DATA = Field.define("http.file_data", "File Data", FieldType.STRING).build();
+    static final Field FILE_DATA = Field.define("http.file_data", "File Data", FieldType.STRING)
+            .labeler(HttpLabels::fileData).build();
 
     static final Expert CHAT = new Expert("http.chat", ExpertGroup.SEQUENCE, Severity.CHAT, "Formatted text");
     static final Expert TLS_PORT = new Expert("http.tls_port", ExpertGroup.SECURITY, Severity.WARNING,
@@ -78,12 +85,12 @@ public final class HttpFields {
             "Unknown transfer coding name in Transfer-Encoding header");
 
     private static Field header(String abbrev, String name) {
-        return Field.define(abbrev, name, FieldType.STRING).build();
+        return Field.define(abbrev, name, FieldType.STRING).labeler(HttpLabels::line).build();
     }
 
     static Field[] fields() {
-        return new Field[] {REQUEST, RESPONSE, REQUEST_NUMBER, RESPONSE_NUMBER, REQUEST_LINE, RESPONSE_LINE, METHOD, URI,
-                URI_PATH, URI_QUERY, REQUEST_VERSION, RESPONSE_VERSION, FULL_URI, RESPONSE_CODE, RESPONSE_CODE_DESC,
+        return new Field[] {REQUEST, RESPONSE, REQUEST_NUMBER, RESPONSE_NUMBER, REQUEST_LINE, RESPONSE_LINE, LINE, METHOD, URI,
+                URI_PATH, URI_QUERY, URI_QUERY_PARAMETER, REQUEST_VERSION, RESPONSE_VERSION, FULL_URI, RESPONSE_CODE, RESPONSE_CODE_DESC,
                 RESPONSE_FOR_URI, RESPONSE_PHRASE, AUTHORIZATION, PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, WWW_AUTHENTICATE,
                 CONTENT_TYPE, CONTENT_LENGTH_HEADER, CONTENT_LENGTH, CONTENT_ENCODING, TRANSFER_ENCODING, UPGRADE,
                 USER_AGENT, HOST, CONNECTION, COOKIE, ACCEPT, REFERER, ACCEPT_LANGUAGE, ACCEPT_ENCODING, DATE,

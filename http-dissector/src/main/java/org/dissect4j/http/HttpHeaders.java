@@ -127,14 +127,16 @@ final class HttpHeaders {
      * to {@code stop} (the body, or the captured end when the header section is cut).
      */
     void dissect(Packet p, Tree t, int kind, int at, int firstEnd, int firstNext, int stop, int capEnd) {
+        if (p.srcPort() == HttpDissector.TLS_PORT || p.dstPort() == HttpDissector.TLS_PORT) {
+            t.expert(HttpFields.TLS_PORT, at, firstEnd - at);
+        }
+        t.open(HttpFields.LINE, at, firstNext - at);
         if (kind == REQUEST) {
             requestLine(p, t, at, firstEnd, firstNext);
         } else {
             responseLine(p, t, at, firstEnd, firstNext);
         }
-        if (p.srcPort() == HttpDissector.TLS_PORT || p.dstPort() == HttpDissector.TLS_PORT) {
-            t.expert(HttpFields.TLS_PORT, at, firstEnd - at);
-        }
+        t.close();
         int line = firstNext;
         while (line < stop) {
             int le = AsciiScan.lineEnd(p, line, capEnd);
@@ -146,6 +148,7 @@ final class HttpHeaders {
                 next = AsciiScan.nextLine(p, le);
             }
             if (le == line) {
+                t.add(HttpFields.LINE, line, next - line);      // the empty line that ends the headers
                 break;
             }
             headerLine(p, t, kind, line, le, next);
@@ -157,7 +160,6 @@ final class HttpHeaders {
     }
 
     private void requestLine(Packet p, Tree t, int at, int le, int next) {
-        t.setFlags(t.addUint(HttpFields.REQUEST, at, 0, 1), Tree.HIDDEN);
         t.expertQuoting(HttpFields.CHAT, at, next - at);
         int sp1 = AsciiScan.indexOf(p, at, le, ' ');
         int sp2 = sp1 < 0 ? -1 : AsciiScan.indexOf(p, sp1 + 1, le, ' ');
@@ -168,13 +170,10 @@ final class HttpHeaders {
         int uriEnd = sp2 < 0 ? le : sp2;
         uriOffset = sp1 + 1;
         uriLength = uriEnd - uriOffset;
-        t.add(HttpFields.URI, uriOffset, uriLength);
+        int uri = t.add(HttpFields.URI, uriOffset, uriLength);
         int q = AsciiScan.indexOf(p, uriOffset, uriEnd, '?');
-        if (t.wants(HttpFields.URI_PATH)) {
-            t.add(HttpFields.URI_PATH, uriOffset, (q < 0 ? uriEnd : q) - uriOffset);
-            if (q >= 0) {
-                t.add(HttpFields.URI_QUERY, q + 1, uriEnd - q - 1);
-            }
+        if (q >= 0) {
+            uriParts(p, t, uri, uriOffset, q, uriEnd);
         }
         if (sp2 >= 0) {
             t.add(HttpFields.REQUEST_VERSION, sp2 + 1, le - sp2 - 1);
@@ -182,7 +181,6 @@ final class HttpHeaders {
     }
 
     private static void responseLine(Packet p, Tree t, int at, int le, int next) {
-        t.setFlags(t.addUint(HttpFields.RESPONSE, at, 0, 1), Tree.HIDDEN);
         t.expertQuoting(HttpFields.CHAT, at, next - at);
         int sp1 = AsciiScan.indexOf(p, at, le, ' ');
         if (sp1 < 0) {
@@ -200,7 +198,9 @@ final class HttpHeaders {
             if (t.wants(HttpFields.RESPONSE_CODE_DESC)) {
                 String desc = HttpStatus.reason(code);
                 if (desc != null) {
-                    t.setFlags(t.addString(HttpFields.RESPONSE_CODE_DESC, desc), Tree.GENERATED);
+                    int n = t.addString(HttpFields.RESPONSE_CODE_DESC, desc);
+                    t.setFlags(n, Tree.GENERATED);
+                    t.showAt(n, codeStart, 3);
                 }
             }
             if (i < le && p.u8(i) == ' ') {
@@ -209,25 +209,49 @@ final class HttpHeaders {
         }
     }
 
+    /**
+     * A header line: its field (the value, shown over the whole line) or, for a header without one, the line
+     * as text; then the hidden {@code http.request.line}/{@code http.response.line}.
+     */
     private void headerLine(Packet p, Tree t, int kind, int line, int le, int next) {
-        t.setFlags(t.add(kind == REQUEST ? HttpFields.REQUEST_LINE : HttpFields.RESPONSE_LINE, line, next - line), Tree.HIDDEN);
         int h = known(p, line, le);
         if (h < 0) {
-            return;
-        }
-        int v = valueStart, ve = valueEnd;
-        int node = t.add(HEADER_FIELDS[h], v, ve - v);
-        if (h == H_CONTENT_LENGTH) {
-            long cl = AsciiScan.parseDecimal(p, v, ve);
-            if (cl >= 0) {
-                t.push(node);
-                t.setFlags(t.addUint(HttpFields.CONTENT_LENGTH, v, ve - v, cl), Tree.GENERATED);
-                t.close();
+            t.add(HttpFields.LINE, line, next - line);
+        } else {
+            int v = valueStart, ve = valueEnd;
+            int node = t.addStringWithin(HEADER_FIELDS[h], v, ve - v, line, next - line);
+            if (h == H_CONTENT_LENGTH) {
+                long cl = AsciiScan.parseDecimal(p, v, ve);
+                if (cl >= 0) {
+                    t.push(node);
+                    t.setFlags(t.addUint(HttpFields.CONTENT_LENGTH, line, next - line, cl), Tree.GENERATED);
+                    t.close();
+                }
+            } else if (h == H_HOST) {
+                hostOffset = v;
+                hostLength = ve - v;
             }
-        } else if (h == H_HOST) {
-            hostOffset = v;
-            hostLength = ve - v;
         }
+        t.setFlags(t.add(kind == REQUEST ? HttpFields.REQUEST_LINE : HttpFields.RESPONSE_LINE, line, next - line), Tree.HIDDEN);
+    }
+
+    /**
+     * The path and query of a request target with a query ({@code [start, q)} and {@code (q, end)}), below
+     * the URI; the query's {@code &}-separated parameters below the query.
+     */
+    private static void uriParts(Packet p, Tree t, int uri, int start, int q, int end) {
+        t.push(uri);
+        t.add(HttpFields.URI_PATH, start, q - start);
+        t.push(t.add(HttpFields.URI_QUERY, q + 1, end - q - 1));
+        int param = q + 1;
+        while (param < end) {
+            int amp = AsciiScan.indexOf(p, param, end, '&');
+            int paramEnd = amp < 0 ? end : amp;
+            t.add(HttpFields.URI_QUERY_PARAMETER, param, paramEnd - param);
+            param = paramEnd + 1;
+        }
+        t.close();
+        t.close();
     }
 
     /** Header scan for framing (Content-Length, Transfer-Encoding) and the content type. */

@@ -1,16 +1,19 @@
 package org.dissect4j.http;
 
+import org.dissect4j.api.AsciiScan;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
 /**
- * Wireshark's text-media dissector ({@code data-text-lines}, "Line-based text data"): a body of lines,
+ * Wireshark's text-media dissector ({@code data-text-lines}, "Line-based text data"): a body of lines, each
+ * shown as text,
  * registered in {@code media_type} for textual types. It appends {@code (type)} to the Info column, as
  * Wireshark does, and leaves the Protocol column to the layer below.
  */
 final class TextLinesDissector implements Dissector {
     private final String mediaType;
+    private final StringBuilder label = new StringBuilder(64);
 
     TextLinesDissector(String mediaType) {
         this.mediaType = mediaType;
@@ -23,7 +26,22 @@ final class TextLinesDissector implements Dissector {
             return 0;
         }
         Tree t = p.tree();
-        t.add(HttpFields.TEXT_LINES.field(), offset, n);
+        int node = t.open(HttpFields.TEXT_LINES.field(), offset, n);
+        int lines = 0;
+        int end = offset + n;
+        for (int at = offset; at < end; lines++) {
+            int next = AsciiScan.indexOf(p, at, end, '\n');
+            next = next < 0 ? end : next + 1;
+            t.add(HttpFields.LINE, at, next - at);
+            at = next;
+        }
+        t.close();
+        if (node >= 0 && t.wantsLabels()) {
+            label.setLength(0);
+            label.append(HttpFields.TEXT_LINES.name()).append(": ").append(mediaType).append(" (").append(lines)
+                    .append(" lines)");
+            t.setLabel(node, label);
+        }
         if (p.columns()) {
             StringBuilder info = p.info();
             if (!info.isEmpty()) {

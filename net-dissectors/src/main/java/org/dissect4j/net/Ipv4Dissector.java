@@ -142,18 +142,18 @@ final class Ipv4Dissector implements Dissector {
             long base = p.base() + off;
             int sum = Bytes.onesComplementSum(p.segment(), base, hl, 0);
             if (sum == 0xFFFF) {
-                t.addGenerated(Ipv4Fields.CHECKSUM_STATUS, 1);
+                checksumStatus(t, off, 1);
             } else {
                 checksumBad = true;
                 // The checksum the sender should have written: the header summed without its checksum field.
                 int partial = Bytes.onesComplementSum(p.segment(), base, CHECKSUM_OFFSET, 0);
                 int computed = ~Bytes.onesComplementSum(p.segment(), base + SRC_OFFSET, hl - SRC_OFFSET, partial) & 0xFFFF;
                 t.addGenerated(Ipv4Fields.CHECKSUM_CALCULATED, computed);
-                t.addGenerated(Ipv4Fields.CHECKSUM_STATUS, 0);
+                checksumStatus(t, off, 0);
                 t.expert(NetExperts.IP_CHECKSUM_BAD, off + CHECKSUM_OFFSET, 2);
             }
         } else {
-            t.addGenerated(Ipv4Fields.CHECKSUM_STATUS, 2);
+            checksumStatus(t, off, 2);
         }
         long src = p.u32(off + SRC_OFFSET);
         address(t, Ipv4Fields.SRC, Ipv4Fields.SRC_HOST, off + SRC_OFFSET, src);
@@ -218,9 +218,14 @@ final class Ipv4Dissector implements Dissector {
         if (wantHost || wantAnyHost) {
             host.setLength(0);
             AddressText.ipv4(host, addr);
-            t.addString(hostField, host);
-            t.addString(Ipv4Fields.HOST, host);
+            t.showAt(t.addString(hostField, host), at, 4);
+            t.showAt(t.addString(Ipv4Fields.HOST, host), at, 4);
         }
+    }
+
+    /** The checksum's verdict, shown at the checksum (with no bytes of its own), as Wireshark places it. */
+    private static void checksumStatus(Tree t, int off, int status) {
+        t.setFlags(t.addUint(Ipv4Fields.CHECKSUM_STATUS, off + CHECKSUM_OFFSET, 0, status), Tree.GENERATED);
     }
 
     /** Hands the payload to the {@code ip.proto} table, or to data with Wireshark's Info text. */

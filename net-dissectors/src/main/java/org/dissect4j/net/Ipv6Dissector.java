@@ -163,8 +163,8 @@ final class Ipv6Dissector implements Dissector {
         if (t.wants(hostField) || t.wants(Ipv6Fields.HOST)) {
             host.setLength(0);
             AddressText.ipv6(host, p.segment(), p.base() + at);
-            t.addString(hostField, host);
-            t.addString(Ipv6Fields.HOST, host);
+            t.showAt(t.addString(hostField, host), at, 16);
+            t.showAt(t.addString(Ipv6Fields.HOST, host), at, 16);
         }
     }
 

@@ -107,8 +107,8 @@ final class TcpAnalysisTree {
         }
         t.close();
         t.addGenerated(TcpFields.DUPLICATE_ACK_NUM, ta.dupackNum);
-        t.addGenerated(TcpFields.DUPLICATE_ACK_FRAME, ta.dupackFrame);
-        t.expert(TcpExpert.DUPLICATE_ACK, 0, 0, t.wantsExpertMessages()
+        int frame = t.addGenerated(TcpFields.DUPLICATE_ACK_FRAME, ta.dupackFrame);
+        t.expertOn(frame, TcpExpert.DUPLICATE_ACK, 0, 0, t.wantsExpertMessages()
                 ? s.expertText(TcpExpert.DUPLICATE_ACK).append(" (#").append(ta.dupackNum).append(')') : null);
         t.push(flagsNode);
     }

@@ -27,6 +27,8 @@ public final class TcpDissector implements Dissector {
     static final int TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_PUSH = 0x08, TH_ACK = 0x10, TH_URG = 0x20,
             TH_ECE = 0x40, TH_CWR = 0x80, TH_AE = 0x100, TH_RES = 0xe00, TH_MASK = 0xfff;
 
+    private static final String RELATIVE_SEQ = "    (relative sequence number)";
+
     private final TcpSettings settings;
     private final TcpFlagText flagText = new TcpFlagText();
     private final TcpHeaderDissector header;
@@ -170,11 +172,19 @@ public final class TcpDissector implements Dissector {
         info.append(" Win=").append(s.win);
     }
 
+    /** Whether the numbers are relative and an output shows labels (then they say so, as Wireshark's lines do). */
+    private boolean relative(Tree t, TcpSegment s) {
+        return t.wantsLabels() && settings.analyzeSeq && settings.relativeSeq && s.quoted == TcpErrorQuote.NONE;
+    }
+
     private void sequenceFields(Tree t, TcpSegment s, int offset) {
         if (s.quoted == TcpErrorQuote.QUOTED_IPV4) {
             return;
         }
-        t.addUint(TcpFields.SEQ, offset + 4, 4, unsigned(s.seq));
+        int seq = t.addUint(TcpFields.SEQ, offset + 4, 4, unsigned(s.seq));
+        if (relative(t, s)) {
+            t.appendLabel(seq, RELATIVE_SEQ);
+        }
         int raw = t.addUint(TcpFields.SEQ_RAW, offset + 4, 4, unsigned(s.rawSeq));
         if (!(settings.analyzeSeq && settings.relativeSeq)) {
             t.setFlags(raw, Tree.HIDDEN);
@@ -197,16 +207,21 @@ public final class TcpDissector implements Dissector {
     private void ackFlagsWindowFields(Tree t, TcpSegment s, int offset) {
         if (s.haveSeglen) {
             int nx = s.has(TH_SYN | TH_FIN) ? s.nxtseq + 1 : s.nxtseq;
-            t.addGenerated(TcpFields.NXTSEQ, unsigned(nx));
+            int next = t.addGenerated(TcpFields.NXTSEQ, unsigned(nx));
+            if (relative(t, s)) {
+                t.appendLabel(next, RELATIVE_SEQ);
+            }
         }
-        t.addUint(TcpFields.ACK, offset + 8, 4, unsigned(s.ack));
+        int ack = t.addUint(TcpFields.ACK, offset + 8, 4, unsigned(s.ack));
         int ackRawNode = t.addUint(TcpFields.ACK_RAW, offset + 8, 4, unsigned(s.rawAck));
         if (s.has(TH_ACK)) {
             if (!(settings.relativeSeq && settings.analyzeSeq)) {
                 t.setFlags(ackRawNode, Tree.HIDDEN);
+            } else if (t.wantsLabels()) {
+                t.appendLabel(ack, "    (relative ack number)");
             }
         } else if (s.rawAck != 0) {
-            t.expert(TcpExpert.ACK_NONZERO, offset + 8, 4);
+            t.expertOn(ack, TcpExpert.ACK_NONZERO, offset + 8, 4, null);
         }
         t.addUint(TcpFields.HDR_LEN, offset + 12, 1, s.hlen);
         header.flagFields(t, offset, s.flags);
@@ -226,26 +241,28 @@ public final class TcpDissector implements Dissector {
     private void connectionEvents(Tree t, TcpSegment s, int offset) {
         if (s.has(TH_SYN)) {
             if (s.has(TH_ACK)) {
-                t.expert(TcpExpert.CONNECTION_SYNACK, offset + 13, 1, serverPortMessage(t, s, TcpExpert.CONNECTION_SYNACK, s.sport));
+                t.expertOn(header.synNode, TcpExpert.CONNECTION_SYNACK, offset + 13, 1,
+                        serverPortMessage(t, s, TcpExpert.CONNECTION_SYNACK, s.sport));
                 s.conv.serverPort = s.sport;
             } else {
-                t.expert(TcpExpert.CONNECTION_SYN, offset + 13, 1, serverPortMessage(t, s, TcpExpert.CONNECTION_SYN, s.dport));
+                t.expertOn(header.synNode, TcpExpert.CONNECTION_SYN, offset + 13, 1,
+                        serverPortMessage(t, s, TcpExpert.CONNECTION_SYN, s.dport));
                 s.conv.serverPort = s.dport;
                 s.conv.tsMruSyn = s.now;
             }
             s.fwd.isFirstAck = true;
         }
         if (s.has(TH_FIN)) {
-            t.expert(TcpExpert.CONNECTION_FIN, offset + 13, 1);
+            t.expertOn(header.finNode, TcpExpert.CONNECTION_FIN, offset + 13, 1, null);
             if (!s.rev.closingInitiator) {
                 s.fwd.closingInitiator = true;
-                t.expert(TcpExpert.CONNECTION_FIN_ACTIVE, offset + 12, 2);
+                t.expertOn(header.strNode, TcpExpert.CONNECTION_FIN_ACTIVE, offset + 12, 2, null);
             } else {
-                t.expert(TcpExpert.CONNECTION_FIN_PASSIVE, offset + 12, 2);
+                t.expertOn(header.strNode, TcpExpert.CONNECTION_FIN_PASSIVE, offset + 12, 2, null);
             }
         }
         if (s.has(TH_RST)) {
-            t.expert(TcpExpert.CONNECTION_RST, offset + 13, 1);
+            t.expertOn(header.rstNode, TcpExpert.CONNECTION_RST, offset + 13, 1, null);
         }
         if (settings.analyzeSeq && s.flags(TH_SYN | TH_ACK, TH_ACK)) {
             if (s.conv.tsMruSyn != Long.MIN_VALUE && s.conv.tsFirstRtt == 0) {
@@ -262,13 +279,13 @@ public final class TcpDissector implements Dissector {
 
     private static void urgentPointer(Packet p, Tree t, TcpSegment s, int offset) {
         int urp = p.u16(offset + URGENT_OFFSET);
-        t.addUint(TcpFields.URGENT_POINTER, offset + 18, 2, urp);
+        int urgent = t.addUint(TcpFields.URGENT_POINTER, offset + 18, 2, urp);
         if (s.has(TH_URG)) {
             if (s.columns) {
                 p.info().append(" Urg=").append(urp);
             }
         } else if (urp != 0) {
-            t.expert(TcpExpert.URGENT_POINTER_NON_ZERO, offset + 18, 2);
+            t.expertOn(urgent, TcpExpert.URGENT_POINTER_NON_ZERO, offset + 18, 2, null);
         }
         if (s.haveSeglen && s.columns) {
             p.info().append(" Len=").append(s.seglen);
@@ -278,21 +295,28 @@ public final class TcpDissector implements Dissector {
     /** The options, the timestamps, the analysis subtree, and what SYN, FIN and RST change in the connection. */
     private void optionsAndAnalysis(Packet p, Tree t, TcpSegment s, int offset, long delta) {
         int optlen = s.hlen - MIN_LENGTH;
+        int optionsNode = -1;
         if (optlen != 0) {
             int bc = Math.max(0, p.captured(offset + MIN_LENGTH));
-            int n = t.add(TcpFields.OPTIONS, offset + MIN_LENGTH, Math.min(bc, optlen));
+            optionsNode = t.add(TcpFields.OPTIONS, offset + MIN_LENGTH, Math.min(bc, optlen));
             if (bc == 0) {
                 // options declared by the data offset but not in the packet: tshark shows <MISSING>
-                t.setFlags(n, Tree.MISSING);
+                t.setFlags(optionsNode, Tree.MISSING);
             }
         }
+        // The times come before the options are walked (a malformed option ends the segment's dissection),
+        // and are shown after the options' subtree.
         if (settings.calculateTimestamps) {
+            t.setFlags(t.open(TcpFields.TIMESTAMPS, 0, 0), Tree.GENERATED);
             t.setFlags(t.addLong(TcpFields.TIME_RELATIVE, 0, 0, s.now - s.conv.tsFirst), Tree.GENERATED);
             t.setFlags(t.addLong(TcpFields.TIME_DELTA, 0, 0, delta), Tree.GENERATED);
+            t.close();
         }
         if (optlen != 0) {
             s.sackBase = settings.analyzeSeq && settings.relativeSeq ? s.rev.baseSeq : 0;
+            t.push(optionsNode);
             options.dissect(p, s, offset + MIN_LENGTH, optlen);
+            t.close();
         }
         if (settings.analyzeSeq) {
             analysisTree.print(p, s);

@@ -28,7 +28,7 @@ public final class TcpFields {
     static final Field PORT = Field.define("tcp.port", "Source or Destination Port", FieldType.UINT16).hidden().build();
     static final Field STREAM = Field.define("tcp.stream", "Stream index", FieldType.UINT32).build();
     static final Field COMPLETENESS = Field.define("tcp.completeness", "Conversation completeness", FieldType.UINT8)
-            .description("The completeness of the conversation capture").build();
+            .description("The completeness of the conversation capture").labeler(TcpLabels::completeness).build();
     static final Field LEN = Field.define("tcp.len", "TCP Segment Len", FieldType.UINT32).build();
     static final Field SEQ = Field.define("tcp.seq", "Sequence Number", FieldType.UINT32).build();
     static final Field SEQ_RAW = Field.define("tcp.seq_raw", "Sequence Number (raw)", FieldType.UINT32)
@@ -38,9 +38,9 @@ public final class TcpFields {
     static final Field ACK_RAW = Field.define("tcp.ack_raw", "Acknowledgment number (raw)", FieldType.UINT32)
             .description("This shows the raw value of the acknowledgment number").build();
     static final Field HDR_LEN = Field.define("tcp.hdr_len", "Header Length", FieldType.UINT8)
-            .description("Data offset in 32-bit words").build();
+            .description("Data offset in 32-bit words").labeler(TcpLabels::headerLength).build();
     static final Field FLAGS = Field.define("tcp.flags", "Flags", FieldType.UINT16).base(Base.HEX).mask(0xfff, 12)
-            .description("Flags (12 bits)").build();
+            .description("Flags (12 bits)").labeler(TcpLabels::flags).build();
     static final Field FLAGS_RES = flag("tcp.flags.res", "Reserved", 0xe00);
     static final Field FLAGS_AE = flag("tcp.flags.ae", "Accurate ECN", 0x100);
     static final Field FLAGS_CWR = flag("tcp.flags.cwr", "Congestion Window Reduced", 0x80);
@@ -57,19 +57,23 @@ public final class TcpFields {
     static final Field WINDOW_SIZE = Field.define("tcp.window_size", "Calculated window size", FieldType.UINT32)
             .description("The scaled window size (if scaling has been used)").build();
     static final Field WINDOW_SIZE_SCALEFACTOR = Field.define("tcp.window_size_scalefactor", "Window size scaling factor",
-            FieldType.INT32).description("The window size scaling factor (-1 when unknown, -2 when no scaling is used)").build();
-    static final Field CHECKSUM = Field.define("tcp.checksum", "Checksum", FieldType.UINT16).base(Base.HEX).build();
+            FieldType.INT32).description("The window size scaling factor (-1 when unknown, -2 when no scaling is used)")
+            .labeler(TcpLabels::scaleFactor).build();
+    static final Field CHECKSUM = Field.define("tcp.checksum", "Checksum", FieldType.UINT16).base(Base.HEX)
+            .labeler(TcpLabels::checksum).build();
     static final Field CHECKSUM_STATUS = Field.define("tcp.checksum.status", "Checksum Status", FieldType.UINT8)
             .base(Base.NONE).values(ValueNames.of(0, "Bad", 1, "Good", 2, "Unverified", 3, "Not present", 4, "Illegal")).build();
     static final Field CHECKSUM_CALCULATED = Field.define("tcp.checksum_calculated", "Calculated Checksum", FieldType.UINT16)
             .base(Base.HEX).build();
     static final Field URGENT_POINTER = Field.define("tcp.urgent_pointer", "Urgent Pointer", FieldType.UINT16).build();
-    static final Field OPTIONS = Field.define("tcp.options", "TCP Options", FieldType.BYTES).build();
+    static final Field OPTIONS = Field.define("tcp.options", "TCP Options", FieldType.BYTES).labeler(TcpLabels::options).build();
+    /** Wireshark's "Timestamps" subtree of the stream times (a text item). */
+    static final Field TIMESTAMPS = Field.text("Timestamps");
     /** Recorded over the captured bytes; its line counts the segment's length, "TCP payload (1448 bytes)". */
     static final Field PAYLOAD = Field.define("tcp.payload", "TCP payload", FieldType.BYTES)
             .description("The TCP payload of this packet").labeler(TcpFields::payloadLabel).build();
     static final Field SEGMENT_DATA = Field.define("tcp.segment_data", "TCP segment data", FieldType.BYTES)
-            .description("A data segment used in reassembly of a lower-level protocol").build();
+            .description("A data segment used in reassembly of a lower-level protocol").labeler(TcpLabels::segmentData).build();
     static final Field RESET_CAUSE = Field.define("tcp.reset_cause", "Reset cause", FieldType.STRING).build();
     static final Field FIN_RETRANSMISSION = Field.define("tcp.fin_retransmission", "Retransmission of FIN from frame",
             FieldType.FRAMENUM).build();
@@ -95,14 +99,18 @@ public final class TcpFields {
     static final Field RTO = Field.define("tcp.analysis.rto", "The RTO for this segment was", FieldType.RELATIVE_TIME).build();
     static final Field RTO_FRAME = Field.define("tcp.analysis.rto_frame", "RTO based on delta from frame", FieldType.FRAMENUM).build();
     static final Field DUPLICATE_ACK = Field.define("tcp.analysis.duplicate_ack", "Duplicate ACK", FieldType.NONE)
-            .description("This is a duplicate ACK").build();
+            .description("This is a duplicate ACK").labeler((t, n, out) -> out.append("This is a TCP duplicate ack")).build();
     static final Field DUPLICATE_ACK_NUM = Field.define("tcp.analysis.duplicate_ack_num", "Duplicate ACK #", FieldType.UINT32).build();
     static final Field DUPLICATE_ACK_FRAME = Field.define("tcp.analysis.duplicate_ack_frame", "Duplicate to the ACK in frame",
             FieldType.FRAMENUM).build();
 
     // ---- reassembly ------------------------------------------------------------------------
-    static final Field SEGMENTS = Field.define("tcp.segments", "Reassembled TCP Segments", FieldType.NONE).build();
-    static final Field SEGMENT = Field.define("tcp.segment", "TCP Segment", FieldType.FRAMENUM).build();
+    static final Field SEGMENTS = Field.define("tcp.segments", "Reassembled TCP Segments", FieldType.NONE)
+            .labeler(TcpLabels::segments).build();
+    static final Field SEGMENT = Field.define("tcp.segment", "TCP Segment", FieldType.FRAMENUM)
+            .labeler(TcpLabels::segment).build();
+    static final Field SEGMENT_OVERLAP = Field.define("tcp.segment.overlap", "Segment overlap", FieldType.BOOLEAN)
+            .description("Segment overlaps with other segments").trueFalse("True", "False").build();
     static final Field SEGMENT_COUNT = Field.define("tcp.segment.count", "Segment count", FieldType.UINT32).build();
     static final Field REASSEMBLED_IN = Field.define("tcp.reassembled_in", "Reassembled PDU in frame", FieldType.FRAMENUM).build();
     static final Field REASSEMBLED_LENGTH = Field.define("tcp.reassembled.length", "Reassembled TCP length", FieldType.UINT32).build();
@@ -115,11 +123,11 @@ public final class TcpFields {
 
     static final Protocol OPT_NOP = opt("TCP Option - No-Operation (NOP)", "tcp.options.nop");
     static final Protocol OPT_EOL = opt("TCP Option - End of Option List (EOL)", "tcp.options.eol");
-    static final Protocol OPT_TIMESTAMP = opt("TCP Option - Timestamps", "tcp.options.timestamp");
-    static final Protocol OPT_MSS = opt("TCP Option - Maximum segment size", "tcp.options.mss");
-    static final Protocol OPT_WSCALE = opt("TCP Option - Window scale", "tcp.options.wscale");
+    static final Protocol OPT_TIMESTAMP = opt("TCP Option - Timestamps", "tcp.options.timestamp").labeler(TcpLabels::timestamps);
+    static final Protocol OPT_MSS = opt("TCP Option - Maximum segment size", "tcp.options.mss").labeler(TcpLabels::mss);
+    static final Protocol OPT_WSCALE = opt("TCP Option - Window scale", "tcp.options.wscale").labeler(TcpLabels::windowScale);
     static final Protocol OPT_SACK_PERM = opt("TCP Option - SACK permitted", "tcp.options.sack_perm");
-    static final Protocol OPT_SACK = opt("TCP Option - SACK", "tcp.options.sack");
+    static final Protocol OPT_SACK = opt("TCP Option - SACK", "tcp.options.sack").labeler(TcpLabels::sack);
     static final Protocol OPT_ECHO = opt("TCP Option - Echo", "tcp.options.echo");
     static final Protocol OPT_ECHOREPLY = opt("TCP Option - Echo reply", "tcp.options.echoreply");
     static final Protocol OPT_CC = opt("TCP Option - CC", "tcp.options.cc");
@@ -137,7 +145,7 @@ public final class TcpFields {
     static final Protocol OPT_ACC_ECN = opt("TCP Option - Accurate ECN", "tcp.options.acc_ecn");
     static final Protocol OPT_RVBD_PROBE = opt("TCP Option - Riverbed Probe", "tcp.options.rvbd.probe");
     static final Protocol OPT_RVBD_TRPY = opt("TCP Option - Riverbed Transparency", "tcp.options.rvbd.trpy");
-    static final Protocol OPT_EXP = opt("TCP Option - Experimental", "tcp.options.experimental");
+    static final Protocol OPT_EXP = opt("TCP Option - Experimental", "tcp.options.experimental").labeler(TcpLabels::experimental);
     static final Protocol OPT_UNKNOWN = opt("TCP Option - Unknown", "tcp.options.unknown");
     /** Multipath TCP: Wireshark shows the option as a protocol of its own. */
     static final Protocol MPTCP = new Protocol("Multipath Transmission Control Protocol", "MPTCP", "mptcp");
@@ -150,6 +158,8 @@ public final class TcpFields {
     static final Field SACK_COUNT = Field.define("tcp.options.sack.count", "TCP SACK Count", FieldType.UINT8).build();
     static final Field DSACK_LE = Field.define("tcp.options.sack.dsack_le", "TCP D-SACK Left Edge", FieldType.UINT32).build();
     static final Field DSACK_RE = Field.define("tcp.options.sack.dsack_re", "TCP D-SACK Right Edge", FieldType.UINT32).build();
+    /** The item the D-SACK expert hangs from (a text item over the block). */
+    static final Field DSACK_SEQUENCE = Field.text("D-SACK Sequence");
     static final Field ECHO_VALUE = Field.define("tcp.options.echo_value", "TCP Echo Option", FieldType.UINT32).build();
     static final Field TSVAL = Field.define("tcp.options.timestamp.tsval", "Timestamp value", FieldType.UINT32).build();
     static final Field TSECR = Field.define("tcp.options.timestamp.tsecr", "Timestamp echo reply", FieldType.UINT32).build();
@@ -233,11 +243,11 @@ public final class TcpFields {
         return new Field[] {SRCPORT, DSTPORT, PORT, STREAM, COMPLETENESS, LEN, SEQ, SEQ_RAW, NXTSEQ, ACK, ACK_RAW, HDR_LEN,
                 FLAGS, FLAGS_RES, FLAGS_AE, FLAGS_CWR, FLAGS_ECE, FLAGS_URG, FLAGS_ACK, FLAGS_PUSH, FLAGS_RESET, FLAGS_SYN,
                 FLAGS_FIN, FLAGS_STR, WINDOW_SIZE_VALUE, WINDOW_SIZE, WINDOW_SIZE_SCALEFACTOR, CHECKSUM, CHECKSUM_STATUS,
-                CHECKSUM_CALCULATED, URGENT_POINTER, OPTIONS, PAYLOAD, SEGMENT_DATA, RESET_CAUSE, FIN_RETRANSMISSION,
+                CHECKSUM_CALCULATED, URGENT_POINTER, OPTIONS, TIMESTAMPS, PAYLOAD, SEGMENT_DATA, RESET_CAUSE, FIN_RETRANSMISSION,
                 TIME_RELATIVE, TIME_DELTA, ANALYSIS, ANALYSIS_FLAGS, ACKS_FRAME, ACK_RTT, INITIAL_RTT, BYTES_IN_FLIGHT,
-                PUSH_BYTES_SENT, RTO, RTO_FRAME, DUPLICATE_ACK, DUPLICATE_ACK_NUM, DUPLICATE_ACK_FRAME, SEGMENTS, SEGMENT,
+                PUSH_BYTES_SENT, RTO, RTO_FRAME, DUPLICATE_ACK, DUPLICATE_ACK_NUM, DUPLICATE_ACK_FRAME, SEGMENTS, SEGMENT, SEGMENT_OVERLAP,
                 SEGMENT_COUNT, REASSEMBLED_IN, REASSEMBLED_LENGTH, REASSEMBLED_DATA, OPTION_KIND, OPTION_LEN, MSS_VAL,
-                WSCALE_SHIFT, WSCALE_MULTIPLIER, SACK_LE, SACK_RE, SACK_COUNT, DSACK_LE, DSACK_RE, ECHO_VALUE, TSVAL, TSECR,
+                WSCALE_SHIFT, WSCALE_MULTIPLIER, SACK_LE, SACK_RE, SACK_COUNT, DSACK_LE, DSACK_RE, DSACK_SEQUENCE, ECHO_VALUE, TSVAL, TSECR,
                 CC_VALUE, MD5_DIGEST, AO_KEYID, AO_RNEXTKEYID, AO_MAC, QS_RATE, QS_TTL_DIFF, USER_TO_GRANULARITY, USER_TO_VAL,
                 TFO_REQUEST, TFO_COOKIE, EXP_DATA, EXP_EXID, UNKNOWN_PAYLOAD, MPTCP_SUBTYPE, MPTCP_VERSION, MPTCP_FLAGS,
                 MPTCP_RESERVED, MPTCP_ADDRID, MPTCP_SENDKEY, MPTCP_RECVKEY, MPTCP_RECVTOK, MPTCP_SENDRAND,

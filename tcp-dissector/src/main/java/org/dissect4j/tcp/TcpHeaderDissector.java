@@ -32,6 +32,8 @@ final class TcpHeaderDissector {
 
     private final TcpSettings settings;
     private final TcpFlagText flagText;
+    /** The Syn, Fin and Reset items of the last {@link #flagFields} (-1 when not recorded): the experts about them go below. */
+    int synNode = -1, finNode = -1, rstNode = -1, strNode = -1;
 
     TcpHeaderDissector(TcpSettings settings, TcpFlagText flagText) {
         this.settings = settings;
@@ -95,12 +97,15 @@ final class TcpHeaderDissector {
         t.addUint(TcpFields.FLAGS_URG, offset + 13, 1, flags);
         t.addUint(TcpFields.FLAGS_ACK, offset + 13, 1, flags);
         t.addUint(TcpFields.FLAGS_PUSH, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_RESET, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_SYN, offset + 13, 1, flags);
-        t.addUint(TcpFields.FLAGS_FIN, offset + 13, 1, flags);
+        rstNode = t.addUint(TcpFields.FLAGS_RESET, offset + 13, 1, flags);
+        synNode = t.addUint(TcpFields.FLAGS_SYN, offset + 13, 1, flags);
+        finNode = t.addUint(TcpFields.FLAGS_FIN, offset + 13, 1, flags);
+        strNode = -1;
         if (t.wants(TcpFields.FLAGS_STR)) {
-            t.setFlags(t.addBytes(TcpFields.FLAGS_STR, flagText.letters(), TcpFlagText.lettersOffset(flags),
-                    flagText.lettersLength(flags)), Tree.GENERATED);
+            strNode = t.addBytes(TcpFields.FLAGS_STR, flagText.letters(), TcpFlagText.lettersOffset(flags),
+                    flagText.lettersLength(flags));
+            t.setFlags(strNode, Tree.GENERATED);
+            t.showAt(strNode, offset + 12, 2);
         }
         t.close();
     }
@@ -116,11 +121,11 @@ final class TcpHeaderDissector {
             return allCaptured;
         }
         int computed = checksum(p, offset, length);
-        t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
+        int sumNode = t.addUint(TcpFields.CHECKSUM, offset + 16, 2, thSum);
         if (computed == 0 && thSum == 0xffff) {
             t.setFlags(t.addUint(TcpFields.CHECKSUM_CALCULATED, offset + 16, 2, 0), Tree.GENERATED);
             t.setFlags(t.addUint(TcpFields.CHECKSUM_STATUS, offset + 16, 0, 0), Tree.GENERATED);
-            t.expert(TcpExpert.CHECKSUM_FFFF, offset + 16, 2);
+            t.expertOn(sumNode, TcpExpert.CHECKSUM_FFFF, offset + 16, 2, null);
             if (columns) {
                 p.info().append(" [TCP CHECKSUM 0xFFFF]");
             }
@@ -131,7 +136,7 @@ final class TcpHeaderDissector {
         if (computed == 0) {
             return true;
         }
-        t.expert(TcpExpert.CHECKSUM_BAD, offset + 16, 2);
+        t.expertOn(sumNode, TcpExpert.CHECKSUM_BAD, offset + 16, 2, null);
         if (columns) {
             p.info().append(" [TCP CHECKSUM INCORRECT]");
         }

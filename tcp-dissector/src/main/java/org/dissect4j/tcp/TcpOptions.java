@@ -24,6 +24,7 @@ final class TcpOptions {
     private final int[] sackRight = new int[4];
     private int sackCount;
     private int kind;
+    private final StringBuilder label = new StringBuilder(32);
 
     TcpOptions(TcpSettings settings) {
         this.settings = settings;
@@ -302,7 +303,7 @@ final class TcpOptions {
                 break;
             }
             int le = (int) p.u32(at) - base;
-            t.addUint(TcpFields.SACK_LE, at, 4, unsigned(le));
+            edgeLabel(t, t.addUint(TcpFields.SACK_LE, at, 4, unsigned(le)), "left edge = ", le, base);
             left -= 4;
             if (left < 4) {
                 t.expert(TcpExpert.SUBOPTION_MALFORMED, at, left);
@@ -310,7 +311,7 @@ final class TcpOptions {
             }
             int re = (int) p.u32(at + 4) - base;
             left -= 4;
-            t.addUint(TcpFields.SACK_RE, at + 4, 4, unsigned(re));
+            edgeLabel(t, t.addUint(TcpFields.SACK_RE, at + 4, 4, unsigned(re)), "right edge = ", re, base);
             if (columns) {
                 p.info().append(" SLE=").append(unsigned(le)).append(" SRE=").append(unsigned(re));
             }
@@ -339,11 +340,29 @@ final class TcpOptions {
             }
             int dle = (int) p.u32(off + 2) - base;
             int dre = (int) p.u32(off + 6) - base;
-            t.setFlags(t.addUint(TcpFields.DSACK_LE, off + 2, 4, unsigned(dle)), Tree.GENERATED);
-            t.setFlags(t.addUint(TcpFields.DSACK_RE, off + 6, 4, unsigned(dre)), Tree.GENERATED);
-            t.expert(TcpExpert.SACK_DSACK, off + 2, 8);
+            int leNode = t.addUint(TcpFields.DSACK_LE, off + 2, 4, unsigned(dle));
+            t.setFlags(leNode, Tree.GENERATED);
+            edgeLabel(t, leNode, "D-SACK Left Edge = ", dle, base);
+            int reNode = t.addUint(TcpFields.DSACK_RE, off + 6, 4, unsigned(dre));
+            t.setFlags(reNode, Tree.GENERATED);
+            edgeLabel(t, reNode, "D-SACK Right Edge = ", dre, base);
+            t.expertOn(t.add(TcpFields.DSACK_SEQUENCE, off + 2, 8), TcpExpert.SACK_DSACK, off + 2, 8, null);
         }
         t.close();
+    }
+
+    /** Wireshark's {@code left edge = 1449 (relative)} lines, composed only when an output shows labels. */
+    private void edgeLabel(Tree t, int node, String what, int edge, int base) {
+        if (node < 0 || !t.wantsLabels()) {
+            return;
+        }
+        StringBuilder sb = label;
+        sb.setLength(0);
+        sb.append(what).append(unsigned(edge));
+        if (settings.analyzeSeq && settings.relativeSeq) {
+            sb.append(" (relative)");
+        }
+        t.setLabel(node, sb);
     }
 
     private void tfoPayload(Packet p, Tree t, boolean columns, int off, int optlen, int flags) {

@@ -19,6 +19,8 @@ import org.dissect4j.api.Tree;
  * data source, "Reassembled TCP", of the frame that completed it.
  */
 final class TcpReassembly {
+    /** Composes per-packet labels (only when an output shows them). */
+    private final StringBuilder label = new StringBuilder(48);
     private static final int MAX_FIRST_FRAGMENT = 1024 * 1024;
     private static final int UNTIL_FIN_SPAN = 0x4000_0000;
     private static final String SEGMENT_OF_PDU = "[TCP segment of a reassembled PDU]";
@@ -130,12 +132,19 @@ final class TcpReassembly {
         Tree t = p.tree();
         SegmentBuffer b = s.fwd.buffer;
         int src = t.addSource(b.view, 0, b.total, "Reassembled TCP");
+        // Wireshark shows the segments before the next layer's items, and none when that layer took nothing
+        int mark = t.size();
+        segmentsTree(t, b, src);
+        int shown = t.size();
         handoff.processReassembled(p, s, src, b.total, s.fwd.mspSeq, true);
         if (ctx.desegLen != 0) {
+            if (ctx.desegOffset == 0 && t.size() == shown) {
+                t.truncate(mark);
+            }
             return pduNeedsMore(p, s, b, src, off, seq, remaining, lastFragmentLen) ? WANTS_MORE : FAILED;
         }
         t.add(TcpFields.SEGMENT_DATA, off, anotherPduFollows > 0 ? anotherPduFollows : remaining);
-        pduDone(t, s, b, src);
+        pduDone(s);
         return HANDED_ON;
     }
 
@@ -153,23 +162,32 @@ final class TcpReassembly {
     }
 
     /** Data already reassembled or retransmitted is labelled (or, for a spurious retransmission, not) and not handed on. */
-    private static boolean retransmittedData(Tree t, TcpSegment s, int off, int remaining, int seq, int nxtseq) {
+    private boolean retransmittedData(Tree t, TcpSegment s, int off, int remaining, int seq, int nxtseq) {
         TcpFlow fwd = s.fwd;
         long frame = s.frame;
         if (fwd.lastMspValid && fwd.lastMspSeq == seq && le(nxtseq, fwd.lastMspNxtpdu) && fwd.lastMspLastFrame != frame
                 || fwd.mspActive && fwd.mspSeq == seq && le(nxtseq, fwd.mspNxtpdu) && fwd.mspLastFrame != frame
                 && fwd.mspFirstFrame != frame) {
-            t.add(TcpFields.SEGMENT_DATA, off, remaining);
+            retransmittedLabel(t, t.add(TcpFields.SEGMENT_DATA, off, remaining), remaining);
             return true;
         }
         if (s.analysed(TcpAcked.SPURIOUS_RETRANSMISSION)) {
             return true;
         }
         if (s.analysed(TcpAcked.RETRANSMISSION)) {
-            t.add(TcpFields.SEGMENT_DATA, off, remaining);
+            retransmittedLabel(t, t.add(TcpFields.SEGMENT_DATA, off, remaining), remaining);
             return true;
         }
         return false;
+    }
+
+    /** {@code Retransmitted TCP segment data (1200 bytes)}, composed only when an output shows labels. */
+    private void retransmittedLabel(Tree t, int node, int length) {
+        if (node >= 0 && t.wantsLabels()) {
+            label.setLength(0);
+            label.append("Retransmitted TCP segment data (").append(length).append(length == 1 ? " byte)" : " bytes)");
+            t.setLabel(node, label);
+        }
     }
 
     /** Adds the segment's part of the PDU in progress; its length, or -1 when the budget refused it. */
@@ -207,7 +225,6 @@ final class TcpReassembly {
         } else if (le(fwd.mspSeq + ctx.desegOffset, seq)) {
             b.partial();
         } else {
-            segmentsTree(t, b, src);
             int split = ctx.desegOffset;
             SegmentBuffer nb = fwd.freshBuffer(budget);
             if (!nb.takeTail(b, split, total - split, budget)) {
@@ -235,9 +252,8 @@ final class TcpReassembly {
     }
 
     /** The PDU was handed on whole: shows its segments and remembers it, to recognise its retransmission. */
-    private static void pduDone(Tree t, TcpSegment s, SegmentBuffer b, int src) {
+    private static void pduDone(TcpSegment s) {
         TcpFlow fwd = s.fwd;
-        segmentsTree(t, b, src);
         fwd.mspActive = false;
         fwd.lastMspValid = true;
         fwd.lastMspSeq = fwd.mspSeq;
@@ -340,9 +356,19 @@ final class TcpReassembly {
         t.useSource(src);
         t.push(-1);
         int node = t.add(TcpFields.SEGMENTS, 0, total);
+        t.setFlags(node, Tree.GENERATED);
         t.push(node);
+        long end = 0;
         for (int i = 0; i < b.segCount; i++) {
-            t.setFlags(t.addLong(TcpFields.SEGMENT, b.segOffset[i], b.segLength[i], b.segFrame[i]), 0);
+            int seg = t.addLong(TcpFields.SEGMENT, b.segOffset[i], b.segLength[i], b.segFrame[i]);
+            t.setFlags(seg, Tree.GENERATED);
+            // segments are kept in offset order: one starting before the end of those before it overlaps them
+            if (b.segOffset[i] < end && seg >= 0) {
+                t.push(seg);
+                t.setFlags(t.addUint(TcpFields.SEGMENT_OVERLAP, 0, 0, 1), Tree.GENERATED);
+                t.close();
+            }
+            end = Math.max(end, (long) b.segOffset[i] + b.segLength[i]);
         }
         t.addGenerated(TcpFields.SEGMENT_COUNT, b.segCount);
         t.setFlags(t.addUint(TcpFields.REASSEMBLED_LENGTH, 0, total, total), Tree.GENERATED);

@@ -80,11 +80,6 @@ final class EkSink implements Sink {
 
     private void fill(Tree t, int parent, Map<String, List<Integer>> attrs, Set<String> active) {
         for (int c = parent < 0 ? walk.roots() : walk.firstChild(parent); c >= 0; c = walk.nextSibling(c)) {
-            if (t.field(c).isText() && !TreeNodes.expert(t, c)) {
-                // EK has no member for a text item: its children stand in its place
-                fill(t, c, attrs, active);
-                continue;
-            }
             String key = parent < 0 ? abbrev(t, c) : abbrev(t, parent) + "_" + abbrev(t, c);
             attrs.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
             if (!object(t, c) && walk.firstChild(c) >= 0) {
@@ -150,14 +145,21 @@ final class EkSink implements Sink {
         return filter.contains(abbrev) || filter.contains(abbrev.replace('.', '_'));
     }
 
+    /** A node's name as EK groups it: {@code _ws.expert} for an expert item, {@code text} for a text item (Wireshark's hf_text_only). */
     private static String abbrev(Tree t, int n) {
-        return TreeNodes.expert(t, n) ? "_ws.expert" : t.field(n).abbrev();
+        if (TreeNodes.expert(t, n)) {
+            return "_ws.expert";
+        }
+        return t.field(n).isText() ? "text" : t.field(n).abbrev();
     }
 
     /** A member's name: the field's protocol and the field ({@code ip_ip_src}); a protocol alone. */
     private String name(Tree t, int n) {
         if (TreeNodes.expert(t, n)) {
             return "_ws.expert";
+        }
+        if (t.field(n).isText()) {
+            return "text";
         }
         Field f = t.field(n);
         Protocol owner = nodes.nameOnly(f) ? null : nodes.owner(f);
@@ -166,7 +168,9 @@ final class EkSink implements Sink {
 
     private void value(Tree t, int n) {
         Field f = t.field(n);
-        if (f.type() == FieldType.NONE) {
+        if (f.isText()) {
+            json.string(t.label(n));
+        } else if (f.type() == FieldType.NONE) {
             json.string(null);
         } else if (f.type() == FieldType.BOOLEAN) {
             json.raw(t.value(n) != 0 ? "true" : "false");

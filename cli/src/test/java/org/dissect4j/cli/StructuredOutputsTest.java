@@ -24,11 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StructuredOutputsTest {
     /** PDML top-level elements equal to tshark's in every packet. */
-    static final Set<String> PDML = Set.of("geninfo", "frame", "arp", "sll");
+    static final Set<String> PDML = Set.of("geninfo", "frame", "arp", "sll", "ip", "ipv6", "tcp", "data-text-lines");
     /** JSON layers equal to tshark's in every packet. */
-    static final Set<String> JSON = Set.of("frame", "ip", "ipv6", "arp", "sll", "data", "icmpv6");
+    static final Set<String> JSON = Set.of("frame", "ip", "ipv6", "arp", "sll", "data", "icmpv6", "tcp", "tcp.segments",
+            "data-text-lines");
     /** EK layers equal to tshark's in every packet. */
-    static final Set<String> EK = Set.of("frame", "ip", "arp", "sll", "data", "icmpv6");
+    static final Set<String> EK = Set.of("frame", "ip", "ipv6", "arp", "sll", "data", "icmpv6", "tcp", "tcp_tcp_segments",
+            "tcp_tcp_segment", "tcp_tcp_segment_count", "tcp_tcp_reassembled_length", "tcp_tcp_reassembled_data",
+            "tcp_tcp_segment_overlap", "data-text-lines");
 
     private static final Pattern PDML_PROTO = Pattern.compile("(?ms)^  <proto name=\"([^\"]+)\".*?^  </proto>\n");
     private static final Pattern JSON_LAYER = Pattern.compile("(?ms)^        \"([^\"]+)\": (?:\\{.*?^        \\}|\"[^\n]*\")");

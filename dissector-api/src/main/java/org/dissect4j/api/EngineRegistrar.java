@@ -66,7 +66,8 @@ final class EngineRegistrar implements Registrar {
         String s = abbrev;
         while (true) {
             Protocol p = e.protocolsByName.get(s);
-            if (p != null) {
+            // a protocol registered in name only (a TCP option) is a field of the protocol around it, never an owner
+            if (p != null && !p.hasBytesValue()) {
                 return p;
             }
             int dot = s.lastIndexOf('.');

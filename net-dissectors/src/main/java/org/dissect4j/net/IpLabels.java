@@ -41,6 +41,12 @@ final class IpLabels {
         out.append(" = Version: ").append(t.value(n));
     }
 
+    /** IPv6's own {@code ip.version}: the version line and why Wireshark records it. */
+    static void ipv6IpVersion(TreeView t, int n, StringBuilder out) {
+        version(t, n, out);
+        out.append(" [This field makes the filter match on \"ip.version == 6\" possible]");
+    }
+
     /** {@code .... 0101 = Header Length: 20 bytes (5)}: the value is in bytes, the bits count words. */
     static void headerLength(TreeView t, int n, StringBuilder out) {
         long bytes = t.value(n);

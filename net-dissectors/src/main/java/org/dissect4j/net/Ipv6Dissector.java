@@ -5,6 +5,7 @@ import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Field;
+import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -25,6 +26,13 @@ import org.dissect4j.api.Tree;
  * 40 plus the payload length, so the link layer can show padding and trailer.
  */
 final class Ipv6Dissector implements Dissector {
+    /**
+     * IPv6's own {@code ip.version} (Wireshark registers a second field of that name under ipv6: filters on
+     * {@code ip.version} see both, EK names it {@code ipv6_ip_version}).
+     */
+    static final Field IP_VERSION = Field.define("ip.version", "Version", FieldType.UINT8).mask(0xF0, 8)
+            .labeler(IpLabels::ipv6IpVersion).build();
+
     static final int HEADER_LENGTH = 40;
     static final int HOPOPTS = 0;
     static final int ROUTING = 43;
@@ -68,7 +76,7 @@ final class Ipv6Dissector implements Dissector {
         int version = b0 >>> 4;
         t.addUint(Ipv6Fields.VERSION, off, 1, version);
         // Wireshark also records the version as the (hidden) ip.version of IPv6 packets.
-        t.setFlags(t.addUint(Ipv4Fields.VERSION, off, 1, version), Tree.HIDDEN);
+        t.setFlags(t.addUint(IP_VERSION, off, 1, b0), Tree.HIDDEN);
         if (version != 6) {
             t.expert(NetExperts.IPV6_BOGUS_VERSION, off, 1);
             if (info != null) {

@@ -76,7 +76,9 @@ public final class NetPlugin implements DissectorPlugin {
     @Override
     public void register(Registrar r) {
         for (Protocol p : NetProtocols.all()) {
-            r.protocol(p);
+            if (p != NetProtocols.IPV6) {
+                r.protocol(p);
+            }
         }
         r.fields(FrameFields.all());
         r.fields(EthernetFields.all());
@@ -86,6 +88,8 @@ public final class NetPlugin implements DissectorPlugin {
         r.fields(SllFields.all());
         r.fields(NullFields.all());
         r.fields(Ipv4Fields.all());
+        // after IPv4's: IPv6's own ip.version is the second field of that name, as in Wireshark
+        r.protocol(NetProtocols.IPV6, Ipv6Dissector.IP_VERSION);
         r.fields(Ipv6Fields.all());
         r.fields(UdpFields.all());
         r.fields(ArpFields.all());

@@ -64,7 +64,7 @@ lcp.opt.magic_number lcp.magic_number
 ipcp.opt.type ipcp.opt.length ipcp.opt.ip_address ipcp.opt.pri_dns_address
 ipcp.opt.sec_dns_address ipcp.opt.pri_nbns_address ipcp.opt.sec_nbns_address ipcp.data
 pap.code pap.identifier pap.length pap.data pap.peer_id.length pap.peer_id pap.password.length pap.password
-pap.message.length pap.message''')
+pap.message.length pap.message pap.stuff''')
 
 # Fields Wireshark adds hidden (PROTO_ITEM_SET_HIDDEN or proto_tree_add_item in a hidden subtree): filterable, not in -V.
 HIDDEN = {'geneve.reserved', 'geneve.option.type.critical', 'geneve.option.flags'}

@@ -21,7 +21,7 @@ public final class Packet extends PacketBytes {
     /** Port types of {@link #srcPort()}. */
     public static final int PT_NONE = 0, PT_TCP = 1, PT_UDP = 2;
 
-    private static final int MAX_CALL_DEPTH = 64;
+    private static final int MAX_CALL_DEPTH = 256;
 
     private final Engine engine;
     private final Tree tree;
@@ -597,7 +597,8 @@ public final class Packet extends PacketBytes {
      * @param offset the offset in the current data source
      * @param length the bytes given to the callee (negative counts as 0)
      * @return the bytes the dissector consumed; 0 when {@code h} is {@code null}, its protocol is
-     *     disabled, calls are nested 64 deep, or the dissector declined
+     *     disabled, calls are nested 256 deep (as tshark bounds layers by gui.max_tree_depth), or the
+     *     dissector declined
      */
     public int call(DissectorHandle h, int offset, int length) {
         // Kept under the JIT's inlining limit for hot methods (325 bytecodes): inlined into each

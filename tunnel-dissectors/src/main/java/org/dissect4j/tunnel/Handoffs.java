@@ -2,9 +2,13 @@ package org.dissect4j.tunnel;
 
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.EngineFields;
+import org.dissect4j.api.Expert;
+import org.dissect4j.api.ExpertGroup;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.PluginException;
 import org.dissect4j.api.Registrar;
+import org.dissect4j.api.Tree;
 
 /**
  * Hand-off helpers the tunnel dissectors share: undissected bytes that keep the Protocol column of the
@@ -12,6 +16,29 @@ import org.dissect4j.api.Registrar;
  */
 public final class Handoffs {
     private Handoffs() {
+    }
+
+    /**
+     * Records expert item {@code e} (with {@code message}, or its own when {@code null}); for an item of the
+     * Malformed group also a hidden, empty {@code _ws.malformed} item, as Wireshark's expert module adds one, so
+     * {@code _ws.malformed} finds the packet without the " [Malformed Packet]" an exception would show.
+     *
+     * @param p the packet
+     * @param e the expert item
+     * @param at its offset
+     * @param length its length
+     * @param message the text, or {@code null}
+     */
+    public static void expert(Packet p, Expert e, int at, int length, String message) {
+        Tree t = p.tree();
+        if (message == null) {
+            t.expert(e, at, length);
+        } else {
+            t.expert(e, at, length, message);
+        }
+        if (e.group() == ExpertGroup.MALFORMED) {
+            t.setFlags(t.add(EngineFields.MALFORMED.field(), 0, 0), Tree.HIDDEN);
+        }
     }
 
     /**

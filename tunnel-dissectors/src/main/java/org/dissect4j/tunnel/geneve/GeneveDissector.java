@@ -26,6 +26,7 @@ final class GeneveDissector implements Dissector {
     static final int RESERVED_OFFSET = VNI_OFFSET + 3;
     static final int OPTION_HEADER_LENGTH = 4;
     private static final int OPTION_LENGTH_MASK = 0x1F;
+    private static final int OPTION_FLAGS_MASK = 0xE0;
     private static final int FLAG_OAM = 0x80;
 
     private final GeneveLabels labels = new GeneveLabels();
@@ -37,12 +38,22 @@ final class GeneveDissector implements Dissector {
 
     @Override
     public int dissect(Packet p, int off, int len) {
-        if (p.columns()) {
+        Tree t = p.tree();
+        int first = p.u8(off);
+        if (p.columns() && p.captured(off + PROTO_TYPE_OFFSET) >= 2) {
+            p.protocolColumn("Geneve");
+            int type = p.u16(off + PROTO_TYPE_OFFSET);
+            String name = GeneveFields.GENEVE_PROTO_TYPE.values().name(type);
+            StringBuilder info = p.clearInfo().append("Encapsulated ");
+            if (name != null) {
+                info.append(name);
+            } else {
+                GeneveLabels.hex(info.append("0x"), type, 4).append(" (unknown)");
+            }
+        } else if (p.columns()) {
             p.protocolColumn("Geneve");
             p.clearInfo();
         }
-        Tree t = p.tree();
-        int first = p.u8(off);
         int version = first >>> 6;
         int optionsLength = (first & 0x3F) * 4;
         int node = t.open(GenevePlugin.GENEVE.field(), off, Math.min(BASIC_HEADER_LENGTH + optionsLength,
@@ -97,7 +108,8 @@ final class GeneveDissector implements Dissector {
             t.addUint(GeneveFields.GENEVE_OPTION_CLASS, at, 2, optionClass);
             t.addUint(GeneveFields.GENEVE_OPTION_TYPE, at + 2, 1, type);
             t.addUint(GeneveFields.GENEVE_OPTION_TYPE_CRITICAL, at + 2, 1, type);
-            t.openUint(GeneveFields.GENEVE_OPTION_FLAGS, at + 3, 1, third);
+            // the flags item shows only its reserved bits (Wireshark's bitmask of its one subfield)
+            t.openUint(GeneveFields.GENEVE_OPTION_FLAGS, at + 3, 1, third & OPTION_FLAGS_MASK);
             t.addUint(GeneveFields.GENEVE_OPTION_FLAGS_RESERVED, at + 3, 1, third);
             t.close();
             t.addUint(GeneveFields.GENEVE_OPTION_LENGTH, at + 3, 1, optionLength);

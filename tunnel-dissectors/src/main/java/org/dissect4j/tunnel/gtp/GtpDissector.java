@@ -17,7 +17,7 @@ import org.dissect4j.tunnel.Handoffs;
  * extension header: | Length (in 4 bytes) | contents ... | Next Ext Hdr |
  * </pre>
  *
- * A T-PDU (message 0xFF) carries a user packet: as Wireshark's default "TPDU Heuristic", a first byte of
+ * A version above 2 is not GTP: the dissector declines. A T-PDU (message 0xFF) carries a user packet: as Wireshark's default "TPDU Heuristic", a first byte of
  * 0x45..0x4E is IPv4 and a first nibble of 6 IPv6; anything else is not dissected. Information elements of
  * the control messages are not dissected. The extension-header chain ends at type 0, at a length of 0
  * (malformed) or at the end of the bytes: each header is at least 4 bytes, so it is bounded by the frame.
@@ -49,8 +49,12 @@ final class GtpDissector implements Dissector {
     @Override
     public int dissect(Packet p, int off, int len) {
         int flags = p.u8(off);
-        if (flags >>> 5 == 2 && gtpv2 != null) {
+        int version = flags >>> 5;
+        if (version == 2 && gtpv2 != null) {
             return p.call(gtpv2, off, len);
+        }
+        if (version > 2) {
+            return 0;       // not GTP (a UDP packet between GTP ports inside a tunnel): the caller shows data
         }
         int message = p.captured(off + 1) >= 1 ? p.u8(off + 1) : -1;
         boolean columns = p.columns();
@@ -89,6 +93,10 @@ final class GtpDissector implements Dissector {
             at += OPTIONAL_LENGTH;
             if ((flags & FLAG_E) != 0) {
                 at = extensionHeaders(p, t, at, next);
+                if (at < 0) {
+                    t.close();
+                    return len;
+                }
             }
         }
         t.setLength(node, at - off);
@@ -99,21 +107,26 @@ final class GtpDissector implements Dissector {
         return len;
     }
 
-    /** Walks the chain until type 0; returns where the payload starts. */
+    /** Walks the chain until type 0; returns where the payload starts, or -1 when a header of length 0 ended it. */
     private static int extensionHeaders(Packet p, Tree t, int at, int type) {
         while (type != 0) {
             int words = p.u8(at);
             if (words == 0) {
-                t.expert(GtpExpert.EXT_LENGTH_ZERO, at, 1);
-                p.markMalformed(at);
-                return at + 1;
+                // as packet-gtp.c: an empty header item, its length, the expert item, malformed without an Info suffix
+                t.open(GtpFields.GTP_EXT_HDR, at, 0);
+                t.addUint(GtpFields.GTP_EXT_HDR_LENGTH, at, 1, 0);
+                Handoffs.expert(p, GtpExpert.EXT_LENGTH_INVALID, at, 0, "Extension header length is zero");
+                t.close();
+                return -1;
             }
             int length = words * 4;
             p.require(at, length);
             int node = t.open(GtpFields.GTP_EXT_HDR, at, length);
             if (t.wantsLabels() && node >= 0) {
                 String name = GtpFields.GTP_EXT_HDR_NEXT.values().name(type);
-                t.appendLabel(node, name == null ? " (Unknown)" : name);
+                t.appendLabel(node, " (");
+                t.appendLabel(node, name == null ? "Unknown" : name);
+                t.appendLabel(node, ")");
             }
             t.addUint(GtpFields.GTP_EXT_HDR_LENGTH, at, 1, words);
             switch (type) {

@@ -6,14 +6,14 @@ import org.dissect4j.api.Severity;
 
 /** GTP's expert items. */
 final class GtpExpert {
-    /** An extension header of length 0 would never advance: the chain stops there, marked with Wireshark's item. */
-    static final Expert EXT_LENGTH_ZERO = new Expert("gtp.ext_length.invalid", ExpertGroup.PROTOCOL, Severity.WARNING,
+    /** An extension header of length 0 would never advance: the chain and the packet stop there, as in packet-gtp.c. */
+    static final Expert EXT_LENGTH_INVALID = new Expert("gtp.ext_length.invalid", ExpertGroup.MALFORMED, Severity.ERROR,
             "Malformed length");
 
     private GtpExpert() {
     }
 
     static Expert[] all() {
-        return new Expert[] {EXT_LENGTH_ZERO};
+        return new Expert[] {EXT_LENGTH_INVALID};
     }
 }

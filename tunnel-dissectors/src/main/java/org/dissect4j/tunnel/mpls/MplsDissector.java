@@ -5,6 +5,7 @@ import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
+import org.dissect4j.api.ValueNames;
 import org.dissect4j.tunnel.Handoffs;
 
 /**
@@ -31,6 +32,8 @@ final class MplsDissector implements Dissector {
     static final int LABEL_OAM_ALERT = 14;
     /** Y.1711's OAM PDUs are 44 bytes. */
     static final int Y1711_MIN_PAYLOAD = 44;
+    /** Y.1711 OAM function types, as packet-mpls-y1711.c names them in the Info column. */
+    static final ValueNames Y1711_FUNCTIONS = ValueNames.of(1, "CV", 2, "FDI", 3, "BDI", 7, "FDD");
     /** Labels 0-15 are reserved (RFC 3032) and shown by name. */
     static final int MAX_RESERVED_LABEL = 15;
 
@@ -83,9 +86,13 @@ final class MplsDissector implements Dissector {
             return len;
         }
         if (label == LABEL_OAM_ALERT) {
-            // Wireshark binds Y.1711 OAM to this label; its PDUs are not decoded here, only its length check
+            // Wireshark binds Y.1711 OAM to this label; its PDUs are not decoded here, only named in Info and checked
+            if (p.columns()) {
+                String function = Y1711_FUNCTIONS.name(p.u8(at));
+                p.info().append(" (Y.1711: ").append(function == null ? "reserved/unknown" : function).append(')');
+            }
             if (rest < Y1711_MIN_PAYLOAD) {
-                t.expert(MplsExpert.Y1711_MINIMUM_PAYLOAD, at, rest);
+                Handoffs.expert(p, MplsExpert.Y1711_MINIMUM_PAYLOAD, at, rest, null);
             }
             Handoffs.data(p, at, rest);
             return len;

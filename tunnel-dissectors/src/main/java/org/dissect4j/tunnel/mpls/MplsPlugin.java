@@ -3,6 +3,7 @@ package org.dissect4j.tunnel.mpls;
 import org.dissect4j.api.Base;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorPlugin;
+import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Protocol;
@@ -12,7 +13,8 @@ import org.dissect4j.tunnel.Handoffs;
 /**
  * The MPLS plugin: {@code mpls} on Ethertypes 0x8847 (unicast) and 0x8848 (multicast), on IP protocol 137
  * (MPLS in IP) and on UDP port 6635 (MPLS over UDP, RFC 7510); the table {@code mpls.label} (the data after a
- * bottom label, for Decode As); {@code pwach}, the PW associated channel.
+ * bottom label, for Decode As); {@code pwach}, the PW associated channel, with its table
+ * {@code pwach.channel_type} (IPv4 0x0021, IPv6 0x0057).
  */
 public final class MplsPlugin implements DissectorPlugin {
     /** MPLS over UDP, RFC 7510. */
@@ -33,6 +35,7 @@ public final class MplsPlugin implements DissectorPlugin {
     static final Protocol PWACH = new Protocol("PW Associated Channel Header", "PW Associated Channel", "pwach");
 
     private final MplsDissector mpls = new MplsDissector();
+    private final PwAchDissector pwach = new PwAchDissector();
     private DissectorHandle handle;
     private DissectorHandle pwachHandle;
 
@@ -56,8 +59,9 @@ public final class MplsPlugin implements DissectorPlugin {
         r.protocol(PWACH);
         r.experts(MplsExpert.all());
         r.newTable("mpls.label", "MPLS protocol", FieldType.UINT32, Base.DEC);
+        r.newTable("pwach.channel_type", "PW Associated Channel Type", FieldType.UINT16, Base.HEX);
         handle = r.dissector("mpls", MPLS, mpls);
-        pwachHandle = r.dissector("pwach", PWACH, new PwAchDissector());
+        pwachHandle = r.dissector("pwach", PWACH, pwach);
     }
 
     @Override
@@ -68,6 +72,16 @@ public final class MplsPlugin implements DissectorPlugin {
         });
         r.findTable("ip.proto").ifPresent(t -> t.add(137, handle));
         r.findTable("udp.port").ifPresent(t -> t.add(UDP_PORT, handle));
-        mpls.wire(r.table("mpls.label"), Handoffs.find(r, "ip"), Handoffs.find(r, "ipv6"), pwachHandle);
+        DissectorHandle ip = Handoffs.find(r, "ip");
+        DissectorHandle ipv6 = Handoffs.find(r, "ipv6");
+        DissectorTable channels = r.table("pwach.channel_type");
+        if (ip != null) {
+            channels.add(0x0021, ip);
+        }
+        if (ipv6 != null) {
+            channels.add(0x0057, ipv6);
+        }
+        pwach.wire(channels);
+        mpls.wire(r.table("mpls.label"), ip, ipv6, pwachHandle);
     }
 }

@@ -1,6 +1,7 @@
 package org.dissect4j.tunnel.mpls;
 
 import org.dissect4j.api.Dissector;
+import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 import org.dissect4j.tunnel.Handoffs;
@@ -12,10 +13,17 @@ import org.dissect4j.tunnel.Handoffs;
  * |0 0 0 1|Version|   Reserved    |         Channel Type          |
  * </pre>
  *
- * The channel's payload is shown as data (BFD, OAM and the other channel types are not dissected).
+ * The channel's payload goes to the {@code pwach.channel_type} table (0x0021 IPv4, 0x0057 IPv6), else to data
+ * (BFD, OAM and the other channel types are not dissected).
  */
 final class PwAchDissector implements Dissector {
     static final int HEADER_LENGTH = 4;
+
+    private DissectorTable channels;
+
+    void wire(DissectorTable channels) {
+        this.channels = channels;
+    }
 
     @Override
     public int dissect(Packet p, int off, int len) {
@@ -31,9 +39,10 @@ final class PwAchDissector implements Dissector {
         if (reserved != 0) {
             t.expert(MplsExpert.PWACH_RESERVED, off + 1, 1);
         }
-        t.addUint(MplsFields.PWACH_CHANNEL_TYPE, off + 2, 2, p.u16(off + 2));
+        int channel = p.u16(off + 2);
+        t.addUint(MplsFields.PWACH_CHANNEL_TYPE, off + 2, 2, channel);
         t.close();
-        Handoffs.data(p, off + HEADER_LENGTH, len - HEADER_LENGTH);
+        Handoffs.tableOrData(p, channels, channel, off + HEADER_LENGTH, len - HEADER_LENGTH);
         return len;
     }
 }

@@ -12,7 +12,8 @@ final class PapDissector implements Dissector {
     @Override
     public int dissect(Packet p, int off, int len) {
         int code = p.u8(off);
-        if (p.columns()) {
+        boolean columns = p.columns();
+        if (columns) {
             p.protocolColumn("PPP PAP");
             String name = PppFields.PAP_CODE.values().name(code);
             p.clearInfo().append(name == null ? "Unknown" : name);
@@ -36,15 +37,37 @@ final class PapDissector implements Dissector {
                 t.addUint(PppFields.PAP_PASSWORD_LENGTH, at, 1, password);
                 p.require(at + 1, password);
                 t.add(PppFields.PAP_PASSWORD, at + 1, password);
+                if (columns) {
+                    text(p, p.info().append(" (Peer-ID='"), at - peer, peer).append("', Password='");
+                    text(p, p.info(), at + 1, password).append("')");
+                }
             } else if (code == 2 || code == 3) {
                 int message = p.u8(at);
                 t.addUint(PppFields.PAP_MESSAGE_LENGTH, at, 1, message);
                 p.require(at + 1, message);
                 t.add(PppFields.PAP_MESSAGE, at + 1, message);
+                if (columns) {
+                    text(p, p.info().append(" (Message='"), at + 1, message).append("')");
+                }
+            } else {
+                t.add(PppFields.PAP_STUFF, at, Math.min(length - 4, p.captured(at)));
             }
             t.close();
         }
         t.close();
         return len;
+    }
+
+    /** Appends printable ASCII as it is and other bytes as {@code \ooo}, as Wireshark's format_text does. */
+    private static StringBuilder text(Packet p, StringBuilder out, int at, int length) {
+        for (int i = 0; i < length; i++) {
+            int c = p.u8(at + i);
+            if (c >= 0x20 && c < 0x7F) {
+                out.append((char) c);
+            } else {
+                out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + (c >> 3 & 7))).append((char) ('0' + (c & 7)));
+            }
+        }
+        return out;
     }
 }

@@ -269,6 +269,9 @@ public final class PppFields {
     public static final Field PAP_MESSAGE = Field.define("pap.message", "Message", FieldType.STRING)
             .description("The Message field is zero or more octets, and its contents are implementation dependent.")
             .build();
+    /** {@code pap.stuff}: stuff. */
+    public static final Field PAP_STUFF = Field.define("pap.stuff", "stuff", FieldType.BYTES)
+            .build();
 
     private PppFields() {
     }
@@ -288,6 +291,7 @@ public final class PppFields {
             IPCP_OPT_SEC_NBNS_ADDRESS, IPCP_DATA, PAP_CODE, PAP_IDENTIFIER,
             PAP_LENGTH, PAP_DATA, PAP_PEER_ID_LENGTH, PAP_PEER_ID,
             PAP_PASSWORD_LENGTH, PAP_PASSWORD, PAP_MESSAGE_LENGTH, PAP_MESSAGE,
+            PAP_STUFF,
         };
     }
 }

@@ -2,7 +2,7 @@
 # Regenerates the tshark 4.0.17 goldens of every capture here (and under zeek/): NAME.fields.tsv with every field
 # this module records (the abbreviations of its *Fields classes), its protocols, the frame, network and transport
 # fields around them, _ws.malformed and the columns. TunnelCapturesTest compares every cell of the frames that
-# carry a tunnel protocol.
+# carry a tunnel protocol; then the filters of filters.txt with the frames tshark selects (filters.tsv).
 set -euo pipefail
 cd "$(dirname "$0")"
 export WIRESHARK_CONFIG_DIR=$(mktemp -d) TZ=UTC LC_ALL=C
@@ -18,3 +18,10 @@ for cap in *.pcap zeek/*.pcap zeek/*.pcapng; do
   tshark -r "$cap" "${args[@]}" > "$cap.fields.tsv"
   echo "$cap: $(($(wc -l < "$cap.fields.tsv") - 1)) frames"
 done
+# The filters of filters.txt: each with the frames tshark selects (filters.tsv: capture, filter, frame numbers).
+: > filters.tsv
+while IFS=$'\t' read -r cap filter; do
+  case "$cap" in ''|'#'*) continue ;; esac
+  frames=$(tshark -r "$cap" -Y "$filter" -T fields -e frame.number | paste -sd, -)
+  printf '%s\t%s\t%s\n' "$cap" "$filter" "$frames" >> filters.tsv
+done < filters.txt

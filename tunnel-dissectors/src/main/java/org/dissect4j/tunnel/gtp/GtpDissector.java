@@ -17,8 +17,9 @@ import org.dissect4j.tunnel.Handoffs;
  * extension header: | Length (in 4 bytes) | contents ... | Next Ext Hdr |
  * </pre>
  *
- * A version above 2 is not GTP: the dissector declines. A T-PDU (message 0xFF) carries a user packet: as Wireshark's default "TPDU Heuristic", a first byte of
- * 0x45..0x4E is IPv4 and a first nibble of 6 IPv6; anything else is not dissected. Information elements of
+ * A version above 2 is not GTP: the dissector declines. A T-PDU (message 0xFF) carries a user packet: as
+ * Wireshark's default "TPDU Heuristic", a first byte of 0x45..0x4E is IPv4 and a first nibble of 6 IPv6;
+ * anything else is not dissected. Information elements of
  * the control messages are not dissected. The extension-header chain ends at type 0, at a length of 0
  * (malformed) or at the end of the bytes: each header is at least 4 bytes, so it is bounded by the frame.
  */

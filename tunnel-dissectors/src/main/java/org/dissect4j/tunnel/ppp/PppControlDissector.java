@@ -1,5 +1,6 @@
 package org.dissect4j.tunnel.ppp;
 
+import org.dissect4j.api.Dissector;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Protocol;
@@ -18,7 +19,7 @@ import org.dissect4j.api.ValueNames;
  * number; the rest is shown as data. An option shorter than 2 bytes ends the walk (malformed), so it is
  * bounded by the packet's length.
  */
-final class PppControlDissector implements org.dissect4j.api.Dissector {
+final class PppControlDissector implements Dissector {
     static final int HEADER_LENGTH = 4;
     /** LCP codes with a magic number: Echo-Request, Echo-Reply, Discard-Request, Identification, Time-Remaining. */
     private static final int ECHO_REQUEST = 9;

@@ -117,7 +117,7 @@ icmp.data_time_relative icmp.length icmp.length.original_datagram''')
 
 spec('Icmpv6Fields', 'icmpv6.', 'Fields of ICMPv6 messages and neighbour discovery (Wireshark\'s packet-icmpv6.c).', '''
 icmpv6.type icmpv6.code icmpv6.checksum icmpv6.checksum.status icmpv6.reserved icmpv6.data icmpv6.mtu
-icmpv6.pointer icmpv6.echo.identifier icmpv6.echo.sequence_number icmpv6.nd.ra.cur_hop_limit
+icmpv6.pointer icmpv6.echo.identifier icmpv6.echo.sequence_number icmpv6.nonce icmpv6.nd.ra.cur_hop_limit
 icmpv6.nd.ra.flag icmpv6.nd.ra.flag.m icmpv6.nd.ra.flag.o icmpv6.nd.ra.flag.h icmpv6.nd.ra.flag.prf
 icmpv6.nd.ra.flag.p icmpv6.nd.ra.flag.rsv icmpv6.nd.ra.router_lifetime icmpv6.nd.ra.reachable_time
 icmpv6.nd.ra.retrans_timer icmpv6.nd.ns.target_address icmpv6.nd.na.flag icmpv6.nd.na.flag.r

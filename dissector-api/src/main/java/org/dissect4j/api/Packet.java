@@ -21,7 +21,7 @@ public final class Packet extends PacketBytes {
     /** Port types of {@link #srcPort()}. */
     public static final int PT_NONE = 0, PT_TCP = 1, PT_UDP = 2;
 
-    private static final int MAX_CALL_DEPTH = 64;
+    private static final int MAX_CALL_DEPTH = 256;
 
     private final Engine engine;
     private final Tree tree;
@@ -341,7 +341,8 @@ public final class Packet extends PacketBytes {
     /**
      * Sets the link-layer source and destination (6-byte MACs at the given offsets of the current
      * source), copied into this packet's arrays ({@link #dlSrc()}, {@link #dlDst()}); sets
-     * {@link #dlType()} to {@link #AT_ETHER}. Allocates nothing.
+     * {@link #dlType()} to {@link #AT_ETHER}; forgets an earlier network address (a link layer in a tunnel is
+     * what the address columns show until an inner IP sets its own: Wireshark's pinfo->src). Allocates nothing.
      *
      * @param srcOffset the offset of the source address
      * @param dstOffset the offset of the destination address
@@ -353,6 +354,7 @@ public final class Packet extends PacketBytes {
         copy6(base + srcOffset, dlSrc);
         copy6(base + dstOffset, dlDst);
         dlType = AT_ETHER;
+        netType = AT_NONE;
     }
 
     /**
@@ -597,7 +599,7 @@ public final class Packet extends PacketBytes {
      * @param offset the offset in the current data source
      * @param length the bytes given to the callee (negative counts as 0)
      * @return the bytes the dissector consumed; 0 when {@code h} is {@code null}, its protocol is
-     *     disabled, calls are nested 64 deep, or the dissector declined
+     *     disabled, calls are nested 256 deep (tshark's bound on layers), or the dissector declined
      */
     public int call(DissectorHandle h, int offset, int length) {
         // Kept under the JIT's inlining limit for hot methods (325 bytecodes): inlined into each

@@ -54,8 +54,7 @@ final class EthertypeDissector implements Dissector {
             NetUtil.callData(p, data, off, payload);
             consumed = payload;
             if (p.columns()) {
-                StringBuilder col = new StringBuilder(6);
-                p.protocolColumn(NetFormat.hex(col, etype, 4).toString());
+                p.protocolColumn(hexColumn(etype));
                 String description = EthernetFields.TYPE.values().name(etype);
                 if (description != null) {
                     p.clearInfo().append(description);
@@ -67,6 +66,25 @@ final class EthertypeDissector implements Dissector {
         }
         return len;
     }
+
+    /** The Protocol column of an unknown Ethertype, {@code 0x0a00}: made once per Ethertype seen lately, not per packet. */
+    private String hexColumn(int etype) {
+        for (int i = 0; i < COLUMN_CACHE; i++) {
+            if (columnTypes[i] == etype && columnTexts[i] != null) {
+                return columnTexts[i];
+            }
+        }
+        int slot = nextColumnSlot;
+        nextColumnSlot = (slot + 1) % COLUMN_CACHE;
+        columnTypes[slot] = etype;
+        columnTexts[slot] = NetFormat.hex(new StringBuilder(6), etype, 4).toString();
+        return columnTexts[slot];
+    }
+
+    private static final int COLUMN_CACHE = 16;
+    private final int[] columnTypes = new int[COLUMN_CACHE];
+    private final String[] columnTexts = new String[COLUMN_CACHE];
+    private int nextColumnSlot;
 
     /**
      * Wireshark's {@code add_ethernet_trailer}: {@code trailerReported} bytes at {@code at} that the

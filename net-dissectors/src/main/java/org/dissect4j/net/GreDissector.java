@@ -20,7 +20,8 @@ import org.dissect4j.api.Tree;
  * </pre>
  *
  * The checksum, when present, is verified. The payload goes to the {@code gre.proto} table
- * (0x0800 IPv4, 0x86dd IPv6, 0x6558 Ethernet...), else to data.
+ * (0x0800 IPv4, 0x86dd IPv6, 0x6558 Ethernet...), else to data; {@link Packet#arg()} carries the
+ * flags and version to it (Wireshark's {@code gre_hdr_info}).
  */
 final class GreDissector implements Dissector {
     private static final int FLAG_CHECKSUM = 0x8000;
@@ -140,6 +141,8 @@ final class GreDissector implements Dissector {
         t.setLength(node, at - off);
         t.close();
         int payloadLen = len - (at - off);
+        // the payload's dissector may read the flags and version (ERSPAN tells type I from II by the sequence bit)
+        p.arg(flags);
         if (!NetUtil.callTable(p, protocols, type, at, payloadLen)) {
             NetUtil.callData(p, data, at, payloadLen);
         }

@@ -23,6 +23,8 @@ final class Icmpv6Dissector implements Dissector {
     static final int TIME_EXCEEDED = 3;
     static final int PARAM_PROBLEM = 4;
     static final int ECHO_REQUEST = 128;
+    /** Teredo's UDP port: an echo request to it is a Teredo direct connectivity test (packet-icmpv6.c checks the port). */
+    static final int TEREDO_PORT = 3544;
     static final int ECHO_REPLY = 129;
     static final int RS = 133;
     static final int RA = 134;
@@ -74,7 +76,12 @@ final class Icmpv6Dissector implements Dissector {
         t.addUint(Icmpv6Fields.TYPE, off, 1, type);
         int code = p.u8(off + 1);
         t.addUint(Icmpv6Fields.CODE, off + 1, 1, code);
-        if (info != null) {
+        // RFC 4380 5.2.9: an echo request to Teredo's port is Teredo's direct IPv6 connectivity test, with a nonce
+        boolean teredoTest = type == ECHO_REQUEST && !inError && p.dstPort() == TEREDO_PORT;
+        if (info != null && teredoTest) {
+            p.protocolColumn("Teredo");
+            info.append("Direct IPv6 Connectivity Test");
+        } else if (info != null) {
             info.append(Icmpv6Fields.TYPE.values().name(type, "Unknown"));
             ValueNames codes = switch (type) {
                 case DEST_UNREACH -> UNREACH_CODES;
@@ -125,7 +132,7 @@ final class Icmpv6Dissector implements Dissector {
                 t.addUint(Icmpv6Fields.POINTER, body, 4, p.u32(body));
                 quoted(p, body + 4, off + len);
             }
-            case ECHO_REQUEST, ECHO_REPLY -> echo(p, t, info, off, len, type, checksum, inError);
+            case ECHO_REQUEST, ECHO_REPLY -> echo(p, t, info, off, len, type, checksum, inError, teredoTest);
             case RS -> {
                 p.require(body, 4);
                 t.add(Icmpv6Fields.RESERVED, body, 4);
@@ -220,7 +227,8 @@ final class Icmpv6Dissector implements Dissector {
         IcmpDissector.errorPacket(p, ctx, ipv6, at, end - at);
     }
 
-    private void echo(Packet p, Tree t, StringBuilder info, int off, int len, int type, int checksum, boolean inError) {
+    private void echo(Packet p, Tree t, StringBuilder info, int off, int len, int type, int checksum, boolean inError,
+                      boolean teredoTest) {
         int ident = p.u16(off + 4);
         t.addUint(Icmpv6Fields.ECHO_IDENTIFIER, off + 4, 2, ident);
         int seq = p.u16(off + 6);
@@ -247,7 +255,10 @@ final class Icmpv6Dissector implements Dissector {
             IcmpDissector.matchEcho(p, t, info, echoes, ctx, key, type == ECHO_REQUEST, Icmpv6Fields.RESP_IN,
                     Icmpv6Fields.RESP_TO, Icmpv6Fields.RESPTIME);
         }
-        if (len > 8) {
+        if (len > 8 && teredoTest) {
+            p.require(off + 8, len - 8);
+            t.add(Icmpv6Fields.NONCE, off + 8, len - 8);
+        } else if (len > 8) {
             NetUtil.callData(p, data, off + 8, len - 8);
         }
     }
@@ -278,7 +289,8 @@ final class Icmpv6Dissector implements Dissector {
                     p.require(at + 2, n);
                     t.add(Icmpv6Fields.OPT_LINKADDR, at + 2, n);
                     t.add(type == OPT_SLLA ? Icmpv6Fields.OPT_SRC_LINKADDR : Icmpv6Fields.OPT_TARGET_LINKADDR, at + 2, n);
-                    if (info != null && n == 6) {
+                    // Info names an Ethernet address only (an option of 8 bytes); longer ones are shown as bytes
+                    if (info != null && olen == 8) {
                         NetFormat.mac(info.append(type == OPT_SLLA ? " from " : " is at "), p.segment(), p.base() + at + 2);
                     }
                 }

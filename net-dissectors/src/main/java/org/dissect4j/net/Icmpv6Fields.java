@@ -100,6 +100,9 @@ public final class Icmpv6Fields {
     public static final Field ECHO_SEQUENCE_NUMBER = Field.define("icmpv6.echo.sequence_number", "Sequence", FieldType.UINT16)
             .description("A sequence number to aid in matching Echo Replies to this Echo Request")
             .build();
+    /** {@code icmpv6.nonce}: Nonce. */
+    public static final Field NONCE = Field.define("icmpv6.nonce", "Nonce", FieldType.BYTES)
+            .build();
     /** {@code icmpv6.nd.ra.cur_hop_limit}: Cur hop limit. */
     public static final Field ND_RA_CUR_HOP_LIMIT = Field.define("icmpv6.nd.ra.cur_hop_limit", "Cur hop limit", FieldType.UINT8)
             .description("The default value that should be placed in the Hop Count field of the IP header for outgoing IP packets")
@@ -336,18 +339,18 @@ public final class Icmpv6Fields {
         return new Field[] {
             TYPE, CODE, CHECKSUM, CHECKSUM_STATUS,
             RESERVED, DATA, MTU, POINTER,
-            ECHO_IDENTIFIER, ECHO_SEQUENCE_NUMBER, ND_RA_CUR_HOP_LIMIT, ND_RA_FLAG,
-            ND_RA_FLAG_M, ND_RA_FLAG_O, ND_RA_FLAG_H, ND_RA_FLAG_PRF,
-            ND_RA_FLAG_P, ND_RA_FLAG_RSV, ND_RA_ROUTER_LIFETIME, ND_RA_REACHABLE_TIME,
-            ND_RA_RETRANS_TIMER, ND_NS_TARGET_ADDRESS, ND_NA_FLAG, ND_NA_FLAG_R,
-            ND_NA_FLAG_S, ND_NA_FLAG_O, ND_NA_FLAG_RSV, ND_NA_TARGET_ADDRESS,
-            ND_RD_TARGET_ADDRESS, RD_NA_DESTINATION_ADDRESS, OPT, OPT_TYPE,
-            OPT_LENGTH, OPT_RESERVED, OPT_LINKADDR, OPT_SRC_LINKADDR,
-            OPT_TARGET_LINKADDR, OPT_PREFIX_LENGTH, OPT_PREFIX_FLAG, OPT_PREFIX_FLAG_L,
-            OPT_PREFIX_FLAG_A, OPT_PREFIX_FLAG_R, OPT_PREFIX_FLAG_RESERVED, OPT_PREFIX_VALID_LIFETIME,
-            OPT_PREFIX_PREFERRED_LIFETIME, OPT_PREFIX, OPT_REDIRECTED_PACKET, OPT_MTU,
-            OPT_RDNSS_LIFETIME, OPT_RDNSS, RESP_IN, RESP_TO,
-            RESPTIME,
+            ECHO_IDENTIFIER, ECHO_SEQUENCE_NUMBER, NONCE, ND_RA_CUR_HOP_LIMIT,
+            ND_RA_FLAG, ND_RA_FLAG_M, ND_RA_FLAG_O, ND_RA_FLAG_H,
+            ND_RA_FLAG_PRF, ND_RA_FLAG_P, ND_RA_FLAG_RSV, ND_RA_ROUTER_LIFETIME,
+            ND_RA_REACHABLE_TIME, ND_RA_RETRANS_TIMER, ND_NS_TARGET_ADDRESS, ND_NA_FLAG,
+            ND_NA_FLAG_R, ND_NA_FLAG_S, ND_NA_FLAG_O, ND_NA_FLAG_RSV,
+            ND_NA_TARGET_ADDRESS, ND_RD_TARGET_ADDRESS, RD_NA_DESTINATION_ADDRESS, OPT,
+            OPT_TYPE, OPT_LENGTH, OPT_RESERVED, OPT_LINKADDR,
+            OPT_SRC_LINKADDR, OPT_TARGET_LINKADDR, OPT_PREFIX_LENGTH, OPT_PREFIX_FLAG,
+            OPT_PREFIX_FLAG_L, OPT_PREFIX_FLAG_A, OPT_PREFIX_FLAG_R, OPT_PREFIX_FLAG_RESERVED,
+            OPT_PREFIX_VALID_LIFETIME, OPT_PREFIX_PREFERRED_LIFETIME, OPT_PREFIX, OPT_REDIRECTED_PACKET,
+            OPT_MTU, OPT_RDNSS_LIFETIME, OPT_RDNSS, RESP_IN,
+            RESP_TO, RESPTIME,
         };
     }
 }

@@ -99,14 +99,17 @@ final class Ipv4Dissector implements Dissector {
         t.addUint(Ipv4Fields.DSFIELD_ECN, off + DSFIELD_OFFSET, 1, ds);
         t.close();
         int totalLength = p.u16(off + TOTAL_LENGTH_OFFSET);
-        if (totalLength == 0 && tsoSupport) {
+        boolean tsoPresumed = totalLength == 0 && tsoSupport;
+        if (tsoPresumed) {
             // TCP segmentation offload: the NIC fills the length in after the capture; the frame tells it.
             totalLength = len;
             t.setFlags(t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength), Tree.GENERATED);
         } else {
             t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
         }
-        if (totalLength < hl) {
+        // packet-ip.c checks a length against the header's only when it was read, not when TSO presumed it
+        // (a frame shorter than its header then shows the header up to where the frame ends, malformed)
+        if (totalLength < hl && !tsoPresumed) {
             t.expert(NetExperts.IP_BOGUS_LENGTH, off + TOTAL_LENGTH_OFFSET, 2);
             if (info != null) {
                 info.append("Bogus IP length (").append(totalLength).append(", less than header length ")

@@ -33,6 +33,8 @@ final class Ipv6Dissector implements Dissector {
     static final Field IP_VERSION = Field.define("ip.version", "Version", FieldType.UINT8).mask(0xF0, 8)
             .labeler(IpLabels::ipv6IpVersion).build();
 
+    /** IPv6 No Next Header, RFC 8200. */
+    static final int NO_NEXT_HEADER = 59;
     static final int HEADER_LENGTH = 40;
     static final int HOPOPTS = 0;
     static final int ROUTING = 43;
@@ -179,7 +181,10 @@ final class Ipv6Dissector implements Dissector {
     private void payload(Packet p, StringBuilder info, int nxt, int at, int len) {
         if (!NetUtil.callTable(p, ipProto, nxt, at, len)) {
             NetUtil.callData(p, data, at, len);
-            if (info != null && ctx.inErrorPacket == 0) {
+            if (info != null && ctx.inErrorPacket == 0 && nxt == NO_NEXT_HEADER) {
+                // packet-ipv6.c names this one itself (Teredo bubbles are IPv6 headers with nothing after them)
+                p.clearInfo().append("IPv6 no next header");
+            } else if (info != null && ctx.inErrorPacket == 0) {
                 p.clearInfo().append("Unknown IP Protocol: ").append(Ipv4Fields.PROTO.values().name(nxt, "Unknown"))
                         .append(" (").append(nxt).append(')');
             }

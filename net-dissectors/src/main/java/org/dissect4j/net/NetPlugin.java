@@ -227,6 +227,8 @@ public final class NetPlugin implements DissectorPlugin {
         ethertypes.add(0x8100, hVlan);
         ethertypes.add(0x9100, hVlan);
         ethertypes.add(0x88A8, hIeee8021ad);
+        // Transparent Ethernet bridging: an Ethernet frame without FCS (Geneve, NVGRE-like payloads), as packet-eth.c registers it
+        ethertypes.add(0x6558, hEthWithout);
 
         ipProto.add(Ipv6Dissector.HOPOPTS, r.dissector("ipv6.hopopts"));
         ipProto.add(1, r.dissector("icmp"));
@@ -236,6 +238,8 @@ public final class NetPlugin implements DissectorPlugin {
         ipProto.add(Ipv6Dissector.ROUTING, r.dissector("ipv6.routing"));
         ipProto.add(Ipv6Dissector.FRAGMENT, r.dissector("ipv6.fraghdr"));
         ipProto.add(47, r.dissector("gre"));
+        // GRE over UDP, RFC 8086 (packet-gre.c registers the port)
+        udpPorts.add(4754, r.dissector("gre"));
         ipProto.add(58, r.dissector("icmpv6"));
         ipProto.add(Ipv6Dissector.DSTOPTS, r.dissector("ipv6.dstopts"));
 

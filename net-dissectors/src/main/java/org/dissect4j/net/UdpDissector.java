@@ -23,8 +23,9 @@ import org.dissect4j.api.Tree;
  *
  * Ports, length, checksum (verified only with the setting {@code udp.check_checksum}, Wireshark's
  * default being off), the stream index of the address/port pair and its relative times, the
- * payload; then the payload goes to the {@code udp.port} table under the lower port, then the
- * higher, then to the {@code udp} heuristic list, else to data. Sets the packet's ports.
+ * payload; then the payload goes to the {@code udp.port} table under a port changed by Decode As (the
+ * lower, then the higher), then under the lower port, then the higher, then to the {@code udp} heuristic
+ * list, else to data. Sets the packet's ports.
  */
 final class UdpDissector implements Dissector {
     static final int HEADER_LENGTH = 8;
@@ -181,10 +182,19 @@ final class UdpDissector implements Dissector {
     private void dispatch(Packet p, int srcPort, int dstPort, int at, int len) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
-        if (NetUtil.callTable(p, ports, low, at, len)) {
+        // as packet-udp.c: a port changed by Decode As first (the lower, then the higher), then the registered ones
+        boolean lowChanged = ports.hasOverride(low);
+        boolean highChanged = high != low && ports.hasOverride(high);
+        if (lowChanged && NetUtil.callTable(p, ports, low, at, len)) {
             return;
         }
-        if (high != low && NetUtil.callTable(p, ports, high, at, len)) {
+        if (highChanged && NetUtil.callTable(p, ports, high, at, len)) {
+            return;
+        }
+        if (!lowChanged && NetUtil.callTable(p, ports, low, at, len)) {
+            return;
+        }
+        if (high != low && !highChanged && NetUtil.callTable(p, ports, high, at, len)) {
             return;
         }
         if (len > 0 && p.tryHeuristics(heuristics, at, len) > 0) {

@@ -33,6 +33,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     final boolean[] tlsPorts = new boolean[65536];
     final TlsSessions sessions = new TlsSessions();
     final TlsHandshake handshake = new TlsHandshake(this);
+    final TlsDecryption decryption = new TlsDecryption(this);
     private DissectorHandle self;
     /**
      * Frames the records. Unnarrowed, as Wireshark's hand-written record loop: a record is dissected in TLS's window
@@ -57,6 +58,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     private int ssl2Padding;
 
     public TlsDissector() {
+        handshake.extensions.decryption = decryption;
         for (int port : PORTS) {
             tlsPorts[port] = true;
         }
@@ -79,6 +81,9 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         }
         TlsSession s = sessions.get(p);
         session = s;
+        if (s.keys == null && decryption.enabled()) {
+            decryption.keys(p, s);
+        }
         fromServer = s.fromServer(p, tlsPorts);
         dataEnd = offset + length;
         if (p.columns()) {
@@ -246,6 +251,11 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         if (recordLength > TlsWire.MAX_RECORD_LENGTH + maxExpansion) {
             TlsExpert.add(p, TlsExpert.RECORD_LENGTH_INVALID, at + 3, 2);
         }
+        if (s.keys != null && contentType != TlsWire.CT_CHANGE_CIPHER_SPEC
+                && decryption.record(p, s, fromServer, body, recordLength, contentType, recordVersion)) {
+            t.close();
+            return;
+        }
         switch (contentType) {
             case TlsWire.CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(p, s, fromServer, body, recordLength, version);
             case TlsWire.CT_ALERT -> alert(p, body, recordLength);
@@ -281,11 +291,14 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
                 s.clientCcsFrame = frame;
             }
         }
+        if (s.keys != null) {
+            decryption.changeCipherSpec(p, s, fromServer);
+        }
         // The server's: an abbreviated handshake is a resumption (the client's changes nothing).
         TlsHandshakeStates.step(p, s, TlsHandshakeStates.CHANGE_CIPHER_SPEC, fromServer, at);
     }
 
-    private static void alert(Packet p, int at, int length) {
+    static void alert(Packet p, int at, int length) {
         Tree t = p.tree();
         t.open(TlsFields.ALERT, at, length);
         if (length != 2) {
@@ -306,7 +319,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         t.close();
     }
 
-    private void applicationData(Packet p, TlsSession s, int at, int length) {
+    void applicationData(Packet p, TlsSession s, int at, int length) {
         Tree t = p.tree();
         info(p, "Application Data");
         TlsVectors.bytes(p, TlsFields.APP_DATA, at, length);

@@ -1,0 +1,45 @@
+package org.dissect4j.tls;
+
+import org.dissect4j.api.DissectorHandle;
+
+/**
+ * What one connection needs for decryption (Wireshark's {@code SslDecryptSession}): the randoms, the record
+ * protection of each direction (current and, for TLS 1.3 trial decryption, next), the application protocol the
+ * decrypted data goes to and the application data being reassembled across records in each direction. Made on
+ * the first record of a connection when a key log is given; reused when the session is.
+ */
+final class TlsSessionKeys {
+    final byte[] clientRandom = new byte[32];
+    final byte[] serverRandom = new byte[32];
+    boolean haveClientRandom;
+    boolean haveServerRandom;
+    /** encrypt_then_mac offered by the client and echoed by the server (RFC 7366). */
+    boolean etmOffered;
+    boolean etmAccepted;
+    /** Whether the client offered early data (0-RTT) in its ClientHello. */
+    boolean earlyDataOffered;
+    /** Current protection per direction ({@link TlsSession#CLIENT}, {@link TlsSession#SERVER}); null: plaintext. */
+    final TlsDecoder[] current = new TlsDecoder[2];
+    /** TLS 1.3: the protection that follows (handshake after early data, a key switch not yet seen), tried when the current fails. */
+    final TlsDecoder[] next = new TlsDecoder[2];
+    /** TLS 1.3: switch to the application traffic secret (after Finished) or the updated one (KeyUpdate) after this record. */
+    final int[] switchAfterRecord = new int[2];
+    static final int SWITCH_NONE = 0, SWITCH_TRAFFIC = 1, SWITCH_UPDATE = 2, SWITCH_HANDSHAKE = 3;
+    /** The application protocol chosen by ALPN or claimed by a heuristic. */
+    DissectorHandle appHandle;
+    final TlsAppReassembly[] app = {new TlsAppReassembly(), new TlsAppReassembly()};
+
+    void reset() {
+        haveClientRandom = false;
+        haveServerRandom = false;
+        etmOffered = false;
+        etmAccepted = false;
+        earlyDataOffered = false;
+        current[0] = current[1] = null;
+        next[0] = next[1] = null;
+        switchAfterRecord[0] = switchAfterRecord[1] = SWITCH_NONE;
+        appHandle = null;
+        app[0].clear();
+        app[1].clear();
+    }
+}

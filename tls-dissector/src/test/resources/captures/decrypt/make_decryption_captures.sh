@@ -61,14 +61,15 @@ one tls13-aes128-ccm - -tls1_3 -ciphersuites TLS_AES_128_CCM_SHA256 -- -ciphersu
 one tls13-aes128-ccm8 - -tls1_3 -ciphersuites TLS_AES_128_CCM_8_SHA256 -- -ciphersuites TLS_AES_128_CCM_8_SHA256
 one tls13-chacha20 - -tls1_3 -- -ciphersuites TLS_CHACHA20_POLY1305_SHA256
 
-# TLS 1.3 0-RTT: a first connection for the ticket, then early data with it (the server echoes, no -www)
+# TLS 1.3 0-RTT: a first connection for the ticket, then the request as early data with it (s_server cannot
+# combine -early_data with -www: it only reads)
 name=tls13-early-data
-printf 'early hello\n' > early.txt
+printf 'GET / HTTP/1.0\r\n\r\n' > early.txt
 start $name
 timeout 15 openssl s_server -accept $PORT -cert rsa.pem -key rsa.key -early_data -quiet >/dev/null 2>&1 & SRV=$!
 sleep 0.7
-(printf 'first\n'; sleep 0.6) | timeout 5 openssl s_client -connect 127.0.0.1:$PORT -keylogfile "$OUT/$name.keys" -no_ign_eof \
-  -sess_out sess.pem >/dev/null 2>&1 || true
-(printf 'second\n'; sleep 0.6) | timeout 5 openssl s_client -connect 127.0.0.1:$PORT -keylogfile "$OUT/$name.keys" -no_ign_eof \
+(printf 'GET / HTTP/1.0\r\n\r\n'; sleep 0.6) | timeout 5 openssl s_client -connect 127.0.0.1:$PORT -keylogfile "$OUT/$name.keys" \
+  -no_ign_eof -sess_out sess.pem >/dev/null 2>&1 || true
+(sleep 0.6) | timeout 5 openssl s_client -connect 127.0.0.1:$PORT -keylogfile "$OUT/$name.keys" -no_ign_eof \
   -sess_in sess.pem -early_data early.txt >/dev/null 2>&1 || true
 unserve; stop

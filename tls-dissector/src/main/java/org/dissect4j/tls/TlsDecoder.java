@@ -115,6 +115,11 @@ final class TlsDecoder {
         return fromTrafficSecret(wireSuite, next);
     }
 
+    /** Whether this protects TLS 1.3 records (inner content type, record header as additional data). */
+    boolean tls13() {
+        return tls13;
+    }
+
     /** Gives back the sequence number of a trial decryption that failed (the record was not this decoder's). */
     void undoSequence() {
         seq--;

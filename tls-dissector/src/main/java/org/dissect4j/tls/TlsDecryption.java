@@ -81,14 +81,40 @@ final class TlsDecryption implements Dissector {
 
     // ---- handshake events ------------------------------------------------------------------------
 
-    /** A ClientHello: its random names the connection in the key log ({@code at}: the random). */
-    void clientHello(Packet p, TlsSession s, int at) {
+    /**
+     * A ClientHello {@code [body, end)} (after its extensions were walked): its random names the connection in the key
+     * log; with early data offered, the 0-RTT keys of each TLS 1.3 suite it offers are made, to be tried in turn
+     * (the suite is not known before the ServerHello).
+     */
+    void clientHello(Packet p, TlsSession s, int body, int end) {
         TlsSessionKeys k = keys(p, s);
         if (k == null || p.visited()) {
             return;
         }
-        MemorySegment.copy(p.segment(), org.dissect4j.api.Bytes.U8, p.base() + at, k.clientRandom, 0, 32);
+        MemorySegment.copy(p.segment(), org.dissect4j.api.Bytes.U8, p.base() + body + 2, k.clientRandom, 0, 32);
         k.haveClientRandom = true;
+        k.earlyCandidates = null;
+        byte[] early = k.earlyDataOffered ? keyLog.secret(k.clientRandom, TlsKeyLog.CLIENT_EARLY) : null;
+        if (early == null) {
+            return;
+        }
+        int at = body + 2 + 32;
+        at += 1 + p.u8(at);
+        int n = at + 2 <= end ? p.u16(at) : 0;
+        at += 2;
+        TlsDecoder[] found = new TlsDecoder[5];
+        int count = 0;
+        for (int i = 0; i + 1 < n && at + i + 2 <= end && count < found.length; i += 2) {
+            int suite = p.u16(at + i);
+            if (suite >= 0x1301 && suite <= 0x1305) {
+                try {
+                    found[count++] = TlsDecoder.fromTrafficSecret(suite, early);
+                } catch (GeneralSecurityException | RuntimeException e) {
+                    // a suite the JDK cannot do: not a candidate
+                }
+            }
+        }
+        k.earlyCandidates = count == 0 ? null : java.util.Arrays.copyOf(found, count);
     }
 
     /** A ServerHello ({@code at}: the random); TLS 1.3 switches both directions to the handshake traffic keys. */
@@ -100,10 +126,22 @@ final class TlsDecryption implements Dissector {
         MemorySegment.copy(p.segment(), org.dissect4j.api.Bytes.U8, p.base() + at, k.serverRandom, 0, 32);
         k.haveServerRandom = true;
         if (s.version == TlsWire.TLS13 && k.haveClientRandom && TlsDecoder.supported(s.cipher)) {
-            k.current[TlsSession.SERVER] = tls13(k, s, TlsKeyLog.SERVER_HANDSHAKE);
-            k.current[TlsSession.CLIENT] = tls13(k, s, TlsKeyLog.CLIENT_HANDSHAKE);
-            k.next[TlsSession.SERVER] = tls13(k, s, TlsKeyLog.SERVER_TRAFFIC_0);
-            k.next[TlsSession.CLIENT] = tls13(k, s, TlsKeyLog.CLIENT_TRAFFIC_0);
+            int c = TlsSession.CLIENT;
+            int sv = TlsSession.SERVER;
+            k.current[sv] = tls13(k, s, TlsKeyLog.SERVER_HANDSHAKE);
+            k.next[sv] = tls13(k, s, TlsKeyLog.SERVER_TRAFFIC_0);
+            TlsDecoder early = k.current[c] != null && k.current[c].tls13() ? k.current[c]
+                    : k.earlyDataOffered ? tls13(k, s, TlsKeyLog.CLIENT_EARLY) : null;
+            k.earlyCandidates = null;
+            if (early != null) {
+                // 0-RTT: early data until EndOfEarlyData, then the handshake keys (tried anyway if the server refused it).
+                k.current[c] = early;
+                k.next[c] = tls13(k, s, TlsKeyLog.CLIENT_HANDSHAKE);
+                k.after[c] = tls13(k, s, TlsKeyLog.CLIENT_TRAFFIC_0);
+            } else {
+                k.current[c] = tls13(k, s, TlsKeyLog.CLIENT_HANDSHAKE);
+                k.next[c] = tls13(k, s, TlsKeyLog.CLIENT_TRAFFIC_0);
+            }
         }
     }
 
@@ -127,10 +165,13 @@ final class TlsDecryption implements Dissector {
         }
     }
 
-    /** A decrypted TLS 1.3 Finished: its sender switches to the application traffic keys after this record. */
+    /**
+     * A decrypted TLS 1.3 Finished or EndOfEarlyData: its sender switches to its next keys (application traffic
+     * keys; handshake keys after early data) after this record.
+     */
     void finished(TlsSession s, boolean fromServer) {
         if (s.keys != null && s.version == TlsWire.TLS13) {
-            s.keys.switchAfterRecord[fromServer ? TlsSession.SERVER : TlsSession.CLIENT] = TlsSessionKeys.SWITCH_TRAFFIC;
+            s.keys.switchAfterRecord[fromServer ? TlsSession.SERVER : TlsSession.CLIENT] = TlsSessionKeys.SWITCH_NEXT;
         }
     }
 
@@ -163,10 +204,16 @@ final class TlsDecryption implements Dissector {
     boolean record(Packet p, TlsSession s, boolean fromServer, int body, int length, int type, int recordVersion) {
         TlsSessionKeys k = s.keys;
         int dir = fromServer ? TlsSession.SERVER : TlsSession.CLIENT;
-        if (k == null || p.visited() || k.current[dir] == null && k.next[dir] == null) {
+        if (k == null || p.visited()) {
             return false;
         }
-        boolean tls13 = s.version == TlsWire.TLS13;
+        if (k.earlyCandidates != null && !fromServer && type == TlsWire.CT_APPLICATION_DATA) {
+            tryEarly(p, k, body, length, type, recordVersion);
+        }
+        if (k.current[dir] == null && k.next[dir] == null) {
+            return false;
+        }
+        boolean tls13 = s.version == TlsWire.TLS13 || k.current[dir] != null && k.current[dir].tls13();
         if (tls13 && type != TlsWire.CT_APPLICATION_DATA) {
             return false;
         }
@@ -212,6 +259,10 @@ final class TlsDecryption implements Dissector {
             ctxFromServer = fromServer;
             ctxType = inner;
             ctxVersion = tls13 ? TlsWire.TLS13 : s.version;
+            if (tls13 && s.version != TlsWire.TLS13) {
+                // early data before the ServerHello: the record is TLS 1.3's
+                ctxVersion = TlsWire.TLS13;
+            }
             p.callOnSource(src, decryptedHandle, 0, n);
         }
         afterRecord(k, s, dir);
@@ -231,15 +282,30 @@ final class TlsDecryption implements Dissector {
         return length;
     }
 
-    private void promote(TlsSessionKeys k, TlsSession s, int dir) {
+    private static void promote(TlsSessionKeys k, TlsSession s, int dir) {
         k.current[dir] = k.next[dir];
-        k.next[dir] = null;
+        k.next[dir] = k.after[dir];
+        k.after[dir] = null;
+    }
+
+    /** 0-RTT before the ServerHello: the offered suite whose early keys open this record becomes the client's protection. */
+    private void tryEarly(Packet p, TlsSessionKeys k, int body, int length, int type, int recordVersion) {
+        reserve(p, length);
+        for (TlsDecoder d : k.earlyCandidates) {
+            if (d.decrypt(p.segment(), p.base() + body, length, type, recordVersion, arena, arenaUsed) >= 0) {
+                d.undoSequence();
+                k.current[TlsSession.CLIENT] = d;
+                k.earlyCandidates = null;
+                return;
+            }
+            d.undoSequence();
+        }
     }
 
     private void afterRecord(TlsSessionKeys k, TlsSession s, int dir) {
         int sw = k.switchAfterRecord[dir];
         k.switchAfterRecord[dir] = TlsSessionKeys.SWITCH_NONE;
-        if (sw == TlsSessionKeys.SWITCH_TRAFFIC && k.next[dir] != null) {
+        if (sw == TlsSessionKeys.SWITCH_NEXT && k.next[dir] != null) {
             promote(k, s, dir);
         } else if (sw == TlsSessionKeys.SWITCH_UPDATE && k.current[dir] != null) {
             try {

@@ -226,7 +226,8 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         int recordLength = this.recordLength;
         int recordEnd = at + TlsWire.RECORD_HEADER_LENGTH + recordLength;
         t.open(TlsFields.RECORD, at, TlsWire.RECORD_HEADER_LENGTH + recordLength);
-        boolean tls13AppData = s.version == TlsWire.TLS13 && contentType == TlsWire.CT_APPLICATION_DATA;
+        boolean tls13AppData = contentType == TlsWire.CT_APPLICATION_DATA
+                && (s.version == TlsWire.TLS13 || s.keys != null && !fromServer && s.keys.earlyCandidates != null);
         t.addUint(tls13AppData ? TlsFields.OPAQUE_TYPE : TlsFields.CONTENT_TYPE, at, 1, contentType);
         t.addUint(TlsFields.RECORD_VERSION, at + 1, 2, version);
         int lengthNode = t.addUint(TlsFields.RECORD_LENGTH, at + 3, 2, recordLength);

@@ -135,6 +135,9 @@ final class TlsExtensions {
                 return preSharedKey(p, s, at, end, hsType);
             }
             case TlsWire.EXT_EARLY_DATA, TlsWire.EXT_TICKET_EARLY_DATA_INFO -> {
+                if (clientHello && type == TlsWire.EXT_EARLY_DATA && s.keys != null && !p.visited()) {
+                    s.keys.earlyDataOffered = true;
+                }
                 if (hsType == TlsWire.HS_NEW_SESSION_TICKET && end - at >= 4) {
                     t.addUint(TlsFields.MAX_EARLY_DATA_SIZE, at, 4, p.u32(at));
                     return at + 4;

@@ -83,10 +83,13 @@ final class TlsHandshake {
         t.addUint(TlsFields.HS_LENGTH, at + 1, 3, length);
         switch (type) {
             case TlsWire.HS_CLIENT_HELLO -> {
-                if (s.keys != null && length >= 34) {
-                    tls.decryption.clientHello(p, s, body + 2);
+                if (s.keys != null) {
+                    s.keys.earlyDataOffered = false;
                 }
                 hellos.clientHello(p, s, fromServer, body, end);
+                if (s.keys != null && length >= 34) {
+                    tls.decryption.clientHello(p, s, body, end);
+                }
             }
             case TlsWire.HS_SERVER_HELLO -> {
                 hellos.serverHello(p, s, fromServer, body, end, hrr);
@@ -125,8 +128,9 @@ final class TlsHandshake {
                 tls.decryption.keyUpdate(s, fromServer);
             }
             case TlsWire.HS_COMPRESSED_CERTIFICATE -> TlsCertificateMessages.compressedCertificate(p, body, end);
+            case TlsWire.HS_END_OF_EARLY_DATA -> tls.decryption.finished(s, fromServer);
             default -> {
-                // hello_request, end_of_early_data, supplemental data, certificate URL: nothing (more) to show.
+                // hello_request, supplemental data, certificate URL: nothing (more) to show.
             }
         }
         t.close();

@@ -22,9 +22,13 @@ final class TlsSessionKeys {
     final TlsDecoder[] current = new TlsDecoder[2];
     /** TLS 1.3: the protection that follows (handshake after early data, a key switch not yet seen), tried when the current fails. */
     final TlsDecoder[] next = new TlsDecoder[2];
+    /** TLS 1.3: the protection after {@link #next} (the client's application keys when it sent early data). */
+    final TlsDecoder[] after = new TlsDecoder[2];
+    /** TLS 1.3 0-RTT before the ServerHello: early-data decoders for each TLS 1.3 suite the client offered, tried in turn. */
+    TlsDecoder[] earlyCandidates;
     /** TLS 1.3: switch to the application traffic secret (after Finished) or the updated one (KeyUpdate) after this record. */
     final int[] switchAfterRecord = new int[2];
-    static final int SWITCH_NONE = 0, SWITCH_TRAFFIC = 1, SWITCH_UPDATE = 2, SWITCH_HANDSHAKE = 3;
+    static final int SWITCH_NONE = 0, SWITCH_NEXT = 1, SWITCH_UPDATE = 2;
     /** The application protocol chosen by ALPN or claimed by a heuristic. */
     DissectorHandle appHandle;
     final TlsAppReassembly[] app = {new TlsAppReassembly(), new TlsAppReassembly()};
@@ -37,6 +41,8 @@ final class TlsSessionKeys {
         earlyDataOffered = false;
         current[0] = current[1] = null;
         next[0] = next[1] = null;
+        after[0] = after[1] = null;
+        earlyCandidates = null;
         switchAfterRecord[0] = switchAfterRecord[1] = SWITCH_NONE;
         appHandle = null;
         app[0].clear();

@@ -120,6 +120,11 @@ final class TlsDecoder {
         return tls13;
     }
 
+    /** A record of this direction that could not be tried (cut short): its sequence number is used up. */
+    void skipSequence() {
+        seq++;
+    }
+
     /** Gives back the sequence number of a trial decryption that failed (the record was not this decoder's). */
     void undoSequence() {
         seq--;

@@ -269,6 +269,15 @@ final class TlsDecryption implements Dissector {
         return true;
     }
 
+    /** A protected record that cannot be decrypted (cut short by the snaplen): its sequence number is used up. */
+    void skip(Packet p, TlsSession s, boolean fromServer, int type) {
+        TlsSessionKeys k = s.keys;
+        TlsDecoder d = k.current[fromServer ? TlsSession.SERVER : TlsSession.CLIENT];
+        if (d != null && !p.visited() && (!d.tls13() || type == TlsWire.CT_APPLICATION_DATA)) {
+            d.skipSequence();
+        }
+    }
+
     /** The decrypted record's content (current source: the decrypted bytes). */
     @Override
     public int dissect(Packet p, int offset, int length) {

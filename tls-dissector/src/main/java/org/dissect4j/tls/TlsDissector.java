@@ -247,6 +247,10 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             version = s.version;
         }
         // tshark shows nothing of a record's content unless all of it was captured.
+        if (s.keys != null && p.captured(body) < recordLength && contentType != TlsWire.CT_CHANGE_CIPHER_SPEC) {
+            // a protected record cut short still used up its sequence number: the next ones decrypt
+            decryption.skip(p, s, fromServer, contentType);
+        }
         p.require(body, recordLength);
         int maxExpansion = version == TlsWire.TLS13 ? 256 : 2048;
         if (recordLength > TlsWire.MAX_RECORD_LENGTH + maxExpansion) {

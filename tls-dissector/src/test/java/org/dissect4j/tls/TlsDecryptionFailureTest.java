@@ -127,4 +127,18 @@ class TlsDecryptionFailureTest {
         assertThat(rows.get(getRow)).doesNotContain("GET");
         assertThat(rows.get(lastAlertRow)).isEqualTo(withKeys.get(lastAlertRow));
     }
+
+    @Test
+    void keyLogHandedToTheEngineDecryptsLikeTheFile() throws IOException {
+        // The Java API: a key log held in memory (what a pcapng Decryption Secrets Block carries).
+        Runner r = new Runner(new Settings(), TlsGoldens.plugins());
+        assertThat(r.engine().addSecrets(TlsPlugin.TLS_KEY_LOG_SECRETS, Files.readAllBytes(DIR.resolve("tls12-aes128-cbc-sha-etm.keys"))))
+                .isTrue();
+        List<String> rows = new ArrayList<>();
+        for (String[] row : r.run(packets, COLUMNS)) {
+            rows.add(String.join("\t", Arrays.stream(row).map(v -> v == null ? "" : v).toList()));
+        }
+        assertThat(rows).isEqualTo(withKeys);
+        assertThat(r.engine().addSecrets(0x12345678L, new byte[1])).as("a secrets type nobody asked for").isFalse();
+    }
 }

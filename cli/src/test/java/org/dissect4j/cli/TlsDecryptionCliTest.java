@@ -1,0 +1,41 @@
+package org.dissect4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command's key log sources: a pcapng Decryption Secrets Block ({@code editcap --inject-secrets tls,KEYS}) is
+ * handed to the engine before the first packet, and {@code -o tls.keylog_file} is a known preference.
+ */
+class TlsDecryptionCliTest {
+    static final Path DSB = Path.of("src/test/resources/captures/tls12-aes128-ccm-dsb.pcapng");
+    static final Path PCAP = Path.of("../tls-dissector/src/test/resources/captures/decrypt/tls12-aes128-ccm.pcap");
+    static final Path KEYS = Path.of("../tls-dissector/src/test/resources/captures/decrypt/tls12-aes128-ccm.keys");
+
+    @Test
+    void decryptionSecretsBlockDecrypts() {
+        Cli r = Cli.run("-r", DSB.toString(), "-T", "fields", "-e", "http.request.method", "-e", "tls.handshake.type");
+        assertThat(r.status()).isZero();
+        assertThat(r.out().lines()).contains("GET\t", "\t16,20", "\t4,20");
+    }
+
+    @Test
+    void keyLogPreferenceDecryptsAndWithoutItNothingIs() {
+        Cli with = Cli.run("-o", "tls.keylog_file:" + KEYS, "-r", PCAP.toString(), "-T", "fields", "-e", "http.request.method");
+        assertThat(with.status()).isZero();
+        assertThat(with.err()).isEmpty();
+        assertThat(with.out().lines()).contains("GET");
+        Cli without = Cli.run("-r", PCAP.toString(), "-T", "fields", "-e", "http.request.method");
+        assertThat(without.out().lines()).doesNotContain("GET");
+    }
+
+    @Test
+    void missingKeyLogFileDecryptsNothingAndFailsNothing() {
+        Cli r = Cli.run("-o", "tls.keylog_file:/nonexistent/keys.log", "-r", PCAP.toString(), "-T", "fields", "-e", "http.request.method");
+        assertThat(r.status()).isZero();
+        assertThat(r.out().lines()).doesNotContain("GET");
+    }
+}

@@ -38,4 +38,17 @@ class TlsDecryptionCliTest {
         assertThat(r.status()).isZero();
         assertThat(r.out().lines()).doesNotContain("GET");
     }
+
+    @Test
+    void handshakesShowTheAlpnOfEncryptedExtensionsWithKeys() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ReportRun.SHARED != null, "shared capture corpus is absent: skipped");
+        Path cap = ReportRun.SHARED.resolve("tls13-full-alpn-sni.pcapng");
+        Path keys = ReportRun.SHARED.resolve("tls13-full-alpn-sni.keys");
+        Cli without = Cli.run("-r", cap.toString(), "--handshakes");
+        assertThat(without.out()).contains("TLS ALPN       not visible (TLS 1.3 sends it encrypted) (offered h2,http/1.1)")
+                .doesNotContain("TLS cert");
+        Cli with = Cli.run("-r", cap.toString(), "-o", "tls.keylog_file:" + keys, "--handshakes");
+        assertThat(with.out()).contains("TLS ALPN       h2 (offered h2,http/1.1)", "TLS cert       CN=server.test,",
+                "    SAN          server.test, www.server.test");
+    }
 }

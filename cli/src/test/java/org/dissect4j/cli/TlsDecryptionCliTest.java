@@ -51,4 +51,23 @@ class TlsDecryptionCliTest {
         assertThat(with.out()).contains("TLS ALPN       h2 (offered h2,http/1.1)", "TLS cert       CN=server.test,",
                 "    SAN          server.test, www.server.test");
     }
+
+    /** docs/flow-tls13-keys.svg: the flow of a TLS 1.3 handshake with HelloRetryRequest, decrypted with its key log. */
+    @Test
+    void documentationPictureWithKeysIsCurrent(@org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {
+        Path doc = Path.of("../docs/flow-tls13-keys.svg");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ReportRun.SHARED != null && java.nio.file.Files.exists(doc),
+                "corpus or docs/ not found: skipped");
+        Path out = tmp.resolve("flow.svg");
+        Cli r = Cli.run("-r", ReportRun.SHARED.resolve("tls13-hrr.pcap").toString(), "-o",
+                "tls.keylog_file:" + ReportRun.SHARED.resolve("tls13-hrr.keys"), "--flow", out.toString());
+        assertThat(r.status()).isZero();
+        String svg = java.nio.file.Files.readString(out);
+        assertThat(svg).contains(">Server Hello, Encrypted Extensions, Certificate, Certificate Verify,</text>", ">New Session Ticket</text>",
+                ">GET / HTTP/1.0</text>");
+        if (Boolean.getBoolean("regen")) {
+            java.nio.file.Files.writeString(doc, svg);
+        }
+        assertThat(java.nio.file.Files.readString(doc)).isEqualTo(svg);
+    }
 }

@@ -61,6 +61,17 @@ one tls13-aes128-ccm - -tls1_3 -ciphersuites TLS_AES_128_CCM_SHA256 -- -ciphersu
 one tls13-aes128-ccm8 - -tls1_3 -ciphersuites TLS_AES_128_CCM_8_SHA256 -- -ciphersuites TLS_AES_128_CCM_8_SHA256
 one tls13-chacha20 - -tls1_3 -- -ciphersuites TLS_CHACHA20_POLY1305_SHA256
 
+# Bulk data for benchmarks/TlsDecryptBenchmark: a 256 KiB file over TLS 1.2 ECDHE-RSA-AES128-GCM-SHA256
+# (s_server -WWW serves files from its folder), 16 full records
+head -c 262144 /dev/urandom > bulk.bin
+name=tls12-aes128-gcm-bulk
+start $name
+timeout 15 openssl s_server -accept $PORT -cert rsa.pem -key rsa.key -WWW -quiet -tls1_2 >/dev/null 2>&1 & SRV=$!
+sleep 0.7
+(printf 'GET /bulk.bin HTTP/1.0\r\n\r\n'; sleep 1.5) | timeout 8 openssl s_client -connect 127.0.0.1:$PORT \
+  -keylogfile "$OUT/$name.keys" -no_ign_eof -cipher ECDHE-RSA-AES128-GCM-SHA256 >/dev/null 2>&1 || true
+unserve; stop
+
 # TLS 1.3 0-RTT: a first connection for the ticket, then the request as early data with it (s_server cannot
 # combine -early_data with -www: it only reads)
 name=tls13-early-data

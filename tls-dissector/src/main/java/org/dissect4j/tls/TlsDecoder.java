@@ -46,7 +46,8 @@ final class TlsDecoder {
     private long seq;
     private final byte[] nonce = new byte[12];
     private final byte[] aad = new byte[13];
-    private byte[] in = new byte[512];
+    /** The record's ciphertext, copied out of its segment (the JDK's ciphers take arrays): the caller's buffer, lent per call. */
+    private byte[] in;
 
     private TlsDecoder(int suite, int version, boolean etm, byte[] key, byte[] iv, byte[] macKey, byte[] secret, int hash)
             throws GeneralSecurityException {
@@ -138,15 +139,17 @@ final class TlsDecoder {
     /**
      * Decrypts the record body {@code [at, at + len)} of {@code seg} (the header said {@code type}, {@code recVersion},
      * {@code len}); the plaintext (for TLS 1.3 the inner plaintext: content, type, padding) goes to {@code out} from
-     * {@code outOff}, which must have room for {@code len} bytes. Uses up one sequence number, whatever the outcome.
+     * {@code outOff}, which must have room for {@code len} bytes; {@code scratch} takes a copy of the ciphertext (at least
+     * {@code len} bytes, else the record fails). Uses up one sequence number, whatever the outcome.
      *
      * @return the plaintext length, or -1 when the record does not decrypt or authenticate
      */
-    int decrypt(MemorySegment seg, long at, int len, int type, int recVersion, byte[] out, int outOff) {
+    int decrypt(MemorySegment seg, long at, int len, int type, int recVersion, byte[] out, int outOff, byte[] scratch) {
         long n = seq++;
-        if (in.length < len) {
-            in = new byte[Math.max(len, in.length * 2)];
+        if (scratch.length < len) {
+            return -1;
         }
+        in = scratch;
         MemorySegment.copy(seg, Bytes.U8, at, in, 0, len);
         try {
             return switch (TlsCipherSuites.cipher(suite)) {

@@ -44,6 +44,8 @@ final class TlsDecryption implements Dissector {
     private MemorySegment arenaSegment = MemorySegment.ofArray(arena);
     private int arenaUsed;
     private long arenaFrame = -1;
+    /** The ciphertext of the record being decrypted, copied for the JDK's ciphers; one for the engine (a record is at most 2^16 - 1 bytes). */
+    private final byte[] input = new byte[65536];
 
     // What the decrypted-record handle dissects (set before Packet.callOnSource).
     private TlsSession ctxSession;
@@ -220,9 +222,9 @@ final class TlsDecryption implements Dissector {
         reserve(p, length);
         MemorySegment seg = p.segment();
         long at = p.base() + body;
-        int n = k.current[dir] == null ? -1 : k.current[dir].decrypt(seg, at, length, type, recordVersion, arena, arenaUsed);
+        int n = k.current[dir] == null ? -1 : k.current[dir].decrypt(seg, at, length, type, recordVersion, arena, arenaUsed, input);
         if (n < 0 && k.next[dir] != null) {
-            int m = k.next[dir].decrypt(seg, at, length, type, recordVersion, arena, arenaUsed);
+            int m = k.next[dir].decrypt(seg, at, length, type, recordVersion, arena, arenaUsed, input);
             if (m >= 0) {
                 n = m;
                 promote(k, s, dir);
@@ -301,7 +303,7 @@ final class TlsDecryption implements Dissector {
     private void tryEarly(Packet p, TlsSessionKeys k, int body, int length, int type, int recordVersion) {
         reserve(p, length);
         for (TlsDecoder d : k.earlyCandidates) {
-            if (d.decrypt(p.segment(), p.base() + body, length, type, recordVersion, arena, arenaUsed) >= 0) {
+            if (d.decrypt(p.segment(), p.base() + body, length, type, recordVersion, arena, arenaUsed, input) >= 0) {
                 d.undoSequence();
                 k.current[TlsSession.CLIENT] = d;
                 k.earlyCandidates = null;

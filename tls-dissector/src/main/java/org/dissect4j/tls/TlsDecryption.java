@@ -425,6 +425,15 @@ final class TlsDecryption implements Dissector {
         return h != null ? h : portTable.get(p.dstPort());
     }
 
+    /** The {@code tls.port} entry of the packet's source port, else of its destination port; null when neither has one. */
+    DissectorHandle portHandle(Packet p) {
+        if (portTable == null) {
+            return null;
+        }
+        DissectorHandle h = portTable.get(p.srcPort());
+        return h != null ? h : portTable.get(p.dstPort());
+    }
+
     /** The {@code tls} heuristics, then {@code data} (current source: the decrypted bytes). */
     private int heuristicsOrData(Packet p, int offset, int length) {
         if (heuristics != null && p.tryHeuristics(heuristics, offset, length) > 0) {

@@ -329,8 +329,11 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         info(p, "Application Data");
         TlsVectors.bytes(p, TlsFields.APP_DATA, at, length);
         if (t.wants(TlsFields.APP_DATA_PROTO)) {
+            // Wireshark names the ALPN's protocol, else the tls.port table's (not one a heuristic found)
+            DissectorHandle byPort = s.alpnApp == 0 ? decryption.portHandle(p) : null;
             String app = s.alpnApp == 2 ? "HyperText Transfer Protocol 2"
-                    : s.alpnApp == 1 || p.srcPort() == 443 || p.dstPort() == 443 ? "Hypertext Transfer Protocol" : null;
+                    : s.alpnApp == 1 ? "Hypertext Transfer Protocol"
+                    : byPort != null && byPort.protocol() != null ? byPort.protocol().name() : null;
             if (app != null) {
                 t.addString(TlsFields.APP_DATA_PROTO, app);
             }

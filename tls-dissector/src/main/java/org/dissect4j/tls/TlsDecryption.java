@@ -2,6 +2,7 @@ package org.dissect4j.tls;
 
 import java.lang.foreign.MemorySegment;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
@@ -46,6 +47,11 @@ final class TlsDecryption implements Dissector {
     private long arenaFrame = -1;
     /** The ciphertext of the record being decrypted, copied for the JDK's ciphers; one for the engine (a record is at most 2^16 - 1 bytes). */
     private final byte[] input = new byte[65536];
+    /** TLS 1.0-1.2 master secrets by session ID and by ticket (hash), for resumed sessions the key log has no line of. */
+    private final java.util.Map<String, byte[]> masterBySessionId = new java.util.HashMap<>();
+    private final java.util.Map<Long, byte[]> masterByTicket = new java.util.HashMap<>();
+    /** Sessions remembered for resumption (each map), a bound on memory: later ones are not remembered. */
+    static final int MAX_RESUMABLE = 65536;
 
     // What the decrypted-record handle dissects (set before Packet.callOnSource).
     private TlsSession ctxSession;
@@ -127,6 +133,9 @@ final class TlsDecryption implements Dissector {
         }
         MemorySegment.copy(p.segment(), org.dissect4j.api.Bytes.U8, p.base() + at, k.serverRandom, 0, 32);
         k.haveServerRandom = true;
+        int sid = p.u8(at + 32);
+        k.sessionIdLength = sid <= 32 ? sid : 0;
+        MemorySegment.copy(p.segment(), org.dissect4j.api.Bytes.U8, p.base() + at + 33, k.sessionId, 0, k.sessionIdLength);
         if (s.version == TlsWire.TLS13 && k.haveClientRandom && TlsDecoder.supported(s.cipher)) {
             int c = TlsSession.CLIENT;
             int sv = TlsSession.SERVER;
@@ -154,10 +163,23 @@ final class TlsDecryption implements Dissector {
             return;
         }
         byte[] master = keyLog.secret(k.clientRandom, TlsKeyLog.MASTER_SECRET);
+        if (master == null) {
+            // an abbreviated handshake: the master secret of the session it resumes (by session ID or ticket)
+            master = k.sessionIdLength > 0 ? masterBySessionId.get(HexFormat.of().formatHex(k.sessionId, 0, k.sessionIdLength)) : null;
+            if (master == null && s.offeredTicketLength > 0) {
+                master = masterByTicket.get(s.offeredTicketHash);
+            }
+        }
         int dir = fromServer ? TlsSession.SERVER : TlsSession.CLIENT;
         k.current[dir] = null;
         if (master == null) {
             return;
+        }
+        if (k.master != master) {
+            k.master = master;
+            if (k.sessionIdLength > 0 && masterBySessionId.size() < MAX_RESUMABLE) {
+                masterBySessionId.put(HexFormat.of().formatHex(k.sessionId, 0, k.sessionIdLength), master);
+            }
         }
         try {
             k.current[dir] = TlsDecoder.fromMasterSecret(s.cipher, s.version, k.etmOffered && k.etmAccepted, master,
@@ -174,6 +196,13 @@ final class TlsDecryption implements Dissector {
     void finished(TlsSession s, boolean fromServer) {
         if (s.keys != null && s.version == TlsWire.TLS13) {
             s.keys.switchAfterRecord[fromServer ? TlsSession.SERVER : TlsSession.CLIENT] = TlsSessionKeys.SWITCH_NEXT;
+        }
+    }
+
+    /** A TLS 1.0-1.2 NewSessionTicket (its hash): a later connection that offers it resumes this master secret. */
+    void ticketIssued(TlsSession s, long ticketHash) {
+        if (s.keys != null && s.keys.master != null && masterByTicket.size() < MAX_RESUMABLE) {
+            masterByTicket.put(ticketHash, s.keys.master);
         }
     }
 

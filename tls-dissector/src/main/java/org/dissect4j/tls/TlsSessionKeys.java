@@ -13,6 +13,10 @@ final class TlsSessionKeys {
     final byte[] serverRandom = new byte[32];
     boolean haveClientRandom;
     boolean haveServerRandom;
+    /** The server's session ID (ServerHello) and the TLS 1.0-1.2 master secret once known: for resumption. */
+    final byte[] sessionId = new byte[32];
+    int sessionIdLength;
+    byte[] master;
     /** encrypt_then_mac offered by the client and echoed by the server (RFC 7366). */
     boolean etmOffered;
     boolean etmAccepted;
@@ -36,6 +40,8 @@ final class TlsSessionKeys {
     void reset() {
         haveClientRandom = false;
         haveServerRandom = false;
+        sessionIdLength = 0;
+        master = null;
         etmOffered = false;
         etmAccepted = false;
         earlyDataOffered = false;

@@ -54,6 +54,26 @@ class TlsDecryptionCapturesTest {
         assertThat(bad).isEmpty();
     }
 
+    /**
+     * Resumption with a key log that only has the first connection's line: the resumed connection (by session ID, by
+     * ticket) decrypts with the master secret of the session it resumes, every cell as tshark with the whole key log.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tls12-resume-sessionid.pcap", "tls12-resume-ticket.pcap"})
+    void resumedSessionsReuseTheMasterSecret(String name, @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path root = Conformance.sharedCaptures();
+        assumeTrue(root != null, "shared capture corpus not found (set -Ddissect4j.shared); skipped");
+        Path cap = root.resolve("public").resolve(name);
+        List<String> lines = Files.readAllLines(keysOf(cap)).stream().filter(l -> l.startsWith("CLIENT_RANDOM")).toList();
+        assertThat(lines).hasSize(2);
+        Path firstOnly = tmp.resolve("first.keys");
+        Files.writeString(firstOnly, lines.get(0) + "\n");
+        TlsGoldens.Result r = TlsGoldens.compare(cap, cap.resolveSibling(name + ".keys.fields.tsv"),
+                new Settings().set("tls.keylog_file", firstOnly.toString()),
+                c -> c.startsWith("tls.") || c.startsWith("http."), true);
+        assertThat(r.mismatches()).isEmpty();
+    }
+
     static Path keysOf(Path cap) {
         String n = cap.getFileName().toString();
         return cap.resolveSibling(n.substring(0, n.lastIndexOf('.')) + ".keys");

@@ -256,7 +256,7 @@ final class TlsDecryption implements Dissector {
             int m = k.next[dir].decrypt(seg, at, length, type, recordVersion, arena, arenaUsed, input);
             if (m >= 0) {
                 n = m;
-                promote(k, s, dir);
+                promote(k, dir);
             } else {
                 k.next[dir].undoSequence();
             }
@@ -322,7 +322,7 @@ final class TlsDecryption implements Dissector {
         return length;
     }
 
-    private static void promote(TlsSessionKeys k, TlsSession s, int dir) {
+    private static void promote(TlsSessionKeys k, int dir) {
         k.current[dir] = k.next[dir];
         k.next[dir] = k.after[dir];
         k.after[dir] = null;
@@ -346,7 +346,7 @@ final class TlsDecryption implements Dissector {
         int sw = k.switchAfterRecord[dir];
         k.switchAfterRecord[dir] = TlsSessionKeys.SWITCH_NONE;
         if (sw == TlsSessionKeys.SWITCH_NEXT && k.next[dir] != null) {
-            promote(k, s, dir);
+            promote(k, dir);
         } else if (sw == TlsSessionKeys.SWITCH_UPDATE && k.current[dir] != null) {
             try {
                 k.current[dir] = k.current[dir].updated(s.cipher);

@@ -70,7 +70,7 @@ public final class TlsKeyLog {
      * @param text key log text (US-ASCII)
      */
     public void add(byte[] text) {
-        parse(new String(text, StandardCharsets.ISO_8859_1), true);
+        parse(new String(text, StandardCharsets.ISO_8859_1));
     }
 
     /**
@@ -133,26 +133,26 @@ public final class TlsKeyLog {
                 end = got;
             }
             fileRead += end;
-            parse(new String(buf, 0, end, StandardCharsets.ISO_8859_1), true);
+            parse(new String(buf, 0, end, StandardCharsets.ISO_8859_1));
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
-    private void parse(String text, boolean countBad) {
+    private void parse(String text) {
         int at = 0;
         int len = text.length();
         while (at < len) {
             int nl = text.indexOf('\n', at);
             int end = nl < 0 ? len : nl;
-            line(text, at, end, countBad);
+            line(text, at, end);
             at = end + 1;
         }
     }
 
     /** One line {@code [from, to)}: label, client random, secret. */
-    private void line(String text, int from, int to, boolean countBad) {
+    private void line(String text, int from, int to) {
         while (from < to && Character.isWhitespace(text.charAt(from))) {
             from++;
         }

@@ -32,7 +32,7 @@ final class HandshakeCollector {
 
     private final TcpSegmentFields tcp = new TcpSegmentFields();
     private int[] hsType, ciphersuite, sni, alpn, hsVersion, supportedVersion, random, ja3, ja3s, ja4;
-    private int[] sessionId, originFrame, certSubject, certIssuer, certNotBefore, certNotAfter;
+    private int[] sessionId, originFrame, certSubject, certIssuer, certNotBefore, certNotAfter, certSan;
     private int[] contentType, opaqueType, alertLevel, alertDesc, resumptionMethod, resumptionOffered, tlsProto;
     private Field resumedExpert;
     private boolean tls;
@@ -77,6 +77,7 @@ final class HandshakeCollector {
             originFrame = ReportFormat.want(engine, "tls.resumption.origin_frame");
             certSubject = ReportFormat.want(engine, "tls.x509.subject");
             certIssuer = ReportFormat.want(engine, "tls.x509.issuer");
+            certSan = ReportFormat.want(engine, "tls.x509.san");
             certNotBefore = ReportFormat.want(engine, "tls.x509.not_before");
             certNotAfter = ReportFormat.want(engine, "tls.x509.not_after");
         }
@@ -177,6 +178,12 @@ final class HandshakeCollector {
                 serverHello(x, t, h, hs, i, frameNo);
             } else if (type == 11 && side == SERVER && x.certSubject == null) {
                 certificate(x, t, h, hs, i);
+            } else if (type == 8 && side == SERVER) {
+                // TLS 1.3 EncryptedExtensions, seen when decrypted with a key log: the negotiated ALPN
+                String a = string(t, alpn, h, hs, i);
+                if (a != null) {
+                    x.alpnSelected = a;
+                }
             }
         }
         if (resumedExpert != null && x.resumed == null) {
@@ -252,6 +259,7 @@ final class HandshakeCollector {
     private void certificate(Tls x, Tree t, int h, int hs, int i) {
         x.certSubject = string(t, certSubject, h, hs, i);
         x.certIssuer = string(t, certIssuer, h, hs, i);
+        x.certSan = strings(t, certSan, h, hs, i);
         int nb = owned(t, certNotBefore, h, hs, i);
         int na = owned(t, certNotAfter, h, hs, i);
         x.certNotBefore = nb >= 0 ? t.value(nb) : Long.MIN_VALUE;
@@ -479,6 +487,8 @@ final class HandshakeCollector {
         int originStream = -1;
         /** The server's leaf certificate; validity in nanoseconds since the epoch (MIN_VALUE: not seen). */
         String certSubject, certIssuer;
+        /** Subject alternative names of the certificates of the server's Certificate message (the leaf's, normally). */
+        List<String> certSan = List.of();
         long certNotBefore = Long.MIN_VALUE, certNotAfter = Long.MIN_VALUE;
         long versionCode = -1;
         List<String> alpnOffered = List.of();

@@ -93,7 +93,7 @@ final class HandshakeJson {
             return "null";
         }
         return "{\"subject\": " + q(x.certSubject) + ", \"issuer\": " + q(x.certIssuer) + ", \"not_before\": " + q(iso(x.certNotBefore))
-                + ", \"not_after\": " + q(iso(x.certNotAfter)) + "}";
+                + ", \"not_after\": " + q(iso(x.certNotAfter)) + ", \"san\": " + array(x.certSan) + "}";
     }
 
     /** {@code 2026-11-27T10:25:38Z}, or null. */

@@ -181,6 +181,9 @@ final class HandshakeText {
             item(sb, "TLS cert", x.certSubject);
             item(sb, "  issuer", x.certIssuer != null ? x.certIssuer : "-");
             item(sb, "  valid", time(x.certNotBefore) + " to " + time(x.certNotAfter));
+            if (!x.certSan.isEmpty()) {
+                item(sb, "  SAN", String.join(", ", x.certSan));
+            }
         }
         String d = x.finishedFrame >= 0 ? millis(x.finishedTime - x.clientHelloTime) + " (ClientHello #" + x.clientHelloFrame
                 + " -> client Finished #" + x.finishedFrame + ")" : "not completed (ClientHello #" + x.clientHelloFrame + ")";

@@ -421,6 +421,12 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         final CaptureReader files = reader;
+        if (reader != null) {
+            // pcapng Decryption Secrets Blocks before the first packet (editcap --inject-secrets): TLS key logs
+            for (var secrets : reader.secrets()) {
+                engine.addSecrets(secrets.type(), secrets.data());
+            }
+        }
         FieldsSink.DigitsSource digits = f -> timeDigits(files, f);
         Columns columns = new Columns(timeFormat, !noResolve);
         List<Sink> sinks = new ArrayList<>();

@@ -117,9 +117,11 @@ class HandshakeReportTest {
         String notBefore = after(verbose, "notBefore: utcTime (0)\n", "utcTime: (\\S+ \\S+) \\(UTC\\)");
         String notAfter = after(verbose, "notAfter: utcTime (0)\n", "utcTime: (\\S+ \\S+) \\(UTC\\)");
         assertThat(json).contains("\"certificate\": {\"subject\": \"" + rdn(subject) + "\", \"issuer\": \"" + rdn(issuer)
-                + "\", \"not_before\": \"" + notBefore.replace(' ', 'T') + "Z\", \"not_after\": \"" + notAfter.replace(' ', 'T') + "Z\"}");
+                + "\", \"not_before\": \"" + notBefore.replace(' ', 'T') + "Z\", \"not_after\": \"" + notAfter.replace(' ', 'T')
+                + "Z\", \"san\": [\"" + after(verbose, "subjectAltName", "dNSName: (\\S+)"));
         assertThat(text).contains("TLS cert       " + rdn(subject), "  issuer       " + rdn(issuer),
-                "  valid        " + notBefore + " UTC to " + notAfter + " UTC");
+                "  valid        " + notBefore + " UTC to " + notAfter + " UTC",
+                "  SAN          " + after(verbose, "subjectAltName", "dNSName: (\\S+)"));
     }
 
     /** The first match of {@code regex}'s group after the first {@code marker}. */

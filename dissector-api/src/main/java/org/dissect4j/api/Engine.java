@@ -50,6 +50,8 @@ public final class Engine {
     private boolean[] disabledProtocols = new boolean[0];
     final FieldRegistry registry = new FieldRegistry();
     final List<ConversationData<?>> conversationData = new ArrayList<>();
+    /** Who asked for decryption secrets, by secrets type ({@link Registrar#secrets}). */
+    final Map<Long, List<java.util.function.Consumer<byte[]>>> secretSinks = new java.util.HashMap<>();
     private ConversationData<?>[] conversationDataArray = new ConversationData<?>[0];
     private final Tree tree = new Tree(registry);
     private final Packet packet;
@@ -464,6 +466,27 @@ public final class Engine {
      */
     public List<Expert> experts() {
         return Collections.unmodifiableList(experts);
+    }
+
+    /**
+     * Hands decryption secrets to the plugins that asked for their type ({@link Registrar#secrets}): a pcapng
+     * Decryption Secrets Block, or a TLS key log an application holds in memory
+     * ({@code engine.addSecrets(0x544c534bL, keyLogText.getBytes(US_ASCII))}). Frames dissected afterwards can use
+     * them; call it on the engine's thread, between frames.
+     *
+     * @param type the secrets type as pcapng numbers it ({@code 0x544c534b}, "TLSK": an NSS key log)
+     * @param data the secrets (not kept: the plugins copy what they need)
+     * @return whether a plugin takes secrets of this type
+     */
+    public boolean addSecrets(long type, byte[] data) {
+        List<java.util.function.Consumer<byte[]>> sinks = secretSinks.get(type);
+        if (sinks == null) {
+            return false;
+        }
+        for (java.util.function.Consumer<byte[]> s : sinks) {
+            s.accept(data);
+        }
+        return true;
     }
 
     /**

@@ -210,4 +210,9 @@ final class EngineRegistrar implements Registrar {
     public Settings settings() {
         return e.settings;
     }
+
+    @Override
+    public void secrets(long type, Consumer<byte[]> sink) {
+        e.secretSinks.computeIfAbsent(type, k -> new java.util.ArrayList<>()).add(sink);
+    }
 }

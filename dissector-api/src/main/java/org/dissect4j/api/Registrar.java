@@ -182,4 +182,14 @@ public interface Registrar {
      * @return the engine's settings
      */
     Settings settings();
+
+    /**
+     * Asks for decryption secrets of one type (Wireshark's {@code secrets_register_type}): what an application hands
+     * the engine with {@link Engine#addSecrets} (a pcapng Decryption Secrets Block, a key log given through the Java
+     * API) is passed to {@code sink} on the engine's thread, before the frames that need it are dissected.
+     *
+     * @param type the secrets type, as pcapng numbers it ({@code 0x544c534b} is a TLS key log)
+     * @param sink takes the secrets' bytes (the array is the caller's: copy what must be kept)
+     */
+    void secrets(long type, Consumer<byte[]> sink);
 }

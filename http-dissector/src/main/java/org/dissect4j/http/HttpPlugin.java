@@ -56,6 +56,10 @@ public final class HttpPlugin implements DissectorPlugin {
             }
         });
         r.findHeuristics("tcp").ifPresent(l -> l.add("http_tcp", "HTTP over TCP", heuristic, true));
+        // Decrypted TLS (Wireshark's http_tls_handle): port 443, ALPN "http/1.1", and the heuristic on other ports.
+        r.findTable("tls.port").ifPresent(t -> t.add(443, handle));
+        r.findTable("tls.alpn").ifPresent(t -> t.add("http/1.1", handle));
+        r.findHeuristics("tls").ifPresent(l -> l.add("http_tls", "HTTP over TLS", heuristic, true));
         http.wire(mediaTypes, r.dissector("data"), handle);
     }
 }

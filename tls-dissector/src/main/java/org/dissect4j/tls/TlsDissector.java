@@ -33,6 +33,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     final boolean[] tlsPorts = new boolean[65536];
     final TlsSessions sessions = new TlsSessions();
     final TlsHandshake handshake = new TlsHandshake(this);
+    final TlsDecryption decryption = new TlsDecryption(this);
     private DissectorHandle self;
     /**
      * Frames the records. Unnarrowed, as Wireshark's hand-written record loop: a record is dissected in TLS's window
@@ -57,6 +58,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     private int ssl2Padding;
 
     public TlsDissector() {
+        handshake.extensions.decryption = decryption;
         for (int port : PORTS) {
             tlsPorts[port] = true;
         }
@@ -79,6 +81,9 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         }
         TlsSession s = sessions.get(p);
         session = s;
+        if (s.keys == null && decryption.enabled()) {
+            decryption.keys(p, s);
+        }
         fromServer = s.fromServer(p, tlsPorts);
         dataEnd = offset + length;
         if (p.columns()) {
@@ -221,7 +226,8 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         int recordLength = this.recordLength;
         int recordEnd = at + TlsWire.RECORD_HEADER_LENGTH + recordLength;
         t.open(TlsFields.RECORD, at, TlsWire.RECORD_HEADER_LENGTH + recordLength);
-        boolean tls13AppData = s.version == TlsWire.TLS13 && contentType == TlsWire.CT_APPLICATION_DATA;
+        boolean tls13AppData = contentType == TlsWire.CT_APPLICATION_DATA
+                && (s.version == TlsWire.TLS13 || s.keys != null && !fromServer && s.keys.earlyCandidates != null);
         t.addUint(tls13AppData ? TlsFields.OPAQUE_TYPE : TlsFields.CONTENT_TYPE, at, 1, contentType);
         t.addUint(TlsFields.RECORD_VERSION, at + 1, 2, version);
         int lengthNode = t.addUint(TlsFields.RECORD_LENGTH, at + 3, 2, recordLength);
@@ -241,10 +247,19 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             version = s.version;
         }
         // tshark shows nothing of a record's content unless all of it was captured.
+        if (s.keys != null && p.captured(body) < recordLength && contentType != TlsWire.CT_CHANGE_CIPHER_SPEC) {
+            // a protected record cut short still used up its sequence number: the next ones decrypt
+            decryption.skip(p, s, fromServer, contentType);
+        }
         p.require(body, recordLength);
         int maxExpansion = version == TlsWire.TLS13 ? 256 : 2048;
         if (recordLength > TlsWire.MAX_RECORD_LENGTH + maxExpansion) {
             TlsExpert.add(p, TlsExpert.RECORD_LENGTH_INVALID, at + 3, 2);
+        }
+        if (s.keys != null && contentType != TlsWire.CT_CHANGE_CIPHER_SPEC
+                && decryption.record(p, s, fromServer, body, recordLength, contentType, recordVersion)) {
+            t.close();
+            return;
         }
         switch (contentType) {
             case TlsWire.CT_CHANGE_CIPHER_SPEC -> changeCipherSpec(p, s, fromServer, body, recordLength, version);
@@ -281,11 +296,14 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
                 s.clientCcsFrame = frame;
             }
         }
+        if (s.keys != null) {
+            decryption.changeCipherSpec(p, s, fromServer);
+        }
         // The server's: an abbreviated handshake is a resumption (the client's changes nothing).
         TlsHandshakeStates.step(p, s, TlsHandshakeStates.CHANGE_CIPHER_SPEC, fromServer, at);
     }
 
-    private static void alert(Packet p, int at, int length) {
+    static void alert(Packet p, int at, int length) {
         Tree t = p.tree();
         t.open(TlsFields.ALERT, at, length);
         if (length != 2) {
@@ -306,13 +324,16 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         t.close();
     }
 
-    private void applicationData(Packet p, TlsSession s, int at, int length) {
+    void applicationData(Packet p, TlsSession s, int at, int length) {
         Tree t = p.tree();
         info(p, "Application Data");
         TlsVectors.bytes(p, TlsFields.APP_DATA, at, length);
         if (t.wants(TlsFields.APP_DATA_PROTO)) {
+            // Wireshark names the ALPN's protocol, else the tls.port table's (not one a heuristic found)
+            DissectorHandle byPort = s.alpnApp == 0 ? decryption.portHandle(p) : null;
             String app = s.alpnApp == 2 ? "HyperText Transfer Protocol 2"
-                    : s.alpnApp == 1 || p.srcPort() == 443 || p.dstPort() == 443 ? "Hypertext Transfer Protocol" : null;
+                    : s.alpnApp == 1 ? "Hypertext Transfer Protocol"
+                    : byPort != null && byPort.protocol() != null ? byPort.protocol().name() : null;
             if (app != null) {
                 t.addString(TlsFields.APP_DATA_PROTO, app);
             }

@@ -24,6 +24,9 @@ final class TlsExtensions {
     /** The version the ServerHello's supported_versions selects, else 0. */
     int serverSelectedVersion;
 
+    /** Told the ALPN the server chose (set when the dissector is built). */
+    TlsDecryption decryption;
+
     TlsExtensions(TlsFingerprint fp) {
         this.fp = fp;
     }
@@ -105,6 +108,14 @@ final class TlsExtensions {
                 return at + len;
             }
             case TlsWire.EXT_ENCRYPT_THEN_MAC, TlsWire.EXT_EXTENDED_MASTER_SECRET, TlsWire.EXT_POST_HANDSHAKE_AUTH -> {
+                if (type == TlsWire.EXT_ENCRYPT_THEN_MAC && s.keys != null && !p.visited()) {
+                    // RFC 7366: in force when the client offers it and the server echoes it.
+                    if (clientHello) {
+                        s.keys.etmOffered = true;
+                    } else if (hsType == TlsWire.HS_SERVER_HELLO) {
+                        s.keys.etmAccepted = true;
+                    }
+                }
                 return at;
             }
             case TlsWire.EXT_COMPRESS_CERTIFICATE -> {
@@ -124,6 +135,9 @@ final class TlsExtensions {
                 return preSharedKey(p, s, at, end, hsType);
             }
             case TlsWire.EXT_EARLY_DATA, TlsWire.EXT_TICKET_EARLY_DATA_INFO -> {
+                if (clientHello && type == TlsWire.EXT_EARLY_DATA && s.keys != null && !p.visited()) {
+                    s.keys.earlyDataOffered = true;
+                }
                 if (hsType == TlsWire.HS_NEW_SESSION_TICKET && end - at >= 4) {
                     t.addUint(TlsFields.MAX_EARLY_DATA_SIZE, at, 4, p.u32(at));
                     return at + 4;
@@ -372,8 +386,11 @@ final class TlsExtensions {
                     fp.alpnFirst = p.u8(at);
                     fp.alpnLast = p.u8(at + len - 1);
                 }
-                if (hsType == TlsWire.HS_SERVER_HELLO && !p.visited()) {
+                if ((hsType == TlsWire.HS_SERVER_HELLO || hsType == TlsWire.HS_ENCRYPTED_EXTENSIONS) && !p.visited()) {
                     s.alpnApp = alpnApp(p, at, len);
+                    if (decryption != null) {
+                        decryption.alpn(p, s, at, len);
+                    }
                 }
                 firstName = false;
             }

@@ -30,6 +30,13 @@ public final class TlsFields {
     public static final Field RECORD_LENGTH = u("tls.record.length", "Length", FieldType.UINT16, Base.DEC, null);
     public static final Field APP_DATA = f("tls.app_data", "Encrypted Application Data", FieldType.BYTES).build();
     public static final Field APP_DATA_PROTO = f("tls.app_data_proto", "Application Data Protocol", FieldType.STRING).build();
+    // Application data reassembled across records (decryption only).
+    public static final Field SEGMENT_DATA = f("tls.segment.data", "TLS segment data", FieldType.BYTES).build();
+    public static final Field SEGMENTS = f("tls.segments", "Reassembled TLS segments", FieldType.NONE).build();
+    public static final Field SEGMENT = f("tls.segment", "TLS segment", FieldType.FRAMENUM).build();
+    public static final Field SEGMENT_COUNT = u("tls.segment.count", "Segment count", FieldType.UINT32, Base.DEC, null);
+    public static final Field REASSEMBLED_LENGTH = u("tls.reassembled.length", "Reassembled PDU length", FieldType.UINT32,
+            Base.DEC, null);
     public static final Field CHANGE_CIPHER_SPEC = f("tls.change_cipher_spec", "Change Cipher Spec Message",
             FieldType.NONE).build();
     public static final Field ALERT = f("tls.alert_message", "Alert Message", FieldType.NONE).build();
@@ -323,6 +330,7 @@ public final class TlsFields {
     /** Every field above, for registration. */
     static Field[] all() {
         return new Field[] {RECORD, CONTENT_TYPE, OPAQUE_TYPE, RECORD_VERSION, RECORD_LENGTH, APP_DATA, APP_DATA_PROTO,
+                SEGMENT_DATA, SEGMENTS, SEGMENT, SEGMENT_COUNT, REASSEMBLED_LENGTH,
                 CHANGE_CIPHER_SPEC, ALERT, ALERT_LEVEL, ALERT_DESC, HEARTBEAT, HEARTBEAT_TYPE, HEARTBEAT_PAYLOAD_LENGTH,
                 HEARTBEAT_PAYLOAD, HEARTBEAT_PADDING, SSL2_MSG_TYPE, SSL2_PADDING_LENGTH, SSL2_IS_ESCAPE,
                 SSL2_CIPHER_SPEC_LEN, SSL2_SESSION_ID_LEN, SSL2_CHALLENGE_LEN, SSL2_CIPHER_SPEC, SSL2_CHALLENGE,

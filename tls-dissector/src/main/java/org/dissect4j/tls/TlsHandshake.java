@@ -20,19 +20,26 @@ import org.dissect4j.api.Tree;
  */
 final class TlsHandshake {
     final TlsFingerprint fp = new TlsFingerprint();
-    private final TlsExtensions extensions = new TlsExtensions(fp);
+    final TlsExtensions extensions = new TlsExtensions(fp);
     final TlsHelloMessages hellos = new TlsHelloMessages(fp, extensions);
     final TlsCertificateMessages certificates;
     private final TlsHandshakeReassembly reassembly;
+    private final TlsDissector tls;
 
     TlsHandshake(TlsDissector tls) {
+        this.tls = tls;
         this.certificates = new TlsCertificateMessages(tls, extensions);
         this.reassembly = new TlsHandshakeReassembly(tls, this);
     }
 
     /** The handshake record body {@code [offset, end)} (dissect_tls_handshake with maybe_encrypted). */
     void records(Packet p, TlsSession s, boolean fromServer, int offset, int end, int version) {
-        reassembly.records(p, s, fromServer, offset, end, version);
+        reassembly.records(p, s, fromServer, offset, end, version, false);
+    }
+
+    /** A decrypted handshake record body {@code [offset, end)} (current source: the decrypted bytes). */
+    void decryptedRecords(Packet p, TlsSession s, boolean fromServer, int offset, int end, int version) {
+        reassembly.records(p, s, fromServer, offset, end, version, true);
     }
 
     /** The SSL 2.0-compatible ClientHello (RFC 5246 Appendix E.2); {@code at} is past the message type. */
@@ -75,8 +82,21 @@ final class TlsHandshake {
         t.addUint(TlsFields.HS_TYPE, at, 1, type);
         t.addUint(TlsFields.HS_LENGTH, at + 1, 3, length);
         switch (type) {
-            case TlsWire.HS_CLIENT_HELLO -> hellos.clientHello(p, s, fromServer, body, end);
-            case TlsWire.HS_SERVER_HELLO -> hellos.serverHello(p, s, fromServer, body, end, hrr);
+            case TlsWire.HS_CLIENT_HELLO -> {
+                if (s.keys != null) {
+                    s.keys.earlyDataOffered = false;
+                }
+                hellos.clientHello(p, s, fromServer, body, end);
+                if (s.keys != null && length >= 34) {
+                    tls.decryption.clientHello(p, s, body, end);
+                }
+            }
+            case TlsWire.HS_SERVER_HELLO -> {
+                hellos.serverHello(p, s, fromServer, body, end, hrr);
+                if (s.keys != null && length >= 34) {
+                    tls.decryption.serverHello(p, s, body + 2, hrr);
+                }
+            }
             case TlsWire.HS_NEW_SESSION_TICKET -> hellos.newSessionTicket(p, s, fromServer, body, end);
             case TlsWire.HS_HELLO_RETRY_REQUEST -> {
                 // TLS 1.3 drafts before -22.
@@ -98,12 +118,19 @@ final class TlsHandshake {
             case TlsWire.HS_CERTIFICATE_VERIFY -> TlsVectors.digitallySigned(p, s.version, body, end, TlsFields.CERT_VERIFY_SIG_LEN,
                     TlsFields.CERT_VERIFY_SIG);
             case TlsWire.HS_CLIENT_KEY_EXCHANGE -> TlsKeyExchange.clientKeyExchange(p, s, body, end);
-            case TlsWire.HS_FINISHED -> t.add(TlsFields.VERIFY_DATA, body, length);
+            case TlsWire.HS_FINISHED -> {
+                t.add(TlsFields.VERIFY_DATA, body, length);
+                tls.decryption.finished(s, fromServer);
+            }
             case TlsWire.HS_CERTIFICATE_STATUS -> TlsCertificateMessages.certificateStatus(p, body, end);
-            case TlsWire.HS_KEY_UPDATE -> t.addUint(TlsFields.KEY_UPDATE_REQUEST, body, 1, p.u8(body));
+            case TlsWire.HS_KEY_UPDATE -> {
+                t.addUint(TlsFields.KEY_UPDATE_REQUEST, body, 1, p.u8(body));
+                tls.decryption.keyUpdate(s, fromServer);
+            }
             case TlsWire.HS_COMPRESSED_CERTIFICATE -> TlsCertificateMessages.compressedCertificate(p, body, end);
+            case TlsWire.HS_END_OF_EARLY_DATA -> tls.decryption.finished(s, fromServer);
             default -> {
-                // hello_request, end_of_early_data, supplemental data, certificate URL: nothing (more) to show.
+                // hello_request, supplemental data, certificate URL: nothing (more) to show.
             }
         }
         t.close();

@@ -51,7 +51,7 @@ final class TlsHandshakeReassembly implements Dissector {
     private static final int NOT_CONTINUED = -1, CONTINUED = -2;
 
     /** The handshake record body {@code [offset, end)} (dissect_tls_handshake with maybe_encrypted). */
-    void records(Packet p, TlsSession s, boolean fromServer, int offset, int end, int version) {
+    void records(Packet p, TlsSession s, boolean fromServer, int offset, int end, int version, boolean decrypted) {
         Tree t = p.tree();
         TlsSession.HsReassembly r = s.hs[fromServer ? TlsSession.SERVER : TlsSession.CLIENT];
         boolean first = true;
@@ -67,7 +67,7 @@ final class TlsHandshakeReassembly implements Dissector {
             reassembled(p, s, fromServer, r, version);
             release(r);
             first = false;
-        } else if (encrypted(p, s, fromServer, offset, end)) {
+        } else if (!decrypted && encrypted(p, s, fromServer, offset, end)) {
             TlsDissector.info(p, "Encrypted Handshake Message");
             t.add(TlsFields.HANDSHAKE, offset, end - offset);
             return;

@@ -249,6 +249,9 @@ final class TlsHelloMessages {
         }
         at += 2;
         bytes(p, TlsFields.SESSION_TICKET, at, ticket);
+        if (!tls13 && ticket > 0 && !p.visited() && s.keys != null && extensions.decryption != null) {
+            extensions.decryption.ticketIssued(s, TlsResumption.hash(p.segment(), p.base() + at, ticket));
+        }
         if (!tls13 && ticket > 0 && !p.visited() && s.serverKnown) {
             resumption.remember(TlsResumption.endpoint(s), TlsResumption.KIND_TICKET,
                     TlsResumption.hash(p.segment(), p.base() + at, ticket), p.frame().number());

@@ -1,6 +1,12 @@
 package org.dissect4j.tls;
 
+import java.nio.file.Path;
+
+import org.dissect4j.api.Base;
 import org.dissect4j.api.DissectorHandle;
+import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.FieldType;
+import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.DissectorPlugin;
 import org.dissect4j.api.Registrar;
 
@@ -8,11 +14,22 @@ import org.dissect4j.api.Registrar;
  * Registers TLS: the {@code tls} protocol with its fields and expert items, the X.509 protocols its certificate
  * decoder reports, the {@code tls} dissector on Wireshark 4.0's TLS ports of {@code tcp.port}
  * ({@link TlsDissector#PORTS}) and the {@code tls_tcp} heuristic in the {@code tcp} list.
+ *
+ * <p>Decryption: key logs from the preference {@code tls.keylog_file}, the {@code SSLKEYLOGFILE} environment
+ * variable and secrets handed to the engine ({@link org.dissect4j.api.Engine#addSecrets}, type
+ * {@value #TLS_KEY_LOG_SECRETS}: pcapng Decryption Secrets Blocks); the decrypted application data goes to the
+ * tables {@code tls.port} (by port) and {@code tls.alpn} (by ALPN name) and the heuristic list {@code tls}, which
+ * this plugin declares for others to fill, as Wireshark's.
  */
 public final class TlsPlugin implements DissectorPlugin {
     private final TlsDissector tls = new TlsDissector();
     private DissectorHandle handle;
     private DissectorHandle heuristic;
+    private DissectorTable ports;
+    private DissectorTable alpn;
+    private HeuristicList heuristics;
+    /** pcapng's secrets type of a TLS key log ("TLSK"). */
+    public static final long TLS_KEY_LOG_SECRETS = 0x544c534bL;
 
     @Override
     public int apiVersion() {
@@ -40,6 +57,26 @@ public final class TlsPlugin implements DissectorPlugin {
         tls.wire(handle);
         tls.sessions.declare(r);
         tls.handshake.fp.nonAsciiAlpnAsHex = r.settings().bool("tls.ja4_non_ascii_alpn_hex", false);
+        r.headerFields(TlsFields.TLS, TlsFields.RECORD, TlsFields.CONTENT_TYPE, TlsFields.OPAQUE_TYPE, TlsFields.RECORD_VERSION,
+                TlsFields.RECORD_LENGTH, TlsFields.APP_DATA);
+        ports = r.newTable("tls.port", "TLS port", FieldType.UINT16, Base.DEC);
+        alpn = r.newStringTable("tls.alpn", "ALPN Protocol IDs");
+        heuristics = r.newHeuristicList("tls", "TLS payload");
+        keyLogs(r);
+    }
+
+    /** The key log sources: {@code -o tls.keylog_file:FILE}, {@code SSLKEYLOGFILE}, and secrets handed to the engine. */
+    private void keyLogs(Registrar r) {
+        TlsKeyLog log = tls.decryption.keyLog;
+        String file = r.settings().string("tls.keylog_file", "");
+        if (file.isEmpty()) {
+            String env = System.getenv("SSLKEYLOGFILE");
+            file = env == null ? "" : env;
+        }
+        if (!file.isEmpty()) {
+            log.file(Path.of(file));
+        }
+        r.secrets(TLS_KEY_LOG_SECRETS, log::add);
     }
 
     @Override
@@ -51,5 +88,6 @@ public final class TlsPlugin implements DissectorPlugin {
             }
         });
         r.findHeuristics("tcp").ifPresent(l -> l.add("tls_tcp", "SSL/TLS over TCP", heuristic, true));
+        tls.decryption.wire(ports, alpn, heuristics);
     }
 }

@@ -37,6 +37,8 @@ final class TlsSession {
     long offeredOriginFrame;
     /** What the handshake means for resumption so far: a {@link TlsHandshakeStates} state. */
     int handshakeState;
+    /** Decryption state, made on the first record when a key log is given ({@link TlsDecryption#keys}). */
+    TlsSessionKeys keys;
 
     void reset() {
         version = TlsWire.VERSION_UNKNOWN;
@@ -50,6 +52,9 @@ final class TlsSession {
         cipher = -1;
         alpnApp = 0;
         handshakeState = TlsHandshakeStates.UNDECIDED;
+        if (keys != null) {
+            keys.reset();
+        }
         resetOffers();
     }
 

@@ -44,5 +44,10 @@ final class TlsSessions {
         for (TlsSession.HsReassembly r : s.hs) {
             reassemblyBytes -= r.buf.length;
         }
+        if (s.keys != null) {
+            for (TlsAppReassembly a : s.keys.app) {
+                reassemblyBytes -= a.buf.length;
+            }
+        }
     }
 }

@@ -36,7 +36,13 @@ final class TlsGoldens {
      * frames whose golden protocol chain has TCP.
      */
     static Result compare(Path capture, Predicate<String> columns, boolean frameColumns) throws IOException {
-        Runner.Table golden = Runner.golden(capture.resolveSibling(capture.getFileName() + ".fields.tsv"));
+        return compare(capture, capture.resolveSibling(capture.getFileName() + ".fields.tsv"), new Settings(), columns, frameColumns);
+    }
+
+    /** As {@link #compare(Path, Predicate, boolean)} with golden {@code goldenFile} and preferences {@code settings}. */
+    static Result compare(Path capture, Path goldenFile, Settings settings, Predicate<String> columns, boolean frameColumns)
+            throws IOException {
+        Runner.Table golden = Runner.golden(goldenFile);
         List<String> cols = new ArrayList<>();
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < golden.header().size(); i++) {
@@ -47,7 +53,7 @@ final class TlsGoldens {
                 idx.add(i);
             }
         }
-        Runner r = new Runner(new Settings(), plugins());
+        Runner r = new Runner(settings, plugins());
         List<String[]> got = r.run(Captures.read(capture), cols);
         int protocols = golden.column("frame.protocols");
         List<String> bad = new ArrayList<>();

@@ -91,7 +91,7 @@ final class FilterTranslation {
             if (literal == null) {
                 return null;
             }
-            sb.append(i > 0 ? " " : "").append(literal);
+            sb.append(i > 0 ? ", " : "").append(literal);
         }
         return sb.append('}').toString();
     }

@@ -17,7 +17,8 @@ import org.apache.hadoop.fs.FileSystem;
 /**
  * The capture files that {@code load(...)} paths name: globs as Spark's file sources expand them
  * ({@code *}, {@code ?}, {@code [ab]}, {@code {a,b}}), and the files of a folder (not its subfolders, nor
- * names starting with {@code .} or {@code _}), keeping only names that match the {@code pathGlobFilter} option. Files are memory-mapped, so they must be on a file system
+ * names starting with {@code .} or {@code _}), keeping only names that match the {@code pathGlobFilter}
+ * option. Files are memory-mapped, so they must be on a file system
  * every executor mounts at the same path ({@code file:}); other schemes are refused.
  */
 final class CaptureFileList {

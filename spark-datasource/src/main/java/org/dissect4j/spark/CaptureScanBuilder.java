@@ -41,22 +41,17 @@ final class CaptureScanBuilder implements ScanBuilder, SupportsPushDownRequiredC
             byColumn.put(c.column(), c);
         }
         List<Filter> accepted = new ArrayList<>();
-        List<Filter> afterScan = new ArrayList<>();
         pushedExpressions.clear();
         for (Filter f : filters) {
             String expression = FilterTranslation.translate(f, byColumn);
-            if (expression == null) {
-                afterScan.add(f);
-                continue;
-            }
-            accepted.add(f);
-            pushedExpressions.add(expression);
-            if (!FilterTranslation.exact(f)) {
-                afterScan.add(f);
+            if (expression != null) {
+                accepted.add(f);
+                pushedExpressions.add(expression);
             }
         }
         pushed = accepted.toArray(new Filter[0]);
-        return afterScan.toArray(new Filter[0]);
+        // Spark evaluates them all again: a pushed comparison may keep more rows (see FilterTranslation)
+        return filters.clone();
     }
 
     @Override

@@ -3,8 +3,11 @@ package org.dissect4j.spark;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.dissect4j.api.Engine;
@@ -54,7 +57,7 @@ final class CaptureSchema {
             }
             ColumnKind kind = type == null ? ColumnKind.TEXT : ColumnKind.of(type);
             String column = FieldColumn.sqlName(name);
-            String before = taken.putIfAbsent(column.toLowerCase(java.util.Locale.ROOT), name);
+            String before = taken.putIfAbsent(column.toLowerCase(Locale.ROOT), name);
             if (before != null) {
                 throw new IllegalArgumentException("dissect4j: " + name + " and " + before + " would both be column " + column);
             }
@@ -72,7 +75,7 @@ final class CaptureSchema {
     }
 
     /** The Wireshark field name rides along in the column's metadata ({@code df.schema()}). */
-    private static org.apache.spark.sql.types.Metadata fieldMetadata(FieldColumn c) {
-        return new org.apache.spark.sql.types.MetadataBuilder().putString("wireshark_field", c.field()).build();
+    private static Metadata fieldMetadata(FieldColumn c) {
+        return new MetadataBuilder().putString("wireshark_field", c.field()).build();
     }
 }

@@ -24,8 +24,9 @@ import org.dissect4j.api.FieldType;
  *
  * <p>A scalar column holds a field's first occurrence, while {@code ip.src == 10.0.0.1} matches a packet
  * where any occurrence is equal. So a pushed comparison may select a few more packets (an ICMP error's
- * inner {@code ip.src}), and Spark still evaluates it on the rows ({@link #exact} says which need not be).
- * {@code IS [NOT] NULL} is exact: a first occurrence exists exactly when the field is present.
+ * inner {@code ip.src}), and Spark still evaluates every pushed predicate on the rows: that also keeps
+ * the error row of a corrupt capture (null field columns, not filtered by the display filter) to the
+ * predicate's meaning.
  * Array columns, doubles, timestamps and binary columns are never pushed; text columns only for
  * addresses and printable strings, whose text is the filter's literal.
  */
@@ -51,17 +52,6 @@ final class FilterTranslation {
             case And a -> both(translate(a.left(), byColumn), "&&", translate(a.right(), byColumn));
             case Or o -> both(translate(o.left(), byColumn), "||", translate(o.right(), byColumn));
             default -> null;
-        };
-    }
-
-    /** Whether the display filter keeps exactly the rows the predicate keeps, so Spark need not check again. */
-    static boolean exact(Filter f) {
-        return switch (f) {
-            case IsNotNull n -> true;
-            case IsNull n -> true;
-            case And a -> exact(a.left()) && exact(a.right());
-            case Or o -> exact(o.left()) && exact(o.right());
-            default -> false;
         };
     }
 

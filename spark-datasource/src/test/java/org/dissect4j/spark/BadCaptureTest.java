@@ -80,6 +80,10 @@ class BadCaptureTest {
         assertThat(fault.isNullAt(0)).isTrue();
         assertThat(fault.getString(fault.fieldIndex("capture_error"))).contains(corrupt.toString(), String.valueOf(cut));
         assertThat(rowsOf(df, other)).hasSize(10).allMatch(r -> r.isNullAt(r.fieldIndex("capture_error")));
+        // a pushed predicate is applied to the error row too (its field columns are null)
+        long withIp = rows.stream().filter(r -> !r.isNullAt(1)).count();
+        assertThat(rowsOf(df.where("ip_src IS NOT NULL"), corrupt)).hasSize((int) withIp);
+        assertThat(rowsOf(df.where("ip_src IS NULL"), corrupt)).hasSize(FRAMES_KEPT + 1 - (int) withIp);
 
         assertThat(rowsOf(read("DROPMALFORMED", corrupt), corrupt)).hasSize(FRAMES_KEPT);
         assertThatThrownBy(() -> read("FAILFAST", corrupt, other).collectAsList())

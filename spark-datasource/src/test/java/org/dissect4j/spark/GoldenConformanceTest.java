@@ -85,6 +85,7 @@ class GoldenConformanceTest {
         assertThat(mismatches.subList(0, Math.min(40, mismatches.size()))).as(mismatches.size() + " mismatches of " + cells + " cells")
                 .isEmpty();
         assertThat(cells).isGreaterThan(50_000);
+        System.out.println("GoldenConformanceTest: " + files.size() + " captures, " + cells + " cells equal the goldens");
     }
 
     @Test

@@ -201,6 +201,11 @@ final class ConversationStats implements Sink {
         }
         int i = (int) stream;
         if (i >= byStream.length) {
+            if (convs.size() >= limit) {
+                // past the limit the index array stops growing: the packet belongs to a conversation not kept
+                notCounted++;
+                return null;
+            }
             byStream = Arrays.copyOf(byStream, Math.max(i + 1, byStream.length * 2));
         }
         Conv c = byStream[i];

@@ -43,6 +43,7 @@ final class HandshakeCollector {
 
     private final int limit;
     private long notKept;
+    private int highestStream = -1;
     private Conn[] conns = new Conn[64];
     private final List<Conn> order = new ArrayList<>();
     private final byte[] src = new byte[16];
@@ -116,8 +117,18 @@ final class HandshakeCollector {
         }
         int si = (int) stream;
         if (si >= conns.length) {
+            if (order.size() >= limit) {
+                // past the limit the index array stops growing: stream numbers only grow, so a number above
+                // every one seen is a new connection
+                if (si > highestStream) {
+                    highestStream = si;
+                    notKept++;
+                }
+                return;
+            }
             conns = Arrays.copyOf(conns, Math.max(si + 1, conns.length * 2));
         }
+        highestStream = Math.max(highestStream, si);
         Conn c = conns[si];
         if (c == NOT_KEPT) {
             return;

@@ -41,6 +41,9 @@ final class ConversationStats implements Sink {
     private int[] srcIds, dstIds, streamIds, srcPortIds, dstPortIds, ip4Src, ip4Dst, ip6Src, ip6Dst, icmpIds;
     private int[] relIds;
 
+    private final int limit;
+    private final PrintStream err;
+    private long notCounted;
     private final List<Conv> convs = new ArrayList<>();
     private Conv[] byStream = new Conv[64];
     private final Map<Key, Conv> byAddress = new HashMap<>();
@@ -54,6 +57,16 @@ final class ConversationStats implements Sink {
      * @param resolveNames MAC name resolution (Broadcast, IPv6mcast_...) unless {@code -n}
      */
     ConversationStats(PrintStream out, String type, String timeFormat, boolean resolveNames) {
+        this(out, type, timeFormat, resolveNames, ReportLimits.DEFAULT, System.err);
+    }
+
+    /**
+     * @param limit conversations kept ({@code --report-limit}); packets of later ones are counted and named
+     *              in a note on {@code err}
+     */
+    ConversationStats(PrintStream out, String type, String timeFormat, boolean resolveNames, int limit, PrintStream err) {
+        this.limit = limit;
+        this.err = err;
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("invalid -z conv type \"" + type + "\"; use " + String.join(", ", TYPES));
         }
@@ -188,6 +201,11 @@ final class ConversationStats implements Sink {
         }
         int i = (int) stream;
         if (i >= byStream.length) {
+            if (convs.size() >= limit) {
+                // past the limit the index array stops growing: the packet belongs to a conversation not kept
+                notCounted++;
+                return null;
+            }
             byStream = Arrays.copyOf(byStream, Math.max(i + 1, byStream.length * 2));
         }
         Conv c = byStream[i];
@@ -214,13 +232,21 @@ final class ConversationStats implements Sink {
             return c;
         }
         c = newConv(n, srcPort, dstPort);
+        if (c == null) {
+            return null;
+        }
         Key k = new Key();
         k.set(a, b, n, srcPort, dstPort);
         byAddress.put(k, c);
         return c;
     }
 
+    /** A new conversation, or null past the limit (the packet is then only counted in {@link #notCounted}). */
     private Conv newConv(int n, int srcPort, int dstPort) {
+        if (convs.size() >= limit) {
+            notCounted++;
+            return null;
+        }
         Conv c = new Conv();
         c.src = Arrays.copyOf(a, n);
         c.dst = Arrays.copyOf(b, n);
@@ -232,6 +258,9 @@ final class ConversationStats implements Sink {
     }
 
     private void count(Conv c, int n, int srcPort, int dstPort, long rel, long abs, long len) {
+        if (c == null) {
+            return;
+        }
         if (c.fresh) {
             c.fresh = false;
             c.start = rel;
@@ -255,13 +284,21 @@ final class ConversationStats implements Sink {
 
     @Override
     public void finish() {
-        out.print(render());
+        render(out::append);
         out.flush();
+        ReportLimits.note(err, "-z conv," + type, limit, "conversations", notCounted, "packets of later ones are not counted");
     }
 
     /** The table as tshark prints it. */
     String render() {
-        StringBuilder sb = new StringBuilder(256 + convs.size() * 160);
+        StringBuilder all = new StringBuilder();
+        render(all::append);
+        return all.toString();
+    }
+
+    /** Writes the table a few lines at a time, so it never exists whole in memory. */
+    void render(java.util.function.Consumer<CharSequence> to) {
+        StringBuilder sb = new StringBuilder(8192 + 256);
         String rule = "================================================================================\n";
         sb.append(rule);
         sb.append(title()).append(" Conversations\n");
@@ -272,27 +309,22 @@ final class ConversationStats implements Sink {
                 .append(h[0]).append("|   Duration   |\n");
         sb.append(pad).append("                                               | Frames  ").append(h[2]).append(" | | Frames  ")
                 .append(h[2]).append(" | | Frames  ").append(h[2]).append(" |").append(h[1]).append("|              |\n");
-        long max = Long.MAX_VALUE;
-        while (true) {
-            long last = 0;
-            for (Conv c : convs) {
-                long tot = c.rxFrames + c.txFrames;
-                if (tot > last && tot < max) {
-                    last = tot;
-                }
+        // most frames first, conversations with as many frames in the order they began (a stable sort: one
+        // pass per distinct count, as before, was quadratic in the conversations)
+        List<Conv> sorted = new ArrayList<>(convs);
+        sorted.sort((x, y) -> Long.compare(y.rxFrames + y.txFrames, x.rxFrames + x.txFrames));
+        for (Conv c : sorted) {
+            if (c.rxFrames + c.txFrames == 0) {
+                continue;
             }
-            if (last == 0) {
-                break;
+            line(c, sb);
+            if (sb.length() >= 8192) {
+                to.accept(sb);
+                sb.setLength(0);
             }
-            for (Conv c : convs) {
-                if (c.rxFrames + c.txFrames == last) {
-                    line(c, sb);
-                }
-            }
-            max = last;
         }
         sb.append(rule);
-        return sb.toString();
+        to.accept(sb);
     }
 
     private String title() {

@@ -38,12 +38,28 @@ final class HandshakeCollector {
     private boolean tls;
     private final TlsOrigins origins = new TlsOrigins();
 
+    /** Marks a stream that came after the limit: counted, not kept. */
+    private static final Conn NOT_KEPT = new Conn();
+
+    private final int limit;
+    private long notKept;
+    private int highestStream = -1;
     private Conn[] conns = new Conn[64];
     private final List<Conn> order = new ArrayList<>();
     private final byte[] src = new byte[16];
     private final byte[] dst = new byte[16];
     private int[] hsNodes = new int[16];
     private int[] recNodes = new int[16];
+
+    /** @param limit connections kept (the first ones); later ones are only counted ({@link #notKept()}) */
+    HandshakeCollector(int limit) {
+        this.limit = limit;
+    }
+
+    /** Connections seen after {@code limit} were kept, which the report leaves out. */
+    long notKept() {
+        return notKept;
+    }
 
     /** The connections in order of their first packet. */
     List<Conn> connections() {
@@ -102,10 +118,28 @@ final class HandshakeCollector {
         }
         int si = (int) stream;
         if (si >= conns.length) {
+            if (order.size() >= limit) {
+                // past the limit the index array stops growing: stream numbers only grow, so a number above
+                // every one seen is a new connection
+                if (si > highestStream) {
+                    highestStream = si;
+                    notKept++;
+                }
+                return;
+            }
             conns = Arrays.copyOf(conns, Math.max(si + 1, conns.length * 2));
         }
+        highestStream = Math.max(highestStream, si);
         Conn c = conns[si];
+        if (c == NOT_KEPT) {
+            return;
+        }
         if (c == null) {
+            if (order.size() >= limit) {
+                conns[si] = NOT_KEPT;
+                notKept++;
+                return;
+            }
             c = open(si, frame, t, flags, srcPort, dstPort, n);
         }
         long now = frame.timestampNanos();

@@ -16,10 +16,22 @@ final class HandshakeJson {
     private HandshakeJson() {
     }
 
+    /** The whole report as one string (tests, small captures). */
     static String render(List<Conn> order) {
-        StringBuilder sb = new StringBuilder(256 + order.size() * 800);
+        StringBuilder all = new StringBuilder();
+        render(order, all::append);
+        return all.toString();
+    }
+
+    /** Writes the array an object at a time, so the report never exists whole in memory. */
+    static void render(List<Conn> order, java.util.function.Consumer<CharSequence> out) {
+        StringBuilder sb = new StringBuilder(1024);
         sb.append("[\n");
         for (int i = 0; i < order.size(); i++) {
+            if (sb.length() >= 8192) {
+                out.accept(sb);
+                sb.setLength(0);
+            }
             Conn c = order.get(i);
             TcpLifecycle l = c.life;
             sb.append("  {\n");
@@ -57,7 +69,7 @@ final class HandshakeJson {
             sb.append("\n  }").append(i + 1 < order.size() ? "," : "").append('\n');
         }
         sb.append("]\n");
-        return sb.toString();
+        out.accept(sb);
     }
 
     private static void tls(Tls x, StringBuilder sb) {

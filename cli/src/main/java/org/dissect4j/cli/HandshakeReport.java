@@ -20,13 +20,26 @@ import org.dissect4j.api.Packet;
  */
 final class HandshakeReport implements Sink {
     private final PrintStream out;
+    private final PrintStream err;
     private final boolean json;
-    private final HandshakeCollector collector = new HandshakeCollector();
+    private final int limit;
+    private final HandshakeCollector collector;
 
-    /** @param json {@code -T json}: print a JSON array instead of the text report */
+    /** A report of at most {@link ReportLimits#DEFAULT} connections; notes on stderr. */
     HandshakeReport(PrintStream out, boolean json) {
+        this(out, json, ReportLimits.DEFAULT, System.err);
+    }
+
+    /**
+     * @param json {@code -T json}: print a JSON array instead of the text report
+     * @param limit connections kept ({@code --report-limit}): later ones are counted and named in a note on {@code err}
+     */
+    HandshakeReport(PrintStream out, boolean json, int limit, PrintStream err) {
         this.out = out;
+        this.err = err;
         this.json = json;
+        this.limit = limit;
+        this.collector = new HandshakeCollector(limit);
     }
 
     @Override
@@ -41,7 +54,12 @@ final class HandshakeReport implements Sink {
 
     @Override
     public void finish() {
-        out.print(json ? HandshakeJson.render(collector.connections()) : HandshakeText.render(collector.connections()));
+        if (json) {
+            HandshakeJson.render(collector.connections(), out::append);
+        } else {
+            HandshakeText.render(collector.connections(), out::append);
+        }
         out.flush();
+        ReportLimits.note(err, "--handshakes", limit, "connections", collector.notKept(), "later connections are not");
     }
 }

@@ -16,8 +16,19 @@ final class HandshakeText {
     private HandshakeText() {
     }
 
+    /** The whole report as one string (tests, small captures). */
     static String render(List<Conn> order) {
-        StringBuilder sb = new StringBuilder(1024 + order.size() * 600);
+        StringBuilder all = new StringBuilder();
+        render(order, all::append);
+        return all.toString();
+    }
+
+    /**
+     * Writes the report piece by piece: a row of the overview or a connection's block at a time, so the
+     * report never exists whole in memory (a first pass over the connections measures the columns).
+     */
+    static void render(List<Conn> order, java.util.function.Consumer<CharSequence> out) {
+        StringBuilder sb = new StringBuilder(1024);
         int complete = 0;
         for (Conn c : order) {
             complete += c.life.handshakeComplete() ? 1 : 0;
@@ -25,22 +36,19 @@ final class HandshakeText {
         sb.append("TCP connections: ").append(order.size()).append(" (").append(complete)
                 .append(" with a complete 3-way handshake)\n");
         if (order.isEmpty()) {
-            return sb.toString();
+            out.accept(sb);
+            return;
         }
         sb.append('\n');
         String[] head = {"Stream", "Client", "Server", "Handshake", "iRTT", "Close", "C->S", "S->C", "Duration"};
         boolean[] right = {true, false, false, false, true, false, true, true, true};
-        List<String[]> rows = new ArrayList<>();
-        for (Conn c : order) {
-            long irtt = c.life.initialRtt();
-            rows.add(new String[] {Integer.toString(c.stream), endpoint(c.client, c.clientPort),
-                    endpoint(c.server, c.serverPort), c.life.handshake(), irtt >= 0 ? millis(irtt) : "-",
-                    c.life.closeShort(), bytes(c.bytes[CLIENT]), bytes(c.bytes[SERVER]), seconds(c.lastTime - c.firstTime)});
-        }
         int[] w = new int[head.length];
         for (int k = 0; k < head.length; k++) {
             w[k] = head[k].length();
-            for (String[] r : rows) {
+        }
+        for (Conn c : order) {
+            String[] r = cells(c);
+            for (int k = 0; k < head.length; k++) {
                 w[k] = Math.max(w[k], r[k].length());
             }
         }
@@ -50,14 +58,30 @@ final class HandshakeText {
             rule[k] = "-".repeat(w[k]);
         }
         row(sb, rule, w, right);
-        for (String[] r : rows) {
-            row(sb, r, w, right);
+        for (Conn c : order) {
+            row(sb, cells(c), w, right);
+            flush(sb, out);
         }
         sb.append("(C->S, S->C: TCP payload bytes each way, retransmissions included; Duration: first to last segment, in seconds)\n");
         for (Conn c : order) {
             block(c, sb);
+            flush(sb, out);
         }
-        return sb.toString();
+        out.accept(sb);
+    }
+
+    private static void flush(StringBuilder sb, java.util.function.Consumer<CharSequence> out) {
+        if (sb.length() >= 8192) {
+            out.accept(sb);
+            sb.setLength(0);
+        }
+    }
+
+    private static String[] cells(Conn c) {
+        long irtt = c.life.initialRtt();
+        return new String[] {Integer.toString(c.stream), endpoint(c.client, c.clientPort),
+            endpoint(c.server, c.serverPort), c.life.handshake(), irtt >= 0 ? millis(irtt) : "-",
+            c.life.closeShort(), bytes(c.bytes[CLIENT]), bytes(c.bytes[SERVER]), seconds(c.lastTime - c.firstTime)};
     }
 
     private static void row(StringBuilder sb, String[] cells, int[] w, boolean[] right) {

@@ -64,6 +64,8 @@ public final class Main implements Callable<Integer> {
 
     // -c N
     long count = -1;
+    /** {@code --report-limit}: connections or conversations a report keeps. */
+    int reportLimit = ReportLimits.DEFAULT;
 
     // -V
     boolean verbose;

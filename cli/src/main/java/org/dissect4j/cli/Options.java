@@ -128,7 +128,7 @@ final class Options {
         return switch (name) {
             case "--version", "--help", "--handshakes", "--no-duplicate-keys" -> 0;
             case "--check-filter", "--flow", "--disable-protocol", "--enable-heuristic", "--disable-heuristic",
-                 "--plugins" -> 1;
+                 "--plugins", "--report-limit" -> 1;
             default -> -1;
         };
     }
@@ -174,6 +174,7 @@ final class Options {
             case "--check-filter" -> m.checkFilter = v;
             case "-z" -> m.statistics.add(v);
             case "--handshakes" -> m.handshakes = true;
+            case "--report-limit" -> m.reportLimit = (int) number(name, v, 1, Integer.MAX_VALUE - 8);
             case "--flow" -> {
                 m.flowSvg = path(name, v);
                 m.flowPerStream = FlowSvg.isFolder(v);
@@ -288,6 +289,7 @@ final class Options {
                     + "flow,tcp,standard."},
             {"--handshakes", "", "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON)."},
             {"--flow", "FILE.svg|DIR/", "Call-flow (ladder) diagram as SVG; DIR/: one SVG per TCP stream."},
+            {"--report-limit", "N", "Connections (or conversations) --handshakes and -z conv keep: the first N (default 100000)."},
             {"-d", "LAYER==VALUE,PROTO", "Decode As, e.g. tcp.port==8443,tls (repeatable)."},
             {"-o", "NAME:VALUE", "Set a dissector preference (repeatable); gui.column.format sets the -T psml columns."},
             {"--disable-protocol", "PROTO", "Do not dissect PROTO (repeatable)."},

@@ -78,7 +78,7 @@ final class Outputs {
         List<Sink> sinks = new ArrayList<>();
         for (String z : o.statistics) {
             if (z.startsWith("conv,")) {
-                sinks.add(new ConversationStats(out, z.substring("conv,".length()), o.timeFormat, !o.noResolve));
+                sinks.add(new ConversationStats(out, z.substring("conv,".length()), o.timeFormat, !o.noResolve, o.reportLimit, err));
             } else if (z.equals("expert") || z.startsWith("expert,")) {
                 sinks.add(new ExpertStats(out, ExpertStats.level(z.equals("expert") ? null : z.substring("expert,".length()))));
             } else if (z.equals("flow,tcp,standard") || z.equals("flow,tcp,network")) {
@@ -89,7 +89,7 @@ final class Outputs {
             }
         }
         if (o.handshakes) {
-            sinks.add(new HandshakeReport(out, "json".equals(o.outputFormat)));
+            sinks.add(new HandshakeReport(out, "json".equals(o.outputFormat), o.reportLimit, err));
         }
         if (o.flowSvg != null) {
             String name = o.readFile != null ? Path.of(o.readFile).getFileName().toString() : o.iface;

@@ -293,10 +293,24 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
      */
     public int add(Field f, int off, int len) {
-        if (!records(f.id())) {
+        if (!records(f.id()) || uncaptured(f, off, len)) {
             return -1;
         }
         return store(f.id(), currentSource, off, len, 0, 0);
+    }
+
+    /**
+     * The clipping rule: a field whose value is its bytes (bytes, strings, addresses; not a protocol or a
+     * text item, whose length only tells what it covers) is not recorded when some of those bytes were not
+     * captured, as tshark's {@code proto_tree_add_item} throws there; so no output formats memory behind the
+     * frame. Integer fields need no check: their value was read through {@link Packet}'s checked reads.
+     */
+    private boolean uncaptured(Field f, int off, int len) {
+        if (len <= 0 || currentSource == SCRATCH || (long) off + len <= sourceLength[currentSource]) {
+            return false;
+        }
+        FieldType type = f.type();
+        return type != FieldType.PROTOCOL && type != FieldType.NONE;
     }
 
     /**

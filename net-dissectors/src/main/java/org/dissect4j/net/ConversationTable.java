@@ -34,6 +34,8 @@ final class ConversationTable {
         allocate(64);
     }
 
+    private boolean forgotAll;
+
     private void allocate(int capacity) {
         keys = new long[capacity * KEY_LONGS];
         stream = new int[capacity];
@@ -49,6 +51,7 @@ final class ConversationTable {
      * low 32 bits of {@code lo}) and returns its slot for {@link #stream(int)} and the times.
      */
     int lookup(int family, long aHi, long aLo, int aPort, long bHi, long bLo, int bPort) {
+        forgotAll = false;
         // Canonical order: the smaller endpoint first, so both directions share one entry.
         int c = Long.compareUnsigned(aHi, bHi);
         if (c == 0) {
@@ -90,7 +93,9 @@ final class ConversationTable {
         }
         if (size >= maxConversations) {
             forgetAll();
-            return lookup(family, aHi, aLo, aPort, bHi, bLo, bPort);
+            int fresh = lookup(family, aHi, aLo, aPort, bHi, bLo, bPort);
+            forgotAll = true;
+            return fresh;
         }
         if ((size + 1) * 4 > used.length * 3) {
             grow();
@@ -151,6 +156,11 @@ final class ConversationTable {
             data[slot] = c;
         }
         return c;
+    }
+
+    /** Whether the last {@link #lookup} found the table full and forgot every conversation first. */
+    boolean forgotAll() {
+        return forgotAll;
     }
 
     /** Forgets every conversation (the bound was reached): their plugins' data is released. */

@@ -159,6 +159,11 @@ final class FragmentReassembler {
      */
     int add(int family, long srcHi, long srcLo, long dstHi, long dstLo, long id, int proto, int offset, boolean more,
             MemorySegment seg, long at, int length, long frame, long time) {
+        if (length < 0 || offset < 0) {
+            // no bytes to keep: a caller's bad arithmetic must not become an out-of-bounds copy
+            current = null;
+            return LIMIT;
+        }
         expire(time);
         int h = hash(family, srcHi, srcLo, dstHi, dstLo, id, proto);
         Datagram d = find(h, family, srcHi, srcLo, dstHi, dstLo, id, proto);

@@ -196,7 +196,8 @@ final class Ipv4Dissector implements Dissector {
         }
 
         int payloadAt = off + hl;
-        int payloadLen = totalLength - hl;
+        // Not negative: a header longer than a datagram cut to the frame leaves no payload (IHL 15 in 40 bytes).
+        int payloadLen = Math.max(0, totalLength - hl);
         int fragOffset = (fragWord & FRAGMENT_OFFSET_MASK) * 8;
         boolean more = (fragWord & FLAG_MF) != 0;
         ctx.ipTtl = ttl;

@@ -47,6 +47,10 @@ public final class NetExperts {
     public static final Expert IP_FRAGMENT_LIMIT = new Expert("ip.fragment.limit", ExpertGroup.REASSEMBLE, Severity.WARNING,
             "Fragment not reassembled: reassembly limit reached");
 
+    /** Not in Wireshark: the UDP conversation table was full (udp.max_conversations) and was emptied. */
+    public static final Expert UDP_CONVERSATION_LIMIT = new Expert("udp.conversation_limit", ExpertGroup.SEQUENCE, Severity.NOTE,
+            "UDP conversation limit reached (udp.max_conversations): every earlier conversation was forgotten");
+
     // ---- IPv6 -----------------------------------------------------------------------------------
     public static final Expert IPV6_BOGUS_VERSION = new Expert("ipv6.bogus_ipv6_version", ExpertGroup.MALFORMED,
             Severity.ERROR, "Bogus IP version");
@@ -104,7 +108,7 @@ public final class NetExperts {
             IP_NOP, IP_FRAGMENT_LIMIT, IPV6_BOGUS_VERSION, IPV6_PLEN_EXCEEDS_FRAMING, IPV6_PLEN_ZERO,
             IPV6_OPT_INVALID_LEN, IPV6_OPT_UNKNOWN_DATA, IPV6_OPT_JUMBO_PROHIBITED, IPV6_OPT_JUMBO_TRUNCATED,
             IPV6_HOPOPTS_NOT_FIRST, IPV6_ROUTING_INVALID_LENGTH, IPV6_ROUTING_INVALID_SEGLEFT, IPV6_ROUTING_DEPRECATED,
-            IPV6_FRAGMENT_LIMIT, UDP_LENGTH_BAD, UDP_LENGTH_BAD_ZERO, UDP_CHECKSUM_ZERO, UDP_CHECKSUM_BAD,
+            IPV6_FRAGMENT_LIMIT, UDP_CONVERSATION_LIMIT, UDP_LENGTH_BAD, UDP_LENGTH_BAD_ZERO, UDP_CHECKSUM_ZERO, UDP_CHECKSUM_BAD,
             ICMP_CHECKSUM_BAD, ICMPV6_CHECKSUM_BAD, ICMPV6_OPT_INVALID_LEN, GRE_CHECKSUM_INCORRECT};
     }
 }

@@ -70,13 +70,17 @@ public final class NetProtocols {
         FRAME.labeler(NetProtocols::frameLabel);
         ETH.labeler(NetProtocols::ethLabel);
         VLAN.labeler(NetProtocols::vlanLabel);
-        IEEE8021AD.labeler((t, n, out) -> out.append("IEEE 802.1ad, ID: ").append(u16(t, n, 0) & 0xFFF));
+        IEEE8021AD.labeler((t, n, out) -> {
+            out.append("IEEE 802.1ad");
+            if (captured(t, n) >= 2) {
+                out.append(", ID: ").append(u16(t, n, 0) & 0xFFF);
+            }
+        });
         SLL.labeler((t, n, out) -> out.append("Linux cooked capture v").append(t.value(n) == SLL_V2 ? '2' : '1'));
         IP.labeler(NetProtocols::ipLabel);
         IPV6.labeler(NetProtocols::ipv6Label);
         IPV6_ROUTING.labeler(NetProtocols::routingLabel);
-        UDP.labeler((t, n, out) -> out.append("User Datagram Protocol, Src Port: ").append(u16(t, n, 0))
-                .append(", Dst Port: ").append(u16(t, n, 2)));
+        UDP.labeler(NetProtocols::udpLabel);
         ARP.labeler(NetProtocols::arpLabel);
         GRE.labeler(NetProtocols::greLabel);
     }
@@ -102,6 +106,21 @@ public final class NetProtocols {
 
     private static int u16(TreeView t, int n, int off) {
         return Bytes.u16(seg(t, n), at(t, n) + off);
+    }
+
+    /**
+     * The node's bytes that were captured: a protocol node may cover more (its reported length, or one byte
+     * when nothing of it was captured), and a labeler reads only these, never the memory behind the frame.
+     */
+    private static int captured(TreeView t, int n) {
+        return Math.max(0, Math.min(t.length(n), t.sourceLength(t.source(n)) - t.offset(n)));
+    }
+
+    private static void udpLabel(TreeView t, int n, StringBuilder out) {
+        out.append("User Datagram Protocol");
+        if (captured(t, n) >= 4) {
+            out.append(", Src Port: ").append(u16(t, n, 0)).append(", Dst Port: ").append(u16(t, n, 2));
+        }
     }
 
     private static long childValue(TreeView t, int n, Field f, long dflt) {
@@ -137,7 +156,7 @@ public final class NetProtocols {
             return;
         }
         out.append(kind == ETH_KIND_INVALID ? "Ethernet Unknown, Src: " : "Ethernet II, Src: ");
-        if (t.length(n) >= 12) {
+        if (captured(t, n) >= 12) {
             org.dissect4j.api.MacNames.withResolution(out, s, a + 6);
             out.append(", Dst: ");
             org.dissect4j.api.MacNames.withResolution(out, s, a);
@@ -145,6 +164,10 @@ public final class NetProtocols {
     }
 
     private static void vlanLabel(TreeView t, int n, StringBuilder out) {
+        if (captured(t, n) < 2) {
+            out.append("802.1Q Virtual LAN");
+            return;
+        }
         int tci = u16(t, n, 0);
         out.append("802.1Q Virtual LAN, PRI: ").append(tci >>> 13).append(", DEI: ").append((tci >>> 12) & 1)
                 .append(", ID: ").append(tci & 0xFFF);
@@ -165,7 +188,7 @@ public final class NetProtocols {
         MemorySegment s = seg(t, n);
         long a = at(t, n);
         out.append("Internet Protocol Version 4");
-        if (t.length(n) < 20) {
+        if (captured(t, n) < 20) {
             return;
         }
         long hdrDst = Bytes.u32(s, a + 16);
@@ -182,7 +205,7 @@ public final class NetProtocols {
         MemorySegment s = seg(t, n);
         long a = at(t, n);
         out.append("Internet Protocol Version 6");
-        if (t.length(n) < 40) {
+        if (captured(t, n) < 40) {
             return;
         }
         AddressText.ipv6(out.append(", Src: "), s, a + 8);
@@ -191,7 +214,7 @@ public final class NetProtocols {
 
     private static void routingLabel(TreeView t, int n, StringBuilder out) {
         out.append("Routing Header for IPv6");
-        if (t.length(n) >= 3) {
+        if (captured(t, n) >= 3) {
             int type = Bytes.u8(seg(t, n), at(t, n) + 2);
             out.append(" (").append(Ipv6Fields.ROUTING_TYPE.values().name(type, "Unknown")).append(')');
         }
@@ -208,7 +231,7 @@ public final class NetProtocols {
 
     private static void greLabel(TreeView t, int n, StringBuilder out) {
         out.append("Generic Routing Encapsulation");
-        if (t.length(n) >= 4) {
+        if (captured(t, n) >= 4) {
             int type = u16(t, n, 2);
             String name = GreFields.PROTO.values().name(type);
             out.append(" (").append(name != null ? name : String.format("0x%04x - unknown", type)).append(')');

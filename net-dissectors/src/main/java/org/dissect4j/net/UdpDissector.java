@@ -105,6 +105,10 @@ final class UdpDissector implements Dissector {
         int slot = -1;
         if (ctx.ipFamily != 0) {
             slot = conversations.lookup(ctx.ipFamily, ctx.ipSrcHi, ctx.ipSrcLo, srcPort, ctx.ipDstHi, ctx.ipDstLo, dstPort);
+            if (conversations.forgotAll()) {
+                // udp.max_conversations reached: every conversation was forgotten for this one
+                t.expert(NetExperts.UDP_CONVERSATION_LIMIT, off, 0);
+            }
             t.addGenerated(UdpFields.STREAM, conversations.stream(slot));
             if (!inError) {
                 long now = p.frame().timestampNanos();

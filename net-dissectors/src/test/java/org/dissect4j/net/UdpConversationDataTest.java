@@ -85,9 +85,12 @@ class UdpConversationDataTest {
         e.tree().wantAll(true);
         assertThat(seen(e, datagram("10.0.0.1", 5000, "10.0.0.2"))).isEqualTo(1);
         assertThat(seen(e, datagram("10.0.0.1", 5000, "10.0.0.2"))).isEqualTo(2);
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < 15; i++) {
             seen(e, datagram("10.0.1." + i, 6000, "10.0.0.2"));
         }
+        assertThat(NetTestKit.experts(e)).as("the 16th conversation still fitted").doesNotContain("udp.conversation_limit");
+        seen(e, datagram("10.0.2.1", 6000, "10.0.0.2"));
+        assertThat(NetTestKit.experts(e)).contains("udp.conversation_limit");
         assertThat(released).as("the 17th conversation cleared the full table").hasSize(16).contains(2);
         assertThat(seen(e, datagram("10.0.0.1", 5000, "10.0.0.2"))).as("forgotten: starts afresh").isEqualTo(1);
     }

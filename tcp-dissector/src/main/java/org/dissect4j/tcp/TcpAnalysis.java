@@ -46,6 +46,10 @@ final class TcpAnalysis {
         if (c == null) {
             c = newConversation(s);
             isNew = true;
+            if (conversations.droppedForRoom()) {
+                // tcp.max_conversations reached: the least recently seen connection was forgotten for this one
+                p.tree().expert(TcpExpert.CONVERSATION_LIMIT, 0, 0);
+            }
         }
         selectFlows(s, c, first);
         // A SYN whose sequence number differs from the connection's: a new connection on the same ports.

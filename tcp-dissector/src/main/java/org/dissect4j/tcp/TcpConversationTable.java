@@ -111,6 +111,7 @@ final class TcpConversationTable {
     private final ReassemblyBudget budget;
     private final Key probe = new Key();
     private long evicted;
+    private boolean droppedForRoom;
 
     TcpConversationTable(int maxConversations, long idleTimeoutNanos, long closedTimeoutNanos, ReassemblyBudget budget) {
         this.maxConversations = maxConversations;
@@ -156,13 +157,20 @@ final class TcpConversationTable {
         if (old != null) {
             drop(old);
         }
+        droppedForRoom = false;
         while (map.size() > maxConversations) {
             Iterator<Map.Entry<Key, TcpConversation>> it = map.entrySet().iterator();
             TcpConversation eldest = it.next().getValue();
             it.remove();
             drop(eldest);
+            droppedForRoom = true;
         }
         return c;
+    }
+
+    /** Whether the last {@link #create} had to drop the least recently seen connection to stay within the bound. */
+    boolean droppedForRoom() {
+        return droppedForRoom;
     }
 
     private void expire(long now) {

@@ -85,6 +85,10 @@ final class TcpExpert {
     static final Expert REASSEMBLY_LIMIT = new Expert("tcp.reassembly.limit", ExpertGroup.REASSEMBLE, Severity.WARNING,
             "TCP reassembly limit reached: this stream is no longer reassembled");
 
+    /** Not in Wireshark: the connection table is full (tcp.max_conversations); the least recently seen one was dropped. */
+    static final Expert CONVERSATION_LIMIT = new Expert("tcp.conversation_limit", ExpertGroup.SEQUENCE, Severity.NOTE,
+            "TCP connection limit reached (tcp.max_conversations): the least recently seen connection was forgotten");
+
     static Expert[] all() {
         return new Expert[] {OPT_LEN_INVALID, RETRANSMISSION, FAST_RETRANSMISSION, SPURIOUS_RETRANSMISSION, OUT_OF_ORDER,
                 REUSED_PORTS, LOST_SEGMENT, ACK_LOST_SEGMENT, WINDOW_UPDATE, WINDOW_FULL, KEEP_ALIVE, KEEP_ALIVE_ACK,
@@ -92,6 +96,6 @@ final class TcpExpert {
                 CONNECTION_FIN_PASSIVE, SACK_DSACK, WSCALE_SHIFT_INVALID, MSS_ABSENT, MSS_PRESENT, SHORT_SEGMENT,
                 ACK_NONZERO, CONNECTION_SYNACK, CONNECTION_SYN, CONNECTION_FIN, CONNECTION_RST, CHECKSUM_FFFF,
                 CHECKSUM_BAD, URGENT_POINTER_NON_ZERO, SUBOPTION_MALFORMED, NOP, NON_ZERO_BYTES_AFTER_EOL,
-                BOGUS_HEADER_LENGTH, REASSEMBLY_LIMIT};
+                BOGUS_HEADER_LENGTH, REASSEMBLY_LIMIT, CONVERSATION_LIMIT};
     }
 }

@@ -21,11 +21,11 @@ import org.dissect4j.api.Settings;
  * <tr><td>tcp.no_subdissector_on_error</td><td>true</td><td>do not hand retransmissions to the next layer</td></tr>
  * <tr><td>tcp.ignore_tcp_timestamps</td><td>false</td><td>leave TSval/TSecr out of Info</td></tr>
  * <tr><td>tcp.fastrt_supersedes_ooo</td><td>true</td><td>fast retransmission wins over out-of-order</td></tr>
- * <tr><td>tcp.max_conversations</td><td>250000</td><td>connections tracked at once (least recently seen dropped)</td></tr>
+ * <tr><td>tcp.max_conversations</td><td>100000</td><td>connections tracked at once (least recently seen dropped)</td></tr>
  * <tr><td>tcp.idle_timeout</td><td>3600</td><td>seconds of capture time after which an idle connection is dropped</td></tr>
  * <tr><td>tcp.closed_timeout</td><td>600</td><td>the same for connections closed by FIN both ways or RST</td></tr>
  * <tr><td>tcp.reassembly.max_stream_bytes</td><td>16777216</td><td>bytes one direction may buffer for one PDU</td></tr>
- * <tr><td>tcp.reassembly.max_total_bytes</td><td>268435456</td><td>bytes all streams together may buffer</td></tr>
+ * <tr><td>tcp.reassembly.max_total_bytes</td><td>67108864</td><td>bytes all streams together may buffer</td></tr>
  * </table>
  */
 public final class TcpSettings {
@@ -61,12 +61,12 @@ public final class TcpSettings {
         noSubdissectorOnError = s.bool("tcp.no_subdissector_on_error", true);
         ignoreTimestamps = s.bool("tcp.ignore_tcp_timestamps", false);
         fastRetransmissionFirst = s.bool("tcp.fastrt_supersedes_ooo", true);
-        maxConversations = (int) Math.max(16, Math.min(Integer.MAX_VALUE, s.integer("tcp.max_conversations", 250_000)));
+        maxConversations = (int) Math.max(16, Math.min(Integer.MAX_VALUE, s.integer("tcp.max_conversations", 100_000)));
         idleTimeoutNanos = Math.max(1, s.integer("tcp.idle_timeout", 3600)) * 1_000_000_000L;
         closedTimeoutNanos = Math.max(0, s.integer("tcp.closed_timeout", 600)) * 1_000_000_000L;
         maxStreamReassemblyBytes = (int) Math.max(1024, Math.min(1 << 30,
                 s.integer("tcp.reassembly.max_stream_bytes", 16L << 20)));
         maxReassemblyBytes = Math.max(maxStreamReassemblyBytes,
-                s.integer("tcp.reassembly.max_total_bytes", 256L << 20));
+                s.integer("tcp.reassembly.max_total_bytes", 64L << 20));
     }
 }

@@ -78,6 +78,25 @@ class TcpBoundsTest {
     }
 
     @Test
+    void aFullConnectionTableSaysSoWithAnExpertItem() {
+        Runner r = new Runner(new Settings().set("tcp.max_conversations", "16"), new NetStubs(), new TcpPlugin());
+        Feed f = new Feed(r.engine());
+        for (int i = 0; i < 17; i++) {
+            Packet p = f.next(tcp(0x0b000000 + i, B, 1024 + i, 443, i, 0, SYN, 64240, new byte[0], new byte[0]), 54, 1000);
+            org.dissect4j.api.Tree t = p.tree();
+            List<String> experts = new ArrayList<>();
+            for (int k = 0; k < t.expertCount(); k++) {
+                experts.add(t.expertOf(t.expertNode(k)).field().abbrev());
+            }
+            if (i < 16) {
+                assertThat(experts).as("SYN %d", i).doesNotContain("tcp.conversation_limit");
+            } else {
+                assertThat(experts).contains("tcp.conversation_limit");
+            }
+        }
+    }
+
+    @Test
     void perFlowCostOfASynFlood() {
         Runner r = new Runner(new Settings(), new NetStubs(), new TcpPlugin());
         r.engine().tree().wantAll(false);

@@ -167,6 +167,9 @@ final class DnsDissector implements StreamPdus.Framing {
         t.setValue(t.open(protocol.field(), start, p.reportedEnd() - start), flags);
         try {
             transactions.track(p, id, response);
+            if (transactions.limitReached) {
+                t.expert(DnsExpert.TRANSACTION_LIMIT, start, 0);
+            }
             if (tcp) {
                 p.item(DnsFields.LENGTH, start);
             }

@@ -8,6 +8,9 @@ import org.dissect4j.api.Severity;
 final class DnsExpert {
     static final Expert OPT_BAD_LENGTH = new Expert("dns.rr.opt.bad_length", ExpertGroup.MALFORMED, Severity.ERROR,
             "Length too long for any type of IP address.");
+    static final Expert TRANSACTION_LIMIT = new Expert("dns.transaction_limit", ExpertGroup.SEQUENCE, Severity.NOTE,
+            "The conversation reached dns.max_transactions (or all conversations dns.max_transactions_total): its"
+            + " earlier transactions are forgotten");
     static final Expert UNDECODED = new Expert("dns.undecoded.type", ExpertGroup.UNDECODED, Severity.NOTE, "Undecoded option");
     static final Expert DEPRECATED_OPCODE = new Expert("dns.depr.opc", ExpertGroup.PROTOCOL, Severity.WARNING, "Deprecated opcode");
     static final Expert TTL_HIGH_BIT = new Expert("dns.ttl.high_bit_set", ExpertGroup.PROTOCOL, Severity.WARNING,
@@ -27,6 +30,6 @@ final class DnsExpert {
 
     static Expert[] all() {
         return new Expert[] {OPT_BAD_LENGTH, UNDECODED, DEPRECATED_OPCODE, TTL_HIGH_BIT, TSIG_NO_ALGORITHM, KEY_ID_TOO_SHORT,
-            RETRANSMIT_REQUEST, RETRANSMIT_RESPONSE, EXTRANEOUS};
+            RETRANSMIT_REQUEST, RETRANSMIT_RESPONSE, EXTRANEOUS, TRANSACTION_LIMIT};
     }
 }

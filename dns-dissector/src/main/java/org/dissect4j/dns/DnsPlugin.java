@@ -69,6 +69,9 @@ public final class DnsPlugin implements DissectorPlugin {
     public void register(Registrar r) {
         Settings s = r.settings();
         DnsTransactions transactions = new DnsTransactions(s.integer("dns.retransmission_timer", 5));
+        transactions.maxTransactions = (int) Math.max(2, Math.min(1 << 24, s.integer("dns.max_transactions",
+                DnsTransactions.MAX_TRANSACTIONS)));
+        transactions.maxTotal = Math.max(2, s.integer("dns.max_transactions_total", DnsTransactions.MAX_TOTAL));
         DnsDissector d = new DnsDissector(transactions, s.bool("dns.desegment_dns_messages", true));
         r.protocol(DNS, DnsFields.all());
         r.protocol(MDNS);

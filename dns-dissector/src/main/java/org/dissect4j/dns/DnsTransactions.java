@@ -19,15 +19,22 @@ import org.dissect4j.api.Registrar;
  * ({@code dns.response_in}). Found through a cursor per ID that only moves forward, as frames do: no search.
  *
  * <p>Kept as conversation data: the transport decides how many conversations are remembered and drops a
- * conversation's transactions with it. Bounded here: a conversation holds at most {@link #MAX_TRANSACTIONS}
- * transactions, and all conversations together have room for {@link #MAX_TOTAL}; a conversation that would
- * hold more starts afresh (its earlier requests are then forgotten: a late response to one shows as
- * unsolicited). A conversation's first transaction and the growth of its arrays allocate; lookups do not.
+ * conversation's transactions with it. Bounded here: a conversation holds at most {@link #maxTransactions}
+ * transactions ({@code -o dns.max_transactions}, 65,536), and all conversations together have room for
+ * {@link #maxTotal} ({@code -o dns.max_transactions_total}, 2,097,152); a conversation that would hold more
+ * starts afresh (its earlier requests are then forgotten: a late response to one shows as unsolicited) and
+ * the message that made it gets the expert item {@code dns.transaction_limit}. A conversation's first
+ * transaction and the growth of its arrays allocate; lookups do not.
  */
 final class DnsTransactions {
     static final int MAX_TRANSACTIONS = 1 << 16;
     /** Transaction slots of all conversations together (about 35 bytes each). */
     static final long MAX_TOTAL = 1L << 21;
+    /** The bounds in force (the defaults above unless a preference changes them). */
+    int maxTransactions = MAX_TRANSACTIONS;
+    long maxTotal = MAX_TOTAL;
+    /** Whether the message last tracked made its conversation start afresh. */
+    boolean limitReached;
     private static final long NANOS = 1_000_000_000L;
 
     /** Slots the conversations' arrays hold, counted against {@link #MAX_TOTAL}. */
@@ -97,8 +104,12 @@ final class DnsTransactions {
 
         /** Opens a transaction for the request {@code frame}; returns its slot. */
         int open(int id, long frame, long time) {
-            if (size == MAX_TRANSACTIONS || size == ids.length && budget != null && budget.slotsInUse + size > MAX_TOTAL) {
+            int max = budget != null ? budget.maxTransactions : MAX_TRANSACTIONS;
+            if (size >= max || size == ids.length && budget != null && budget.slotsInUse + size > budget.maxTotal) {
                 clear();
+                if (budget != null) {
+                    budget.limitReached = true;
+                }
             }
             if (size == ids.length) {
                 int n = size * 2;
@@ -201,6 +212,7 @@ final class DnsTransactions {
      */
     void track(Packet p, int id, boolean response) {
         slot = -1;
+        limitReached = false;
         requestFrame = 0;
         responseFrame = 0;
         retransmission = false;

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Frame;
+import org.dissect4j.api.Settings;
 import org.junit.jupiter.api.Test;
 
 /** Request/response matching through the conversation data, on one pass and on two ({@code -2}). */
@@ -101,6 +102,20 @@ class DnsTransactionsTest {
         assertThat(c.size()).isEqualTo(1);
         assertThat(c.latest(5)).isZero();
         assertThat(c.latest(6)).isEqualTo(-1);
+    }
+
+    @Test
+    void theBoundIsAPreferenceAndReachingItIsAnExpertItem() {
+        Engine e = engine(new Settings().set("dns.max_transactions", "4"));
+        for (int i = 0; i < 4; i++) {
+            e.dissect(frame(udp(10, 53, 40003, 53, query(100 + i, "c.example.com", 1)), i + 1, T0 + i * MS));
+            assertThat(e.tree().has(DnsExpert.TRANSACTION_LIMIT.field())).isFalse();
+        }
+        e.dissect(frame(udp(10, 53, 40003, 53, query(200, "c.example.com", 1)), 5, T0 + 5 * MS));
+        assertThat(e.tree().has(DnsExpert.TRANSACTION_LIMIT.field())).isTrue();
+        // the conversation started afresh: the response to the first query is unsolicited now
+        e.dissect(frame(udp(53, 10, 53, 40003, response(100, "c.example.com")), 6, T0 + 6 * MS));
+        assertThat(value(e, "dns.response_to")).isEmpty();
     }
 
     @Test

@@ -19,16 +19,19 @@ import org.dissect4j.api.Tree;
  * </pre>
  *
  * <p>The de-chunked bytes go to one buffer per dissector, reused per frame and grown (doubling, at most
- * {@link #MAX_DECHUNKED}) only when a frame's bodies need more: the only allocation of the HTTP dissector
+ * {@link #maxDechunked}) only when a frame's bodies need more: the only allocation of the HTTP dissector
  * at steady state. The tree's data source views it until the next frame.
  */
 final class HttpChunked {
-    private static final int MAX_DECHUNKED = 16 << 20;
+    /** De-chunked bytes per frame ({@code -o http.max_dechunked_bytes}, 16 MiB); past it a body is cut short. */
+    int maxDechunked = 16 << 20;
 
     private byte[] dechunked = new byte[0];
     private MemorySegment dechunkedView = MemorySegment.ofArray(dechunked);
     private int dechunkedUsed;
     private long dechunkedFrame = -1;
+    /** Whether this frame's bodies already met {@link #maxDechunked} (one expert item per frame). */
+    private boolean limitNoted;
 
     /**
      * Whether a chunked body starting at {@code at} is complete before {@code end}: 0 if so (or malformed:
@@ -87,6 +90,7 @@ final class HttpChunked {
         if (dechunkedFrame != frameNo) {
             dechunkedFrame = frameNo;
             dechunkedUsed = 0;
+            limitNoted = false;
         }
         int start = dechunkedUsed;
         int pos = at;
@@ -159,8 +163,12 @@ final class HttpChunked {
     }
 
     private void append(Packet p, int at, int n) {
-        if (dechunkedUsed + n > MAX_DECHUNKED) {
-            n = Math.max(0, MAX_DECHUNKED - dechunkedUsed);
+        if (dechunkedUsed + n > maxDechunked) {
+            if (!limitNoted) {
+                p.tree().expert(HttpFields.DECHUNK_LIMIT, at, n);
+                limitNoted = true;
+            }
+            n = Math.max(0, maxDechunked - dechunkedUsed);
         }
         if (dechunkedUsed + n > dechunked.length) {
             int cap = Math.max(4096, dechunked.length);

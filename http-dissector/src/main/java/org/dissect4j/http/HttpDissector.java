@@ -40,6 +40,8 @@ public final class HttpDissector implements Dissector {
         conversations.declare(r);
         desegmentHeaders = r.settings().bool("http.desegment_headers", true);
         desegmentBody = r.settings().bool("http.desegment_body", true);
+        chunked.maxDechunked = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 8,
+                r.settings().integer("http.max_dechunked_bytes", chunked.maxDechunked)));
     }
 
     private final HttpHeaders headers = new HttpHeaders();

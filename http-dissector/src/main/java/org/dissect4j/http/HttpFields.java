@@ -81,6 +81,8 @@ public final class HttpFields {
             "Unencrypted HTTP protocol detected over encrypted port, could indicate a dangerous misconfiguration.");
     static final Expert TE_AND_LENGTH = new Expert("http.te_and_length", ExpertGroup.MALFORMED, Severity.WARNING,
             "The Content-Length and Transfer-Encoding header must not be set together");
+    static final Expert DECHUNK_LIMIT = new Expert("http.dechunk_limit", ExpertGroup.REASSEMBLE, Severity.WARNING,
+            "The chunked body is longer than http.max_dechunked_bytes: the rest is not de-chunked");
     static final Expert TE_UNKNOWN = new Expert("http.te_unknown", ExpertGroup.PROTOCOL, Severity.WARNING,
             "Unknown transfer coding name in Transfer-Encoding header");
 

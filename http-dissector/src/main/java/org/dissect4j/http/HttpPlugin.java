@@ -37,7 +37,7 @@ public final class HttpPlugin implements DissectorPlugin {
     public void register(Registrar r) {
         r.protocol(HttpFields.HTTP, HttpFields.fields());
         r.protocol(HttpFields.TEXT_LINES);
-        r.experts(HttpFields.CHAT, HttpFields.TLS_PORT, HttpFields.TE_AND_LENGTH, HttpFields.TE_UNKNOWN);
+        r.experts(HttpFields.CHAT, HttpFields.TLS_PORT, HttpFields.TE_AND_LENGTH, HttpFields.TE_UNKNOWN, HttpFields.DECHUNK_LIMIT);
         handle = r.dissector("http", HttpFields.HTTP, http);
         heuristic = r.dissector("http_tcp", HttpFields.HTTP, http::heuristic);
         http.declare(r);

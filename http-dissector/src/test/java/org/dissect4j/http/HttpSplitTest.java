@@ -33,7 +33,12 @@ class HttpSplitTest {
     }
 
     private static Seen run(int port, List<byte[]> clientSegments, List<Integer> order, byte[] response, int responseSplit) {
-        Runner r = new Runner(new Settings(), new NetStubs(), new TcpPlugin(), new HttpPlugin());
+        return run(new Settings(), port, clientSegments, order, response, responseSplit);
+    }
+
+    private static Seen run(Settings settings, int port, List<byte[]> clientSegments, List<Integer> order, byte[] response,
+                            int responseSplit) {
+        Runner r = new Runner(settings, new NetStubs(), new TcpPlugin(), new HttpPlugin());
         Feed f = new Feed(r.engine());
         Seen seen = new Seen(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         f.next(tcp(C, S, 50000, port, 0, 0, SYN, 100, new byte[0], new byte[0]));
@@ -69,6 +74,9 @@ class HttpSplitTest {
         for (int n = t.first(HttpFields.FILE_DATA); n >= 0; n = t.next(n)) {
             seen.bodies().add(t.string(n));
         }
+        if (t.has(HttpFields.DECHUNK_LIMIT.field())) {
+            seen.bodies().add("(limit)");
+        }
         seen.info().add(p.info().toString());
     }
 
@@ -103,6 +111,14 @@ class HttpSplitTest {
             assertThat(s.bodies()).as("split %d", split).containsExactly("hello world", "hello world");
             assertThat(s.info().get(s.info().size() - 1)).isEqualTo("HTTP/1.1 200 OK  (text/plain)");
         }
+    }
+
+    @Test
+    void deChunkingStopsAtItsBoundWithAnExpertItem() {
+        Seen s = run(new Settings().set("http.max_dechunked_bytes", "8"), 80, List.of(REQUEST), List.of(0), RESPONSE,
+                RESPONSE.length);
+        assertThat(s.codes()).containsExactly(200L);
+        assertThat(s.bodies()).containsExactly("hello world", "hello wo", "(limit)");     // the request's body, then the response's
     }
 
     @Test

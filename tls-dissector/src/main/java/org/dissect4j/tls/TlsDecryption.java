@@ -528,7 +528,7 @@ final class TlsDecryption implements Dissector {
         }
         int size = Math.min(Math.max(need, Math.max(4096, ra.buf.length * 2)), TlsAppReassembly.MAX_BYTES);
         TlsSessions sessions = tls.sessions;
-        if (sessions.reassemblyBytes + size - ra.buf.length > TlsSessions.MAX_REASSEMBLY_BYTES) {
+        if (sessions.reassemblyBytes + size - ra.buf.length > sessions.maxReassemblyBytes) {
             return false;
         }
         sessions.reassemblyBytes += size - ra.buf.length;

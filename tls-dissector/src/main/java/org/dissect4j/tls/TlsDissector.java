@@ -24,8 +24,6 @@ import org.dissect4j.api.Tree;
  * HTTP heuristic, as in Wireshark). Nothing is allocated per packet.
  */
 public final class TlsDissector implements Dissector, StreamPdus.Framing {
-    /** Longest handshake message that is reassembled across records (longer ones are shown as fragments). */
-    public static final int MAX_HANDSHAKE_MESSAGE = 1 << 20;
     /** Wireshark 4.0's {@code tcp.port} entries for TLS. */
     public static final int[] PORTS = {324, 443, 465, 636, 802, 853, 993, 995, 1300, 2221, 2443, 3249, 3250, 3251, 3252,
             3496, 5061, 5671, 5684, 5868, 8883, 11207, 19999, 27017};

@@ -115,7 +115,7 @@ final class TlsHandshakeReassembly implements Dissector {
             r.clear();
             return NOT_CONTINUED;
         }
-        if (msgLen > TlsDissector.MAX_HANDSHAKE_MESSAGE) {
+        if (msgLen > tls.sessions.maxMessage) {
             TlsExpert.add(p, TlsExpert.REASSEMBLY_LIMIT, offset, subset);
             r.clear();
             return NOT_CONTINUED;
@@ -140,7 +140,7 @@ final class TlsHandshakeReassembly implements Dissector {
         if (p.captured(offset) < available) {
             return;
         }
-        if (msgLen > TlsDissector.MAX_HANDSHAKE_MESSAGE) {
+        if (msgLen > tls.sessions.maxMessage) {
             TlsExpert.add(p, TlsExpert.REASSEMBLY_LIMIT, offset, available);
             return;
         }
@@ -155,9 +155,9 @@ final class TlsHandshakeReassembly implements Dissector {
         int need = r.length + n;
         if (need > r.buf.length) {
             int size = Math.min(Math.max(need, r.buf.length * 2),
-                    TlsDissector.MAX_HANDSHAKE_MESSAGE + TlsWire.HANDSHAKE_HEADER_LENGTH);
+                    tls.sessions.maxMessage + TlsWire.HANDSHAKE_HEADER_LENGTH);
             TlsSessions sessions = tls.sessions;
-            if (sessions.reassemblyBytes + size - r.buf.length > TlsSessions.MAX_REASSEMBLY_BYTES) {
+            if (sessions.reassemblyBytes + size - r.buf.length > sessions.maxReassemblyBytes) {
                 TlsExpert.add(p, TlsExpert.REASSEMBLY_LIMIT, offset, n);
                 release(r);
                 return false;

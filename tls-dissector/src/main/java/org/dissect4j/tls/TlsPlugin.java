@@ -56,6 +56,10 @@ public final class TlsPlugin implements DissectorPlugin {
         heuristic = r.dissector("tls_tcp", TlsFields.TLS, tls::heuristic);
         tls.wire(handle);
         tls.sessions.declare(r);
+        tls.sessions.maxMessage = (int) Math.max(1024, Math.min(Integer.MAX_VALUE - 16,
+                r.settings().integer("tls.handshake.max_message_bytes", tls.sessions.maxMessage)));
+        tls.sessions.maxReassemblyBytes = Math.max(0, r.settings().integer("tls.handshake.max_reassembly_bytes",
+                tls.sessions.maxReassemblyBytes));
         tls.handshake.fp.nonAsciiAlpnAsHex = r.settings().bool("tls.ja4_non_ascii_alpn_hex", false);
         r.headerFields(TlsFields.TLS, TlsFields.RECORD, TlsFields.CONTENT_TYPE, TlsFields.OPAQUE_TYPE, TlsFields.RECORD_VERSION,
                 TlsFields.RECORD_LENGTH, TlsFields.APP_DATA);

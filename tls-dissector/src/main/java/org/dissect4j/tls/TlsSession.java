@@ -91,7 +91,7 @@ final class TlsSession {
     /**
      * One direction's handshake message in reassembly (a message longer than its record). The bytes are copied here
      * because the records arrive in different frames; the buffer grows to the message length, bounded by
-     * {@link TlsDissector#MAX_HANDSHAKE_MESSAGE}.
+     * {@link TlsSessions#maxMessage}.
      */
     static final class HsReassembly {
         static final int MAX_FRAGMENT_FRAMES = 64;

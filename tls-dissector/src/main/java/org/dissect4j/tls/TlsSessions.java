@@ -10,10 +10,15 @@ import org.dissect4j.api.Registrar;
  * bytes are given back to the global bound). Lookups never allocate.
  */
 final class TlsSessions {
-    /** Bytes held by all sessions' handshake reassembly buffers (bounded by {@link #MAX_REASSEMBLY_BYTES}). */
+    /** Bytes held by all sessions' handshake reassembly buffers (bounded by {@link #maxReassemblyBytes}). */
     long reassemblyBytes;
-    /** Bound on {@link #reassemblyBytes}: past it, new handshake messages are not reassembled. */
-    static final long MAX_REASSEMBLY_BYTES = 64L << 20;
+    /**
+     * Bound on {@link #reassemblyBytes} ({@code -o tls.handshake.max_reassembly_bytes}, 64 MiB): past it, new
+     * handshake messages and decrypted application data are not reassembled (expert {@code tls.handshake.reassembly_limit}).
+     */
+    long maxReassemblyBytes = 64L << 20;
+    /** The longest handshake message reassembled ({@code -o tls.handshake.max_message_bytes}, 1 MiB). */
+    int maxMessage = 1 << 20;
     /** For data without a connection (no transport below): one scratch session, reset on every use. */
     private final TlsSession stateless = new TlsSession();
     private ConversationData<TlsSession> perConnection;

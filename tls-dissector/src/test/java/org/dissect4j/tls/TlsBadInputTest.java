@@ -184,4 +184,22 @@ class TlsBadInputTest {
         assertThat(limit).isTrue();
         nextPacketIsFine();
     }
+
+    @Test
+    void theMessageBoundIsAPreference() {
+        // 300-byte certificates fit the default bound; with -o tls.handshake.max_message_bytes:1024 a 2 KiB message does not
+        Engine small = TlsFingerprintTest.engine(new Settings().set("tls.handshake.max_message_bytes", "1024"));
+        Feed f = new Feed(small);
+        byte[] cert = hs(11, v24(v24(fill(2000, 0x30))));
+        TlsStreams.Conn c = new TlsStreams.Conn(port++, 443).client(clientFlight())
+                .server(record(22, 0x0303, TlsStreams.serverHello(0xc02f, ext(0xff01, new byte[] {0}))))
+                .server(record(22, 0x0303, java.util.Arrays.copyOfRange(cert, 0, 1000)))
+                .server(record(22, 0x0303, java.util.Arrays.copyOfRange(cert, 1000, cert.length)));
+        boolean limit = false;
+        for (byte[] frame : c.frames) {
+            assertThat(TlsStreams.bug(f.next(frame))).isFalse();
+            limit |= !TlsStreams.value(small, "tls.handshake.reassembly_limit").isEmpty();
+        }
+        assertThat(limit).isTrue();
+    }
 }

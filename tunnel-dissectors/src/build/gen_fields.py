@@ -159,7 +159,14 @@ def field(const, ab, name, typ, base, mask, desc, tf, table_ref):
     return b + '\n            .build();'
 
 
+# Tables that dissector-api holds (net-dissectors' generator writes them): value names equal to the table of the
+# field named here are taken from there instead of being written again.
+API_TABLES = {'eth.type': 'EthertypeNames', 'ip.proto': 'IpProtocolNames'}
+
+
 def generate(cls, s, fields, values, tfs, out):
+    api = {tuple(first_names(values[f])): c for f, c in API_TABLES.items() if f in values}
+    used_api = set()
     tables = collections.OrderedDict()
     body, names = [], []
     for ab in s['fields']:
@@ -171,7 +178,11 @@ def generate(cls, s, fields, values, tfs, out):
         ref = None
         if src in values and typ != 'FT_BOOLEAN':
             pairs = tuple(first_names(values[src]))
-            ref = tables.setdefault(pairs, const + '_VALUES')
+            if pairs in api:
+                ref = api[pairs] + '.NAMES'
+                used_api.add(api[pairs])
+            else:
+                ref = tables.setdefault(pairs, const + '_VALUES')
         tf = tfs[src][0] if tfs.get(src) else None
         if ab in SPLIT:
             body.append(field(const, ab, name, typ, base, mask, desc, tf, None))
@@ -210,6 +221,9 @@ def generate(cls, s, fields, values, tfs, out):
         lines.remove('import org.dissect4j.api.Base;')
     if not tables:
         lines.remove('import org.dissect4j.api.ValueNames;')
+    for c in sorted(used_api, reverse=True):
+        lines.insert(lines.index('import org.dissect4j.api.Base;') + 1 if 'import org.dissect4j.api.Base;' in lines
+                     else 2, 'import org.dissect4j.api.%s;' % c)
     with open('%s/%s/%s.java' % (out, s['package'], cls), 'w') as f:
         f.write('\n'.join(lines) + '\n')
     print(cls, len(names), 'fields', len(tables), 'value tables')

@@ -129,6 +129,9 @@ icmpv6.opt.prefix.flag.r icmpv6.opt.prefix.flag.reserved icmpv6.opt.prefix.valid
 icmpv6.opt.prefix.preferred_lifetime icmpv6.opt.prefix icmpv6.opt.redirected_packet icmpv6.opt.mtu
 icmpv6.opt.rdnss.lifetime icmpv6.opt.rdnss icmpv6.resp_in icmpv6.resp_to icmpv6.resptime''',
      hidden=['icmpv6.opt.src_linkaddr', 'icmpv6.opt.target_linkaddr'],
+     extras={'icmpv6.checksum': ['.labeler(Icmpv6Labels::checksum)'], 'icmpv6.nd.na.flag': ['.labeler(Icmpv6Labels::naFlags)'],
+             'icmpv6.nd.ra.flag': ['.labeler(Icmpv6Labels::raFlags)'], 'icmpv6.opt': ['.labeler(Icmpv6Labels::option)'],
+             'icmpv6.opt.length': ['.labeler(Icmpv6Labels::optionLength)']},
      # Wireshark shows these FT_BYTES with SEP_COLON (02:00:00:77:00:02); FT_ETHER renders the same.
      overrides={'icmpv6.opt.linkaddr': ('ETHER', None), 'icmpv6.opt.src_linkaddr': ('ETHER', None),
                 'icmpv6.opt.target_linkaddr': ('ETHER', None)})

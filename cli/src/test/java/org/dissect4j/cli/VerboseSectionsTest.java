@@ -26,7 +26,7 @@ class VerboseSectionsTest {
     /** The top-level lines' beginnings of the protocols whose {@code -V} subtrees equal tshark's. */
     static final List<String> DONE = List.of("Frame ", "Ethernet II", "Internet Protocol Version 4", "Internet Protocol Version 6",
             "Address Resolution Protocol", "Linux cooked capture", "Transmission Control Protocol", "Hypertext Transfer Protocol",
-            "Line-based text data", "Data (", "[");
+            "Line-based text data", "Data (", "[", "Internet Control Message Protocol v6");
 
     private static final Pattern PACKET_START = Pattern.compile("\n(?=Frame \\d+: )");
     private static final Pattern HEX_LINE = Pattern.compile("^[0-9a-f]{4}  .*");

@@ -109,13 +109,13 @@ final class Icmpv6Dissector implements Dissector {
                     + ((len >>> 16) & 0xFFFF) + (len & 0xFFFF) + PROTO_ICMPV6;
             int folded = Bytes.onesComplementSum(p.segment(), p.base() + off, len, sum);
             if (folded == 0xFFFF) {
-                t.addGenerated(Icmpv6Fields.CHECKSUM_STATUS, 1);
+                t.setFlags(t.addUint(Icmpv6Fields.CHECKSUM_STATUS, off + 2, 0, 1), Tree.GENERATED);
             } else {
-                t.addGenerated(Icmpv6Fields.CHECKSUM_STATUS, 0);
+                t.setFlags(t.addUint(Icmpv6Fields.CHECKSUM_STATUS, off + 2, 0, 0), Tree.GENERATED);
                 t.expert(NetExperts.ICMPV6_CHECKSUM_BAD, off + 2, 2);
             }
         } else {
-            t.addGenerated(Icmpv6Fields.CHECKSUM_STATUS, 2);
+            t.setFlags(t.addUint(Icmpv6Fields.CHECKSUM_STATUS, off + 2, 0, 2), Tree.GENERATED);
         }
         int body = off + 4;
         switch (type) {

@@ -70,6 +70,7 @@ public final class Icmpv6Fields {
     public static final Field CHECKSUM = Field.define("icmpv6.checksum", "Checksum", FieldType.UINT16)
             .base(Base.HEX)
             .description("Used to detect data corruption in the ICMPv6 message and parts of the IPv6 header")
+            .labeler(Icmpv6Labels::checksum)
             .build();
     /** {@code icmpv6.checksum.status}: Checksum Status. */
     public static final Field CHECKSUM_STATUS = Field.define("icmpv6.checksum.status", "Checksum Status", FieldType.UINT8)
@@ -110,6 +111,7 @@ public final class Icmpv6Fields {
     /** {@code icmpv6.nd.ra.flag}: Flags. */
     public static final Field ND_RA_FLAG = Field.define("icmpv6.nd.ra.flag", "Flags", FieldType.UINT8)
             .base(Base.HEX)
+            .labeler(Icmpv6Labels::raFlags)
             .build();
     /** {@code icmpv6.nd.ra.flag.m}: Managed address configuration. */
     public static final Field ND_RA_FLAG_M = Field.define("icmpv6.nd.ra.flag.m", "Managed address configuration", FieldType.BOOLEAN)
@@ -160,6 +162,7 @@ public final class Icmpv6Fields {
     /** {@code icmpv6.nd.na.flag}: Flags. */
     public static final Field ND_NA_FLAG = Field.define("icmpv6.nd.na.flag", "Flags", FieldType.UINT32)
             .base(Base.HEX)
+            .labeler(Icmpv6Labels::naFlags)
             .build();
     /** {@code icmpv6.nd.na.flag.r}: Router. */
     public static final Field ND_NA_FLAG_R = Field.define("icmpv6.nd.na.flag.r", "Router", FieldType.BOOLEAN)
@@ -196,6 +199,7 @@ public final class Icmpv6Fields {
     /** {@code icmpv6.opt}: ICMPv6 Option. */
     public static final Field OPT = Field.define("icmpv6.opt", "ICMPv6 Option", FieldType.NONE)
             .description("Option")
+            .labeler(Icmpv6Labels::option)
             .build();
     /** {@code icmpv6.opt.type}: Type. */
     public static final Field OPT_TYPE = Field.define("icmpv6.opt.type", "Type", FieldType.UINT8)
@@ -245,6 +249,7 @@ public final class Icmpv6Fields {
     /** {@code icmpv6.opt.length}: Length. */
     public static final Field OPT_LENGTH = Field.define("icmpv6.opt.length", "Length", FieldType.UINT8)
             .description("The length (in units of 8 bytes) of the option (including the Type and Length fields)")
+            .labeler(Icmpv6Labels::optionLength)
             .build();
     /** {@code icmpv6.opt.reserved}: Reserved. */
     public static final Field OPT_RESERVED = Field.define("icmpv6.opt.reserved", "Reserved", FieldType.NONE)

@@ -129,6 +129,9 @@ public final class Main implements Callable<Integer> {
     // --handshakes
     boolean handshakes;
 
+    /** {@code --threads N}: dissection workers; by default one per core. */
+    int threads = Runtime.getRuntime().availableProcessors();
+
     // --flow FILE.svg
     Path flowSvg;
     /** {@code --flow DIR/}: one SVG per TCP stream. */
@@ -220,24 +223,12 @@ public final class Main implements Callable<Integer> {
         if (usage != null) {
             return usage;
         }
-        Settings settings = new Settings();
-        for (String pref : preferences) {
-            int colon = pref.indexOf(':');
-            if (colon <= 0) {
-                err.println("dissect4j: Invalid -o flag \"" + pref + "\"");
-                return 1;
-            }
-            String name = pref.substring(0, colon);
-            if (name.equals("gui.column.format")) {
-                try {
-                    columnFormat = ColumnSpec.parse(pref.substring(colon + 1));
-                } catch (IllegalArgumentException e) {
-                    err.println("dissect4j: Invalid -o flag \"" + pref + "\": " + e.getMessage());
-                    return 1;
-                }
-                continue;
-            }
-            settings.set(name, pref.substring(colon + 1));
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            err.println("dissect4j: " + e.getMessage());
+            return 1;
         }
         Engine engine;
         try {
@@ -287,6 +278,33 @@ public final class Main implements Callable<Integer> {
         return dissect(engine, display, read);
     }
 
+    /**
+     * The {@code -o} preferences as {@link Settings} (a new object: an engine marks what it read), and
+     * {@code gui.column.format} into {@link #columnFormat}.
+     *
+     * @throws IllegalArgumentException for a malformed {@code -o}
+     */
+    Settings settings() {
+        Settings settings = new Settings();
+        for (String pref : preferences) {
+            int colon = pref.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("Invalid -o flag \"" + pref + "\"");
+            }
+            String name = pref.substring(0, colon);
+            if (name.equals("gui.column.format")) {
+                try {
+                    columnFormat = ColumnSpec.parse(pref.substring(colon + 1));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Invalid -o flag \"" + pref + "\": " + e.getMessage(), e);
+                }
+                continue;
+            }
+            settings.set(name, pref.substring(colon + 1));
+        }
+        return settings;
+    }
+
     private Integer checkUsage() {
         if (!Columns.isValid(timeFormat)) {
             err.println("dissect4j: invalid -t format \"" + timeFormat + "\"; use r, a, ad, adoy, d, dd, e, u, ud or udoy");
@@ -331,7 +349,7 @@ public final class Main implements Callable<Integer> {
         return null;
     }
 
-    private Engine buildEngine(Settings settings) {
+    Engine buildEngine(Settings settings) {
         Engine.Builder b = Engine.builder().settings(settings);
         String env = System.getenv("DISSECT4J_PLUGINS");
         if (env != null && !env.isBlank()) {
@@ -471,13 +489,27 @@ public final class Main implements Callable<Integer> {
                 closeQuietly(source);
                 source = CaptureFiles.open(Path.of(readFile));
             }
-            status = secondPass(engine, source, files == null ? null : (CaptureReader) source, display, dropped, sinks, reports,
-                    writer, columns);
+            if (parallel(reports)) {
+                Progress progress = Progress.forOutput(files, err, System.console());
+                try {
+                    new ParallelOutputs(this, engine, display, out, err, sinks.isEmpty() ? null : sinks.get(0), writer, progress)
+                            .run(files, threads);
+                } finally {
+                    progress.done();
+                }
+            } else {
+                status = secondPass(engine, source, files == null ? null : (CaptureReader) source, display, dropped, sinks, reports,
+                        writer, columns);
+            }
         } catch (CaptureException e) {
             err.println("dissect4j: " + e.getMessage());
             status = 2;
         } catch (IOException e) {
             err.println("dissect4j: " + message(e));
+            status = 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("dissect4j: interrupted");
             status = 2;
         } finally {
             try {
@@ -502,6 +534,15 @@ public final class Main implements Callable<Integer> {
             out.flush();
         }
         return status;
+    }
+
+    /**
+     * Whether this run dissects on {@link #threads} workers ({@link ParallelOutputs}): a capture file (or
+     * stdin), one pass, and no report. {@code -2}, {@code -z}, {@code --handshakes} and {@code --flow} keep
+     * one thread: their state spans every conversation and has no merge yet; live capture too.
+     */
+    private boolean parallel(List<Sink> reports) {
+        return threads > 1 && readFile != null && !twoPass && reports.isEmpty();
     }
 
     /** {@code -2}: dissects every frame once so per-connection state sees the whole capture; returns the frames {@code -R} drops. */
@@ -636,7 +677,7 @@ public final class Main implements Callable<Integer> {
         return live;
     }
 
-    private static int timeDigits(CaptureReader files, Frame f) {
+    static int timeDigits(CaptureReader files, Frame f) {
         if (files == null) {
             return 9;
         }

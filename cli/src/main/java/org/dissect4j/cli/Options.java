@@ -128,7 +128,7 @@ final class Options {
         return switch (name) {
             case "--version", "--help", "--handshakes", "--no-duplicate-keys" -> 0;
             case "--check-filter", "--flow", "--disable-protocol", "--enable-heuristic", "--disable-heuristic",
-                 "--plugins" -> 1;
+                 "--plugins", "--threads" -> 1;
             default -> -1;
         };
     }
@@ -174,6 +174,7 @@ final class Options {
             case "--check-filter" -> m.checkFilter = v;
             case "-z" -> m.statistics.add(v);
             case "--handshakes" -> m.handshakes = true;
+            case "--threads" -> m.threads = (int) number(name, v, 1, 1024);
             case "--flow" -> {
                 m.flowSvg = path(name, v);
                 m.flowPerStream = FlowSvg.isFolder(v);
@@ -286,6 +287,7 @@ final class Options {
             {"--check-filter", "FILTER", "Compile FILTER, print how it was understood (like dftest) and exit: 0 if valid, 2 if not."},
             {"-z", "STATISTICS", "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], "
                     + "flow,tcp,standard."},
+            {"--threads", "N", "Dissect on N threads (default: the number of cores); the output is the same as with 1."},
             {"--handshakes", "", "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON)."},
             {"--flow", "FILE.svg|DIR/", "Call-flow (ladder) diagram as SVG; DIR/: one SVG per TCP stream."},
             {"-d", "LAYER==VALUE,PROTO", "Decode As, e.g. tcp.port==8443,tls (repeatable)."},

@@ -16,8 +16,9 @@ import org.dissect4j.api.Tree;
  * Dissects a capture on several threads and delivers the results in frame order, the same as one engine
  * reading the capture alone would produce them.
  *
- * <p>The calling thread reads: it copies each frame into a reused slot of a ring (no allocation per
- * frame), notes where the frame stands in the capture ({@link Frame#captureContext}: first and previous
+ * <p>The calling thread reads: it puts each frame into a reused slot of a ring (no allocation per
+ * frame; a view of the mapping for a mapped file, whose frames stay valid until it is closed, and a copy
+ * of the bytes for a stream or gzip input), notes where the frame stands in the capture ({@link Frame#captureContext}: first and previous
  * timestamps, bytes before), and hands the slot to one of {@code threads} workers chosen by the frame's
  * unordered IP address pair ({@link ShardKey}), so that every conversation's state stays on one worker.
  * Each worker has its own {@link Engine}, made on the worker's thread by the {@link WorkerFactory}, and
@@ -52,6 +53,8 @@ public final class ParallelDissection<R> {
     static final int SLOTS_PER_WORKER = 1024;
     /** A slot keeps a frame buffer up to this size; a bigger frame's buffer is dropped once consumed. */
     static final int SLOT_KEEP_BYTES = 64 << 10;
+    /** Results the reader waits for at once when the ring is full (a quarter of the slots of one worker). */
+    static final int READER_BATCH = SLOTS_PER_WORKER / 4;
     /** Captured bytes in flight at most (a single bigger frame still passes, alone). */
     static final long INFLIGHT_BYTES = 64L << 20;
     /** The stream-index fields renumbered to the capture's first-seen order. */
@@ -251,6 +254,11 @@ public final class ParallelDissection<R> {
             this.result = result;
         }
 
+        /** Points this slot's frame at {@code f}'s bytes, which stay valid (a mapped file): no copy. */
+        void refer(Frame f) {
+            frame.copyFrom(f);
+        }
+
         /** Copies {@code f}'s bytes and description into this slot. */
         void fill(Frame f) {
             int n = f.capturedLength();
@@ -292,6 +300,10 @@ public final class ParallelDissection<R> {
         volatile Throwable failure;
         volatile boolean stopping;
         volatile Thread readerWaiting;
+        /** The sequence number whose completion wakes the reader. */
+        volatile long readerWaitsFor = -1;
+        /** Frames handed to the workers so far. */
+        long dispatched;
         long inflightBytes;
 
         @SuppressWarnings("unchecked")
@@ -317,6 +329,8 @@ public final class ParallelDissection<R> {
                 threads[w] = Thread.ofPlatform().name("dissect4j-worker-" + w).daemon().unstarted(loop::run);
                 threads[w].start();
             }
+            // a mapped file's frames stay valid until it is closed: the slots refer to them (zero-copy)
+            boolean zeroCopy = source instanceof CaptureReader r && r.framesStayValid();
             long seq = 0;
             long next = 0;   // the next sequence number to consume
             long first = Long.MIN_VALUE;
@@ -345,7 +359,11 @@ public final class ParallelDissection<R> {
                         first = ts;
                         previous = ts;
                     }
-                    slot.fill(f);
+                    if (zeroCopy) {
+                        slot.refer(f);
+                    } else {
+                        slot.fill(f);
+                    }
                     slot.frame.captureContext(first, previous, bytesBefore);
                     previous = ts;
                     bytesBefore += f.originalLength();
@@ -357,6 +375,7 @@ public final class ParallelDissection<R> {
                     }
                     queues[ShardKey.worker(ShardKey.of(slot.frame), queues.length)].put((int) (seq % slots.length));
                     seq++;
+                    dispatched = seq;
                     while (next < seq && slots[(int) (next % slots.length)].state == Slot.DONE) {
                         next = consume(next, false);
                     }
@@ -377,12 +396,13 @@ public final class ParallelDissection<R> {
 
         /** Hands slot {@code next} to the consumer, waiting for its result when {@code wait}; returns the next to consume. */
         private long consume(long next, boolean wait) throws IOException, InterruptedException {
+            long dispatched = this.dispatched;
             Slot<R> slot = slots[(int) (next % slots.length)];
             if (slot.state != Slot.DONE) {
                 if (!wait) {
                     return next;
                 }
-                awaitDone(slot);
+                awaitDone(slot, dispatched);
             }
             inflightBytes -= slot.frame.capturedLength();
             consumer.accept(slot.frame, slot.displayed, slot.result);
@@ -390,30 +410,42 @@ public final class ParallelDissection<R> {
             return next + 1;
         }
 
-        private void awaitDone(Slot<R> slot) throws IOException, InterruptedException {
+        /**
+         * Waits until {@code slot} is done. The reader waits for a batch: for the slot {@link #READER_BATCH}
+         * frames later when that many are in flight, so that it wakes once per batch and not once per frame.
+         */
+        private void awaitDone(Slot<R> slot, long inFlightUntil) throws IOException, InterruptedException {
+            long target = Math.min(slot.seq + READER_BATCH - 1, inFlightUntil - 1);
+            Slot<R> last = slots[(int) (target % slots.length)];
+            for (SlotQueue q : queues) {
+                q.wake();
+            }
             int spins = 0;
-            while (slot.state != Slot.DONE) {
+            while (slot.state != Slot.DONE || (last.seq == target && last.state != Slot.DONE)) {
                 rethrowFailure();
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
-                if (spins++ < 100) {
+                if (spins++ < 50) {
                     Thread.onSpinWait();
                     continue;
                 }
+                readerWaitsFor = slot.state != Slot.DONE ? slot.seq : target;
                 readerWaiting = Thread.currentThread();
-                if (slot.state != Slot.DONE) {
+                if (slot.state != Slot.DONE || (last.seq == target && last.state != Slot.DONE)) {
                     LockSupport.parkNanos(this, 1_000_000L);
                 }
                 readerWaiting = null;
             }
         }
 
-        /** Called by a worker after it set a slot's state to {@link Slot#DONE}. */
-        void done() {
-            Thread r = readerWaiting;
-            if (r != null) {
-                LockSupport.unpark(r);
+        /** Called by a worker after it set the state of the slot of {@code seq} to {@link Slot#DONE}. */
+        void done(long seq) {
+            if (seq == readerWaitsFor) {
+                Thread r = readerWaiting;
+                if (r != null) {
+                    LockSupport.unpark(r);
+                }
             }
         }
 
@@ -422,7 +454,10 @@ public final class ParallelDissection<R> {
                 failure = t;
             }
             stopping = true;
-            done();
+            Thread r = readerWaiting;
+            if (r != null) {
+                LockSupport.unpark(r);
+            }
         }
 
         private void rethrowFailure() throws IOException {
@@ -590,7 +625,7 @@ public final class ParallelDissection<R> {
             }
             worker.result(f, p, shown, slot.result);
             slot.state = Slot.DONE;
-            run.done();
+            run.done(seq);
         }
 
         /** Logs the local streams this frame created (its stream fields show values not seen before). */

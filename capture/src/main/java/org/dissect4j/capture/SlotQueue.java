@@ -5,14 +5,18 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A single-producer, single-consumer queue of slot indices: the reading thread hands a worker the slots
  * it filled. It never blocks the producer: the pipeline puts at most as many entries as it has slots,
- * plus the end marker, and the ring holds that many. The consumer spins a little, then parks until the
- * producer wakes it (or a millisecond passes, so that no wake-up can be lost). Allocates nothing.
+ * plus the end marker, and the ring holds that many. The consumer spins a little, then parks; the
+ * producer wakes a parked consumer only once {@link #WAKE_BATCH} entries wait (a wake-up per frame would
+ * cost more than the frame), or when it calls {@link #wake()} before it waits itself, or with the end
+ * marker. A parked consumer also looks again every millisecond. Allocates nothing.
  */
 final class SlotQueue {
     /** The entry that tells the worker there is nothing more. */
     static final int END = -1;
-    private static final int SPINS = 200;
+    private static final int SPINS = 50;
     private static final long PARK_NANOS = 1_000_000L;
+    /** Entries that make the producer wake a parked consumer. */
+    static final int WAKE_BATCH = 64;
 
     private final int[] ring;
     private final int mask;
@@ -35,6 +39,13 @@ final class SlotQueue {
         }
         ring[(int) (t & mask)] = slot;
         tail = t + 1;
+        if (slot == END || t + 1 - head >= WAKE_BATCH) {
+            wake();
+        }
+    }
+
+    /** Wakes the consumer if it is parked (the producer is about to wait, or has put a batch). */
+    void wake() {
         Thread waiting = parked;
         if (waiting != null) {
             LockSupport.unpark(waiting);

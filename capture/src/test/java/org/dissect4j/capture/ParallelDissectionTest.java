@@ -18,6 +18,8 @@ import org.dissect4j.api.Packet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link ParallelDissection}: results in read order, each address pair (both directions) on one worker,
@@ -90,13 +92,20 @@ class ParallelDissectionTest {
         };
     }
 
-    @Test
-    void resultsComeInOrderAndEachPairStaysOnOneWorker() throws Exception {
+    /** The capture mapped (frames handed over as views) or streamed (frames copied into the slots). */
+    private static CaptureReader open(boolean streamed) throws IOException {
+        return streamed ? CaptureFiles.open(Files.newInputStream(pcap), "-") : CaptureFiles.open(pcap);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void resultsComeInOrderAndEachPairStaysOnOneWorker(boolean streamed) throws Exception {
         Map<Integer, long[]> allocations = new ConcurrentHashMap<>();
         Map<Integer, Integer> workerOfPair = new HashMap<>();
         long[] expected = {1, 0, 0, 0};   // next number, first ts, previous ts, bytes before
         int[] perWorker = new int[2];
-        try (CaptureReader r = CaptureFiles.open(pcap)) {
+        try (CaptureReader r = open(streamed)) {
+            assertThat(r.framesStayValid()).isEqualTo(!streamed);
             long read = ParallelDissection.of(2, i -> worker(i, allocations), Seen::new).run(r, (frame, displayed, s) -> {
                 assertThat(s.number).isEqualTo(expected[0]).isEqualTo(frame.number());
                 if (s.number == 1) {
@@ -108,6 +117,7 @@ class ParallelDissectionTest {
                 assertThat(s.bytesBefore).isEqualTo(expected[3]);
                 int pair = (int) ((s.number - 1) / 2 % PAIRS);
                 assertThat(workerOfPair.computeIfAbsent(pair, k -> s.worker)).as("worker of pair %d", pair).isEqualTo(s.worker);
+                assertThat(frame.segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, frame.offset() + 29)).isEqualTo((byte) pair);
                 perWorker[s.worker]++;
                 expected[0]++;
                 expected[2] = frame.timestampNanos();
@@ -119,15 +129,16 @@ class ParallelDissectionTest {
         assertThat(perWorker[1]).as("frames on worker 1").isPositive();
     }
 
-    @Test
-    void theHandOffAllocatesNothingPerFrame() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theHandOffAllocatesNothingPerFrame(boolean streamed) throws Exception {
         ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long best = Long.MAX_VALUE;
         // the first rounds warm up the JIT; the best later round is the steady state
         for (int round = 0; round < 4; round++) {
             Map<Integer, long[]> allocations = new ConcurrentHashMap<>();
             long[] reader = new long[2];
-            try (CaptureReader r = CaptureFiles.open(pcap)) {
+            try (CaptureReader r = open(streamed)) {
                 ParallelDissection.of(2, i -> worker(i, allocations), Seen::new).run(r, (frame, displayed, s) -> {
                     if (s.number == FRAMES / 4) {
                         reader[0] = mx.getCurrentThreadAllocatedBytes();

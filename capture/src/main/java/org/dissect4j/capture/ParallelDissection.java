@@ -50,7 +50,7 @@ import org.dissect4j.api.Tree;
  */
 public final class ParallelDissection<R> {
     /** Frames in flight at most, per worker. */
-    static final int SLOTS_PER_WORKER = 1024;
+    static final int SLOTS_PER_WORKER = 256;
     /** A slot keeps a frame buffer up to this size; a bigger frame's buffer is dropped once consumed. */
     static final int SLOT_KEEP_BYTES = 64 << 10;
     /** Results the reader waits for at once when the ring is full (a quarter of the slots of one worker). */
@@ -188,7 +188,7 @@ public final class ParallelDissection<R> {
      *
      * @param threads the number of workers (each its own thread and engine)
      * @param workers makes each worker on its thread
-     * @param results makes the reused result object of each slot (called {@code threads * 1024} times)
+     * @param results makes the reused result object of each slot (called {@code threads * 256} times)
      * @param <R> the result type
      * @return the dissection, to {@link #run}
      */
@@ -302,9 +302,8 @@ public final class ParallelDissection<R> {
         volatile Thread readerWaiting;
         /** The sequence number whose completion wakes the reader. */
         volatile long readerWaitsFor = -1;
-        /** Frames handed to the workers so far. */
-        long dispatched;
-        long inflightBytes;
+        /** The reader's own counters, in an object of their own: workers never read them, so no cache line of theirs changes per frame. */
+        final ReaderCounters counters;
 
         @SuppressWarnings("unchecked")
         Run(ParallelDissection<R> config, Consumer<R> consumer) {
@@ -321,6 +320,7 @@ public final class ParallelDissection<R> {
                 queues[w] = new SlotQueue(slots.length + 1);
             }
             streams = new StreamNumbering(STREAM_FIELDS.length, n);
+            counters = new ReaderCounters();
         }
 
         long run(CaptureSource source) throws IOException, InterruptedException {
@@ -351,7 +351,7 @@ public final class ParallelDissection<R> {
                         break;
                     }
                     Slot<R> slot = slots[(int) (seq % slots.length)];
-                    while (slot.state != Slot.FREE || (inflightBytes > 0 && inflightBytes + f.capturedLength() > INFLIGHT_BYTES)) {
+                    while (slot.state != Slot.FREE || (counters.inflightBytes > 0 && counters.inflightBytes + f.capturedLength() > INFLIGHT_BYTES)) {
                         next = consume(next, true);
                     }
                     long ts = f.timestampNanos();
@@ -367,7 +367,7 @@ public final class ParallelDissection<R> {
                     slot.frame.captureContext(first, previous, bytesBefore);
                     previous = ts;
                     bytesBefore += f.originalLength();
-                    inflightBytes += slot.frame.capturedLength();
+                    counters.inflightBytes += slot.frame.capturedLength();
                     slot.seq = seq;
                     slot.state = Slot.QUEUED;
                     if (config.readHook != null) {
@@ -375,7 +375,7 @@ public final class ParallelDissection<R> {
                     }
                     queues[ShardKey.worker(ShardKey.of(slot.frame), queues.length)].put((int) (seq % slots.length));
                     seq++;
-                    dispatched = seq;
+                    counters.dispatched = seq;
                     while (next < seq && slots[(int) (next % slots.length)].state == Slot.DONE) {
                         next = consume(next, false);
                     }
@@ -396,7 +396,7 @@ public final class ParallelDissection<R> {
 
         /** Hands slot {@code next} to the consumer, waiting for its result when {@code wait}; returns the next to consume. */
         private long consume(long next, boolean wait) throws IOException, InterruptedException {
-            long dispatched = this.dispatched;
+            long dispatched = counters.dispatched;
             Slot<R> slot = slots[(int) (next % slots.length)];
             if (slot.state != Slot.DONE) {
                 if (!wait) {
@@ -404,7 +404,7 @@ public final class ParallelDissection<R> {
                 }
                 awaitDone(slot, dispatched);
             }
-            inflightBytes -= slot.frame.capturedLength();
+            counters.inflightBytes -= slot.frame.capturedLength();
             consumer.accept(slot.frame, slot.displayed, slot.result);
             slot.release();
             return next + 1;
@@ -531,6 +531,14 @@ public final class ParallelDissection<R> {
             }
             return true;
         }
+    }
+
+    /** What only the reader reads and writes per frame. */
+    static final class ReaderCounters {
+        /** Frames handed to the workers so far. */
+        long dispatched;
+        /** Captured bytes of the frames in flight. */
+        long inflightBytes;
     }
 
     /** One worker thread: takes its slots, dissects, sets the cross-frame values, fills the result. */

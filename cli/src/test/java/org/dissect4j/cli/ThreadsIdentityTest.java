@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dissect4j.testkit.Conformance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +85,17 @@ class ThreadsIdentityTest {
                 assertThat(Files.readAllBytes(b)).as("%s -w %s", cap.getFileName(), format).isEqualTo(Files.readAllBytes(a));
             }
         }
+    }
+
+    @Test
+    void theThreadCountIsChecked() {
+        for (String bad : new String[] {"0", "-2", "many", "1025"}) {
+            Cli run = Cli.run("--threads", bad, "-r", Cli.SAMPLE.toString());
+            assertThat(run.status()).as("--threads %s", bad).isEqualTo(1);
+            assertThat(run.err()).contains("--threads");
+        }
+        assertThat(Cli.run("--threads", "3", "-r", Cli.SAMPLE.toString()).out()).isEqualTo(Cli.run("--threads", "1", "-r",
+                Cli.SAMPLE.toString()).out());
     }
 
     private static Cli run(Path cap, String threads, List<String> args) {

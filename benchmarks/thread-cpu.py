@@ -8,8 +8,8 @@ last user+system time, then prints the CPU seconds of each group of threads:
   reader   the JVM's main thread: start-up, engine loading, reading, the hand-off and the ordered output
   workers  dissect4j-worker-N: dissection, filter, formatting into the slots
   jit      the JIT compiler threads;  gc  the garbage collector;  other  everything else
-with the wall time, and, from those, the serial fraction (reader / all) and the speed-up the run would reach
-on more cores if the workers' share divided perfectly: wall(k) >= max(reader, all / k).
+with the wall time, and, for a --threads run, the serial fraction (reader / (reader + workers)) and the
+bound the run would meet on k cores if the workers' share divided perfectly: wall(k) >= max(reader, all / k).
 --pin runs the command under taskset -c CPUS (e.g. 0 for one core).
 """
 import os
@@ -81,10 +81,12 @@ def main():
     for g in ("reader", "workers", "jit", "gc", "other"):
         print(f"  {g:8s} {totals.get(g, 0):7.2f} s")
     reader = totals.get("reader", 0)
-    if everything > 0:
-        print(f"serial fraction (reader / all CPU): {reader / everything:.2f}")
+    workers = totals.get("workers", 0)
+    if workers > 0:
+        # the reader thread is serial; the workers' share divides by the cores (the JIT threads run beside)
+        print(f"serial fraction (reader / reader + workers): {reader / (reader + workers):.2f}")
         for k in (2, 8, 16):
-            print(f"  bound on {k:2d} cores: wall >= {max(reader, everything / k):.2f} s")
+            print(f"  bound on {k:2d} cores: wall >= max(reader, all CPU / {k}) = {max(reader, everything / k):.2f} s")
 
 
 if __name__ == "__main__":

@@ -241,10 +241,12 @@ public final class ParallelDissection<R> {
         static final int DISSECTED = 2;
         static final int DECIDED = 3;
         static final int DONE = 4;
+        private static final byte[] NO_BYTES = new byte[0];
 
         final Frame frame = new Frame();
         final R result;
-        byte[] bytes = new byte[2048];
+        /** The copy of a frame that does not stay valid (stdin, gzip); made on first use, reused. */
+        byte[] bytes = NO_BYTES;
         MemorySegment segment = MemorySegment.ofArray(bytes);
         long seq = -1;
         boolean displayed;
@@ -263,7 +265,7 @@ public final class ParallelDissection<R> {
         void fill(Frame f) {
             int n = f.capturedLength();
             if (bytes.length < n) {
-                bytes = new byte[Math.max(n, Math.min(bytes.length * 2, SLOT_KEEP_BYTES))];
+                bytes = new byte[Math.max(n, Math.min(Math.max(2048, bytes.length * 2), SLOT_KEEP_BYTES))];
                 segment = MemorySegment.ofArray(bytes);
             }
             MemorySegment.copy(f.segment(), Bytes.U8, f.offset(), segment, Bytes.U8, 0, n);
@@ -275,7 +277,7 @@ public final class ParallelDissection<R> {
         /** After consumption: a buffer grown past {@link #SLOT_KEEP_BYTES} is let go. */
         void release() {
             if (bytes.length > SLOT_KEEP_BYTES) {
-                bytes = new byte[2048];
+                bytes = NO_BYTES;
                 segment = MemorySegment.ofArray(bytes);
             }
             state = FREE;

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code --threads 2} prints exactly what {@code --threads 1} prints, byte for byte, for every output format,
  * on every shared capture ({@code captures/public}, {@code captures/ja4}) and on every 25th of
- * {@code realworld/zeek}: {@code -T fields} with the 77 fields of the goldens, {@code -V}, {@code -x}, PDML,
+ * {@code realworld/zeek} ({@code -Ddissect4j.zeekStride=1}: all of them): {@code -T fields} with the 77 fields
+ * of the goldens, {@code -V}, {@code -x}, PDML,
  * PSML, JSON, EK, {@code -Y} (with {@code frame.time_delta_displayed} and the stream indices, which cross
  * the workers), {@code -t dd}, {@code -c}, {@code -w} in both formats, and the reports (which keep one
  * thread).
@@ -39,7 +40,8 @@ class ThreadsIdentityTest {
         Path zeek = shared.resolveSibling("realworld").resolve("zeek");
         if (Files.isDirectory(zeek)) {
             List<Path> z = Conformance.captures(zeek);
-            for (int i = 0; i < z.size(); i += 25) {
+            int stride = Integer.getInteger("dissect4j.zeekStride", 25);   // 1: every zeek capture
+            for (int i = 0; i < z.size(); i += stride) {
                 all.add(z.get(i).toString());
             }
         }

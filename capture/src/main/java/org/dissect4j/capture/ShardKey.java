@@ -12,7 +12,9 @@ import org.dissect4j.api.LinkType;
  * {@code Packet.conversation()} slot land on one worker.
  *
  * <p>The walk is deliberately short: the link layer (Ethernet with up to four 802.1Q/QinQ tags, Linux
- * SLL v1 and v2, BSD null/loopback, raw IP), then the first IPv4 or IPv6 header. An ICMP or ICMPv6
+ * SLL v1 and v2, BSD null/loopback, raw IP), then the IPv4 or IPv6 header, and through IP-in-IP tunnels
+ * (IPv4 protocol 4 or 41, IPv6 next header 4 or 41, unfragmented) to the innermost one, since the
+ * conversations are the inner datagrams' and a tunnel's endpoints may change under one of them. An ICMP or ICMPv6
  * error (destination unreachable, time exceeded, parameter problem, source quench, redirect, packet too
  * big) counts by the address pair of the datagram it quotes, since TCP and UDP find or create that
  * datagram's conversation; a fragmented ICMP error counts by its own pair, so that its fragments stay
@@ -33,6 +35,9 @@ final class ShardKey {
     private static final int ICMP_HEADER = 8;
     private static final int PROTO_ICMP = 1;
     private static final int PROTO_ICMPV6 = 58;
+    private static final int PROTO_IPIP = 4;
+    private static final int PROTO_IPV6 = 41;
+    private static final int MAX_TUNNELS = 4;
     private static final int DLT_RAW_OLD_A = 12;
     private static final int DLT_RAW_OLD_B = 14;
 
@@ -88,29 +93,53 @@ final class ShardKey {
         return ip(s, at + off, len - off);
     }
 
-    /** The key of the IP datagram at {@code at}, by its version nibble. */
+    /**
+     * The key of the IP datagram at {@code at}, by its version nibble: the pair of the innermost datagram of
+     * IP-in-IP tunnels (4in4, 6in4, 4in6, 6in6, up to {@link #MAX_TUNNELS} deep; not through a fragment, and
+     * the last pair read when an inner header is cut short), of an ICMP error's quoted datagram, or its own.
+     */
     private static long ip(MemorySegment s, long at, int len) {
-        if (len < 1) {
-            return NONE;
-        }
-        int version = Bytes.u8(s, at) >>> 4;
-        if (version == 4 && len >= IPV4_HEADER) {
-            int ihl = (Bytes.u8(s, at) & 0x0f) * 4;
-            boolean fragment = (Bytes.u16(s, at + 6) & 0x3fff) != 0;
-            if (!fragment && Bytes.u8(s, at + 9) == PROTO_ICMP && ihl >= IPV4_HEADER && len >= ihl + ICMP_HEADER + IPV4_HEADER
-                    && icmpError(Bytes.u8(s, at + ihl)) && Bytes.u8(s, at + ihl + ICMP_HEADER) >>> 4 == 4) {
-                at += ihl + ICMP_HEADER;
+        long key = NONE;
+        for (int depth = 0; depth <= MAX_TUNNELS && len >= 1; depth++) {
+            int version = Bytes.u8(s, at) >>> 4;
+            if (version == 4 && len >= IPV4_HEADER) {
+                int header = (Bytes.u8(s, at) & 0x0f) * 4;
+                int proto = Bytes.u8(s, at + 9);
+                key = pair(Bytes.u32(s, at + 12), 0, Bytes.u32(s, at + 16), 0);
+                boolean fragment = (Bytes.u16(s, at + 6) & 0x3fff) != 0;
+                if (header < IPV4_HEADER || fragment || len <= header) {
+                    return key;
+                }
+                if (proto == PROTO_IPIP || proto == PROTO_IPV6) {
+                    at += header;
+                    len -= header;
+                    continue;
+                }
+                if (proto == PROTO_ICMP && len >= header + ICMP_HEADER + IPV4_HEADER && icmpError(Bytes.u8(s, at + header))
+                        && Bytes.u8(s, at + header + ICMP_HEADER) >>> 4 == 4) {
+                    long quoted = at + header + ICMP_HEADER;
+                    return pair(Bytes.u32(s, quoted + 12), 0, Bytes.u32(s, quoted + 16), 0);
+                }
+                return key;
             }
-            return pair(Bytes.u32(s, at + 12), 0, Bytes.u32(s, at + 16), 0);
-        }
-        if (version == 6 && len >= IPV6_HEADER) {
-            if (Bytes.u8(s, at + 6) == PROTO_ICMPV6 && len >= 2 * IPV6_HEADER + ICMP_HEADER
-                    && icmpv6Error(Bytes.u8(s, at + IPV6_HEADER)) && Bytes.u8(s, at + IPV6_HEADER + ICMP_HEADER) >>> 4 == 6) {
-                at += IPV6_HEADER + ICMP_HEADER;
+            if (version == 6 && len >= IPV6_HEADER) {
+                int proto = Bytes.u8(s, at + 6);
+                key = pair(Bytes.u64(s, at + 8), Bytes.u64(s, at + 16), Bytes.u64(s, at + 24), Bytes.u64(s, at + 32));
+                if ((proto == PROTO_IPIP || proto == PROTO_IPV6) && len > IPV6_HEADER) {
+                    at += IPV6_HEADER;
+                    len -= IPV6_HEADER;
+                    continue;
+                }
+                if (proto == PROTO_ICMPV6 && len >= 2 * IPV6_HEADER + ICMP_HEADER
+                        && icmpv6Error(Bytes.u8(s, at + IPV6_HEADER)) && Bytes.u8(s, at + IPV6_HEADER + ICMP_HEADER) >>> 4 == 6) {
+                    long quoted = at + IPV6_HEADER + ICMP_HEADER;
+                    return pair(Bytes.u64(s, quoted + 8), Bytes.u64(s, quoted + 16), Bytes.u64(s, quoted + 24), Bytes.u64(s, quoted + 32));
+                }
+                return key;
             }
-            return pair(Bytes.u64(s, at + 8), Bytes.u64(s, at + 16), Bytes.u64(s, at + 24), Bytes.u64(s, at + 32));
+            return key;
         }
-        return NONE;
+        return key;
     }
 
     private static boolean icmpError(int type) {

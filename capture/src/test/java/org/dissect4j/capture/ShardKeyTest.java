@@ -48,6 +48,24 @@ class ShardKeyTest {
     }
 
     @Test
+    void aTunnelCountsByTheInnermostPair() {
+        long inner = ShardKey.of(frame(LinkType.RAW, IPV4_AB));
+        // 4in4 from 10.9.9.1 to 10.9.9.2, then the same inner datagram through another tunnel
+        String tunnel1 = "45000030000040004004000" + "0" + "0a090901" + "0a090902" + IPV4_AB;
+        String tunnel2 = "45000030000040004004000" + "0" + "0a080801" + "0a080802" + IPV4_BA;
+        assertThat(ShardKey.of(frame(LinkType.RAW, tunnel1))).isEqualTo(inner).isEqualTo(ShardKey.of(frame(LinkType.RAW, tunnel2)));
+        // 4in6 (next header 4)
+        String v6 = "6000000000300440" + "20010db8000000000000000000000001" + "20010db8000000000000000000000002" + IPV4_AB;
+        assertThat(ShardKey.of(frame(LinkType.RAW, v6))).isEqualTo(inner);
+        // a fragment of the outer datagram keeps the outer pair, so that the fragments stay together
+        String fragment = "45000030000020004004000" + "0" + "0a090901" + "0a090902" + IPV4_AB;
+        assertThat(ShardKey.of(frame(LinkType.RAW, fragment))).isNotEqualTo(inner)
+                .isEqualTo(ShardKey.of(frame(LinkType.RAW, "45000030000000004011000" + "0" + "0a090901" + "0a090902" + IPV4_AB)));
+        // an inner header cut short: the outer pair
+        assertThat(ShardKey.of(frame(LinkType.RAW, tunnel1.substring(0, 40 + 16)))).isNotEqualTo(ShardKey.NONE);
+    }
+
+    @Test
     void framesWithoutAnIpHeaderHaveNoKey() {
         assertThat(ShardKey.of(frame(LinkType.ETHERNET, ETH + "0806" + "0001080006040001"))).isEqualTo(ShardKey.NONE);
         assertThat(ShardKey.of(frame(147, IPV4_AB))).isEqualTo(ShardKey.NONE);

@@ -5,14 +5,21 @@
 #
 #   benchmarks/compare-tshark.sh [CAPTURE] [RUNS]
 #   WORKLOADS="syn sni" benchmarks/compare-tshark.sh other.pcap 3
+#   THREADS=2 PINNED=1 WORKLOADS="summary sni fields" benchmarks/compare-tshark.sh '' 5
 #
 # CAPTURE defaults to benchmarks/target/bench-1m.pcap (made with `benchmarks/dissect4j-bench
 # make-capture` when missing); RUNS (default 5) is the number of timed runs per tool and workload.
-# WORKLOADS is a space-separated subset of "syn sni summary small" (default: all four):
+# WORKLOADS is a space-separated subset of "syn sni summary fields small" (default: syn sni summary small):
 #   syn      -r CAP -Y 'tcp.flags.syn==1' -T fields -e frame.number
 #   sni      -r CAP -Y 'tls.handshake.type==1' -T fields -e tls.handshake.extensions_server_name
 #   summary  -r CAP                       (one-line summaries)
+#   fields   -r CAP -T fields -e frame.number -e frame.time_relative -e ip.src -e ip.dst -e tcp.srcport
+#            -e tcp.dstport -e tcp.stream -e tcp.len -e udp.stream -e _ws.col.Protocol (stream indices cross threads)
 #   small    -r FIRST10                   (the capture's first 10 packets: start-up cost)
+# dissect4j runs twice per workload: --threads 1 and --threads THREADS (default: the number of cores),
+# each checked identical to tshark and timed. PINNED=1 times a third dissect4j run, --threads THREADS
+# pinned to one core (taskset -c 0): with the --threads 1 run it gives the pipeline's overhead and
+# its serial fraction (see BENCHMARKS.md, "Threads").
 #
 # For each workload both tools run once with stdout kept; the outputs must be byte-for-byte identical
 # (and the exit statuses equal), otherwise the workload prints MISMATCH, is not timed, and the script
@@ -40,10 +47,15 @@ cap="$default_cap"
 [ -z "${1:-}" ] || cap="$(readlink -f -- "$1" 2>/dev/null || echo "$1")"   # relative to the caller's directory
 runs="${2:-5}"
 workloads="${WORKLOADS:-syn sni summary small}"
+threads="${THREADS:-$(nproc)}"
+pinned="${PINNED:-0}"
+[[ "$threads" =~ ^[1-9][0-9]*$ ]] || die "THREADS must be a positive integer, got '$threads'"
+d4j_tools="d4j d4jt"
+[ "$pinned" = 1 ] && d4j_tools="d4j d4jt d4jp"
 
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, got '$runs'"
 for w in $workloads; do
-  case "$w" in syn|sni|summary|small) ;; *) die "unknown workload '$w' in WORKLOADS (known: syn sni summary small)" ;; esac
+  case "$w" in syn|sni|summary|fields|small) ;; *) die "unknown workload '$w' in WORKLOADS (known: syn sni summary fields small)" ;; esac
 done
 [ -n "${workloads// /}" ] || die "WORKLOADS is empty"
 
@@ -109,7 +121,7 @@ machine_line="Machine: $cores cores, ${cpu:-unknown CPU}; JDK ${jdk_version:-?} 
 echo "$machine_line"
 
 packets=$(count_packets "$cap")
-capture_line="Capture: $(basename "$cap") ($(stat -c %s "$cap") bytes, $packets packets); $runs timed runs per tool; workloads: $workloads"
+capture_line="Capture: $(basename "$cap") ($(stat -c %s "$cap") bytes, $packets packets); $runs timed runs per tool; workloads: $workloads; dissect4j --threads 1 and --threads $threads$([ "$pinned" = 1 ] && echo ", and --threads $threads pinned to one core")"
 echo "$capture_line"
 
 # The start-up workload's capture: the first 10 packets (pcap if possible, else pcapng, else ours).
@@ -131,10 +143,19 @@ workload_args() {
     syn)     args=(-r "$cap" -Y 'tcp.flags.syn==1' -T fields -e frame.number) ;;
     sni)     args=(-r "$cap" -Y 'tls.handshake.type==1' -T fields -e tls.handshake.extensions_server_name) ;;
     summary) args=(-r "$cap") ;;
+    fields)  args=(-r "$cap" -T fields -e frame.number -e frame.time_relative -e ip.src -e ip.dst -e tcp.srcport -e tcp.dstport
+                   -e tcp.stream -e tcp.len -e udp.stream -e _ws.col.Protocol) ;;
     small)   args=(-r "$small") ;;
   esac
 }
-tool_cmd() { if [ "$1" = d4j ]; then cmd=("${d4j_cmd[@]}"); else cmd=("${tshark_cmd[@]}"); fi; }
+tool_cmd() {
+  case "$1" in
+    d4j)  cmd=("${d4j_cmd[@]}" --threads 1) ;;
+    d4jt) cmd=("${d4j_cmd[@]}" --threads "$threads") ;;
+    d4jp) cmd=(taskset -c 0 "${d4j_cmd[@]}" --threads "$threads") ;;
+    *)    cmd=("${tshark_cmd[@]}") ;;
+  esac
+}
 # The floor of the syn workload: one Java loop over the mmap'd file reading Ethertype, IP protocol and
 # TCP flags, printing the same frame numbers (benchmarks/dissect4j-bench floor). Timed beside syn.
 floor_jar="$root/benchmarks/target/benchmarks.jar"
@@ -159,11 +180,18 @@ mismatch=0
 declare -A expect_rc
 for w in $workloads; do
   workload_args "$w"
-  for t in d4j tshark; do
+  for t in $d4j_tools tshark; do
     tool_cmd "$t"
     rc=0
     "${run_env[@]}" "${cmd[@]}" "${args[@]}" >"$tmp/$w.$t.out" 2>"$tmp/$w.$t.err" || rc=$?
     expect_rc[$w.$t]=$rc
+  done
+  for t in $d4j_tools; do
+    [ "$t" = d4j ] && continue
+    if [ "${expect_rc[$w.$t]}" != "${expect_rc[$w.d4j]}" ] || ! cmp -s "$tmp/$w.$t.out" "$tmp/$w.d4j.out"; then
+      echo "$w: MISMATCH: dissect4j $t (--threads $threads) differs from --threads 1"
+      printf '%s\tMISMATCH\n' "$w" >>"$tmp/status.tsv"; mismatch=1; continue 2
+    fi
   done
   if [ "${expect_rc[$w.d4j]}" != "${expect_rc[$w.tshark]}" ]; then
     echo "$w: MISMATCH: exit status dissect4j ${expect_rc[$w.d4j]}, tshark ${expect_rc[$w.tshark]}"
@@ -228,7 +256,7 @@ if first:
 PY
     printf '%s\tMISMATCH\n' "$w" >>"$tmp/status.tsv"; mismatch=1
   fi
-  rm -f "$tmp/$w.d4j.out" "$tmp/$w.tshark.out"
+  rm -f "$tmp/$w".*.out
 done
 
 # ---- timing: alternate the tools, RUNS each ---------------------------------------------------
@@ -268,7 +296,9 @@ for w in $workloads; do
   workload_args "$w"
   echo "Timing $w ($runs runs each)..." >&2
   for ((i = 1; i <= runs; i++)); do
-    time_one "$w" d4j "$i"
+    for t in $d4j_tools; do
+      time_one "$w" "$t" "$i"
+    done
     time_one "$w" tshark "$i"
     if [ "$w" = syn ] && [ "${floor_ok:-0}" = 1 ]; then
       time_one "$w" floor "$i"
@@ -283,9 +313,10 @@ done
 # ---- report -----------------------------------------------------------------------------------
 echo
 { echo "$machine_line"; echo "$capture_line"; echo; } >"$tmp/report.md"
-python3 - "$tmp/times.tsv" "$tmp/status.tsv" "$packets" "$small_packets" "$runs" <<'PY' | tee -a "$tmp/report.md"
+python3 - "$tmp/times.tsv" "$tmp/status.tsv" "$packets" "$small_packets" "$runs" "$threads" <<'PY' | tee -a "$tmp/report.md"
 import statistics, sys
 times_f, status_f, packets, small_packets, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+threads = sys.argv[6]
 status = [l.rstrip("\n").split("\t") for l in open(status_f) if l.strip()]
 data = {}
 for l in open(times_f):
@@ -319,7 +350,7 @@ for w, st in status:
         print(f"| {w} | {n} | MISMATCH | | | | | | | | | |")
         summary.append(f"{w}: MISMATCH (outputs differ, not timed)")
         continue
-    dw, dc, dr = stats(w, "d4j")
+    dw, dc, dr = stats(w, "d4jt") if (w, "d4jt") in data else stats(w, "d4j")
     tw, tc, tr = stats(w, "tshark")
     print(f"| {w} | {n} | {dw:.2f} | {tw:.2f} | {ratio(tw, dw)} | {dc:.2f} | {tc:.2f} | {ratio(tc, dc)} "
           f"| {dr:.0f} | {tr:.0f} | {per_packet(dw, n)} | {per_packet(tw, n)} |")
@@ -333,7 +364,7 @@ for w, st in status:
     summary.append(f"{w}: dissect4j {speed}, RSS {dr:.0f} MiB vs {tr:.0f} MiB")
 if ("syn", "floor") in data and ("syn", "d4j") in data:
     fw, fc, fr = stats("syn", "floor")
-    dw = stats("syn", "d4j")[0]
+    dw = stats("syn", "d4jt")[0] if ("syn", "d4jt") in data else stats("syn", "d4j")[0]
     tw = stats("syn", "tshark")[0]
     print()
     print(f"syn floor (one Java loop over the mmap'd file, same output, JVM start included): {fw:.2f} s wall, "
@@ -346,6 +377,26 @@ if ("syn", "bpf") in data and ("syn", "d4jw") in data:
           f"'tcp[tcpflags] & tcp-syn != 0' {bw:.2f} s wall, {br:.0f} MiB; dissect4j -Y 'tcp.flags.syn==1' -F pcap -w "
           f"{ww:.2f} s wall, {wr:.0f} MiB; " + (f"tcpdump is {ww / bw:.1f}x faster" if bw < ww else
           f"dissect4j is {bw / ww:.1f}x faster" if ww < bw else "as fast"))
+if any(t == "d4jt" for (_, t) in data):
+    pinned = any(t == "d4jp" for (_, t) in data)
+    print()
+    print(f"dissect4j --threads 1 against --threads {threads} (medians; speed-up = wall 1 / wall {threads}; best = the best runs' ratio)"
+          + (f"; pinned = --threads {threads} under taskset -c 0 (one core)" if pinned else "") + ":")
+    print()
+    print(f"| workload | --threads 1 wall s | --threads {threads} wall s | speed-up | best speed-up | --threads 1 CPU s "
+          f"| --threads {threads} CPU s | --threads 1 RSS MiB | --threads {threads} RSS MiB |" + (" pinned wall s |" if pinned else ""))
+    print("|---|--:|--:|--:|--:|--:|--:|--:|--:|" + ("--:|" if pinned else ""))
+    for w, st in status:
+        if st != "ok" or (w, "d4jt") not in data:
+            continue
+        one, many = stats(w, "d4j"), stats(w, "d4jt")
+        best = min(r[0] for r in data[(w, "d4j")]) / max(min(r[0] for r in data[(w, "d4jt")]), 1e-9)
+        row = (f"| {w} | {one[0]:.2f} | {many[0]:.2f} | {ratio(one[0], many[0])} | {best:.2f} | {one[1]:.2f} | {many[1]:.2f} "
+               f"| {one[2]:.0f} | {many[2]:.0f} |")
+        if pinned:
+            row += f" {stats(w, 'd4jp')[0]:.2f} |"
+        print(row)
+        summary.append(f"{w}: --threads {threads} {ratio(one[0], many[0])}x the speed of --threads 1 (wall), RSS {many[2] / one[2]:.2f}x")
 print()
 for s in summary:
     print(s)

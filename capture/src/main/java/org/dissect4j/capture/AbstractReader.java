@@ -127,4 +127,9 @@ abstract sealed class AbstractReader implements CaptureReader permits PcapReader
         String m = e.getMessage();
         return (input.decompressed() ? "gzip: " : "") + (m == null ? e.getClass().getSimpleName() : m);
     }
+
+    @Override
+    public boolean framesStayValid() {
+        return input instanceof MappedInput;
+    }
 }

@@ -58,4 +58,15 @@ public interface CaptureReader extends CaptureSource {
      *         ({@code -} for standard input)
      */
     String name();
+
+    /**
+     * Whether a frame's bytes stay valid until the reader is closed, not only until the next frame: true
+     * for a mapped file, whose frames are views of one mapping, so that a frame can be handed to another
+     * thread without copying its bytes (the {@link org.dissect4j.api.Frame} object itself is still reused).
+     *
+     * @return {@code false} unless the reader says so
+     */
+    default boolean framesStayValid() {
+        return false;
+    }
 }

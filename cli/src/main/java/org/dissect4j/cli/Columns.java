@@ -38,6 +38,18 @@ final class Columns {
         cumulativeBytes += f.originalLength();
     }
 
+    /**
+     * Instead of {@link #frameRead} on a worker of {@code --threads}, which sees only some frames: takes
+     * the first and previous timestamps and the bytes before from the frame's capture context, and the
+     * last displayed frame's timestamp from the worker's engine.
+     */
+    void frameContext(Frame f, long previousDisplayedNanos) {
+        first = f.firstTimestampNanos();
+        previous = f.previousTimestampNanos();   // the first frame's own: a delta of 0, as frameRead gives it
+        currentPrevDisplayed = previousDisplayedNanos;
+        cumulativeBytes = f.bytesBefore() + f.originalLength();
+    }
+
     /** The bytes of the frames read so far, this one included (the {@code %B} column). */
     long cumulativeBytes() {
         return cumulativeBytes;

@@ -94,6 +94,18 @@ final class FieldsSink implements Sink {
         this.digits = digits;
     }
 
+    /** {@code -E header=y}: the field names, before the first packet. */
+    private void header() {
+        line.setLength(0);
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                line.append(options.separator);
+            }
+            line.append(names.get(i));
+        }
+        lines.println(line);
+    }
+
     /** Column fields ({@code _ws.col.Info}) that this output computes itself. */
     static boolean isColumn(String name) {
         if (!name.startsWith("_ws.col.")) {
@@ -130,17 +142,22 @@ final class FieldsSink implements Sink {
     }
 
     @Override
+    public void worker() {
+        headerDone = true;
+    }
+
+    @Override
+    public void beforePacket(boolean first) {
+        if (first && options.header) {
+            header();
+        }
+    }
+
+    @Override
     public void packet(Frame frame, Packet p) {
         if (options.header && !headerDone) {
             headerDone = true;
-            line.setLength(0);
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) {
-                    line.append(options.separator);
-                }
-                line.append(names.get(i));
-            }
-            lines.println(line);
+            header();
         }
         Tree t = p.tree();
         line.setLength(0);

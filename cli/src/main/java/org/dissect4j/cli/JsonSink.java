@@ -32,6 +32,7 @@ final class JsonSink implements Sink {
     private final StringBuilder sb = new StringBuilder(1 << 14);
     private final StringBuilder tmp = new StringBuilder(256);
     private final JsonWriter json = new JsonWriter(sb, true, false);
+    private boolean worker;
     private TreeNodes nodes;
 
     JsonSink(PrintStream out, JsonOptions options, SelectedFields selected) {
@@ -50,8 +51,25 @@ final class JsonSink implements Sink {
     }
 
     @Override
+    public void worker() {
+        worker = true;
+    }
+
+    @Override
+    public void beforePacket(boolean first) {
+        if (!first) {
+            out.print(',');
+        }
+        json.hasElements(true);
+    }
+
+    @Override
     public void packet(Frame frame, Packet p) {
         sb.setLength(0);
+        if (worker) {
+            // each packet as the array's first element: the printing instance writes the commas
+            json.hasElements(false);
+        }
         json.beginObject().name("_index").string("packets-" + date(frame.timestampNanos())).name("_type").string("doc")
                 .name("_score").string(null).name("_source").beginObject().name("layers");
         if (selected.isEmpty()) {

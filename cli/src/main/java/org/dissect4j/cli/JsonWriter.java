@@ -66,6 +66,11 @@ final class JsonWriter {
         return this;
     }
 
+    /** Whether the open array or object has an element yet: set or forgotten for {@code --threads}. */
+    void hasElements(boolean has) {
+        hasElements[depth] = has;
+    }
+
     /** Ends a top-level value: a newline, as {@code json_dumper_finish}. */
     void finish() {
         sb.append('\n');

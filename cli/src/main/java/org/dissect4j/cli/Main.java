@@ -131,6 +131,9 @@ public final class Main implements Callable<Integer> {
     // --handshakes
     boolean handshakes;
 
+    /** {@code --threads N}: dissection workers; by default {@link #defaultThreads()}. */
+    int threads = defaultThreads();
+
     // --flow FILE.svg
     Path flowSvg;
     /** {@code --flow DIR/}: one SVG per TCP stream. */
@@ -222,24 +225,12 @@ public final class Main implements Callable<Integer> {
         if (usage != null) {
             return usage;
         }
-        Settings settings = new Settings();
-        for (String pref : preferences) {
-            int colon = pref.indexOf(':');
-            if (colon <= 0) {
-                err.println("dissect4j: Invalid -o flag \"" + pref + "\"");
-                return 1;
-            }
-            String name = pref.substring(0, colon);
-            if (name.equals("gui.column.format")) {
-                try {
-                    columnFormat = ColumnSpec.parse(pref.substring(colon + 1));
-                } catch (IllegalArgumentException e) {
-                    err.println("dissect4j: Invalid -o flag \"" + pref + "\": " + e.getMessage());
-                    return 1;
-                }
-                continue;
-            }
-            settings.set(name, pref.substring(colon + 1));
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            err.println("dissect4j: " + e.getMessage());
+            return 1;
         }
         Engine engine;
         try {
@@ -289,6 +280,33 @@ public final class Main implements Callable<Integer> {
         return dissect(engine, display, read);
     }
 
+    /**
+     * The {@code -o} preferences as {@link Settings} (a new object: an engine marks what it read), and
+     * {@code gui.column.format} into {@link #columnFormat}.
+     *
+     * @throws IllegalArgumentException for a malformed {@code -o}
+     */
+    Settings settings() {
+        Settings settings = new Settings();
+        for (String pref : preferences) {
+            int colon = pref.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("Invalid -o flag \"" + pref + "\"");
+            }
+            String name = pref.substring(0, colon);
+            if (name.equals("gui.column.format")) {
+                try {
+                    columnFormat = ColumnSpec.parse(pref.substring(colon + 1));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Invalid -o flag \"" + pref + "\": " + e.getMessage(), e);
+                }
+                continue;
+            }
+            settings.set(name, pref.substring(colon + 1));
+        }
+        return settings;
+    }
+
     private Integer checkUsage() {
         if (!Columns.isValid(timeFormat)) {
             err.println("dissect4j: invalid -t format \"" + timeFormat + "\"; use r, a, ad, adoy, d, dd, e, u, ud or udoy");
@@ -333,7 +351,7 @@ public final class Main implements Callable<Integer> {
         return null;
     }
 
-    private Engine buildEngine(Settings settings) {
+    Engine buildEngine(Settings settings) {
         Engine.Builder b = Engine.builder().settings(settings);
         String env = System.getenv("DISSECT4J_PLUGINS");
         if (env != null && !env.isBlank()) {
@@ -479,13 +497,27 @@ public final class Main implements Callable<Integer> {
                 closeQuietly(source);
                 source = CaptureFiles.open(Path.of(readFile));
             }
-            status = secondPass(engine, source, files == null ? null : (CaptureReader) source, display, dropped, sinks, reports,
-                    writer, columns);
+            if (parallel(reports)) {
+                Progress progress = Progress.forOutput(files, err, System.console());
+                try {
+                    new ParallelOutputs(this, engine, display, out, err, sinks.isEmpty() ? null : sinks.get(0), writer, progress)
+                            .run(files, threads);
+                } finally {
+                    progress.done();
+                }
+            } else {
+                status = secondPass(engine, source, files == null ? null : (CaptureReader) source, display, dropped, sinks, reports,
+                        writer, columns);
+            }
         } catch (CaptureException e) {
             err.println("dissect4j: " + e.getMessage());
             status = 2;
         } catch (IOException e) {
             err.println("dissect4j: " + message(e));
+            status = 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("dissect4j: interrupted");
             status = 2;
         } finally {
             try {
@@ -510,6 +542,25 @@ public final class Main implements Callable<Integer> {
             out.flush();
         }
         return status;
+    }
+
+    /**
+     * One worker per core from 4 cores on, else 1: a one-thread run already keeps about 1.8 cores busy (the JIT
+     * compiles on the second), so on 2 cores a second worker has no core of its own (measured in BENCHMARKS.md,
+     * "Threads": 1.06x summaries, 0.85x SNI with {@code --threads 2}).
+     */
+    static int defaultThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores >= 4 ? cores : 1;
+    }
+
+    /**
+     * Whether this run dissects on {@link #threads} workers ({@link ParallelOutputs}): a capture file (or
+     * stdin), one pass, and no report. {@code -2}, {@code -z}, {@code --handshakes} and {@code --flow} keep
+     * one thread: their state spans every conversation and has no merge yet; live capture too.
+     */
+    private boolean parallel(List<Sink> reports) {
+        return threads > 1 && readFile != null && !twoPass && reports.isEmpty();
     }
 
     /** {@code -2}: dissects every frame once so per-connection state sees the whole capture; returns the frames {@code -R} drops. */
@@ -644,7 +695,7 @@ public final class Main implements Callable<Integer> {
         return live;
     }
 
-    private static int timeDigits(CaptureReader files, Frame f) {
+    static int timeDigits(CaptureReader files, Frame f) {
         if (files == null) {
             return 9;
         }

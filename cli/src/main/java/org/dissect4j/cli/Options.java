@@ -128,7 +128,7 @@ final class Options {
         return switch (name) {
             case "--version", "--help", "--handshakes", "--no-duplicate-keys" -> 0;
             case "--check-filter", "--flow", "--disable-protocol", "--enable-heuristic", "--disable-heuristic",
-                 "--plugins", "--report-limit" -> 1;
+                 "--plugins", "--report-limit", "--threads" -> 1;
             default -> -1;
         };
     }
@@ -175,6 +175,7 @@ final class Options {
             case "-z" -> m.statistics.add(v);
             case "--handshakes" -> m.handshakes = true;
             case "--report-limit" -> m.reportLimit = (int) number(name, v, 1, Integer.MAX_VALUE - 8);
+            case "--threads" -> m.threads = (int) number(name, v, 1, 1024);
             case "--flow" -> {
                 m.flowSvg = path(name, v);
                 m.flowPerStream = FlowSvg.isFolder(v);
@@ -287,6 +288,7 @@ final class Options {
             {"--check-filter", "FILTER", "Compile FILTER, print how it was understood (like dftest) and exit: 0 if valid, 2 if not."},
             {"-z", "STATISTICS", "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], "
                     + "flow,tcp,standard."},
+            {"--threads", "N", "Dissect on N threads (default: one per core from 4 cores, else 1); the output is the same as with 1."},
             {"--handshakes", "", "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON)."},
             {"--flow", "FILE.svg|DIR/", "Call-flow (ladder) diagram as SVG; DIR/: one SVG per TCP stream."},
             {"--report-limit", "N", "Connections (or conversations) --handshakes and -z conv keep: the first N (default 100000)."},

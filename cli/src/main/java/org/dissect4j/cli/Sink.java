@@ -22,4 +22,21 @@ interface Sink {
 
     default void finish() throws IOException {
     }
+
+    /**
+     * Makes this instance a worker's copy for {@code --threads}: it writes each packet as if another one
+     * came before it, and nothing between packets (no header line, no separator); the instance that
+     * prints writes those with {@link #beforePacket}. What {@link #prime} writes is discarded.
+     */
+    default void worker() {
+    }
+
+    /**
+     * On the instance that prints, with {@code --threads}: writes what comes before a packet that a
+     * worker's copy wrote ({@code -E header=y}'s line before the first, JSON's comma between two).
+     *
+     * @param first whether it is the first packet printed
+     */
+    default void beforePacket(boolean first) {
+    }
 }

@@ -252,6 +252,18 @@ public final class Engine {
     }
 
     /**
+     * Sets the timestamp {@code frame.time_delta_displayed} of the next frame counts from, for a
+     * worker of a parallel dissection, which learns which earlier frames were displayed from the
+     * other workers instead of through {@link #displayed}.
+     *
+     * @param timestampNanos the last displayed frame's timestamp, or {@link Long#MIN_VALUE} when no
+     *     frame was displayed yet
+     */
+    public void previousDisplayedTimestamp(long timestampNanos) {
+        previousDisplayed = timestampNanos;
+    }
+
+    /**
      * How many frames were displayed so far.
      *
      * @return the number of calls of {@link #displayed}

@@ -21,6 +21,9 @@ public final class Frame {
     private String comment;
     private int snaplen;
     private String interfaceName;
+    private long firstTimestampNanos = Long.MIN_VALUE;
+    private long previousTimestampNanos = Long.MIN_VALUE;
+    private long bytesBefore = -1;
 
     /** A frame with no bytes ({@link MemorySegment#NULL}) until a capture source calls {@link #set}. */
     public Frame() {
@@ -51,7 +54,57 @@ public final class Frame {
         this.interfaceId = interfaceId;
         this.linkType = linkType;
         this.comment = null;
+        this.firstTimestampNanos = Long.MIN_VALUE;
+        this.previousTimestampNanos = Long.MIN_VALUE;
+        this.bytesBefore = -1;
         return this;
+    }
+
+    /**
+     * Tells the frame where it stands in its capture, for a dissector that does not see every frame
+     * (one worker of a parallel dissection sees only its share): the timestamp of the capture's first
+     * frame, of the frame read just before this one (this frame's own for the first frame), and the
+     * wire bytes of all frames read before it. The {@code frame} dissector computes
+     * {@code frame.time_relative} and {@code frame.time_delta} from these values when they are set,
+     * and from the frames it saw otherwise. {@link #set} clears them; {@link #copyFrom} copies them.
+     *
+     * @param firstTimestampNanos the first frame's timestamp, nanoseconds since the epoch
+     * @param previousTimestampNanos the previous frame's timestamp (this frame's own for the first)
+     * @param bytesBefore the sum of {@link #originalLength()} of the frames read before this one
+     * @return this frame
+     */
+    public Frame captureContext(long firstTimestampNanos, long previousTimestampNanos, long bytesBefore) {
+        this.firstTimestampNanos = firstTimestampNanos;
+        this.previousTimestampNanos = previousTimestampNanos;
+        this.bytesBefore = bytesBefore;
+        return this;
+    }
+
+    /**
+     * The capture's first timestamp given by {@link #captureContext}.
+     *
+     * @return nanoseconds since the epoch, or {@link Long#MIN_VALUE} when no context was set
+     */
+    public long firstTimestampNanos() {
+        return firstTimestampNanos;
+    }
+
+    /**
+     * The previous frame's timestamp given by {@link #captureContext}.
+     *
+     * @return nanoseconds since the epoch, or {@link Long#MIN_VALUE} when no context was set
+     */
+    public long previousTimestampNanos() {
+        return previousTimestampNanos;
+    }
+
+    /**
+     * The wire bytes of the frames before this one, given by {@link #captureContext}.
+     *
+     * @return the byte count, or -1 when no context was set
+     */
+    public long bytesBefore() {
+        return bytesBefore;
     }
 
     /**
@@ -201,7 +254,8 @@ public final class Frame {
     }
 
     /**
-     * Makes this frame a copy of {@code other}'s description (the bytes are shared, not copied).
+     * Makes this frame a copy of {@code other}'s description, its capture context included (the bytes
+     * are shared, not copied).
      *
      * @param other the frame to copy
      * @return this frame
@@ -212,6 +266,9 @@ public final class Frame {
         this.comment = other.comment;
         this.snaplen = other.snaplen;
         this.interfaceName = other.interfaceName;
+        this.firstTimestampNanos = other.firstTimestampNanos;
+        this.previousTimestampNanos = other.previousTimestampNanos;
+        this.bytesBefore = other.bytesBefore;
         return this;
     }
 }

@@ -18,7 +18,9 @@ import org.dissect4j.api.Tree;
  *
  * <p>Time fields: {@code frame.time_delta} counts from the previous frame this dissector saw,
  * {@code frame.time_relative} from frame 1, {@code frame.time_delta_displayed} from the engine's
- * last displayed frame ({@link org.dissect4j.api.Engine#previousDisplayedTimestamp()}).
+ * last displayed frame ({@link org.dissect4j.api.Engine#previousDisplayedTimestamp()}). A frame that
+ * carries its capture context ({@link Frame#captureContext}) gives the first and previous timestamps
+ * itself: a worker of a parallel dissection sees only some of the frames.
  */
 final class FrameDissector implements Dissector {
     private final NetContext ctx;
@@ -44,7 +46,12 @@ final class FrameDissector implements Dissector {
         Tree t = p.tree();
         Frame f = p.frame();
         long ts = f.timestampNanos();
-        if (!seenFirst || f.number() <= 1) {
+        if (f.firstTimestampNanos() != Long.MIN_VALUE) {
+            // a worker of a parallel dissection: the reader saw the frames this dissector does not
+            seenFirst = true;
+            firstTimestamp = f.firstTimestampNanos();
+            previousTimestamp = f.previousTimestampNanos();
+        } else if (!seenFirst || f.number() <= 1) {
             seenFirst = true;
             firstTimestamp = ts;
             previousTimestamp = ts;

@@ -29,7 +29,9 @@ final class TextLinesDissector implements Dissector {
         int node = t.open(HttpFields.TEXT_LINES.field(), offset, n);
         int lines = 0;
         int end = offset + n;
-        for (int at = offset; at < end; lines++) {
+        // the lines are walked only for an output that shows them (a body of megabytes is not scanned for -T fields)
+        boolean walk = node >= 0 && (t.wants(HttpFields.LINE) || t.wantsLabels());
+        for (int at = offset; walk && at < end; lines++) {
             int next = AsciiScan.indexOf(p, at, end, '\n');
             next = next < 0 ? end : next + 1;
             t.add(HttpFields.LINE, at, next - at);

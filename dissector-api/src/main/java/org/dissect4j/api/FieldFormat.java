@@ -125,6 +125,39 @@ public final class FieldFormat {
     }
 
     /**
+     * Wireshark's checksum line ({@code proto_tree_add_checksum}): {@code Name: value} and the verdict of the status
+     * item recorded beside it: {@code  [correct]}; {@code  incorrect, should be 0x7cca} followed by {@code hint} (just
+     * {@code  incorrect} without a calculated item); {@code unverified} otherwise.
+     *
+     * @param t the packet's tree
+     * @param node the checksum node
+     * @param status the status field (1 good, 0 bad, else not verified)
+     * @param calculated the calculated-checksum field, or {@code null} when the protocol records none
+     * @param unverified what follows an unverified checksum, e.g. {@code " [unverified]"}
+     * @param hint what follows the value it should have been, e.g. {@code " (maybe caused by ...)"}
+     * @param out where to append
+     */
+    public static void checksum(TreeView t, int node, Field status, Field calculated, String unverified, String hint,
+                                StringBuilder out) {
+        nameAndValue(t, node, out);
+        int s = Labeler.sibling(t, node, status);
+        long verdict = s >= 0 ? t.value(s) : 2;
+        if (verdict == 1) {
+            out.append(" [correct]");
+        } else if (verdict == 0) {
+            out.append(" incorrect");
+            int c = calculated == null ? -1 : Labeler.sibling(t, node, calculated);
+            if (c >= 0) {
+                out.append(", should be ");
+                hexNumber(t.value(c), 4, out);
+                out.append(hint);
+            }
+        } else {
+            out.append(unverified);
+        }
+    }
+
+    /**
      * Appends {@code Name: value} as tshark composes it from the field's registration alone (bit
      * pattern, value names, units of times), ignoring labelers and custom labels: what a {@link Labeler}
      * that only adds to tshark's text ({@code ", Don't fragment"}) starts from.

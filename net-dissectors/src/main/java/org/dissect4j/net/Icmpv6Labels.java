@@ -19,10 +19,7 @@ final class Icmpv6Labels {
 
     /** {@code Checksum: 0x7c32 [correct]}, {@code [unverified]}, or {@code incorrect}. */
     static void checksum(TreeView t, int n, StringBuilder out) {
-        FieldFormat.nameAndValue(t, n, out);
-        int status = Labeler.sibling(t, n, Icmpv6Fields.CHECKSUM_STATUS);
-        long verdict = status >= 0 ? t.value(status) : 2;
-        out.append(verdict == 1 ? " [correct]" : verdict == 0 ? " incorrect" : " [unverified]");
+        FieldFormat.checksum(t, n, Icmpv6Fields.CHECKSUM_STATUS, null, " [unverified]", "", out);
     }
 
     /** {@code Flags: 0x60000000, Solicited, Override}: a Neighbor Advertisement's set flags. */

@@ -1,7 +1,6 @@
 package org.dissect4j.net;
 
 import org.dissect4j.api.FieldFormat;
-import org.dissect4j.api.Labeler;
 import org.dissect4j.api.TreeView;
 
 /**
@@ -85,18 +84,7 @@ final class IpLabels {
      * 0x7cca(may be caused by "IP checksum offload"?)} after the status and calculated value recorded beside it.
      */
     static void checksum(TreeView t, int n, StringBuilder out) {
-        FieldFormat.nameAndValue(t, n, out);
-        int status = Labeler.sibling(t, n, Ipv4Fields.CHECKSUM_STATUS);
-        long verdict = status >= 0 ? t.value(status) : 2;
-        if (verdict == 1) {
-            out.append(" [correct]");
-        } else if (verdict == 0) {
-            int calculated = Labeler.sibling(t, n, Ipv4Fields.CHECKSUM_CALCULATED);
-            out.append(" incorrect, should be ");
-            FieldFormat.hexNumber(calculated >= 0 ? t.value(calculated) : 0, 4, out);
-            out.append("(may be caused by \"IP checksum offload\"?)");
-        } else {
-            out.append(" [validation disabled]");
-        }
+        FieldFormat.checksum(t, n, Ipv4Fields.CHECKSUM_STATUS, Ipv4Fields.CHECKSUM_CALCULATED, " [validation disabled]",
+                "(may be caused by \"IP checksum offload\"?)", out);
     }
 }

@@ -78,19 +78,8 @@ final class TcpLabels {
      * caused by "TCP checksum offload"?)} after the status and calculated value recorded beside it.
      */
     static void checksum(TreeView t, int n, StringBuilder out) {
-        FieldFormat.nameAndValue(t, n, out);
-        int status = Labeler.sibling(t, n, TcpFields.CHECKSUM_STATUS);
-        long verdict = status >= 0 ? t.value(status) : 2;
-        if (verdict == 1) {
-            out.append(" [correct]");
-        } else if (verdict == 0) {
-            int calculated = Labeler.sibling(t, n, TcpFields.CHECKSUM_CALCULATED);
-            out.append(" incorrect, should be ");
-            FieldFormat.hexNumber(calculated >= 0 ? t.value(calculated) : 0, 4, out);
-            out.append(" (maybe caused by \"TCP checksum offload\"?)");
-        } else {
-            out.append(" [unverified]");
-        }
+        FieldFormat.checksum(t, n, TcpFields.CHECKSUM_STATUS, TcpFields.CHECKSUM_CALCULATED, " [unverified]",
+                " (maybe caused by \"TCP checksum offload\"?)", out);
     }
 
     /** {@code Options: (12 bytes), No-Operation (NOP), No-Operation (NOP), Timestamps}: the options in order. */

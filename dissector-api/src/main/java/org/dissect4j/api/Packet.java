@@ -15,12 +15,7 @@ import java.lang.foreign.MemorySegment;
  * that called the dissector catches it, marks the frame, and the caller goes on — like
  * Wireshark's {@code show_exception}. Nothing here allocates per packet.
  */
-public final class Packet extends PacketBytes {
-    /** Address types of {@link #netSrc()} and {@link #dlSrc()}. */
-    public static final int AT_NONE = 0, AT_ETHER = 1, AT_IPV4 = 2, AT_IPV6 = 3;
-    /** Port types of {@link #srcPort()}. */
-    public static final int PT_NONE = 0, PT_TCP = 1, PT_UDP = 2;
-
+public final class Packet extends PacketAddresses {
     private static final int MAX_CALL_DEPTH = 256;
 
     private final Engine engine;
@@ -40,15 +35,6 @@ public final class Packet extends PacketBytes {
     private final StringBuilder info = new StringBuilder(256);
     private int infoFence;
 
-    private int dlType;
-    private final byte[] dlSrc = new byte[6];
-    private final byte[] dlDst = new byte[6];
-    private int netType;
-    private final byte[] netSrc = new byte[16];
-    private final byte[] netDst = new byte[16];
-    private int portType;
-    private int srcPort;
-    private int dstPort;
     private long arg;
     private boolean malformed;
     private boolean truncated;
@@ -75,11 +61,7 @@ public final class Packet extends PacketBytes {
         this.protocolColumn = "";
         this.info.setLength(0);
         this.infoFence = 0;
-        this.dlType = AT_NONE;
-        this.netType = AT_NONE;
-        this.portType = PT_NONE;
-        this.srcPort = 0;
-        this.dstPort = 0;
+        resetAddresses();
         this.arg = 0;
         this.matchedKey = -1;
         this.handOffParent = -1;
@@ -336,180 +318,6 @@ public final class Packet extends PacketBytes {
         infoFence = infoFence > 0 ? infoFence + length : length;
     }
 
-    // ---- addresses and ports -----------------------------------------------------------------
-
-    /**
-     * Sets the link-layer source and destination (6-byte MACs at the given offsets of the current
-     * source), copied into this packet's arrays ({@link #dlSrc()}, {@link #dlDst()}); sets
-     * {@link #dlType()} to {@link #AT_ETHER}; forgets an earlier network address (a link layer in a tunnel is
-     * what the address columns show until an inner IP sets its own: Wireshark's pinfo->src). Allocates nothing.
-     *
-     * @param srcOffset the offset of the source address
-     * @param dstOffset the offset of the destination address
-     * @throws PacketBoundsException when either address is not readable
-     */
-    public void dlAddresses(int srcOffset, int dstOffset) {
-        require(srcOffset, 6);
-        require(dstOffset, 6);
-        copy6(base + srcOffset, dlSrc);
-        copy6(base + dstOffset, dlDst);
-        dlType = AT_ETHER;
-        netType = AT_NONE;
-    }
-
-    /**
-     * Sets the network source and destination ({@link #AT_IPV4} 4 bytes or {@link #AT_IPV6} 16 bytes),
-     * copied into this packet's arrays ({@link #netSrc()}, {@link #netDst()}). Allocates nothing.
-     *
-     * @param type {@link #AT_IPV6} for 16-byte addresses; any other value reads 4 bytes (and is stored
-     *     as {@link #netType()} as given)
-     * @param srcOffset the offset of the source address
-     * @param dstOffset the offset of the destination address
-     * @throws PacketBoundsException when either address is not readable
-     */
-    public void netAddresses(int type, int srcOffset, int dstOffset) {
-        int n = type == AT_IPV6 ? 16 : 4;
-        require(srcOffset, n);
-        require(dstOffset, n);
-        // word-sized copies: MemorySegment.copy of a few bytes costs more than the reads themselves
-        if (n == 4) {
-            BYTES_AS_INT.set(netSrc, 0, seg.get(Bytes.BE32, base + srcOffset));
-            BYTES_AS_INT.set(netDst, 0, seg.get(Bytes.BE32, base + dstOffset));
-        } else {
-            BYTES_AS_LONG.set(netSrc, 0, seg.get(Bytes.BE64, base + srcOffset));
-            BYTES_AS_LONG.set(netSrc, 8, seg.get(Bytes.BE64, base + srcOffset + 8));
-            BYTES_AS_LONG.set(netDst, 0, seg.get(Bytes.BE64, base + dstOffset));
-            BYTES_AS_LONG.set(netDst, 8, seg.get(Bytes.BE64, base + dstOffset + 8));
-        }
-        netType = type;
-    }
-
-    /**
-     * Sets the network source and destination from copies the caller kept (4 bytes of each array for
-     * {@link #AT_IPV4}, 16 for {@link #AT_IPV6}): e.g. ICMP puts back the outer header's addresses after
-     * dissecting the datagram an error message quotes, whose own IP header set them for the transport's
-     * conversation lookup (Wireshark's ICMP saves and restores {@code pinfo->src}/{@code dst} the same way).
-     * Allocates nothing.
-     *
-     * @param type {@link #AT_IPV4}, {@link #AT_IPV6}, or {@link #AT_NONE} (then the arrays are not read)
-     * @param src the source address bytes
-     * @param dst the destination address bytes
-     */
-    public void netAddresses(int type, byte[] src, byte[] dst) {
-        if (type != AT_NONE) {
-            int n = type == AT_IPV6 ? 16 : 4;
-            System.arraycopy(src, 0, netSrc, 0, n);
-            System.arraycopy(dst, 0, netDst, 0, n);
-        }
-        netType = type;
-    }
-
-    private void copy6(long at, byte[] to) {
-        BYTES_AS_INT.set(to, 0, seg.get(Bytes.BE32, at));
-        BYTES_AS_SHORT.set(to, 4, seg.get(Bytes.BE16, at + 4));
-    }
-
-    private static final java.lang.invoke.VarHandle BYTES_AS_INT =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
-    private static final java.lang.invoke.VarHandle BYTES_AS_LONG =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
-    private static final java.lang.invoke.VarHandle BYTES_AS_SHORT =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.BIG_ENDIAN);
-
-    /**
-     * Sets the transport ports of the conversation (a transport does it before it hands data on).
-     *
-     * @param type {@link #PT_TCP} or {@link #PT_UDP}
-     * @param src the source port
-     * @param dst the destination port
-     */
-    public void ports(int type, int src, int dst) {
-        this.portType = type;
-        this.srcPort = src;
-        this.dstPort = dst;
-    }
-
-    /**
-     * The type of the link-layer addresses.
-     *
-     * @return {@link #AT_ETHER} after {@link #dlAddresses}, else {@link #AT_NONE}
-     */
-    public int dlType() {
-        return dlType;
-    }
-
-    /**
-     * Link-layer source; valid for this packet only, do not modify.
-     *
-     * @return the engine's 6-byte array, meaningful when {@link #dlType()} is {@link #AT_ETHER}
-     */
-    public byte[] dlSrc() {
-        return dlSrc;
-    }
-
-    /**
-     * Link-layer destination; valid for this packet only, do not modify.
-     *
-     * @return the engine's 6-byte array, meaningful when {@link #dlType()} is {@link #AT_ETHER}
-     */
-    public byte[] dlDst() {
-        return dlDst;
-    }
-
-    /**
-     * The type of the network addresses.
-     *
-     * @return {@link #AT_IPV4} or {@link #AT_IPV6} after {@link #netAddresses}, else {@link #AT_NONE}
-     */
-    public int netType() {
-        return netType;
-    }
-
-    /**
-     * Network source address bytes (4 or 16 used); valid for this packet only, do not modify.
-     *
-     * @return the engine's 16-byte array; the first 4 bytes hold an IPv4 address
-     */
-    public byte[] netSrc() {
-        return netSrc;
-    }
-
-    /**
-     * Network destination address bytes (4 or 16 used); valid for this packet only, do not modify.
-     *
-     * @return the engine's 16-byte array; the first 4 bytes hold an IPv4 address
-     */
-    public byte[] netDst() {
-        return netDst;
-    }
-
-    /**
-     * The type of the ports.
-     *
-     * @return {@link #PT_TCP} or {@link #PT_UDP} after {@link #ports}, else {@link #PT_NONE}
-     */
-    public int portType() {
-        return portType;
-    }
-
-    /**
-     * The source port set by the transport.
-     *
-     * @return the port, 0 when none was set
-     */
-    public int srcPort() {
-        return srcPort;
-    }
-
-    /**
-     * The destination port set by the transport.
-     *
-     * @return the port, 0 when none was set
-     */
-    public int dstPort() {
-        return dstPort;
-    }
-
     /**
      * A value a dissector passes to the one it calls (e.g. the Ethertype to the {@code ethertype}
      * dissector). It is not reset by hand-offs: set it just before the call that reads it.
@@ -602,8 +410,10 @@ public final class Packet extends PacketBytes {
      *     disabled, calls are nested 256 deep (tshark's bound on layers), or the dissector declined
      */
     public int call(DissectorHandle h, int offset, int length) {
-        // Kept under the JIT's inlining limit for hot methods (325 bytecodes): inlined into each
-        // caller, the dispatch below sees one dissector per call site instead of all of them.
+        // Kept under the JIT's inlining limit for hot methods (FreqInlineSize, 325 bytes of bytecode;
+        // `javap -c` shows the size, PacketCallSizeTest checks it): inlined into each caller, the
+        // dispatch below sees one dissector per call site instead of all of them. javac copies a
+        // finally block into every exit, so the restoring code is one call, not three copies.
         if (h == null) {
             return 0;
         }
@@ -619,11 +429,7 @@ public final class Packet extends PacketBytes {
         repEnd = end;
         capEnd = Math.min(end, savedCap);
         callDepth++;
-        int savedParent = 0;
-        if (pr != null) {
-            enter(pr);
-            savedParent = tree.swapParent(handOffParent);
-        }
+        int savedParent = pr == null ? NO_PARENT_SWAP : enter(pr);
         int consumed;
         try {
             consumed = h.dissector().dissect(this, offset, end - offset);
@@ -635,15 +441,23 @@ public final class Packet extends PacketBytes {
             mark(e, offset);
             consumed = end - offset;
         } finally {
-            tree.unwindTo(savedDepth);
-            if (pr != null) {
-                tree.swapParent(savedParent);
-            }
-            callDepth--;
-            capEnd = savedCap;
-            repEnd = savedRep;
+            leave(savedDepth, savedParent, savedCap, savedRep);
         }
         return consumed;
+    }
+
+    /** {@link #call}'s saved parent when the callee has no protocol and the parent stays as it is. */
+    private static final int NO_PARENT_SWAP = Integer.MIN_VALUE;
+
+    /** Undoes what {@link #call} set for its callee, however the callee returned. */
+    private void leave(int savedDepth, int savedParent, int savedCap, int savedRep) {
+        tree.unwindTo(savedDepth);
+        if (savedParent != NO_PARENT_SWAP) {
+            tree.swapParent(savedParent);
+        }
+        callDepth--;
+        capEnd = savedCap;
+        repEnd = savedRep;
     }
 
     /** Where a protocol called through {@link #call} starts its subtree: -1 (the top level) but in {@link #callNested}. */
@@ -669,13 +483,14 @@ public final class Packet extends PacketBytes {
         }
     }
 
-    /** Adds the callee's protocol to the chain and the Protocol column. */
-    private void enter(Protocol pr) {
+    /** Adds the callee's protocol to the chain and the Protocol column; starts its subtree where hand-offs go. */
+    private int enter(Protocol pr) {
         addProtocol(pr);
         if (pr != EngineFields.DATA) {
             // undissected bytes keep the column of the layer that carried them, as in Wireshark
             protocolColumn = pr.shortName();
         }
+        return tree.swapParent(handOffParent);
     }
 
     /** A dissector that took nothing: its nodes, protocol and Protocol column are rolled back (Info is not). */

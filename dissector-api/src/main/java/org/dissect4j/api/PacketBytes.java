@@ -5,13 +5,13 @@ import java.lang.foreign.MemorySegment;
 /**
  * The bytes half of a {@link Packet}, Wireshark's {@code tvbuff}: the current data source, the captured
  * and reported ends of the layer being dissected, and reads checked against them. {@link Packet} is the
- * only subclass; the hand-offs there move and narrow the window this class reads.
+ * only concrete subclass; the hand-offs there move and narrow the window this class reads.
  *
  * <p><b>Bounds.</b> Reading past the captured end throws {@link PacketBoundsException#TRUNCATED} (the
  * snaplen cut it), past the reported end {@link PacketBoundsException#MALFORMED} (past the length the
  * protocol declared). Nothing here allocates.
  */
-public abstract sealed class PacketBytes permits Packet {
+public abstract sealed class PacketBytes permits PacketAddresses {
     MemorySegment seg;
     long base;
     int source;

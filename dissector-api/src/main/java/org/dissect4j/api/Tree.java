@@ -62,6 +62,7 @@ public final class Tree extends TreeView {
     public void wantAll(boolean all) {
         this.wantAll = all;
         owners = null;
+        protocolsWanted = null;
         rebuildRecords();
     }
 
@@ -92,6 +93,7 @@ public final class Tree extends TreeView {
     public void want(int fieldId) {
         ensureFieldCapacity();
         owners = null;
+        protocolsWanted = null;
         if (fieldId >= wanted.length * 64) {
             wanted = Arrays.copyOf(wanted, (fieldId >>> 6) + 1);
         }
@@ -105,6 +107,7 @@ public final class Tree extends TreeView {
     /** Records no field from now on: forgets every {@link #want} and turns {@link #wantAll} off. */
     public void clearWants() {
         owners = null;
+        protocolsWanted = null;
         Arrays.fill(wanted, 0);
         wantAll = false;
         rebuildRecords();
@@ -181,6 +184,45 @@ public final class Tree extends TreeView {
             owners = o;
         }
         return o;
+    }
+
+    /** By protocol field id: some field that protocol owns is wanted; {@code null} until asked after a change. */
+    private boolean[] protocolsWanted;
+    /** A wanted field has no known owner, so every protocol counts as wanted. */
+    private boolean ownerUnknown;
+
+    /**
+     * Whether any field {@code pr} owns (its protocol field included) is recorded: when not, none of its
+     * {@code add} calls records anything, and a dissector may skip them and the reads that only feed them,
+     * as Wireshark's dissectors skip subtrees no one looks at. Worked out once per change of the wanted set.
+     *
+     * @param pr the protocol
+     * @return {@code true} when everything is wanted, or some field of {@code pr}, or a field whose owner is unknown
+     */
+    public boolean wantsAnyOf(Protocol pr) {
+        boolean[] w = protocolsWanted;
+        if (w == null) {
+            w = protocolsWanted();
+        }
+        int id = pr.field().id();
+        return wantAll || ownerUnknown || id < w.length && w[id];
+    }
+
+    private boolean[] protocolsWanted() {
+        int[][] o = wantedOwners();
+        boolean[] w = new boolean[Field.idLimit()];
+        boolean unknown = false;
+        for (int fieldId : o[0]) {
+            Protocol owner = registry.owner(fieldId);
+            if (owner == null) {
+                unknown = true;
+            } else {
+                w[owner.field().id()] = true;
+            }
+        }
+        ownerUnknown = unknown;
+        protocolsWanted = w;
+        return w;
     }
 
     // ---- per packet ------------------------------------------------------------------------

@@ -122,4 +122,26 @@ class HeaderOnlyRuleTest {
 
         assertThat(ask(MID_PORT)).isTrue();
     }
+
+    /** The same rule answers {@link Tree#wantsAnyOf}: may a dissector skip its adds altogether? */
+    @Test
+    void wantsAnyOfFollowsTheOwnershipRuleAndTheWantedSet() {
+        Tree t = engine.tree();
+        t.clearWants();
+        assertThat(t.wantsAnyOf(LOWER)).isFalse();
+        t.want(LOWER_EXTRA);
+        assertThat(t.wantsAnyOf(LOWER)).as("hrl.extra is hrl's through its dotted prefix").isTrue();
+        assertThat(t.wantsAnyOf(MID)).isFalse();
+        t.want(MID.field());
+        assertThat(t.wantsAnyOf(MID)).as("the protocol's own node").isTrue();
+        t.clearWants();
+        t.want(LOWER_SUMMARY);
+        assertThat(t.wantsAnyOf(LOWER)).as("a whole-packet field still has its owner").isTrue();
+        assertThat(t.wantsAnyOf(MID)).isFalse();
+        t.clearWants();
+        t.wantAll(true);
+        assertThat(t.wantsAnyOf(UPPER)).isTrue();
+        t.wantAll(false);
+        assertThat(t.wantsAnyOf(UPPER)).isFalse();
+    }
 }

@@ -119,15 +119,20 @@ final class EthernetDissector implements Dissector {
      */
     private static void addresses(Packet p, Tree t, int off, boolean checkGroup) {
         p.require(off, 6);
+        boolean fields = t.wantsAnyOf(NetProtocols.ETH);    // else the adds below record nothing: skip the reads too
         t.open(EthernetFields.DST, off, 6);
-        bits(p, t, off, EthernetFields.DST_OUI, EthernetFields.DST_LG, EthernetFields.DST_IG);
+        if (fields) {
+            bits(p, t, off, EthernetFields.DST_OUI, EthernetFields.DST_LG, EthernetFields.DST_IG);
+        }
         t.close();
         p.require(off + 6, 6);
         t.open(EthernetFields.SRC, off + 6, 6);
         if (checkGroup && (p.u8(off + 6) & 1) != 0) {
             t.expert(NetExperts.ETH_SRC_NOT_GROUP, off + 6, 6);
         }
-        bits(p, t, off + 6, EthernetFields.SRC_OUI, EthernetFields.SRC_LG, EthernetFields.SRC_IG);
+        if (fields) {
+            bits(p, t, off + 6, EthernetFields.SRC_OUI, EthernetFields.SRC_LG, EthernetFields.SRC_IG);
+        }
         t.close();
     }
 

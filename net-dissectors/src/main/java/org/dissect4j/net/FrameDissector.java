@@ -64,6 +64,38 @@ final class FrameDissector implements Dissector {
             t.want(FrameFields.INTERFACE_ID);
             t.want(FrameFields.INTERFACE_NAME);
         }
+        // Without a wanted frame field (a filter on TCP flags) none of the adds below would record anything.
+        int frameNode = t.wantsAnyOf(NetProtocols.FRAME) ? frameFields(p, t, f, ts) : -1;
+        previousTimestamp = ts;
+
+        if (linkTypes == null || p.callTable(linkTypes, Integer.toUnsignedLong(f.linkType()), 0, length) == 0) {
+            NetUtil.callData(p, data, 0, length);
+        }
+
+        if (t.wants(FrameFields.PROTOCOLS)) {
+            StringBuilder sb = scratch;
+            sb.setLength(0);
+            int frameId = NetProtocols.FRAME.field().id();
+            int malformedId = EngineFields.MALFORMED.field().id();
+            for (int i = 0, n = p.protocolCount(); i < n; i++) {
+                int id = p.protocolAt(i);
+                if (id == frameId || id == malformedId) {
+                    continue;
+                }
+                if (sb.length() > 0) {
+                    sb.append(':');
+                }
+                sb.append(t.fieldById(id).abbrev());
+            }
+            t.push(frameNode);
+            t.addString(FrameFields.PROTOCOLS, sb);
+            t.close();
+        }
+        return length;
+    }
+
+    /** The frame item and its fields; returns the item. */
+    private int frameFields(Packet p, Tree t, Frame f, long ts) {
         int captured = f.capturedLength();
         int frameNode = t.open(NetProtocols.FRAME.field(), 0, captured);
         String ifName = f.interfaceName();
@@ -95,31 +127,6 @@ final class FrameDissector implements Dissector {
         t.addGenerated(FrameFields.MARKED, 0);
         t.addGenerated(FrameFields.IGNORED, 0);
         t.close();
-        previousTimestamp = ts;
-
-        if (linkTypes == null || p.callTable(linkTypes, Integer.toUnsignedLong(f.linkType()), 0, length) == 0) {
-            NetUtil.callData(p, data, 0, length);
-        }
-
-        if (t.wants(FrameFields.PROTOCOLS)) {
-            StringBuilder sb = scratch;
-            sb.setLength(0);
-            int frameId = NetProtocols.FRAME.field().id();
-            int malformedId = EngineFields.MALFORMED.field().id();
-            for (int i = 0, n = p.protocolCount(); i < n; i++) {
-                int id = p.protocolAt(i);
-                if (id == frameId || id == malformedId) {
-                    continue;
-                }
-                if (sb.length() > 0) {
-                    sb.append(':');
-                }
-                sb.append(t.fieldById(id).abbrev());
-            }
-            t.push(frameNode);
-            t.addString(FrameFields.PROTOCOLS, sb);
-            t.close();
-        }
-        return length;
+        return frameNode;
     }
 }

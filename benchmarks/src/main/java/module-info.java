@@ -8,5 +8,6 @@ module org.dissect4j.bench {
     requires org.dissect4j.http;
     requires org.dissect4j.filter;
     requires jmh.core;
+    requires java.management;
     requires org.pcap4j.core;
 }

@@ -135,7 +135,7 @@ final class DtlsDissector implements Dissector {
             }
             return body + length;
         }
-        t.open(DtlsFields.RECORD, at, RECORD_HEADER_LENGTH + length);
+        int recordNode = t.open(DtlsFields.RECORD, at, RECORD_HEADER_LENGTH + length);
         try {
             t.addUint(contentType == CT_TLS12_CID ? DtlsFields.SPECIAL_TYPE : DtlsFields.CONTENT_TYPE, at, 1, contentType);
             t.addUint(DtlsFields.RECORD_VERSION, at + 1, 2, version);
@@ -152,21 +152,24 @@ final class DtlsDissector implements Dissector {
             switch (contentType) {
                 case CT_TLS12_CID -> {
                     info(p, "Connection ID");
+                    label(p, recordNode, a, "Connection ID", null);
                     p.require(body, length);
                     t.add(DtlsFields.ENCRYPTED_CONTENT, body, length);
                 }
                 case CT_CHANGE_CIPHER_SPEC -> {
                     info(p, "Change Cipher Spec");
+                    label(p, recordNode, a, "Change Cipher Spec Protocol: ", "Change Cipher Spec");
                     t.add(DtlsFields.CHANGE_CIPHER_SPEC, body, 1);
                 }
-                case CT_ALERT -> alert(p, body);
-                case CT_HANDSHAKE -> handshake.records(p, a, fromServer, body, body + length);
+                case CT_ALERT -> alert(p, a, recordNode, body);
+                case CT_HANDSHAKE -> handshake.records(p, a, fromServer, recordNode, body, body + length);
                 case CT_APPLICATION_DATA -> {
                     info(p, "Application Data");
+                    label(p, recordNode, a, "Application Data Protocol: ", "Application Data");
                     p.require(body, length);
                     t.add(DtlsFields.APP_DATA, body, length);
                 }
-                default -> heartbeat(p, body, length);
+                default -> heartbeat(p, a, recordNode, body, length);
             }
         } finally {
             t.close();
@@ -198,9 +201,9 @@ final class DtlsDissector implements Dissector {
     }
 
     /** {@code dissect_dtls_alert}: both bytes named, else an encrypted alert (two bytes read either way). */
-    private static void alert(Packet p, int at) {
+    private void alert(Packet p, DtlsAssociation a, int recordNode, int at) {
         Tree t = p.tree();
-        t.open(DtlsFields.ALERT, at, 2);
+        int node = t.open(DtlsFields.ALERT, at, 2);
         try {
             int level = p.u8(at);
             int desc = p.u8(at + 1);
@@ -210,10 +213,19 @@ final class DtlsDissector implements Dissector {
                 if (p.columns()) {
                     sep(p).append("Alert (Level: ").append(levelName).append(", Description: ").append(descName).append(')');
                 }
+                if (t.wantsLabels()) {
+                    StringBuilder sb = label.append("Alert (Level: ").append(levelName);
+                    sb.append(", Description: ").append(descName).append(')');
+                    label(p, recordNode, a, sb, null);
+                }
                 t.addUint(DtlsFields.ALERT_LEVEL, at, 1, level);
                 t.addUint(DtlsFields.ALERT_DESC, at + 1, 1, desc);
             } else {
                 info(p, "Encrypted Alert");
+                label(p, recordNode, a, "Encrypted Alert", null);
+                if (t.wantsLabels()) {
+                    t.setLabel(node, "Alert Message: Encrypted Alert");
+                }
             }
         } finally {
             t.close();
@@ -221,9 +233,9 @@ final class DtlsDissector implements Dissector {
     }
 
     /** {@code dissect_dtls_heartbeat} without decryption: plaintext when the payload length leaves room for padding. */
-    private static void heartbeat(Packet p, int at, int length) {
+    private void heartbeat(Packet p, DtlsAssociation a, int recordNode, int at, int length) {
         Tree t = p.tree();
-        t.open(DtlsFields.HEARTBEAT, at, Math.max(0, length - 32));
+        int node = t.open(DtlsFields.HEARTBEAT, at, Math.max(0, length - 32));
         try {
             int type = p.u8(at);
             int payloadLength = p.u16(at + 1);
@@ -231,19 +243,55 @@ final class DtlsDissector implements Dissector {
             boolean plaintext = name != null && payloadLength <= length - 16 - 3;
             if (!plaintext) {
                 info(p, "Encrypted Heartbeat");
+                label(p, recordNode, a, "Encrypted Heartbeat", null);
+                if (t.wantsLabels()) {
+                    t.setLabel(node, "Encrypted Heartbeat Message");
+                }
                 return;
             }
             if (p.columns()) {
                 sep(p).append("Heartbeat ").append(name);
             }
+            label(p, recordNode, a, "Heartbeat ", name);
             t.addUint(DtlsFields.HEARTBEAT_TYPE, at, 1, type);
             t.addUint(DtlsFields.HEARTBEAT_PAYLOAD_LENGTH, at + 1, 2, payloadLength);
             p.require(at + 3, length - 3);
-            t.add(DtlsFields.HEARTBEAT_PAYLOAD, at + 3, payloadLength);
-            t.add(DtlsFields.HEARTBEAT_PADDING, at + 3 + payloadLength, length - 3 - payloadLength);
+            int padding = length - 3 - payloadLength;
+            int payloadNode = t.add(DtlsFields.HEARTBEAT_PAYLOAD, at + 3, payloadLength);
+            int paddingNode = t.add(DtlsFields.HEARTBEAT_PADDING, at + 3 + payloadLength, padding);
+            if (t.wantsLabels()) {
+                t.setLabel(payloadNode, label.append("Payload (").append(payloadLength).append(payloadLength == 1 ? " byte)" : " bytes)"));
+                label.setLength(0);
+                t.setLabel(paddingNode, label.append("Padding and HMAC (").append(padding).append(padding == 1 ? " byte)" : " bytes)"));
+                label.setLength(0);
+            }
         } finally {
             t.close();
         }
+    }
+
+    /** Reused for composing labels (only when an output shows them). */
+    private final StringBuilder label = new StringBuilder();
+    private final StringBuilder recordLabel = new StringBuilder();
+
+    /**
+     * {@code proto_item_set_text(record, "%s Record Layer: %s%s", version, what, more)}: the record's line, with the
+     * association's version as it is now (so a ServerHello's record still shows the version before it).
+     */
+    void label(Packet p, int recordNode, DtlsAssociation a, CharSequence what, CharSequence more) {
+        Tree t = p.tree();
+        if (recordNode < 0 || !t.wantsLabels()) {
+            label.setLength(0);
+            return;
+        }
+        StringBuilder sb = recordLabel;
+        sb.setLength(0);
+        sb.append(shortName(TlsHandshakeCode.version(a.tls))).append(" Record Layer: ").append(what);
+        if (more != null) {
+            sb.append(more);
+        }
+        t.setLabel(recordNode, sb);
+        label.setLength(0);
     }
 
     /** {@code col_append_sep_str(..., NULL, s)}: appends with ", " when the Info column is not empty. */

@@ -46,7 +46,7 @@ final class DtlsHandshake implements Dissector {
     }
 
     /** The handshake record body {@code [at, end)}: its messages (or fragments), the first one possibly encrypted. */
-    void records(Packet p, DtlsAssociation a, boolean fromServer, int at, int end) {
+    void records(Packet p, DtlsAssociation a, boolean fromServer, int recordNode, int at, int end) {
         Tree t = p.tree();
         boolean first = true;
         int fragmentLength;
@@ -63,7 +63,7 @@ final class DtlsHandshake implements Dissector {
                 return;
             }
             DtlsDissector.info(p, name);
-            t.open(DtlsFields.HANDSHAKE, off, HEADER_LENGTH + fragmentLength);
+            int node = t.open(DtlsFields.HANDSHAKE, off, HEADER_LENGTH + fragmentLength);
             DtlsMessages.Slot reassembled = null;
             int src = -1;
             try {
@@ -76,6 +76,7 @@ final class DtlsHandshake implements Dissector {
                 t.addUint(DtlsFields.FRAGMENT_OFFSET, off + 6, 3, fragmentOffset);
                 t.addUint(DtlsFields.FRAGMENT_LENGTH, off + 9, 3, fragmentLength);
                 boolean fragmented = false;
+                String fragmentText = "";
                 if ((long) fragmentLength + fragmentOffset > length) {
                     if (fragmentOffset == 0) {
                         DtlsExpert.add(p, DtlsExpert.FRAGMENT_LENGTH_TOO_LONG, off + 9, 3);
@@ -93,9 +94,15 @@ final class DtlsHandshake implements Dissector {
                     if (reassembled != null && fragmentOffset + fragmentLength == reassembled.length) {
                         src = source(p, reassembled);
                     }
-                    if (p.columns()) {
-                        p.info().append(src >= 0 ? " (Reassembled)" : " (Fragment)");
+                    if (TlsNames.HANDSHAKE_TYPES.name(type) != null) {
+                        fragmentText = src >= 0 ? " (Reassembled)" : " (Fragment)";
                     }
+                    if (p.columns()) {
+                        p.info().append(fragmentText);
+                    }
+                }
+                if (t.wantsLabels()) {
+                    labels(p, a, recordNode, node, first ? name : "Multiple Handshake Messages", name, fragmentText);
                 }
                 if (fragmented && src < 0) {
                     continue;
@@ -115,6 +122,17 @@ final class DtlsHandshake implements Dissector {
                 fragmentsTree(t, src, reassembled);
             }
         }
+    }
+
+    private final StringBuilder label = new StringBuilder();
+
+    /** The record's and the message's lines ({@code proto_item_set_text} on both). */
+    private void labels(Packet p, DtlsAssociation a, int recordNode, int node, String recordWhat, String name, String fragment) {
+        label.setLength(0);
+        label.append(recordWhat).append(fragment);
+        dtls.label(p, recordNode, a, "Handshake Protocol: ", label);
+        label.setLength(0);
+        p.tree().setLabel(node, label.append("Handshake Protocol: ").append(name).append(fragment));
     }
 
     /** A reassembled message's body (current source: the "Reassembled DTLS" bytes). */
@@ -242,17 +260,35 @@ final class DtlsHandshake implements Dissector {
     }
 
     /** {@code process_reassembled_data}'s list: the fragments with their frames, their count and the length. */
-    private static void fragmentsTree(Tree t, int src, DtlsMessages.Slot s) {
+    private void fragmentsTree(Tree t, int src, DtlsMessages.Slot s) {
         if (!t.wants(DtlsFields.FRAGMENTS) && !t.wants(DtlsFields.FRAGMENT) && !t.wants(DtlsFields.FRAGMENT_COUNT)
                 && !t.wants(DtlsFields.REASSEMBLED_LENGTH)) {
             return;
         }
         int saved = t.currentSource();
         t.useSource(src);
-        t.open(DtlsFields.FRAGMENTS, 0, s.length);
         int n = Math.min(s.fragments, DtlsMessages.MAX_LISTED);
+        int node = t.open(DtlsFields.FRAGMENTS, 0, s.length);
+        t.setFlags(node, Tree.GENERATED);
+        StringBuilder sb = label;
+        if (t.wantsLabels()) {
+            sb.setLength(0);
+            sb.append(s.fragments).append(" Message fragments (").append(s.length).append(" bytes): ");
+            for (int i = 0; i < n; i++) {
+                sb.append(i == 0 ? "#" : ", #").append(s.fragmentFrame[i]).append('(').append(s.fragmentLength[i]).append(')');
+            }
+            t.setLabel(node, sb);
+        }
         for (int i = 0; i < n; i++) {
-            t.addLong(DtlsFields.FRAGMENT, s.fragmentOffset[i], s.fragmentLength[i], s.fragmentFrame[i]);
+            int f = t.addLong(DtlsFields.FRAGMENT, s.fragmentOffset[i], s.fragmentLength[i], s.fragmentFrame[i]);
+            t.setFlags(f, Tree.GENERATED);
+            if (t.wantsLabels()) {
+                sb.setLength(0);
+                int from = s.fragmentOffset[i];
+                sb.append("Frame: ").append(s.fragmentFrame[i]).append(", payload: ").append(from).append('-')
+                        .append(from + s.fragmentLength[i] - 1).append(" (").append(s.fragmentLength[i]).append(" bytes)");
+                t.setLabel(f, sb);
+            }
         }
         t.addGenerated(DtlsFields.FRAGMENT_COUNT, s.fragments);
         t.addGenerated(DtlsFields.REASSEMBLED_LENGTH, s.length);

@@ -26,7 +26,7 @@ final class TlsWire {
 
     // ProtocolVersion
     static final int VERSION_UNKNOWN = 0, SSLV2 = 0x0002, SSLV3 = 0x0300, TLS10 = 0x0301, TLS11 = 0x0302, TLS12 = 0x0303,
-            TLS13 = 0x0304, GMTLS = 0x0101;
+            TLS13 = 0x0304, GMTLS = 0x0101, DTLS12 = 0xfefd;
 
     // HandshakeType
     static final int HS_HELLO_REQUEST = 0, HS_CLIENT_HELLO = 1, HS_SERVER_HELLO = 2, HS_HELLO_VERIFY_REQUEST = 3,
@@ -44,7 +44,7 @@ final class TlsWire {
             EXT_SESSION_TICKET = 35, EXT_KEY_SHARE_OLD = 40, EXT_PRE_SHARED_KEY = 41, EXT_EARLY_DATA = 42,
             EXT_SUPPORTED_VERSIONS = 43, EXT_COOKIE = 44, EXT_PSK_KEY_EXCHANGE_MODES = 45,
             EXT_TICKET_EARLY_DATA_INFO = 46, EXT_POST_HANDSHAKE_AUTH = 49, EXT_SIGNATURE_ALGORITHMS_CERT = 50,
-            EXT_KEY_SHARE = 51, EXT_RENEGOTIATION_INFO = 0xff01;
+            EXT_KEY_SHARE = 51, EXT_CONNECTION_ID_DEPRECATED = 53, EXT_CONNECTION_ID = 54, EXT_RENEGOTIATION_INFO = 0xff01;
 
     /** SHA-256("HelloRetryRequest"): the ServerHello random of a HelloRetryRequest (RFC 8446 §4.1.3). */
     static final byte[] HRR_RANDOM = {(byte) 0xcf, 0x21, (byte) 0xad, 0x74, (byte) 0xe5, (byte) 0x9a, 0x61, 0x11,

@@ -1,6 +1,8 @@
 package org.dissect4j.tls.dtls;
 
 import org.dissect4j.api.Dissector;
+import org.dissect4j.api.DissectorHandle;
+import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 import org.dissect4j.tls.TlsHandshakeCode;
@@ -35,6 +37,8 @@ final class DtlsDissector implements Dissector {
     final TlsHandshakeCode code = new TlsHandshakeCode(DtlsHandshake::clientHelloCookie);
     final DtlsAssociations associations = new DtlsAssociations(code);
     final DtlsHandshake handshake = new DtlsHandshake(this);
+    /** {@code dtls.port}: the applications over DTLS by port (for {@code dtls.app_data_proto}). */
+    DissectorTable applications;
 
     DtlsDissector() {
         for (int port : PORTS) {
@@ -163,18 +167,33 @@ final class DtlsDissector implements Dissector {
                 }
                 case CT_ALERT -> alert(p, a, recordNode, body);
                 case CT_HANDSHAKE -> handshake.records(p, a, fromServer, recordNode, body, body + length);
-                case CT_APPLICATION_DATA -> {
-                    info(p, "Application Data");
-                    label(p, recordNode, a, "Application Data Protocol: ", "Application Data");
-                    p.require(body, length);
-                    t.add(DtlsFields.APP_DATA, body, length);
-                }
+                case CT_APPLICATION_DATA -> applicationData(p, a, recordNode, body, length);
                 default -> heartbeat(p, a, recordNode, body, length);
             }
         } finally {
             t.close();
         }
         return body + length;
+    }
+
+    /**
+     * Application data (not decrypted): the bytes, and the protocol {@code dtls.port} names for the source port, else
+     * the destination port (Wireshark's {@code app_handle}).
+     */
+    private void applicationData(Packet p, DtlsAssociation a, int recordNode, int body, int length) {
+        Tree t = p.tree();
+        info(p, "Application Data");
+        DissectorHandle app = null;
+        if (applications != null && (t.wantsLabels() || t.wants(DtlsFields.APP_DATA_PROTO))) {
+            app = applications.get(p.srcPort());
+            app = app != null ? app : applications.get(p.dstPort());
+        }
+        label(p, recordNode, a, "Application Data Protocol: ", app != null ? app.name() : "Application Data");
+        p.require(body, length);
+        t.add(DtlsFields.APP_DATA, body, length);
+        if (app != null && app.protocol() != null) {
+            t.addString(DtlsFields.APP_DATA_PROTO, app.protocol().name());
+        }
     }
 
     /**

@@ -78,6 +78,7 @@ public final class DtlsFields {
     public static final Field ENCRYPTED_CONTENT = Field.define("dtls.enc_content", "Encrypted Record Content",
             FieldType.BYTES).build();
     public static final Field APP_DATA = twin("dtls.app_data");
+    public static final Field APP_DATA_PROTO = twin("dtls.app_data_proto");
     public static final Field CHANGE_CIPHER_SPEC = twin("dtls.change_cipher_spec");
     public static final Field ALERT = twin("dtls.alert_message");
     public static final Field ALERT_LEVEL = twin("dtls.alert_message.level");

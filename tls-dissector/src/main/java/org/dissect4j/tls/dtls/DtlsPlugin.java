@@ -40,7 +40,7 @@ public final class DtlsPlugin implements DissectorPlugin {
         a.maxMessage = (int) Math.max(1024, Math.min(Integer.MAX_VALUE - 16,
                 r.settings().integer("dtls.handshake.max_message_bytes", a.maxMessage)));
         a.maxReassemblyBytes = Math.max(0, r.settings().integer("dtls.handshake.max_reassembly_bytes", a.maxReassemblyBytes));
-        r.newTable("dtls.port", "DTLS Port", FieldType.UINT16, Base.DEC);
+        dtls.applications = r.newTable("dtls.port", "DTLS Port", FieldType.UINT16, Base.DEC);
     }
 
     @Override

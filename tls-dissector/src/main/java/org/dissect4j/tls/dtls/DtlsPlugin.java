@@ -19,6 +19,11 @@ public final class DtlsPlugin implements DissectorPlugin {
     private DissectorHandle handle;
     private DissectorHandle heuristic;
 
+    /** The dissector (tests read its reassembly bounds). */
+    DtlsDissector dtls() {
+        return dtls;
+    }
+
     @Override
     public int apiVersion() {
         return DissectorPlugin.API_VERSION;

@@ -108,6 +108,27 @@ public final class TlsHandshakeCode {
     }
 
     /**
+     * {@code col_append_sep_str(..., NULL, s)}: appends {@code s} to the Info column, after ", " when it is not empty
+     * (nothing when columns are off).
+     *
+     * @param p the packet
+     * @param s the text
+     */
+    public static void info(Packet p, String s) {
+        TlsDissector.info(p, s);
+    }
+
+    /**
+     * The Info column with ", " appended when it is not empty, to append to (call only when {@link Packet#columns()}).
+     *
+     * @param p the packet
+     * @return the Info column's builder
+     */
+    public static StringBuilder infoSeparator(Packet p) {
+        return TlsDissector.sep(p);
+    }
+
+    /**
      * TLS's fields, whose {@code dtls.*} twins DTLS registers.
      *
      * @return a new array of the fields

@@ -315,16 +315,10 @@ final class DtlsDissector implements Dissector {
 
     /** {@code col_append_sep_str(..., NULL, s)}: appends with ", " when the Info column is not empty. */
     static void info(Packet p, String s) {
-        if (p.columns()) {
-            sep(p).append(s);
-        }
+        TlsHandshakeCode.info(p, s);
     }
 
     static StringBuilder sep(Packet p) {
-        StringBuilder sb = p.info();
-        if (!sb.isEmpty()) {
-            sb.append(", ");
-        }
-        return sb;
+        return TlsHandshakeCode.infoSeparator(p);
     }
 }

@@ -1,11 +1,10 @@
 package org.dissect4j.tls.dtls;
 
-import java.lang.foreign.MemorySegment;
-
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
+import org.dissect4j.tls.FrameArena;
 import org.dissect4j.tls.TlsNames;
 
 /**
@@ -31,10 +30,7 @@ final class DtlsHandshake implements Dissector {
     private final DissectorHandle reassembledHandle = new DissectorHandle("dtls.handshake.reassembled", null, this);
 
     /** Per-frame area for reassembled messages (a data source must stay valid for the whole frame). */
-    private byte[] arena = new byte[8192];
-    private MemorySegment arenaSegment = MemorySegment.ofArray(arena);
-    private int arenaUsed;
-    private long arenaFrame = -1;
+    private final FrameArena arena = new FrameArena();
 
     // The reassembled message handed to dissect() through Packet.callOnSource.
     private DtlsAssociation ctxAssociation;
@@ -241,22 +237,7 @@ final class DtlsHandshake implements Dissector {
 
     /** Copies a complete message into this frame's arena and makes it the data source "Reassembled DTLS". */
     private int source(Packet p, DtlsMessages.Slot s) {
-        long frame = p.frame().number();
-        if (frame != arenaFrame) {
-            arenaFrame = frame;
-            arenaUsed = 0;
-        }
-        int len = s.length;
-        if (arena.length - arenaUsed < len) {
-            // Earlier sources of this frame keep the old array alive through their segment.
-            arena = new byte[Math.max(len, arena.length * 2)];
-            arenaSegment = MemorySegment.ofArray(arena);
-            arenaUsed = 0;
-        }
-        System.arraycopy(s.buf, 0, arena, arenaUsed, len);
-        int src = p.tree().addSource(arenaSegment, arenaUsed, len, "Reassembled DTLS");
-        arenaUsed += len;
-        return src;
+        return arena.source(p, s.buf, s.length, "Reassembled DTLS");
     }
 
     /** {@code process_reassembled_data}'s list: the fragments with their frames, their count and the length. */

@@ -89,13 +89,7 @@ final class DtlsDatagrams {
 
     /** Whether the packet holds a dissector-bug mark (an unexpected exception). */
     static boolean bug(Packet p) {
-        Tree t = p.tree();
-        for (int i = 0; i < t.expertCount(); i++) {
-            if (t.expertOf(t.expertNode(i)).field().abbrev().equals("_ws.malformed.dissector_bug")) {
-                return true;
-            }
-        }
-        return false;
+        return expert(p, "_ws.malformed.dissector_bug");
     }
 
     /** Whether the packet holds the expert item {@code abbrev}. */

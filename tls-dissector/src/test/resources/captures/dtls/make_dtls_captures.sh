@@ -5,6 +5,8 @@
 #   dtls12-mtu.pcap   DTLS 1.2 on 4433 (found by the dtls_udp heuristic), HelloVerifyRequest (-listen), a
 #                     256-byte MTU so the certificate and key exchange go in fragments, application data, close_notify
 #   dtls10-coap.pcap  DTLS 1.0 on 5684 (udp.port table), same exchange without fragmentation
+#   dtls12-srtp.pcap  DTLS 1.2 on 4434 with DTLS-SRTP's use_srtp extension (two profiles offered, one chosen)
+# ONLY=srtp remakes only dtls12-srtp.pcap.
 set -e
 cd "$(dirname "$0")"
 OUT=$(pwd)
@@ -29,22 +31,25 @@ ip link set d4jd0 up
 ip netns exec $NS ip addr add 10.97.0.1/24 dev d4jd1
 ip netns exec $NS ip link set d4jd1 up
 
-run() { # name version port mtu
-  name=$1; version=$2; port=$3; mtu=$4
+run() { # name version port mtu [extra s_client/s_server options]
+  name=$1; version=$2; port=$3; mtu=$4; extra=${5:-}
   tcpdump -i d4jd0 -U -w "$OUT/$name" udp port "$port" 2>/dev/null &
   dump=$!
   sleep 1
   # the server's stdin stays open (an EOF would end the session); SECLEVEL=0 lets OpenSSL 3 speak DTLS 1.0
   sleep 6 | ip netns exec $NS timeout 20 openssl s_server -"$version" -listen -accept "$port" -cert "$W/cert.pem" \
-    -key "$W/key.pem" -mtu "$mtu" -cipher 'DEFAULT:@SECLEVEL=0' -quiet >/dev/null 2>&1 &
+    -key "$W/key.pem" -mtu "$mtu" -cipher 'DEFAULT:@SECLEVEL=0' $extra -quiet >/dev/null 2>&1 &
   srv=$!
   sleep 1
   (echo "hello over dtls"; sleep 1) | timeout 10 openssl s_client -"$version" -connect 10.97.0.1:"$port" \
-    -mtu "$mtu" -cipher 'DEFAULT:@SECLEVEL=0' -quiet >/dev/null 2>&1 || true
+    -mtu "$mtu" -cipher 'DEFAULT:@SECLEVEL=0' $extra -quiet >/dev/null 2>&1 || true
   sleep 1
   kill $srv 2>/dev/null || true
   kill $dump
   wait $dump 2>/dev/null || true
 }
-run dtls12-mtu.pcap dtls1_2 4433 256
-run dtls10-coap.pcap dtls1 5684 1400
+if [ "${ONLY:-}" != srtp ]; then
+  run dtls12-mtu.pcap dtls1_2 4433 256
+  run dtls10-coap.pcap dtls1 5684 1400
+fi
+run dtls12-srtp.pcap dtls1_2 4434 1400 "-use_srtp SRTP_AEAD_AES_128_GCM:SRTP_AES128_CM_SHA1_80"

@@ -153,6 +153,13 @@ final class TlsExtensions {
             case TlsWire.EXT_CONNECTION_ID, TlsWire.EXT_CONNECTION_ID_DEPRECATED -> {
                 return connectionId(p, at, end);
             }
+            case TlsWire.EXT_USE_SRTP -> {
+                if (s.datagram != null && (hsType == TlsWire.HS_CLIENT_HELLO || hsType == TlsWire.HS_SERVER_HELLO)) {
+                    return s.datagram.useSrtp(p, at, end);
+                }
+                bytes(p, TlsFields.EXT_DATA, at, len);
+                return end;
+            }
             case TlsWire.EXT_PSK_KEY_EXCHANGE_MODES -> {
                 return pskKeyExchangeModes(p, at, end);
             }

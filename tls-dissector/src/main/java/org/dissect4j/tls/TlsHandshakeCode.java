@@ -12,11 +12,10 @@ import org.dissect4j.api.Packet;
  * log: DTLS records are not decrypted.
  */
 public final class TlsHandshakeCode {
-    /** DTLS's part of the ClientHello: the cookie after the session ID (RFC 6347 §4.2.1). */
-    @FunctionalInterface
-    public interface ClientHelloCookie {
+    /** DTLS's parts of the hellos that TLS does not have. */
+    public interface Datagram {
         /**
-         * Decodes the cookie vector at {@code at}.
+         * Decodes the ClientHello's cookie vector at {@code at}, after the session ID (RFC 6347 §4.2.1).
          *
          * @param p the packet
          * @param at where the cookie length byte is
@@ -24,17 +23,27 @@ public final class TlsHandshakeCode {
          * @return the offset after the cookie
          */
         int cookie(Packet p, int at, int end);
+
+        /**
+         * Decodes a hello's {@code use_srtp} extension body {@code [at, end)} (RFC 5764 §4.1.1).
+         *
+         * @param p the packet
+         * @param at where the extension's data starts
+         * @param end where it ends
+         * @return the offset after what was decoded
+         */
+        int useSrtp(Packet p, int at, int end);
     }
 
     /** Carrier of the handshake parts (its sessions, decryption and key log stay unused). */
     private final TlsDissector carrier = new TlsDissector();
-    private final ClientHelloCookie cookie;
+    private final Datagram datagram;
 
     /**
-     * @param cookie DTLS's ClientHello cookie decoder
+     * @param datagram DTLS's decoders of the cookie and use_srtp
      */
-    public TlsHandshakeCode(ClientHelloCookie cookie) {
-        this.cookie = cookie;
+    public TlsHandshakeCode(Datagram datagram) {
+        this.datagram = datagram;
     }
 
     /**
@@ -45,7 +54,7 @@ public final class TlsHandshakeCode {
     public TlsSession newSession() {
         TlsSession s = new TlsSession();
         s.reset();
-        s.cookie = cookie;
+        s.datagram = datagram;
         return s;
     }
 
@@ -56,7 +65,7 @@ public final class TlsHandshakeCode {
      */
     public void reset(TlsSession s) {
         s.reset();
-        s.cookie = cookie;
+        s.datagram = datagram;
     }
 
     /**

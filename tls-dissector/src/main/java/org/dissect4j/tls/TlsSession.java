@@ -40,8 +40,8 @@ public final class TlsSession {
     int handshakeState;
     /** Decryption state, made on the first record when a key log is given ({@link TlsDecryption#keys}). */
     TlsSessionKeys keys;
-    /** DTLS's ClientHello cookie ({@link TlsHandshakeCode}); null for TLS. */
-    TlsHandshakeCode.ClientHelloCookie cookie;
+    /** DTLS's own parts of the hellos ({@link TlsHandshakeCode}); null for TLS. */
+    TlsHandshakeCode.Datagram datagram;
 
     void reset() {
         version = TlsWire.VERSION_UNKNOWN;

@@ -34,7 +34,8 @@ final class DtlsDissector implements Dissector {
     static final int[] PORTS = {853, 2221, 5684, 5868};
 
     final boolean[] serverPorts = new boolean[65536];
-    final TlsHandshakeCode code = new TlsHandshakeCode(DtlsHandshake::clientHelloCookie);
+    static final DtlsHelloParts HELLO_PARTS = new DtlsHelloParts();
+    final TlsHandshakeCode code = new TlsHandshakeCode(HELLO_PARTS);
     final DtlsAssociations associations = new DtlsAssociations(code);
     final DtlsHandshake handshake = new DtlsHandshake(this);
     /** {@code dtls.port}: the applications over DTLS by port (for {@code dtls.app_data_proto}). */

@@ -20,13 +20,16 @@ final class DtlsExpert {
             "Message length differs from value in earlier fragment");
     static final Expert HEARTBEAT_PAYLOAD_LENGTH = new Expert("dtls.heartbeat_message.payload_length.invalid",
             ExpertGroup.MALFORMED, Severity.ERROR, "Invalid heartbeat payload length");
+    /** Wireshark 4.0's message for it is the one of its CID item (a copy in packet-dtls.c), kept for parity. */
+    static final Expert SRTP_PROFILES_LENGTH = new Expert("dtls.use_srtp.protection_profiles_length.invalid",
+            ExpertGroup.PROTOCOL, Severity.ERROR, "Invalid real content type");
     /** Ours: a fragmented message past the reassembly bounds is not reassembled. */
     static final Expert REASSEMBLY_LIMIT = new Expert("dtls.handshake.reassembly_limit", ExpertGroup.REASSEMBLE,
             Severity.WARNING, "Handshake message too long to reassemble (bound reached)");
 
     static Expert[] all() {
         return new Expert[] {FRAGMENT_LENGTH_ZERO, FRAGMENT_LENGTH_TOO_LONG, FRAGMENT_PAST_END, LENGTH_DIFFERS,
-            HEARTBEAT_PAYLOAD_LENGTH, REASSEMBLY_LIMIT};
+            HEARTBEAT_PAYLOAD_LENGTH, SRTP_PROFILES_LENGTH, REASSEMBLY_LIMIT};
     }
 
     static void add(Packet p, Expert e, int at, int len) {

@@ -18,6 +18,7 @@ import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Protocol;
 import org.dissect4j.api.Tree;
+import org.dissect4j.api.ValueNames;
 import org.dissect4j.tls.TlsHandshakeCode;
 import org.dissect4j.tls.TlsNames;
 
@@ -105,6 +106,16 @@ public final class DtlsFields {
             FieldType.UINT8).build();
     public static final Field COOKIE = Field.define("dtls.handshake.cookie", "Cookie", FieldType.BYTES).build();
 
+    // ---- use_srtp (RFC 5764) ------------------------------------------------------------------------
+    public static final Field SRTP_PROFILES_LENGTH = Field.define("dtls.use_srtp.protection_profiles_length",
+            "SRTP Protection Profiles Length", FieldType.UINT16).build();
+    public static final Field SRTP_PROFILE = Field.define("dtls.use_srtp.protection_profile", "SRTP Protection Profile",
+            FieldType.UINT16).base(Base.HEX).values(ValueNames.of(0x1, "SRTP_AES128_CM_HMAC_SHA1_80",
+                    0x2, "SRTP_AES128_CM_HMAC_SHA1_32", 0x5, "SRTP_NULL_HMAC_SHA1_80", 0x6, "SRTP_NULL_HMAC_SHA1_32",
+                    0x7, "SRTP_AEAD_AES_128_GCM", 0x8, "SRTP_AEAD_AES_256_GCM")).build();
+    public static final Field SRTP_MKI_LENGTH = Field.define("dtls.use_srtp.mki_length", "MKI Length", FieldType.UINT8).build();
+    public static final Field SRTP_MKI = Field.define("dtls.use_srtp.mki", "MKI", FieldType.BYTES).build();
+
     // ---- fragment reassembly ------------------------------------------------------------------------
     public static final Field FRAGMENTS = Field.define("dtls.fragments", "Message fragments", FieldType.NONE).build();
     public static final Field FRAGMENT = Field.define("dtls.fragment", "Message fragment", FieldType.FRAMENUM).build();
@@ -120,7 +131,7 @@ public final class DtlsFields {
      */
     static Field[] all() {
         List<Field> all = new ArrayList<>(List.of(EPOCH, SEQUENCE_NUMBER, SPECIAL_TYPE, ENCRYPTED_CONTENT, HS_TYPE, MESSAGE_SEQ, FRAGMENT_OFFSET,
-                FRAGMENT_LENGTH, COOKIE_LENGTH, COOKIE, FRAGMENTS, FRAGMENT, FRAGMENT_COUNT, REASSEMBLED_LENGTH));
+                FRAGMENT_LENGTH, COOKIE_LENGTH, COOKIE, SRTP_PROFILES_LENGTH, SRTP_PROFILE, SRTP_MKI_LENGTH, SRTP_MKI, FRAGMENTS, FRAGMENT, FRAGMENT_COUNT, REASSEMBLED_LENGTH));
         for (Field f : TWIN_LIST) {
             if (!f.abbrev().equals("dtls.handshake.type")) {
                 all.add(f);

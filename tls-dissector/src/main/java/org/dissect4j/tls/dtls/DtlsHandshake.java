@@ -23,8 +23,6 @@ import org.dissect4j.tls.TlsNames;
 final class DtlsHandshake implements Dissector {
     static final int HEADER_LENGTH = 12;
     static final int HS_CLIENT_HELLO = 1, HS_SERVER_HELLO = 2, HS_HELLO_VERIFY_REQUEST = 3;
-    /** Wireshark's cookie vector bound (RFC 6347: a cookie of up to 32 bytes in DTLS 1.0, 255 in 1.2). */
-    private static final int MAX_COOKIE = 32;
 
     private final DtlsDissector dtls;
     private final DissectorHandle reassembledHandle = new DissectorHandle("dtls.handshake.reassembled", null, this);
@@ -172,30 +170,8 @@ final class DtlsHandshake implements Dissector {
     }
 
     private static void helloVerifyRequest(Packet p, int at, int end) {
-        Tree t = p.tree();
-        t.addUint(DtlsFields.HS_VERSION, at, 2, p.u16(at));
-        cookie(p, at + 2, end);
-    }
-
-    /** The ClientHello's cookie, called from TLS's ClientHello code (under the DTLS aliases). */
-    static int clientHelloCookie(Packet p, int at, int end) {
-        return cookie(p, at, end);
-    }
-
-    /** {@code opaque cookie<0..32>}: its length, then its bytes; returns the offset after it. */
-    private static int cookie(Packet p, int at, int end) {
-        Tree t = p.tree();
-        int n = p.u8(at);
-        t.addUint(DtlsFields.COOKIE_LENGTH, at, 1, n);
-        if (n > MAX_COOKIE || at + 1 + n > end) {
-            // Wireshark's ssl_add_vector refuses the vector: what follows is not dissected
-            return end;
-        }
-        if (n > 0) {
-            p.require(at + 1, n);
-            t.add(DtlsFields.COOKIE, at + 1, n);
-        }
-        return at + 1 + n;
+        p.tree().addUint(DtlsFields.HS_VERSION, at, 2, p.u16(at));
+        DtlsDissector.HELLO_PARTS.cookie(p, at + 2, end);
     }
 
     // ---- reassembly ---------------------------------------------------------------------------------

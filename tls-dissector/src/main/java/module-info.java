@@ -1,8 +1,9 @@
-/** The dissect4j TLS/SSL dissector: records, handshake messages, extensions, certificates, resumption, JA3/JA4. */
+/** The dissect4j TLS/SSL dissector: records, handshake messages, extensions, certificates, resumption, JA3/JA4; DTLS. */
 module org.dissect4j.tls {
     requires transitive org.dissect4j.api;
 
     exports org.dissect4j.tls;
+    exports org.dissect4j.tls.dtls;
 
-    provides org.dissect4j.api.DissectorPlugin with org.dissect4j.tls.TlsPlugin;
+    provides org.dissect4j.api.DissectorPlugin with org.dissect4j.tls.TlsPlugin, org.dissect4j.tls.dtls.DtlsPlugin;
 }

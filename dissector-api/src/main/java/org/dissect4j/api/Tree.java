@@ -120,7 +120,7 @@ public final class Tree extends TreeView {
      * @return {@code true} when {@code f} is wanted or everything is
      */
     public boolean wants(Field f) {
-        return records(f.id());
+        return records(id(f));
     }
 
     /**
@@ -139,7 +139,34 @@ public final class Tree extends TreeView {
      */
     private boolean records(int id) {
         boolean[] r = records;
-        return id >= 0 && id < r.length ? r[id] : wantAll;
+        return id < r.length ? id >= 0 && r[id] : wantAll;
+    }
+
+    /** Field ids recorded in place of others while a dissector lends its code to another protocol; null: none. */
+    private int[] aliases;
+
+    /**
+     * Records fields under other ids from now on, until called again: {@code aliases[f.id()]} is the id recorded
+     * (and asked by {@link #wants(Field)}) instead of {@code f}'s, {@link #DROPPED} to record nothing; ids past the
+     * array's end are recorded as they are; {@code null} ends the aliasing. DTLS records TLS's handshake code under
+     * its own {@code dtls.*} fields this way, as Wireshark runs one handshake dissector with two sets of fields.
+     *
+     * @param aliases the id map, or {@code null}
+     * @return the map in effect before (to restore it)
+     */
+    public int[] alias(int[] aliases) {
+        int[] before = this.aliases;
+        this.aliases = aliases;
+        return before;
+    }
+
+    /** An {@link #alias} entry: the field is not recorded. */
+    public static final int DROPPED = -1;
+
+    private int id(Field f) {
+        int id = f.id();
+        int[] a = aliases;
+        return a == null || id >= a.length ? id : a[id];
     }
 
     private void rebuildRecords() {
@@ -242,6 +269,7 @@ public final class Tree extends TreeView {
         }
         touchedCount = 0;
         size = 0;
+        aliases = null;
         overflowed = false;
         depth = 0;
         currentParent = -1;
@@ -335,10 +363,11 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
      */
     public int add(Field f, int off, int len) {
-        if (!records(f.id()) || uncaptured(f, off, len)) {
+        int id = id(f);
+        if (!records(id) || uncaptured(f, off, len)) {
             return -1;
         }
-        return store(f.id(), currentSource, off, len, 0, 0);
+        return store(id, currentSource, off, len, 0, 0);
     }
 
     /**
@@ -366,10 +395,11 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
      */
     public int addUint(Field f, int off, int len, long raw) {
-        if (!records(f.id())) {
+        int id = id(f);
+        if (!records(id)) {
             return -1;
         }
-        return store(f.id(), currentSource, off, len, f.valueOf(raw), 0);
+        return store(id, currentSource, off, len, f.valueOf(raw), 0);
     }
 
     /**
@@ -383,10 +413,11 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
      */
     public int addLong(Field f, int off, int len, long v) {
-        if (!records(f.id())) {
+        int id = id(f);
+        if (!records(id)) {
             return -1;
         }
-        return store(f.id(), currentSource, off, len, v, 0);
+        return store(id, currentSource, off, len, v, 0);
     }
 
     /**
@@ -397,10 +428,11 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
      */
     public int addGenerated(Field f, long v) {
-        if (!records(f.id())) {
+        int id = id(f);
+        if (!records(id)) {
             return -1;
         }
-        return store(f.id(), currentSource, 0, 0, v, GENERATED);
+        return store(id, currentSource, 0, 0, v, GENERATED);
     }
 
     /**
@@ -427,12 +459,13 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
      */
     public int addString(Field f, CharSequence s) {
-        if (!records(f.id())) {
+        int id = id(f);
+        if (!records(id)) {
             return -1;
         }
         int start = scratch.length;
         scratch.put(s);
-        return store(f.id(), SCRATCH, start, scratch.length - start, 0, GENERATED);
+        return store(id, SCRATCH, start, scratch.length - start, 0, GENERATED);
     }
 
     /**
@@ -445,11 +478,12 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
      */
     public int addBytes(Field f, MemorySegment from, long at, int len) {
-        if (!records(f.id())) {
+        int id = id(f);
+        if (!records(id)) {
             return -1;
         }
         int start = scratch.copy(from, at, len);
-        return store(f.id(), SCRATCH, start, scratch.length - start, 0, GENERATED);
+        return store(id, SCRATCH, start, scratch.length - start, 0, GENERATED);
     }
 
     /**
@@ -465,7 +499,7 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when {@code f} is not wanted or the node limit is reached
      */
     public int addStringWithin(Field f, int valueOff, int valueLen, int lineOff, int lineLen) {
-        if (!records(f.id())) {
+        if (!records(id(f))) {
             return -1;
         }
         int n = addBytes(f, segment(currentSource), base(currentSource) + valueOff,
@@ -602,7 +636,8 @@ public final class Tree extends TreeView {
         if (expertCount == expertNodes.length) {
             expertNodes = Arrays.copyOf(expertNodes, expertCount * 2);
         }
-        int n = store(e.field().id(), currentSource, off, len, e.id(), EXPERT);
+        int id = id(e.field());
+        int n = store(id >= 0 ? id : e.field().id(), currentSource, off, len, e.id(), EXPERT);
         if (n >= 0) {
             expertNodes[expertCount++] = n;
         }

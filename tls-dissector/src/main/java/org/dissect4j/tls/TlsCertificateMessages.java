@@ -99,7 +99,7 @@ final class TlsCertificateMessages {
             at++;
         }
         t.close();
-        if (s.version == TlsWire.TLS12) {
+        if (s.version == TlsWire.TLS12 || s.version == TlsWire.DTLS12) {
             at = extensions.sigHashAlgs(p, at, end, false);
         }
         int dnames = vector(p, at, end, TlsFields.DNAMES_LEN, 2, 0, 0xffff);

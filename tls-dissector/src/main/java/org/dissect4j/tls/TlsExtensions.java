@@ -150,6 +150,16 @@ final class TlsExtensions {
             case TlsWire.EXT_COOKIE -> {
                 return cookie(p, at, end);
             }
+            case TlsWire.EXT_CONNECTION_ID, TlsWire.EXT_CONNECTION_ID_DEPRECATED -> {
+                return connectionId(p, at, end);
+            }
+            case TlsWire.EXT_USE_SRTP -> {
+                if (s.datagram != null && (hsType == TlsWire.HS_CLIENT_HELLO || hsType == TlsWire.HS_SERVER_HELLO)) {
+                    return s.datagram.useSrtp(p, at, end);
+                }
+                bytes(p, TlsFields.EXT_DATA, at, len);
+                return end;
+            }
             case TlsWire.EXT_PSK_KEY_EXCHANGE_MODES -> {
                 return pskKeyExchangeModes(p, at, end);
             }
@@ -328,6 +338,16 @@ final class TlsExtensions {
         }
         bytes(p, TlsFields.COOKIE, at + 2, n);
         return at + 2 + n;
+    }
+
+    /** connection_id (RFC 9146 §3; 53 is the draft's code): the CID the sender wants to receive. */
+    private int connectionId(Packet p, int at, int end) {
+        int n = vector(p, at, end, TlsFields.CONNECTION_ID_LEN, 1, 0, 0xff);
+        if (n < 0) {
+            return end;
+        }
+        bytes(p, TlsFields.CONNECTION_ID, at + 1, n);
+        return at + 1 + n;
     }
 
     /** psk_key_exchange_modes (RFC 8446 §4.2.9). */

@@ -192,6 +192,9 @@ public final class TlsFields {
     public static final Field COOKIE_LEN = u("tls.handshake.extensions.cookie_len", "Cookie length", FieldType.UINT16,
             Base.DEC, null);
     public static final Field COOKIE = f("tls.handshake.extensions.cookie", "Cookie", FieldType.BYTES).build();
+    public static final Field CONNECTION_ID_LEN = u("tls.connection_id_length", "Connection ID length", FieldType.UINT8,
+            Base.DEC, null);
+    public static final Field CONNECTION_ID = f("tls.connection_id", "Connection ID", FieldType.BYTES).build();
     public static final Field PSK_KE_MODES_LEN = u("tls.extension.psk_ke_modes_length", "PSK Key Exchange Modes Length",
             FieldType.UINT8, Base.DEC, null);
     public static final Field PSK_KE_MODE = u("tls.extension.psk_ke_mode", "PSK Key Exchange Mode", FieldType.UINT8,
@@ -344,7 +347,7 @@ public final class TlsFields {
                 ALPN_STR_LEN, ALPN_STR, PADDING_DATA, RENEG_INFO_LEN, RENEG_INFO, KEY_SHARE_CLIENT_LEN, KEY_SHARE_GROUP,
                 KEY_SHARE_KE_LEN, KEY_SHARE_KE, KEY_SHARE_SELECTED_GROUP, PSK_IDENTITIES_LEN, PSK_IDENTITY_LEN,
                 PSK_IDENTITY, PSK_TICKET_AGE, PSK_BINDERS_LEN, PSK_BINDERS, PSK_SELECTED, SUPPORTED_VERSIONS_LEN,
-                SUPPORTED_VERSION, COOKIE_LEN, COOKIE, PSK_KE_MODES_LEN, PSK_KE_MODE, MAX_EARLY_DATA_SIZE,
+                SUPPORTED_VERSION, COOKIE_LEN, COOKIE, CONNECTION_ID_LEN, CONNECTION_ID, PSK_KE_MODES_LEN, PSK_KE_MODE, MAX_EARLY_DATA_SIZE,
                 RECORD_SIZE_LIMIT, COMPRESS_CERT_ALGS_LEN, COMPRESS_CERT_ALG, COMPRESS_CERT_UNCOMPRESSED_LEN,
                 COMPRESS_CERT_MSG_LEN, COMPRESS_CERT_MSG, SCT_SCTS_LEN, SCT_LEN, SCT_VERSION, SCT_LOGID, SCT_TIMESTAMP,
                 SCT_EXTS_LEN, SCT_SIG_LEN, SCT_SIG, CERTIFICATES_LEN, CERTIFICATES, CERTIFICATE_LEN, CERTIFICATE,

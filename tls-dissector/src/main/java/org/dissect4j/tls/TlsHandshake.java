@@ -81,6 +81,21 @@ final class TlsHandshake {
         }
         t.addUint(TlsFields.HS_TYPE, at, 1, type);
         t.addUint(TlsFields.HS_LENGTH, at + 1, 3, length);
+        body(p, s, fromServer, type, at, body, length, hrr);
+        t.close();
+        if (type == TlsWire.HS_SERVER_HELLO && p.columns()) {
+            // ssl_dissect_hnd_srv_hello sets the Protocol column to the (possibly just negotiated) version.
+            p.protocolColumn(TlsWire.shortName(s.version, "SSL"));
+        }
+    }
+
+    /**
+     * The body {@code [body, body + length)} of a message of {@code type} whose header starts at {@code at}: what
+     * follows the header fields, by type (also DTLS's, whose header is longer: {@link TlsHandshakeCode}).
+     */
+    void body(Packet p, TlsSession s, boolean fromServer, int type, int at, int body, int length, boolean hrr) {
+        Tree t = p.tree();
+        int end = body + length;
         switch (type) {
             case TlsWire.HS_CLIENT_HELLO -> {
                 if (s.keys != null) {
@@ -132,11 +147,6 @@ final class TlsHandshake {
             default -> {
                 // hello_request, supplemental data, certificate URL: nothing (more) to show.
             }
-        }
-        t.close();
-        if (type == TlsWire.HS_SERVER_HELLO && p.columns()) {
-            // ssl_dissect_hnd_srv_hello sets the Protocol column to the (possibly just negotiated) version.
-            p.protocolColumn(TlsWire.shortName(s.version, "SSL"));
         }
     }
 

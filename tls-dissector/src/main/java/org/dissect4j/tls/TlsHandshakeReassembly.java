@@ -22,10 +22,7 @@ final class TlsHandshakeReassembly implements Dissector {
     private final DissectorHandle reassembledHandle;
 
     /** Per-frame area for reassembled handshake messages (a data source must stay valid for the whole frame). */
-    private byte[] arena = new byte[8192];
-    private MemorySegment arenaSegment = MemorySegment.ofArray(arena);
-    private int arenaUsed;
-    private long arenaFrame = -1;
+    private final FrameArena arena = new FrameArena();
 
     // Context of a reassembled message, handed to dissect() through Packet.callOnSource.
     private TlsSession ctxSession;
@@ -181,22 +178,9 @@ final class TlsHandshakeReassembly implements Dissector {
 
     /** Dissects the message completed in {@code r} from a new data source of this frame. */
     private void reassembled(Packet p, TlsSession s, boolean fromServer, TlsSession.HsReassembly r, int version) {
-        long frame = p.frame().number();
-        if (frame != arenaFrame) {
-            arenaFrame = frame;
-            arenaUsed = 0;
-        }
         int len = r.length;
-        if (arena.length - arenaUsed < len) {
-            // Earlier sources of this frame keep the old array alive through their segment.
-            arena = new byte[Math.max(len, arena.length * 2)];
-            arenaSegment = MemorySegment.ofArray(arena);
-            arenaUsed = 0;
-        }
-        System.arraycopy(r.buf, 0, arena, arenaUsed, len);
         Tree t = p.tree();
-        int src = t.addSource(arenaSegment, arenaUsed, len, "Reassembled TLS Handshake");
-        arenaUsed += len;
+        int src = arena.source(p, r.buf, len, "Reassembled TLS Handshake");
         if (t.wants(TlsFields.HS_FRAGMENTS) || t.wants(TlsFields.HS_FRAGMENT) || t.wants(TlsFields.HS_FRAGMENT_COUNT)) {
             int saved = t.currentSource();
             t.useSource(src);

@@ -67,6 +67,10 @@ final class TlsHelloMessages {
         int sidAt = at + 2 + 32 + 1;
         at = helloCommon(p, s, at + 2, false, false);
         int sidLength = at - sidAt;
+        if (s.datagram != null) {
+            // DTLS: the cookie follows the session ID (RFC 6347 §4.2.1)
+            at = s.datagram.cookie(p, at, end);
+        }
         if (!p.visited() && sidLength > 0 && sidLength <= 32) {
             MemorySegment.copy(p.segment(), Bytes.U8, p.base() + sidAt, s.offeredSessionId, 0, sidLength);
             s.offeredSessionIdLength = sidLength;

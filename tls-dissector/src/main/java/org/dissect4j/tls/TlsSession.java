@@ -8,9 +8,10 @@ import org.dissect4j.api.Packet;
  * The TLS state of one TCP connection (Wireshark's {@code SslSession}): the negotiated version, which side is the
  * server, the frames of each side's ChangeCipherSpec (to tell encrypted handshake messages), the handshake message
  * being reassembled in each direction, and what the ClientHello offered for resumption.
- * One object per connection, reused when the table recycles it; nothing here is allocated per packet.
+ * One object per connection, reused when the table recycles it; nothing here is allocated per packet. Public only
+ * as the opaque state DTLS keeps per association ({@link TlsHandshakeCode}).
  */
-final class TlsSession {
+public final class TlsSession {
     /** Direction indexes of {@link #hs}. */
     static final int CLIENT = 0, SERVER = 1;
 
@@ -39,6 +40,8 @@ final class TlsSession {
     int handshakeState;
     /** Decryption state, made on the first record when a key log is given ({@link TlsDecryption#keys}). */
     TlsSessionKeys keys;
+    /** DTLS's own parts of the hellos ({@link TlsHandshakeCode}); null for TLS. */
+    TlsHandshakeCode.Datagram datagram;
 
     void reset() {
         version = TlsWire.VERSION_UNKNOWN;

@@ -74,7 +74,7 @@ final class TlsVectors {
 
     /** RFC 5246 §4.7 digitally-signed: the scheme (TLS 1.2 and 1.3) and the signature vector. */
     static int digitallySigned(Packet p, int version, int at, int end, Field lengthField, Field sigField) {
-        if (version == TlsWire.TLS12 || version == TlsWire.TLS13) {
+        if (version == TlsWire.TLS12 || version == TlsWire.TLS13 || version == TlsWire.DTLS12) {
             signatureAlgorithm(p, at, p.u16(at));
             at += 2;
         }

@@ -45,11 +45,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (seeded by capture and pass) alternately in the headers' first 96 bytes and anywhere in the frame. The
  * number of passes is {@code -Ddissect4j.truncation.passes} (4 by default, the CI budget);
  * {@code -Ddissect4j.truncation.exhaustive=true} cuts every frame at every length instead (pass k cuts each frame
- * at k bytes), the long run documented in docs/robustness.md.
+ * at k bytes), the long run documented in docs/robustness.md; {@code -Ddissect4j.truncation.boundaries=true} cuts
+ * every frame at every boundary of its uncut tree's items and one byte either side ({@link Boundaries}), through
+ * {@code -V -x}, which stands for every length with 5 times fewer cuts.
  */
 class TruncatedCapturesTest {
     private static final int PASSES = Integer.getInteger("dissect4j.truncation.passes", 4);
     private static final boolean EXHAUSTIVE = Boolean.getBoolean("dissect4j.truncation.exhaustive");
+    /** The boundary sweep instead of the sampled passes ({@code -Ddissect4j.truncation.boundaries=true}; see {@link Boundaries}). */
+    private static final boolean BOUNDARIES = Boolean.getBoolean("dissect4j.truncation.boundaries");
+    /** At most this many passes of the boundary sweep per capture ({@code -Ddissect4j.truncation.maxPasses}). */
+    private static final int MAX_PASSES = Integer.getInteger("dissect4j.truncation.maxPasses", Integer.MAX_VALUE);
     /** A regular expression the capture's path must match ({@code -Ddissect4j.truncation.only}): to rerun a few. */
     private static final String ONLY = System.getProperty("dissect4j.truncation.only", "");
     private static final String BUG = "_ws.malformed.dissector_bug";
@@ -85,24 +91,34 @@ class TruncatedCapturesTest {
         if (frames.isEmpty()) {
             return;
         }
-        Run uncut = new Run(true, capture);
+        Run uncut = new Run(true, false, capture);
         List<Map<String, String>> reference = new ArrayList<>();
         boolean[] bugUncut = new boolean[frames.size()];
+        int[][] boundaryCuts = new int[frames.size()][];
         for (int i = 0; i < frames.size(); i++) {
             Record r = frames.get(i);
             Packet p = uncut.packet(frame(r, r.bytes.length, (byte) 0));
             bugUncut[i] = hasBug(p.tree());
             reference.add(byteValues(p.tree()));
+            boundaryCuts[i] = Boundaries.cuts(p.tree(), r.bytes.length);
         }
         uncut.finish();
         int maxCaptured = frames.stream().mapToInt(r -> r.bytes.length).max().orElse(0);
-        int passes = EXHAUSTIVE ? maxCaptured : PASSES;
+        int passes = EXHAUSTIVE ? maxCaptured : BOUNDARIES ? Math.min(Boundaries.passes(boundaryCuts), MAX_PASSES) : PASSES;
+        if (BOUNDARIES) {
+            System.out.printf("boundaries %s: %d frames, %d cuts (every length: %d), %d passes%n", capture.getFileName(),
+                    frames.size(), Boundaries.total(boundaryCuts), frames.stream().mapToLong(r -> r.bytes.length).sum(),
+                    Boundaries.passes(boundaryCuts));
+        }
         for (int pass = 0; pass < passes; pass++) {
-            int[] cut = cuts(capture, frames, pass);
-            for (boolean full : new boolean[] {true, false}) {
-                Run zeros = new Run(full, capture);
-                Run ones = new Run(full, capture);
-                for (int i = 0; i < frames.size(); i++) {
+            int[] cut = BOUNDARIES ? Boundaries.pass(boundaryCuts, frames.stream().mapToInt(r -> r.bytes.length).toArray(), pass)
+                    : cuts(capture, frames, pass);
+            for (boolean full : BOUNDARIES ? new boolean[] {true} : new boolean[] {true, false}) {
+                Run zeros = new Run(full, BOUNDARIES, capture);
+                Run ones = new Run(full, BOUNDARIES, capture);
+                // the boundary sweep's later passes: the frames after the last one cut in this pass change nothing
+                int frameCount = BOUNDARIES ? Boundaries.lastCut(boundaryCuts, pass) + 1 : frames.size();
+                for (int i = 0; i < frameCount; i++) {
                     Record r = frames.get(i);
                     Packet p = zeros.packet(frame(r, cut[i], (byte) 0));
                     String where = capture.getFileName() + " frame " + r.number + " cut to " + cut[i] + " of " + r.bytes.length;
@@ -255,9 +271,16 @@ class TruncatedCapturesTest {
         final List<Sink> sinks = new ArrayList<>();
         final List<PrintStream> streams = new ArrayList<>();
 
-        Run(boolean full, Path capture) {
+        /**
+         * @param full every output with every field, else -T fields with header-only fields
+         * @param detailOnly only {@code -V -x} (the boundary sweep: every node's line and every byte shown)
+         * @param capture the capture
+         */
+        Run(boolean full, boolean detailOnly, Path capture) {
             FieldsSink.DigitsSource digits = f -> 6;
-            if (!full) {
+            if (detailOnly) {
+                add("-V -x", out -> new DetailSink(out, true, true, null));
+            } else if (!full) {
                 add("-T fields -e ip.src -e tcp.srcport", out -> new FieldsSink(out, List.of("ip.src", "ipv6.src", "tcp.srcport", "udp.dstport"),
                         new FieldsSink.Options(), columns, digits));
             } else {

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,9 @@ import java.util.stream.Stream;
  * (real frames, captures, filters) changed by stacked mutations (bit flips, interesting values, inserted,
  * deleted, duplicated or spliced ranges, tokens from a dictionary), run against a target for a time budget.
  *
- * <p>Why not Jazzer: {@code com.code-intelligence:jazzer-junit:0.24.0} resolves and runs on JDK 25, but its
- * agent's ASM cannot read class files of version 69 ("Unsupported class file major version 69"), so it
- * instruments nothing and fuzzes blind, at the cost of its native libFuzzer and one target per JVM. This
- * harness is blind too (no coverage feedback), seeded from the shared corpus so that mutations start from
- * deep, valid inputs; see docs/robustness.md.
+ * <p>This harness is blind (no coverage feedback): it runs the regression inputs in every build and, through
+ * {@link #inputs}, serves as the baseline that coverage-guided fuzzing with Jazzer is measured against (cli's
+ * {@code JazzerRun}; docs/robustness.md). Its strength is the seeds: mutations start from deep, valid inputs.
  *
  * <p>A finding is any {@link Throwable} a target lets out, or an execution slower than {@code slowMillis}:
  * the input is written to {@code findings/<target>/<kind>-<sha1>.bin}, to be copied into the target's
@@ -94,20 +93,56 @@ public final class Fuzzer {
      * @return what was run and found
      */
     public Result fuzz(long budgetMillis, long seed, Path findings) {
-        SplittableRandom random = new SplittableRandom(seed);
+        Iterator<byte[]> inputs = inputs(seed);
         Map<String, Path> found = new LinkedHashMap<>();
         long start = System.nanoTime();
         long deadline = start + budgetMillis * 1_000_000L;
         long executions = 0;
-        for (byte[] s : seeds) {
-            execute(Arrays.copyOf(s, Math.min(s.length, maxLength)), findings, found);
+        for (int i = 0; i < seeds.size(); i++) {
+            execute(inputs.next(), findings, found);
             executions++;
         }
         while (System.nanoTime() < deadline && found.size() < 5) {
-            execute(mutate(random), findings, found);
+            execute(inputs.next(), findings, found);
             executions++;
         }
         return new Result(name, executions, System.nanoTime() - start, List.copyOf(found.values()));
+    }
+
+    /**
+     * The seeds mutations start from.
+     *
+     * @return the seeds, unmodifiable
+     */
+    public List<byte[]> seeds() {
+        return java.util.Collections.unmodifiableList(seeds);
+    }
+
+    /**
+     * The inputs {@link #fuzz} runs, without end: every seed (cut to the maximum length), then mutated seeds.
+     *
+     * @param seed the random seed
+     * @return the inputs, one per call to {@code next}
+     */
+    public Iterator<byte[]> inputs(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public byte[] next() {
+                if (next < seeds.size()) {
+                    byte[] s = seeds.get(next++);
+                    return Arrays.copyOf(s, Math.min(s.length, maxLength));
+                }
+                return mutate(random);
+            }
+        };
     }
 
     private void execute(byte[] input, Path findings, Map<String, Path> found) {

@@ -25,6 +25,7 @@ import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 import org.dissect4j.capture.CaptureFiles;
 import org.dissect4j.capture.CaptureReader;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -45,15 +46,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (seeded by capture and pass) alternately in the headers' first 96 bytes and anywhere in the frame. The
  * number of passes is {@code -Ddissect4j.truncation.passes} (4 by default, the CI budget);
  * {@code -Ddissect4j.truncation.exhaustive=true} cuts every frame at every length instead (pass k cuts each frame
- * at k bytes), the long run documented in docs/robustness.md; {@code -Ddissect4j.truncation.boundaries=true} cuts
- * every frame at every boundary of its uncut tree's items and one byte either side ({@link Boundaries}), through
- * {@code -V -x}, which stands for every length with 5 times fewer cuts.
+ * at k bytes), the long run documented in docs/robustness.md; a second test (on unless
+ * {@code -Ddissect4j.truncation.boundaries=false}) cuts every frame at every boundary of its uncut tree's items and
+ * one byte either side ({@link Boundaries}), through {@code -V -x}, which stands for every length with 5 times fewer cuts.
  */
 class TruncatedCapturesTest {
     private static final int PASSES = Integer.getInteger("dissect4j.truncation.passes", 4);
     private static final boolean EXHAUSTIVE = Boolean.getBoolean("dissect4j.truncation.exhaustive");
-    /** The boundary sweep instead of the sampled passes ({@code -Ddissect4j.truncation.boundaries=true}; see {@link Boundaries}). */
-    private static final boolean BOUNDARIES = Boolean.getBoolean("dissect4j.truncation.boundaries");
+    /** The boundary sweep runs unless {@code -Ddissect4j.truncation.boundaries=false} (see {@link Boundaries}). */
+    private static final boolean BOUNDARIES = !"false".equals(System.getProperty("dissect4j.truncation.boundaries"));
     /** At most this many passes of the boundary sweep per capture ({@code -Ddissect4j.truncation.maxPasses}). */
     private static final int MAX_PASSES = Integer.getInteger("dissect4j.truncation.maxPasses", Integer.MAX_VALUE);
     /** A regular expression the capture's path must match ({@code -Ddissect4j.truncation.only}): to rerun a few. */
@@ -84,9 +85,22 @@ class TruncatedCapturesTest {
         return all.stream();
     }
 
+    /** The sampled passes (or with {@code exhaustive}, every length) through every output option. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("captures")
     void noCutFrameShowsBytesFromOutsideItOrThrows(Path capture) throws IOException {
+        sweep(capture, false);
+    }
+
+    /** Every boundary of every item, and one byte either side, through {@code -V -x}: every length's stand-in. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void noFrameCutAtAnItemBoundaryShowsBytesFromOutsideItOrThrows(Path capture) throws IOException {
+        Assumptions.assumeTrue(BOUNDARIES && !EXHAUSTIVE, "-Ddissect4j.truncation.boundaries=false, or the exhaustive run");
+        sweep(capture, true);
+    }
+
+    private void sweep(Path capture, boolean boundaries) throws IOException {
         List<Record> frames = read(capture);
         if (frames.isEmpty()) {
             return;
@@ -104,20 +118,20 @@ class TruncatedCapturesTest {
         }
         uncut.finish();
         int maxCaptured = frames.stream().mapToInt(r -> r.bytes.length).max().orElse(0);
-        int passes = EXHAUSTIVE ? maxCaptured : BOUNDARIES ? Math.min(Boundaries.passes(boundaryCuts), MAX_PASSES) : PASSES;
-        if (BOUNDARIES) {
+        int passes = boundaries ? Math.min(Boundaries.passes(boundaryCuts), MAX_PASSES) : EXHAUSTIVE ? maxCaptured : PASSES;
+        if (boundaries) {
             System.out.printf("boundaries %s: %d frames, %d cuts (every length: %d), %d passes%n", capture.getFileName(),
                     frames.size(), Boundaries.total(boundaryCuts), frames.stream().mapToLong(r -> r.bytes.length).sum(),
                     Boundaries.passes(boundaryCuts));
         }
         for (int pass = 0; pass < passes; pass++) {
-            int[] cut = BOUNDARIES ? Boundaries.pass(boundaryCuts, frames.stream().mapToInt(r -> r.bytes.length).toArray(), pass)
+            int[] cut = boundaries ? Boundaries.pass(boundaryCuts, frames.stream().mapToInt(r -> r.bytes.length).toArray(), pass)
                     : cuts(capture, frames, pass);
-            for (boolean full : BOUNDARIES ? new boolean[] {true} : new boolean[] {true, false}) {
-                Run zeros = new Run(full, BOUNDARIES, capture);
-                Run ones = new Run(full, BOUNDARIES, capture);
+            for (boolean full : boundaries ? new boolean[] {true} : new boolean[] {true, false}) {
+                Run zeros = new Run(full, boundaries, capture);
+                Run ones = new Run(full, boundaries, capture);
                 // the boundary sweep's later passes: the frames after the last one cut in this pass change nothing
-                int frameCount = BOUNDARIES ? Boundaries.lastCut(boundaryCuts, pass) + 1 : frames.size();
+                int frameCount = boundaries ? Boundaries.lastCut(boundaryCuts, pass) + 1 : frames.size();
                 for (int i = 0; i < frameCount; i++) {
                     Record r = frames.get(i);
                     Packet p = zeros.packet(frame(r, cut[i], (byte) 0));

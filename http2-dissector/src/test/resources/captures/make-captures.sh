@@ -28,7 +28,7 @@ golden() {   # golden NAME [tshark options]
   local name=$1; shift
   # shellcheck disable=SC2086
   tshark -r "$name.pcap" "$@" -T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, -E quote=n \
-    -e frame.number -e _ws.col.Protocol -e _ws.col.Info $fields > "$name.fields.tsv" 2>/dev/null
+    -e frame.number -e frame.protocols -e _ws.col.Protocol -e _ws.col.Info $fields > "$name.fields.tsv" 2>/dev/null
 }
 golden h2c -d tcp.port==18443,http2
 golden h2-tls -o tls.keylog_file:h2-tls.keys

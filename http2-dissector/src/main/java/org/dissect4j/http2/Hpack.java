@@ -33,7 +33,10 @@ final class Hpack {
     static final int TOO_LONG = -4;
     /** RFC 7541 section 4.1: each entry counts 32 octets besides its name and value. */
     static final int ENTRY_OVERHEAD = 32;
+    /** Entry arrays are made on the first insertion with this many slots, then doubled. */
     private static final int MAX_ENTRIES_START = 16;
+    /** An entry's start and two lengths. */
+    private static final int ENTRY_BYTES = 12;
 
     private final int cap;
     private final Http2Budget budget;
@@ -44,9 +47,9 @@ final class Hpack {
     private byte[] ring = new byte[0];
     private int ringTail;
     /** Entries, oldest at {@code first}, circular over the arrays' length. */
-    private int[] entryStart = new int[MAX_ENTRIES_START];
-    private int[] entryNameLength = new int[MAX_ENTRIES_START];
-    private int[] entryValueLength = new int[MAX_ENTRIES_START];
+    private int[] entryStart = new int[0];
+    private int[] entryNameLength = new int[0];
+    private int[] entryValueLength = new int[0];
     private int first;
     private int count;
 
@@ -65,16 +68,17 @@ final class Hpack {
         allowedSize = settingValue;
     }
 
-    /** Bytes this table holds (for the budget). */
+    /** Bytes this table holds (all charged to the budget). */
     int footprint() {
-        return ring.length + 12 * entryStart.length;
+        return ring.length + ENTRY_BYTES * entryStart.length;
     }
 
     /**
      * Decodes the representation at {@code b[at]}, before {@code end}, into {@code s}.
      *
      * @return the bytes it took; {@link #INCOMPLETE} when it runs past {@code end}; {@link #ERROR} for a bad index,
-     *     integer or Huffman code; {@link #TABLE_LIMIT} for a size update above the bounds; {@link #TOO_LONG} for a
+     *     integer or Huffman code; {@link #TABLE_LIMIT} for a size update above the bounds or an entry the budget
+     *     cannot hold; {@link #TOO_LONG} for a
      *     string longer than the scratch bound
      */
     int next(byte[] b, int at, int end, Http2Scratch s) {
@@ -130,8 +134,8 @@ final class Hpack {
         if (p < 0) {
             return p;
         }
-        if (indexing) {
-            add(s);
+        if (indexing && !add(s)) {
+            return TABLE_LIMIT;
         }
         return p - at;
     }
@@ -280,18 +284,20 @@ final class Hpack {
         ringTail = (ringTail + n) % ring.length;
     }
 
-    /** Adds the scratch's header (RFC 7541 section 4.4: evict first; an entry larger than the table empties it). */
-    private void add(Http2Scratch s) {
+    /**
+     * Adds the scratch's header (RFC 7541 section 4.4: evict first; an entry larger than the table empties it);
+     * false when the shared budget refuses the memory (the table would then disagree with the encoder's).
+     */
+    private boolean add(Http2Scratch s) {
         int bytes = s.nameLength + s.valueLength;
         long entrySize = (long) bytes + ENTRY_OVERHEAD;
         if (entrySize > maxSize) {
-            evict(maxSize);
-            return;
+            evict(0);
+            return true;
         }
         evict((int) (maxSize - entrySize));
         if (!room(bytes)) {
-            evict(maxSize);   // over the shared budget: the table stays empty (later indexes fail, with an expert item)
-            return;
+            return false;
         }
         int slot = (first + count) % entryStart.length;
         entryStart[slot] = ringTail;
@@ -301,6 +307,7 @@ final class Hpack {
         toRing(s.value, s.valueLength);
         count++;
         size += (int) entrySize;
+        return true;
     }
 
     /** Evicts the oldest entries until the table's size is at most {@code target}. */
@@ -339,12 +346,15 @@ final class Hpack {
             ringTail = n % ring.length;
         }
         if (count == entryStart.length) {
-            int grownLength = 2 * count;
+            int grownLength = Math.max(MAX_ENTRIES_START, 2 * count);
+            if (!budget.take(ENTRY_BYTES * (grownLength - count))) {
+                return false;
+            }
             int[] s = new int[grownLength];
             int[] nl = new int[grownLength];
             int[] vl = new int[grownLength];
             for (int i = 0; i < count; i++) {
-                int e = (first + i) % count;
+                int e = (first + i) % Math.max(1, count);
                 s[i] = entryStart[e];
                 nl[i] = entryNameLength[e];
                 vl[i] = entryValueLength[e];
@@ -359,8 +369,11 @@ final class Hpack {
 
     /** Gives this table's memory back to the budget (the connection is forgotten). */
     void release() {
-        budget.give(ring.length);
+        budget.give(footprint());
         ring = new byte[0];
+        entryStart = new int[0];
+        entryNameLength = entryStart;
+        entryValueLength = entryStart;
         count = 0;
         size = 0;
     }

@@ -70,6 +70,7 @@ final class Http2Dissector implements StreamPdus.Framing {
 
     private final StreamPdus pdus = new StreamPdus(FRAME_HEADER_LENGTH, this);
     private final Http2Headers headers;
+    final Http2Bodies bodies = new Http2Bodies();
     private final StringBuilder label = new StringBuilder();
     private final StringBuilder frameInfo = new StringBuilder();
     private int nameEnd;
@@ -160,7 +161,7 @@ final class Http2Dissector implements StreamPdus.Framing {
         Http2Frames.payload(p, c, dir, headers, offset + FRAME_HEADER_LENGTH, length, type, flags, stream);
         boolean withLabel = node >= 0 && t.wantsLabels();
         if (p.columns() || withLabel) {
-            summary(c, dir, type, stream);
+            summary(type, stream);
             if (p.columns()) {
                 info(p).append(frameInfo);
             }
@@ -175,15 +176,23 @@ final class Http2Dissector implements StreamPdus.Framing {
             }
         }
         t.close();
+        if (type == DATA && (flags & FLAG_END_STREAM) == 0 && c != null) {
+            c.partialBody(stream, dir);
+        } else if (type == DATA && length > 0) {
+            // after the frame's Info: the body's dissector appends to it (Wireshark 4.0 passes the padding along too)
+            int data = (flags & FLAG_PADDED) != 0 ? offset + FRAME_HEADER_LENGTH + 1 : offset + FRAME_HEADER_LENGTH;
+            bodies.body(p, c, dir, stream, data, offset + FRAME_HEADER_LENGTH + length - data);
+        }
         return reportedLength;
     }
 
     /**
      * The frame's Info text into {@link #frameInfo}: {@code TYPE[stream]}, then {@code : METHOD PATH} or
-     * {@code : STATUS REASON} for a header block, {@code  (content type)} for DATA; {@link #nameEnd} and
+     * {@code : STATUS REASON} for a header block (a DATA frame's body dissector may append {@code (text/plain)});
+     * {@link #nameEnd} and
      * {@link #detailStart} mark the type name and the part after ": " for the -V line.
      */
-    private void summary(Http2Connection c, int dir, int type, int stream) {
+    private void summary(int type, int stream) {
         StringBuilder sb = frameInfo;
         sb.setLength(0);
         String typeName = Http2Fields.TYPES.name(type);
@@ -208,14 +217,6 @@ final class Http2Dissector implements StreamPdus.Framing {
                 if (reason != null) {
                     sb.append(' ').append(reason);
                 }
-            }
-        } else if (type == DATA && c != null) {
-            int mark = sb.length();
-            sb.append(" (");
-            if (c.appendContentType(stream, dir, sb)) {
-                sb.append(')');
-            } else {
-                sb.setLength(mark);
             }
         }
     }

@@ -118,7 +118,8 @@ public final class Http2Fields {
     static final Expert HPACK_ERROR = new Expert("http2.hpack.decoding_error", ExpertGroup.MALFORMED, Severity.ERROR,
             "HPACK decoding error: the header block cannot be decoded (index out of range, bad Huffman code or integer)");
     static final Expert TABLE_SIZE_LIMIT = new Expert("http2.hpack.table_size_limit", ExpertGroup.PROTOCOL, Severity.WARNING,
-            "HPACK dynamic table size above the bound (http2.max_header_table_size) or the peer's SETTINGS_HEADER_TABLE_SIZE");
+            "HPACK dynamic table size above the bound (http2.max_header_table_size), the peer's SETTINGS_HEADER_TABLE_SIZE"
+            + " or what http2.max_state_bytes leaves: the connection's headers are no longer decoded");
     static final Expert HEADER_LIST_LIMIT = new Expert("http2.header_list_limit", ExpertGroup.PROTOCOL, Severity.WARNING,
             "Header list larger than the bound (http2.max_header_list_size bytes or http2.max_header_lines lines): rest not shown");
     static final Expert CONTINUATION_LIMIT = new Expert("http2.continuation_limit", ExpertGroup.PROTOCOL, Severity.WARNING,

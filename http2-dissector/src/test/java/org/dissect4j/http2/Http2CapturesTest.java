@@ -2,6 +2,7 @@ package org.dissect4j.http2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * HTTP/2 against tshark 4.0.17, cell by cell: the project's loopback captures ({@code src/test/resources/captures},
  * made by {@code make-captures.sh}: every frame type, HPACK with Huffman, dynamic table, size update and a header
  * block cut by CONTINUATION), cleartext by Decode As and over TLS 1.3 by ALPN with the key log; every http2.* field
- * tshark fills, Info and Protocol. Then the shared corpus's TLS captures whose ALPN chose h2 but which carry
+ * tshark fills, frame.protocols (the body's media dissector), Info and Protocol; the few cells that differ, and why,
+ * are listed in {@code known-differences.txt}. Then the shared corpus's TLS captures whose ALPN chose h2 but which carry
  * HTTP/1.0: tshark's HTTP/2 dissector waits for a frame that never completes ("[TLS segment of a reassembled PDU]").
  */
 class Http2CapturesTest {
@@ -96,7 +98,11 @@ class Http2CapturesTest {
                 }
             }
         }
-        System.out.println(capture.getFileName() + ": " + (cells - bad.size()) + "/" + cells + " cells equal");
+        List<String> known = Files.readAllLines(DIR.resolve("known-differences.txt"));
+        int allowed = (int) bad.stream().filter(known::contains).count();
+        bad.removeIf(known::contains);
+        System.out.println(capture.getFileName() + ": " + (cells - bad.size() - allowed) + "/" + cells + " cells equal, " + allowed
+                + " known differences (known-differences.txt)");
         bad.stream().limit(40).forEach(System.out::println);
         assertThat(cells).isPositive();
         return bad;

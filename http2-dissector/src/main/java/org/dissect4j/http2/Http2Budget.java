@@ -2,7 +2,7 @@ package org.dissect4j.http2;
 
 /**
  * The bytes all connections of one dissector may hold for HPACK tables and unfinished header blocks together
- * ({@code http2.max_state_bytes}, default 32 MiB): a table or buffer that would grow past it stops growing,
+ * ({@code http2.max_state_bytes}, default 16 MiB): a table or buffer that would grow past it stops growing,
  * and its connection shows an expert item instead of headers.
  */
 final class Http2Budget {

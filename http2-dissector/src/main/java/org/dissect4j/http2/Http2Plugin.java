@@ -14,7 +14,7 @@ import org.dissect4j.api.Settings;
  * <p>Preferences (read once): {@code http2.max_header_table_size} (65536: the largest HPACK dynamic table a
  * connection may use), {@code http2.max_header_bytes} (1 MiB: the longest header name or value),
  * {@code http2.max_header_block_size} (1 MiB: a header block over its CONTINUATION frames),
- * {@code http2.max_header_lines} (1000 shown per block) and {@code http2.max_state_bytes} (32 MiB: the HPACK tables,
+ * {@code http2.max_header_lines} (1000 shown per block) and {@code http2.max_state_bytes} (16 MiB: the HPACK tables,
  * block buffers and stream slots of all connections together).
  */
 public final class Http2Plugin implements DissectorPlugin {
@@ -39,7 +39,7 @@ public final class Http2Plugin implements DissectorPlugin {
         int maxHeaderBytes = bound(s, "http2.max_header_bytes", 1 << 20);
         int maxBlock = bound(s, "http2.max_header_block_size", 1 << 20);
         int maxLines = bound(s, "http2.max_header_lines", 1000);
-        Http2Budget budget = new Http2Budget(s.integer("http2.max_state_bytes", 32L << 20));
+        Http2Budget budget = new Http2Budget(s.integer("http2.max_state_bytes", 16L << 20));
         http2 = new Http2Dissector(new Http2Headers(new Http2Scratch(maxHeaderBytes), maxBlock, maxLines));
         r.protocol(Http2Fields.HTTP2, Http2Fields.fields());
         r.experts(Http2Fields.experts());

@@ -3,6 +3,7 @@ package org.dissect4j.http2;
 import org.dissect4j.api.ConversationData;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.Field;
+import org.dissect4j.api.HttpStatusNames;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.StreamPdus;
 import org.dissect4j.api.StreamReassembly;
@@ -213,7 +214,7 @@ final class Http2Dissector implements StreamPdus.Framing {
                 sb.append(": ");
                 detailStart = sb.length();
                 sb.append(headers.status);
-                String reason = Http2Status.reason(headers.status);
+                String reason = HttpStatusNames.reason(headers.status);
                 if (reason != null) {
                     sb.append(' ').append(reason);
                 }

@@ -2,6 +2,7 @@ package org.dissect4j.http2;
 
 import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldType;
+import org.dissect4j.api.HttpStatusNames;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -143,7 +144,7 @@ final class Http2Headers {
             text.append(": ");
             Http2Scratch.append(text, s.value, s.valueLength);
             if (own == Http2HeaderFields.STATUS && status >= 0) {
-                String reason = Http2Status.reason(status);
+                String reason = HttpStatusNames.reason(status);
                 if (reason != null) {
                     text.append(' ').append(reason);
                 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.StreamReassembly;
 
 /**
  * Hands a DATA frame's body to the dissector the {@code media_type} table names for the stream's content type
@@ -35,8 +36,18 @@ final class Http2Bodies {
             return;
         }
         DissectorHandle h = lookup(n);
-        if (h != null) {
-            p.callPayload(p.tree().currentSource(), h, off, len);
+        if (h == null) {
+            return;
+        }
+        // inside the HTTP/2 item as Wireshark draws it; a payload, so no stream and the Protocol column stays HTTP2
+        StreamReassembly transport = p.stream();
+        String protocolColumn = p.protocolColumn();
+        p.stream(null);
+        try {
+            p.callNested(h, off, len);
+        } finally {
+            p.stream(transport);
+            p.protocolColumn(protocolColumn);
         }
     }
 

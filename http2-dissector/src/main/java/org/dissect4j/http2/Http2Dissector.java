@@ -129,12 +129,15 @@ final class Http2Dissector implements StreamPdus.Framing {
     @Override
     public int dissectPdu(Packet p, int offset, int reportedLength, int capturedLength) {
         Tree t = p.tree();
+        // one "HyperText Transfer Protocol 2" item per frame, as Wireshark's tree shows it
+        t.open(Http2Fields.HTTP2.field(), offset, reportedLength);
         if (reportedLength == MAGIC.length && capturedLength >= MAGIC.length && isMagic(p, offset)) {
             int magic = t.open(Http2Fields.STREAM, offset, MAGIC.length);
             if (magic >= 0 && t.wantsLabels()) {
                 t.setLabel(magic, "Stream: Magic");
             }
             t.add(Http2Fields.MAGIC, offset, MAGIC.length);
+            t.close();
             t.close();
             if (p.columns()) {
                 info(p).append("Magic");
@@ -149,10 +152,13 @@ final class Http2Dissector implements StreamPdus.Framing {
         int node = t.open(Http2Fields.STREAM, offset, FRAME_HEADER_LENGTH + length);
         t.addUint(Http2Fields.LENGTH, offset, 3, length);
         t.addUint(Http2Fields.TYPE, offset + 3, 1, type);
-        t.openUint(Http2Fields.FLAGS, offset + 4, 1, flags);
+        int flagsNode = t.openUint(Http2Fields.FLAGS, offset + 4, 1, flags);
         Field[] flagFields = type < FLAG_FIELDS.length ? FLAG_FIELDS[type] : null;
         for (Field f : flagFields != null ? flagFields : FLAG_FIELDS[PRIORITY]) {
             t.addUint(f, offset + 4, 1, flags);
+        }
+        if (flagsNode >= 0 && t.wantsLabels()) {
+            flagsLabel(t, flagsNode, flags, flagFields != null ? flagFields : FLAG_FIELDS[PRIORITY]);
         }
         t.close();
         t.addUint(Http2Fields.RESERVED, offset + 5, 4, streamWord);
@@ -184,7 +190,20 @@ final class Http2Dissector implements StreamPdus.Framing {
             int data = (flags & FLAG_PADDED) != 0 ? offset + FRAME_HEADER_LENGTH + 1 : offset + FRAME_HEADER_LENGTH;
             bodies.body(p, c, dir, stream, data, offset + FRAME_HEADER_LENGTH + length - data);
         }
+        t.close();
         return reportedLength;
+    }
+
+    /** {@code Flags: 0x25, Priority, End Headers, End Stream}: the names of the set bits, highest first. */
+    private void flagsLabel(Tree t, int node, int flags, Field[] fields) {
+        label.setLength(0);
+        label.append("Flags: 0x").append(Character.forDigit(flags >> 4, 16)).append(Character.forDigit(flags & 0xf, 16));
+        for (Field f : fields) {
+            if (f.type() == org.dissect4j.api.FieldType.BOOLEAN && (flags & f.bitmask()) != 0) {
+                label.append(", ").append(f.name());
+            }
+        }
+        t.setLabel(node, label);
     }
 
     /**

@@ -51,7 +51,8 @@ public final class Http2Fields {
     static final Field STREAM_ID = Field.define("http2.streamid", "Stream Identifier", FieldType.UINT32).mask(0x7fffffffL).build();
     static final Field PADDING_LENGTH = Field.define("http2.padding", "Pad Length", FieldType.UINT8).base(Base.HEX).build();
     static final Field PAD_LENGTH = Field.define("http2.pad_length", "Pad Length", FieldType.UINT16).build();
-    static final Field EXCLUSIVE = Field.define("http2.exclusive", "Exclusive", FieldType.BOOLEAN).mask(0x80000000L, 32).build();
+    static final Field EXCLUSIVE = Field.define("http2.exclusive", "Exclusive", FieldType.BOOLEAN).mask(0x80000000L, 32)
+            .trueFalse("True", "False").build();
     static final Field STREAM_DEPENDENCY = Field.define("http2.stream_dependency", "Stream Dependency", FieldType.UINT32)
             .mask(0x7fffffffL).build();
     static final Field WEIGHT = Field.define("http2.headers.weight", "Weight", FieldType.UINT8).build();
@@ -128,7 +129,7 @@ public final class Http2Fields {
             "Header decoding stopped earlier on this connection (its HPACK state is lost)");
 
     private static Field flag(String abbrev, String name, int mask) {
-        return Field.define(abbrev, name, FieldType.BOOLEAN).mask(mask, 8).build();
+        return Field.define(abbrev, name, FieldType.BOOLEAN).mask(mask, 8).trueFalse("True", "False").build();
     }
 
     private static Field unused(String abbrev, int mask) {

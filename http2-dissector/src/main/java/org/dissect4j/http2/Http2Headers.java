@@ -152,12 +152,12 @@ final class Http2Headers {
             t.setLabel(node, text);
         }
         t.addUint(Http2Fields.HEADER_NAME_LENGTH, off, 0, s.nameLength);
-        string(t, Http2Fields.HEADER_NAME, s.name, s.nameLength);
+        shown(t, string(t, Http2Fields.HEADER_NAME, s.name, s.nameLength));
         t.addUint(Http2Fields.HEADER_VALUE_LENGTH, off, 0, s.valueLength);
-        string(t, Http2Fields.HEADER_VALUE, s.value, s.valueLength);
+        shown(t, string(t, Http2Fields.HEADER_VALUE, s.value, s.valueLength));
         if (own != null) {
             if (own.type() == FieldType.STRING) {
-                string(t, own, s.value, s.valueLength);
+                shown(t, string(t, own, s.value, s.valueLength));
             } else {
                 long v = number(s.value, s.valueLength);
                 if (v >= 0) {
@@ -167,7 +167,7 @@ final class Http2Headers {
         }
         string(t, Http2Fields.HEADER_UNESCAPED, s.value, s.valueLength);
         if (t.wants(Http2Fields.HEADER_REPR)) {
-            t.addString(Http2Fields.HEADER_REPR, Hpack.REPRESENTATIONS[h.kind]);
+            shown(t, t.addString(Http2Fields.HEADER_REPR, Hpack.REPRESENTATIONS[h.kind]));
         }
         if (h.index > 0) {
             t.addUint(Http2Fields.HEADER_INDEX, off, 0, h.index);
@@ -190,7 +190,7 @@ final class Http2Headers {
             int b = p.u8(off + i);
             text.append(b < 0x80 ? (char) b : '\ufffd');
         }
-        t.addString(f, text);
+        shown(t, t.addString(f, text));
     }
 
     /** Keeps what the Info column, the full URI and later DATA frames need. */
@@ -217,13 +217,20 @@ final class Http2Headers {
         Http2Scratch.append(sb, b, Math.min(n, 2048));
     }
 
-    private void string(Tree t, Field f, byte[] b, int n) {
+    private int string(Tree t, Field f, byte[] b, int n) {
         if (!t.wants(f)) {
-            return;
+            return -1;
         }
         text.setLength(0);
         Http2Scratch.append(text, b, n);
-        t.addString(f, text);
+        return t.addString(f, text);
+    }
+
+    /** Wireshark shows these as plain items (they lie in its "Decompressed Header" data source), not generated ones. */
+    private static void shown(Tree t, int node) {
+        if (node >= 0) {
+            t.clearFlags(node, Tree.GENERATED);
+        }
     }
 
     /** A decimal value, or -1 when it is not one (or has more than 18 digits). */

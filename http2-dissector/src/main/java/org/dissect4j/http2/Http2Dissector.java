@@ -115,12 +115,23 @@ final class Http2Dissector implements StreamPdus.Framing {
         return true;
     }
 
+    private static boolean isMagicPrefix(Packet p, int offset, int available) {
+        for (int i = 0; i < available; i++) {
+            if (p.u8(offset + i) != (MAGIC[i] & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public int pduLength(Packet p, int offset, int available) {
         if (available >= MAGIC.length && isMagic(p, offset)) {
             return MAGIC.length;
         }
-        if (available < FRAME_HEADER_LENGTH) {
+        if (available < FRAME_HEADER_LENGTH || available < MAGIC.length && isMagicPrefix(p, offset, available)) {
+            // a preface cut by the segment: wait for the rest (tshark would read "PRI" as a 5 MB frame length and
+            // wait for that; a frame header really starting with those three bytes is as good as never seen)
             return 0;
         }
         return FRAME_HEADER_LENGTH + p.u24(offset);

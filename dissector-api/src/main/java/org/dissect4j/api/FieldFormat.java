@@ -279,8 +279,10 @@ public final class FieldFormat {
      * @param out where to append
      */
     public static void display(Field f, long v, StringBuilder out) {
-        // a masked field shows as many hex digits as its bits need (Flags: 0x2), others the type's width
-        int width = f.bitmask() != 0 ? (Long.bitCount(f.bitmask()) + 3) / 4 : Math.max(1, f.type().size()) * 2;
+        // a masked field shows as many hex digits as the shifted mask is wide (Flags: 0x2; HTTP/2's 0xd2 mask: 0x00,
+        // its highest bit 6 places above its lowest), others the type's width
+        long shifted = f.bitmask() >>> Long.numberOfTrailingZeros(f.bitmask());
+        int width = f.bitmask() != 0 ? (64 - Long.numberOfLeadingZeros(shifted) + 3) / 4 : Math.max(1, f.type().size()) * 2;
         switch (f.base()) {
             case HEX -> hexNumber(v, width, out);
             case DEC_HEX -> {

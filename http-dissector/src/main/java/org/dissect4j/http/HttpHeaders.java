@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.dissect4j.api.AsciiScan;
 import org.dissect4j.api.Field;
+import org.dissect4j.api.HttpStatusNames;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -196,7 +197,7 @@ final class HttpHeaders {
         if (i - codeStart == 3) {
             t.addUint(HttpFields.RESPONSE_CODE, codeStart, 3, code);
             if (t.wants(HttpFields.RESPONSE_CODE_DESC)) {
-                String desc = HttpStatus.reason(code);
+                String desc = HttpStatusNames.reason(code);
                 if (desc != null) {
                     int n = t.addString(HttpFields.RESPONSE_CODE_DESC, desc);
                     t.setFlags(n, Tree.GENERATED);

@@ -1,13 +1,15 @@
-package org.dissect4j.http;
+package org.dissect4j.api;
 
-import org.dissect4j.api.ValueNames;
-
-/** HTTP status codes and their reason phrases ({@code http.response.code.desc}), as Wireshark names them. */
-final class HttpStatus {
-    private HttpStatus() {
+/**
+ * HTTP status codes and their reason phrases as Wireshark names them ({@code http.response.code.desc}, and the
+ * {@code 200 OK} of HTTP/2's Info column): one table for HTTP/1.x and HTTP/2.
+ */
+public final class HttpStatusNames {
+    private HttpStatusNames() {
     }
 
-    static final ValueNames NAMES = ValueNames.of(
+    /** Status code to reason phrase. */
+    public static final ValueNames NAMES = ValueNames.of(
             100, "Continue", 101, "Switching Protocols", 102, "Processing", 103, "Early Hints",
             199, "Informational - Others",
             200, "OK", 201, "Created", 202, "Accepted", 203, "Non-authoritative Information", 204, "No Content",
@@ -28,7 +30,13 @@ final class HttpStatus {
             507, "Insufficient Storage", 508, "Loop Detected", 510, "Not Extended",
             511, "Network Authentication Required", 599, "Server Error - Others");
 
-    static String reason(int code) {
+    /**
+     * The reason phrase of a status code.
+     *
+     * @param code the status code
+     * @return its phrase, or null for a code without one
+     */
+    public static String reason(int code) {
         return NAMES.name(code);
     }
 }

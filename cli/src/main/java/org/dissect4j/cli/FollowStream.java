@@ -132,19 +132,13 @@ final class FollowStream implements Sink {
         String proto = tcp ? "tcp" : "udp";
         streamIds = ReportFormat.want(engine, proto + ".stream");
         payloadIds = ReportFormat.want(engine, proto + ".payload");
-        icmpIds = concat(ReportFormat.want(engine, "icmp"), ReportFormat.want(engine, "icmpv6"));
+        icmpIds = ReportFormat.concat(ReportFormat.want(engine, "icmp"), ReportFormat.want(engine, "icmpv6"));
         if (tcp) {
             seqIds = ReportFormat.want(engine, "tcp.seq_raw");
             ackIds = ReportFormat.want(engine, "tcp.ack_raw");
             lenIds = ReportFormat.want(engine, "tcp.len");
             flagsIds = ReportFormat.want(engine, "tcp.flags");
         }
-    }
-
-    private static int[] concat(int[] x, int[] y) {
-        int[] r = Arrays.copyOf(x, x.length + y.length);
-        System.arraycopy(y, 0, r, x.length, y.length);
-        return r;
     }
 
     /** A {@code -z} report: tshark's taps see every packet, whatever {@code -Y} shows. */

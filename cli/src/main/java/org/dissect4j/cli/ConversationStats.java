@@ -80,7 +80,7 @@ final class ConversationStats implements Sink {
     @Override
     public void prime(Engine engine) {
         relIds = ReportFormat.want(engine, "frame.time_relative");
-        icmpIds = concat(ReportFormat.want(engine, "icmp"), ReportFormat.want(engine, "icmpv6"));
+        icmpIds = ReportFormat.concat(ReportFormat.want(engine, "icmp"), ReportFormat.want(engine, "icmpv6"));
         // protocol nodes give the quoted headers of ICMP errors a parent chain up to the ICMP node
         ReportFormat.want(engine, "ip");
         ReportFormat.want(engine, "ipv6");
@@ -109,12 +109,6 @@ final class ConversationStats implements Sink {
                 ip6Dst = ReportFormat.want(engine, "ipv6.dst");
             }
         }
-    }
-
-    private static int[] concat(int[] x, int[] y) {
-        int[] r = Arrays.copyOf(x, x.length + y.length);
-        System.arraycopy(y, 0, r, x.length, y.length);
-        return r;
     }
 
     /** A {@code -z} statistic: counts every packet read, whatever {@code -Y} shows. */

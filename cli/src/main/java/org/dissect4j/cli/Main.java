@@ -94,6 +94,9 @@ public final class Main implements Callable<Integer> {
     // -l
     boolean flushEachPacket;
 
+    // --color
+    boolean color;
+
     // -C PROFILE
     String profile;
 
@@ -475,11 +478,18 @@ public final class Main implements Callable<Integer> {
             closeQuietly(source);
             return 2;
         }
-        for (Sink s : sinks) {
-            s.prime(engine);
-        }
-        for (Sink s : reports) {
-            s.prime(engine);
+        try {
+            for (Sink s : sinks) {
+                s.prime(engine);
+            }
+            for (Sink s : reports) {
+                s.prime(engine);
+            }
+        } catch (IllegalArgumentException e) {
+            // a report's filter or field that does not compile (-z io,stat)
+            err.println("dissect4j: " + e.getMessage());
+            closeQuietly(source);
+            return 2;
         }
         if (display != null) {
             display.prime(engine.tree());

@@ -126,7 +126,7 @@ final class Options {
 
     private static int longArity(String name) {
         return switch (name) {
-            case "--version", "--help", "--handshakes", "--no-duplicate-keys" -> 0;
+            case "--version", "--help", "--handshakes", "--no-duplicate-keys", "--color" -> 0;
             case "--check-filter", "--flow", "--disable-protocol", "--enable-heuristic", "--disable-heuristic",
                  "--plugins", "--report-limit", "--threads" -> 1;
             default -> -1;
@@ -166,6 +166,7 @@ final class Options {
                 m.jsonFilterChildren = true;
             }
             case "--no-duplicate-keys" -> m.noDuplicateKeys = true;
+            case "--color" -> m.color = true;
             case "-w" -> m.writeFile = v;
             case "-F" -> m.writeFormat = v;
             case "-Y" -> m.displayFilter = v;
@@ -279,6 +280,7 @@ final class Options {
             {"-n", "", "Disable name resolution (MAC names such as Broadcast)."},
             {"-q", "", "Quiet: no per-packet output (statistics only)."},
             {"-l", "", "Flush the output after each packet."},
+            {"--color", "", "Wireshark's default coloring rules: -T psml/pdml colors, ANSI colors on a true-color terminal."},
             {"-C", "PROFILE", "Configuration profile (accepted for tshark's callers; dissect4j reads no profile)."},
             {"-w", "FILE", "Write the packets to FILE (- for stdout)."},
             {"-F", "FORMAT", "Format for -w: pcapng (default) or pcap."},
@@ -287,7 +289,8 @@ final class Options {
             {"-2", "", "Two passes: dissect every packet first, so fields that depend on later packets are known."},
             {"--check-filter", "FILTER", "Compile FILTER, print how it was understood (like dftest) and exit: 0 if valid, 2 if not."},
             {"-z", "STATISTICS", "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], "
-                    + "flow,tcp,standard."},
+                    + "flow,tcp,standard, follow,tcp|udp,ascii|hex|raw|yaml,STREAM|ADDR:PORT,ADDR:PORT[,RANGE], "
+                    + "io,stat,INTERVAL[,COLUMN]... (COLUMN: a filter, or COUNT|SUM|MIN|MAX|AVG|LOAD(FIELD)[FILTER])."},
             {"--threads", "N", "Dissect on N threads (default: one per core from 4 cores, else 1); the output is the same as with 1."},
             {"--handshakes", "", "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON)."},
             {"--flow", "FILE.svg|DIR/", "Call-flow (ladder) diagram as SVG; DIR/: one SVG per TCP stream."},

@@ -37,10 +37,14 @@ final class Outputs {
                 return new EkSink(out, jsonOptions(), new SelectedFields(o.fieldNames, columns, digits));
             }
             case "pdml" -> {
-                return new PdmlSink(out, o.readFile, JsonOptions.filter(o.jsonFilter), o.jsonFilterChildren);
+                PdmlSink pdml = new PdmlSink(out, o.readFile, JsonOptions.filter(o.jsonFilter), o.jsonFilterChildren);
+                pdml.colors = o.color ? new ColorRules() : null;
+                return pdml;
             }
             case "psml" -> {
-                return new PsmlSink(out, o.columnFormat != null ? o.columnFormat : ColumnSpec.parse(ColumnSpec.DEFAULT), columns, digits);
+                PsmlSink psml = new PsmlSink(out, o.columnFormat != null ? o.columnFormat : ColumnSpec.parse(ColumnSpec.DEFAULT), columns, digits);
+                psml.colors = o.color ? new ColorRules() : null;
+                return psml;
             }
             default -> {
                 if (writing && !o.verbose && !o.hexDump) {
@@ -49,9 +53,18 @@ final class Outputs {
                 if (o.verbose || o.hexDump) {
                     return new DetailSink(out, o.verbose, o.hexDump, null);
                 }
-                return new SummarySink(out, columns, digits);
+                return new SummarySink(out, columns, digits).colored(o.color && trueColorTerminal() ? new ColorRules() : null);
             }
         }
+    }
+
+    /**
+     * Whether {@code --color} colors summary lines: as tshark, only on a terminal that says it shows 24-bit color
+     * ({@code COLORTERM=truecolor} or {@code 24bit}); into a pipe or a file the lines stay plain.
+     */
+    private static boolean trueColorTerminal() {
+        String ct = System.getenv("COLORTERM");
+        return System.console() != null && System.console().isTerminal() && ("truecolor".equals(ct) || "24bit".equals(ct));
     }
 
     private JsonOptions jsonOptions() {
@@ -81,11 +94,16 @@ final class Outputs {
                 sinks.add(new ConversationStats(out, z.substring("conv,".length()), o.timeFormat, !o.noResolve, o.reportLimit, err));
             } else if (z.equals("expert") || z.startsWith("expert,")) {
                 sinks.add(new ExpertStats(out, ExpertStats.level(z.equals("expert") ? null : z.substring("expert,".length()))));
+            } else if (z.startsWith("follow,")) {
+                sinks.add(new FollowStream(out, z.substring("follow,".length()), o.reportLimit, err));
+            } else if (z.startsWith("io,stat,")) {
+                sinks.add(new IoStat(out, z, o.timeFormat, o.reportLimit, err));
             } else if (z.equals("flow,tcp,standard") || z.equals("flow,tcp,network")) {
                 sinks.add(new FlowText(out, columns, digits));
             } else {
                 throw new IllegalArgumentException("invalid -z \"" + z
-                        + "\"; supported: conv,eth|ip|ipv6|tcp|udp, expert[,error|warn|note|chat|comment], flow,tcp,standard");
+                        + "\"; supported: conv,eth|ip|ipv6|tcp|udp, expert[,error|warn|note|chat|comment], flow,tcp,standard, "
+                        + "follow,tcp|udp,ascii|hex|raw|yaml,N, io,stat,INTERVAL[,FILTER]...");
             }
         }
         if (o.handshakes) {

@@ -33,6 +33,9 @@ final class PdmlSink implements Sink {
     private final StringBuilder sb = new StringBuilder(1 << 14);
     private final StringBuilder tmp = new StringBuilder(256);
     private TreeNodes nodes;
+    /** {@code --color}: the coloring rules, else null; and the rule of the packet being written. */
+    ColorRules colors;
+    private ColorRules.Rule rule;
 
     /**
      * @param filter the {@code -j}/{@code -J} protocols whose children are written, or {@code null} for all
@@ -47,6 +50,9 @@ final class PdmlSink implements Sink {
 
     @Override
     public void prime(Engine engine) {
+        if (colors != null) {
+            colors.prime(engine);
+        }
         engine.tree().wantAll(true);
         engine.tree().wantLabels(true);
         nodes = new TreeNodes(engine);
@@ -67,6 +73,7 @@ final class PdmlSink implements Sink {
         sb.setLength(0);
         sb.append("<packet>\n");
         walk.build(t);
+        rule = colors == null ? null : colors.match(t);
         geninfo(frame, t);
         for (int n = walk.roots(); n >= 0; n = walk.nextSibling(n)) {
             node(t, n, 0, filter);
@@ -145,11 +152,29 @@ final class PdmlSink implements Sink {
             for (int c = walk.firstChild(n); c >= 0; c = walk.nextSibling(c)) {
                 node(t, c, level + 1, below);
             }
+            if (rule != null && level == 0 && abbrev.equals("frame")) {
+                coloringRule(level);
+            }
         } else {
             indent(level + 2);
             sb.append("<field name=\"filtered\" value=\"");
             Xml.escape(abbrev, sb);
             sb.append("\" />\n");
+        }
+    }
+
+    /** {@code --color}: the rule that colored the packet, the frame's last two fields as tshark writes them. */
+    private void coloringRule(int level) {
+        for (int i = 0; i < 2; i++) {
+            String name = i == 0 ? "name" : "string";
+            String show = i == 0 ? rule.name() : rule.text();
+            indent(level + 2);
+            sb.append("<field name=\"frame.coloring_rule.").append(name).append("\" showname=\"Coloring Rule ")
+                    .append(i == 0 ? "Name: " : "String: ");
+            Xml.escape(show, sb);
+            sb.append("\" size=\"0\" pos=\"0\" show=\"");
+            Xml.escape(show, sb);
+            sb.append("\"/>\n");
         }
     }
 

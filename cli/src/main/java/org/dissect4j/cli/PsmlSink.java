@@ -19,6 +19,8 @@ final class PsmlSink implements Sink {
     private final StringBuilder sb = new StringBuilder(1024);
     private final StringBuilder cell = new StringBuilder(256);
     private Engine engine;
+    /** {@code --color}: the coloring rules, else null. */
+    ColorRules colors;
 
     PsmlSink(PrintStream out, List<ColumnSpec> specs, Columns columns, FieldsSink.DigitsSource digits) {
         this.out = out;
@@ -30,6 +32,9 @@ final class PsmlSink implements Sink {
     @Override
     public void prime(Engine e) {
         engine = e;
+        if (colors != null) {
+            colors.prime(e);
+        }
         e.columns(true);
         sb.setLength(0);
         sb.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<psml version=\"0\" creator=\"wireshark/")
@@ -44,7 +49,13 @@ final class PsmlSink implements Sink {
     @Override
     public void packet(Frame frame, Packet p) {
         sb.setLength(0);
-        sb.append("<packet>\n");
+        ColorRules.Rule rule = colors == null ? null : colors.match(p.tree());
+        if (rule == null) {
+            sb.append("<packet>\n");
+        } else {
+            sb.append("<packet foreground='").append(ColorRules.hex(rule.foreground())).append("' background='")
+                    .append(ColorRules.hex(rule.background())).append("'>\n");
+        }
         int d = digits.digits(frame);
         for (ColumnSpec c : specs) {
             cell.setLength(0);

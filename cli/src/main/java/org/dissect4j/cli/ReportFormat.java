@@ -92,6 +92,13 @@ final class ReportFormat {
         return ids;
     }
 
+    /** Both id arrays in one (e.g. the ids of {@code icmp} and {@code icmpv6}). */
+    static int[] concat(int[] x, int[] y) {
+        int[] r = java.util.Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, r, x.length, y.length);
+        return r;
+    }
+
     /** First occurrence of any of {@code ids} (lowest node index), or -1. */
     static int first(Tree t, int[] ids) {
         int best = -1;

@@ -175,7 +175,7 @@ class OptionsTest {
         List<String> lines = r.out().lines().toList();
         String[] options = {"-r FILE", "-i IFACE", "-f FILTER", "-s SNAPLEN", "-p", "-a duration:SECS", "-D", "-c N", "-V", "-x",
             "-T FORMAT", "-e FIELD", "-j PROTOCOLS", "-J PROTOCOLS", "--no-duplicate-keys", "-E OPT=VALUE", "-t FORMAT",
-            "-n", "-q", "-l", "-C PROFILE", "-w FILE", "-F FORMAT", "-Y FILTER", "-R FILTER", "-2",
+            "-n", "-q", "-l", "--color", "-C PROFILE", "-w FILE", "-F FORMAT", "-Y FILTER", "-R FILTER", "-2",
             "--check-filter FILTER", "-z STATISTICS", "--threads N", "--handshakes", "--flow FILE.svg|DIR/", "--report-limit N",
             "-d LAYER==VALUE,PROTO", "-o NAME:VALUE",
             "--disable-protocol PROTO", "--enable-heuristic SHORT_NAME", "--disable-heuristic SHORT_NAME", "--plugins DIR",

@@ -69,17 +69,24 @@ class TermsharkCommandsTest {
     }
 
     @Test
-    void colorIsNotOffered(@TempDir Path dir) throws IOException {
-        // utils.go TSharkSupportsColor: a non-zero status makes termshark leave --color out of its commands
+    void colorIsOfferedAndColorsAsTshark(@TempDir Path dir) throws IOException {
+        // utils.go TSharkSupportsColor: status 0 on the empty capture makes termshark add --color to its psml and pdml runs
         Path empty = dir.resolve("empty.pcap");
         Files.write(empty, new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 4, 0, 1, 0, 0, 0});
-        assertThat(Cli.run("-r", empty.toString(), "-T", "psml", "--color").status()).isNotZero();
+        Cli probe = Cli.run("-r", empty.toString(), "-T", "psml", "--color");
+        assertThat(probe.status()).isZero();
         // tshark -r empty.pcap -T psml
-        assertThat(Cli.run("-r", empty.toString(), "-T", "psml").out()).isEqualTo("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        assertThat(probe.out()).isEqualTo("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                 + "<psml version=\"0\" creator=\"wireshark/4.0.17\">\n<structure>\n<section>No.</section>\n<section>Time</section>\n"
                 + "<section>Source</section>\n<section>Destination</section>\n<section>Protocol</section>\n"
                 + "<section>Length</section>\n<section>Info</section>\n</structure>\n\n</psml>\n");
+        // the packet list's foreground and background, and the rule in the details, from Wireshark's default rules
+        assertThat(Cli.run("-T", "psml", "--color", "-o", COLUMNS, "-r", Cli.SAMPLE.toString()).out())
+                .isEqualTo(Files.readString(GOLDEN.resolve("psml-color.xml")));
+        String rules = Cli.run("-T", "pdml", "--color", "-r", Cli.SAMPLE.toString()).out().lines()
+                .filter(l -> l.contains("coloring_rule")).map(l -> l + "\n").reduce("", String::concat);
+        assertThat(rules).isEqualTo(Files.readString(GOLDEN.resolve("pdml-coloring-rules.txt"))).isNotEmpty();
     }
 
     @Test

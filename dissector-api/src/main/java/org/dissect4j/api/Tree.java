@@ -62,7 +62,6 @@ public final class Tree extends TreeView {
     public void wantAll(boolean all) {
         this.wantAll = all;
         owners = null;
-        protocolsWanted = null;
         rebuildRecords();
     }
 
@@ -93,7 +92,6 @@ public final class Tree extends TreeView {
     public void want(int fieldId) {
         ensureFieldCapacity();
         owners = null;
-        protocolsWanted = null;
         if (fieldId >= wanted.length * 64) {
             wanted = Arrays.copyOf(wanted, (fieldId >>> 6) + 1);
         }
@@ -107,7 +105,6 @@ public final class Tree extends TreeView {
     /** Records no field from now on: forgets every {@link #want} and turns {@link #wantAll} off. */
     public void clearWants() {
         owners = null;
-        protocolsWanted = null;
         Arrays.fill(wanted, 0);
         wantAll = false;
         rebuildRecords();
@@ -179,8 +176,17 @@ public final class Tree extends TreeView {
         records = r;
     }
 
-    /** Wanted field ids ({@code [0]}) and the field ids of the protocols owning them ({@code [1]}); rebuilt lazily. */
-    private int[][] owners;
+    /** What the wanted set means per protocol; {@code null} until asked after a change of the set. */
+    private WantedOwners owners;
+
+    private WantedOwners owners() {
+        WantedOwners o = owners;
+        if (o == null) {
+            o = new WantedOwners(wanted, registry);
+            owners = o;
+        }
+        return o;
+    }
 
     /**
      * The wanted fields and their protocols: {@code [0][i]} is a wanted field id, {@code [1][i]}
@@ -189,34 +195,8 @@ public final class Tree extends TreeView {
      * per change of the wanted set.
      */
     int[][] wantedOwners() {
-        int[][] o = owners;
-        if (o == null) {
-            int count = 0;
-            for (long w : wanted) {
-                count += Long.bitCount(w);
-            }
-            int[] ids = new int[count];
-            int[] own = new int[count];
-            int i = 0;
-            for (int w = 0; w < wanted.length; w++) {
-                for (long bits = wanted[w]; bits != 0; bits &= bits - 1) {
-                    int id = w * 64 + Long.numberOfTrailingZeros(bits);
-                    Field f = registry.field(id);
-                    Protocol owner = registry.owner(id);
-                    ids[i] = id;
-                    own[i++] = f == null || f.wholePacket() || owner == null ? -1 : owner.field().id();
-                }
-            }
-            o = new int[][] {ids, own};
-            owners = o;
-        }
-        return o;
+        return owners().fieldsAndOwners;
     }
-
-    /** By protocol field id: some field that protocol owns is wanted; {@code null} until asked after a change. */
-    private boolean[] protocolsWanted;
-    /** A wanted field has no known owner, so every protocol counts as wanted. */
-    private boolean ownerUnknown;
 
     /**
      * Whether any field {@code pr} owns (its protocol field included) is recorded: when not, none of its
@@ -227,29 +207,7 @@ public final class Tree extends TreeView {
      * @return {@code true} when everything is wanted, or some field of {@code pr}, or a field whose owner is unknown
      */
     public boolean wantsAnyOf(Protocol pr) {
-        boolean[] w = protocolsWanted;
-        if (w == null) {
-            w = protocolsWanted();
-        }
-        int id = pr.field().id();
-        return wantAll || ownerUnknown || id < w.length && w[id];
-    }
-
-    private boolean[] protocolsWanted() {
-        int[][] o = wantedOwners();
-        boolean[] w = new boolean[Field.idLimit()];
-        boolean unknown = false;
-        for (int fieldId : o[0]) {
-            Protocol owner = registry.owner(fieldId);
-            if (owner == null) {
-                unknown = true;
-            } else {
-                w[owner.field().id()] = true;
-            }
-        }
-        ownerUnknown = unknown;
-        protocolsWanted = w;
-        return w;
+        return wantAll || owners().wantsAnyOf(pr);
     }
 
     // ---- per packet ------------------------------------------------------------------------

@@ -60,7 +60,7 @@ public final class HttpDissector implements Dissector {
         int end = offset + length;
         int at = offset;
         while (at < end) {
-            int n = message(p, at, end);
+            int n = message(p, at, end, at == offset);
             if (n <= 0) {
                 break;
             }
@@ -95,8 +95,17 @@ public final class HttpDissector implements Dissector {
         return dissect(p, offset, length);
     }
 
-    /** One message at {@code at}; returns bytes consumed, or -1 when more data was requested. */
-    private int message(Packet p, int at, int end) {
+    /**
+     * One message at {@code at}; returns bytes consumed, or -1 when more data was requested. {@code first}: the
+     * data handed over starts here (not after a message of the same data).
+     */
+    private int message(Packet p, int at, int end, boolean first) {
+        boolean unseen = first && !conversations.seenMessage(p);
+        if (unseen && at < p.capturedEnd() && !isPrint(p.u8(at))) {
+            // no start line begins with this byte: not looked into further (below, the same for text)
+            p.takeQuietly();
+            return end - at;
+        }
         StreamReassembly stream = p.stream();
         boolean moreHeaders = stream != null && stream.canDesegment() && desegmentHeaders;
         int capEnd = Math.min(end, p.capturedEnd());
@@ -113,6 +122,12 @@ public final class HttpDissector implements Dissector {
         }
         int kind = HttpHeaders.classify(p, at, firstEnd);
         if (kind == HttpHeaders.NEITHER) {
+            if (unseen) {
+                // data that starts no message on a connection that has carried none yet (a TLS ClientHello sent to
+                // port 80, an unknown method on a port the heuristic took): Wireshark 4.0 shows it as TCP payload
+                p.takeQuietly();
+                return end - at;
+            }
             return continuation(p, at, end);
         }
         if (p.columns()) {
@@ -145,6 +160,11 @@ public final class HttpDissector implements Dissector {
         t.setLength(httpNode, Math.min(shown, Math.max(0, capEnd - at)));
         t.close();
         return consumed;
+    }
+
+    /** GLib's {@code g_ascii_isprint}: a printable ASCII character, space included. */
+    private static boolean isPrint(int c) {
+        return c >= 0x20 && c < 0x7f;
     }
 
     /** Whether a response with status line {@code [at, le)} has a body: not to HEAD, not 1xx, 204 or 304. */

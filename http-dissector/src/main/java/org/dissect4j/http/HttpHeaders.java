@@ -297,14 +297,23 @@ final class HttpHeaders {
         return -1;
     }
 
-    /** Wireshark's format_text for the Info column and generated strings: printable ASCII kept, the rest escaped. */
+    /** The letters format_text escapes C0 controls 7..13 with ({@code \a \b \t \n \v \f \r}). */
+    private static final String CONTROL_LETTERS = "abtnvfr";
+
+    /**
+     * Wireshark's format_text for the Info column and generated strings: printable ASCII kept, a C0 control or DEL
+     * escaped with its letter or as three octal digits ({@code \000} for NUL, zeek ipv4/fragmented-4), other bytes
+     * as {@code \x} and two hex digits.
+     */
     static void appendText(Packet p, int at, int end, StringBuilder out) {
         for (int i = at; i < end; i++) {
             int c = p.u8(i);
             if (c >= 0x20 && c < 0x7f) {
                 out.append((char) c);
-            } else if (c == '\t') {
-                out.append("\\t");
+            } else if (c >= 7 && c <= 13) {
+                out.append('\\').append(CONTROL_LETTERS.charAt(c - 7));
+            } else if (c < 0x80) {
+                out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + (c >> 3 & 7))).append((char) ('0' + (c & 7)));
             } else {
                 out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
             }

@@ -42,6 +42,7 @@ public final class HttpDissector implements Dissector {
         desegmentBody = r.settings().bool("http.desegment_body", true);
         chunked.maxDechunked = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 8,
                 r.settings().integer("http.max_dechunked_bytes", chunked.maxDechunked)));
+        body.decoder(new HttpContentDecoder(chunked.maxDechunked));
     }
 
     private final HttpHeaders headers = new HttpHeaders();
@@ -49,6 +50,15 @@ public final class HttpDissector implements Dissector {
     private final HttpBody body = new HttpBody(headers);
     private final StringBuilder scratch = new StringBuilder(128);
     private DissectorHandle self;
+
+    /** The {@code media} dissector, for bodies of a type no dissector takes. */
+    Dissector mediaDissector() {
+        return body.mediaDissector();
+    }
+
+    void media(DissectorHandle media) {
+        body.media(media);
+    }
 
     void wire(DissectorTable mediaTypes, DissectorHandle dataHandle, DissectorHandle self) {
         body.wire(mediaTypes, dataHandle);
@@ -270,6 +280,7 @@ public final class HttpDissector implements Dissector {
         }
         t.open(HttpFields.HTTP.field(), at, Math.max(0, Math.min(end, p.capturedEnd()) - at));
         headers.ctOffset = -1;      // the last message's Content-Type points into another packet's bytes
+        headers.encoding = HttpHeaders.IDENTITY;
         body.deliver(p, t, p.source(), at, end - at);
         t.close();
         return end - at;

@@ -45,8 +45,13 @@ final class HttpHeaders {
             HttpFields.TRANSFER_ENCODING, HttpFields.CONTENT_ENCODING, HttpFields.UPGRADE, HttpFields.AUTHORIZATION,
             HttpFields.PROXY_AUTHENTICATE, HttpFields.PROXY_AUTHORIZATION, HttpFields.WWW_AUTHENTICATE,
             HttpFields.X_FORWARDED_FOR};
-    private static final int H_HOST = 0, H_CONTENT_TYPE = 2, H_CONTENT_LENGTH = 3, H_TRANSFER_ENCODING = 16;
+    private static final int H_HOST = 0, H_CONTENT_TYPE = 2, H_CONTENT_LENGTH = 3, H_TRANSFER_ENCODING = 16,
+            H_CONTENT_ENCODING = 17;
     private static final byte[] CHUNKED = ascii("chunked")[0];
+    /** {@link #encoding}: none (or one HTTP leaves alone), gzip ({@code x-gzip} too), deflate. */
+    static final int IDENTITY = 0, GZIP = 1, DEFLATE = 2;
+    private static final byte[][] GZIP_NAMES = ascii("gzip", "x-gzip");
+    private static final byte[] DEFLATE_NAME = ascii("deflate")[0];
 
     // Per message (reused): set by scan (framing, content type) and dissect (URI, host).
     /** {@code Content-Length}, or -1 when absent or not a number. */
@@ -55,6 +60,8 @@ final class HttpHeaders {
     boolean chunked;
     /** {@code Content-Type}'s value, or {@code ctOffset} -1 (also for a continuation: its data has no headers). */
     int ctOffset, ctLength;
+    /** {@code Content-Encoding}: {@link #IDENTITY}, {@link #GZIP} or {@link #DEFLATE}. */
+    int encoding;
     int hostOffset, hostLength;
     int uriOffset, uriLength;
     /** The value of the header line {@link #known} last recognised. */
@@ -105,6 +112,7 @@ final class HttpHeaders {
         contentLength = -1;
         chunked = false;
         ctOffset = -1;
+        encoding = IDENTITY;
         hostOffset = -1;
         uriOffset = -1;
         uriLength = -1;
@@ -268,6 +276,9 @@ final class HttpHeaders {
                 ctOffset = v;
                 ctLength = ve - v;
             }
+            case H_CONTENT_ENCODING -> encoding = AsciiScan.equalsIgnoreCase(p, v, ve, GZIP_NAMES[0])
+                    || AsciiScan.equalsIgnoreCase(p, v, ve, GZIP_NAMES[1]) ? GZIP
+                    : AsciiScan.equalsIgnoreCase(p, v, ve, DEFLATE_NAME) ? DEFLATE : IDENTITY;
             default -> {
             }
         }

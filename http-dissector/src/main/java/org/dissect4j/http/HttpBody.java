@@ -3,6 +3,7 @@ package org.dissect4j.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.dissect4j.api.AsciiScan;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
@@ -20,15 +21,21 @@ import org.dissect4j.api.Tree;
 final class HttpBody {
     private static final byte[] OCTET_STREAM = "application/octet-stream".getBytes(StandardCharsets.US_ASCII);
     private static final String[] ENCODING_NAMES = {"", "gzip", "deflate"};
+    private static final byte[] MULTIPART = "multipart/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BOUNDARY = "boundary=".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpHeaders headers;
     private final byte[] mediaKey = new byte[128];
     private int mediaKeyLength;
-    private final MediaDissector media = new MediaDissector();
+    /** The type handed to the body's dissector (Wireshark's match_string), shared with the body dissectors. */
+    final MediaTypeName typeName = new MediaTypeName();
+    private final MediaDissector media = new MediaDissector(typeName);
     private final StringBuilder label = new StringBuilder(64);
     private DissectorTable mediaTypes;
     private DissectorHandle dataHandle;
     private DissectorHandle mediaHandle;
+    private DissectorHandle jsonHandle;
+    private DissectorHandle xmlHandle;
     private HttpContentDecoder decoder;
 
     /** @param headers the message whose {@code Content-Type} chooses the dissector */
@@ -45,8 +52,11 @@ final class HttpBody {
         return media;
     }
 
-    void media(DissectorHandle handle) {
-        this.mediaHandle = handle;
+    /** The {@code media} handle, and those whose protocol Wireshark appends to the Protocol column ({@code HTTP/JSON}). */
+    void handles(DissectorHandle media, DissectorHandle json, DissectorHandle xml) {
+        this.mediaHandle = media;
+        this.jsonHandle = json;
+        this.xmlHandle = xml;
     }
 
     void decoder(HttpContentDecoder d) {
@@ -82,14 +92,48 @@ final class HttpBody {
         t.add(HttpFields.FILE_DATA, off, captured);
         t.useSource(saved);
         DissectorHandle h = mediaHandle(p);
+        typeName.set(mediaKey, mediaKeyLength);
+        typeName.boundaryLength = 0;
+        if (h != null && mediaKeyLength > MULTIPART.length && Arrays.equals(mediaKey, 0, MULTIPART.length, MULTIPART, 0,
+                MULTIPART.length)) {
+            boundary(p);
+        }
         if (h == null && mediaKeyLength > 0 && !isOctetStream()) {
-            media.type = mediaKey;
-            media.typeLength = mediaKeyLength;
             h = mediaHandle;
         }
-        if ((h == null || p.callPayload(src, h, off, captured) <= 0) && dataHandle != null) {
+        String column = p.protocolColumn();
+        if (h != null && p.callPayload(src, h, off, captured) > 0) {
+            if (h == jsonHandle || h == xmlHandle) {
+                // Wireshark's json and xml append their name to the Protocol column: HTTP/JSON
+                p.protocolColumn(h == jsonHandle ? slash(column, "JSON") : slash(column, "XML"));
+            }
+        } else if (dataHandle != null) {
             p.callPayload(src, dataHandle, off, captured);
         }
+    }
+
+    private static String slash(String column, String name) {
+        return "HTTP".equals(column) ? "JSON".equals(name) ? "HTTP/JSON" : "HTTP/XML" : column + "/" + name;
+    }
+
+    /** The {@code boundary} parameter of the message's Content-Type (quotes removed) into {@link #typeName}. */
+    private void boundary(Packet p) {
+        int at = AsciiScan.indexOfIgnoreCase(p, headers.ctOffset, headers.ctOffset + headers.ctLength, BOUNDARY);
+        if (at < 0) {
+            return;
+        }
+        int from = at + BOUNDARY.length;
+        int to = headers.ctOffset + headers.ctLength;
+        boolean quoted = from < to && p.u8(from) == '"';
+        int n = 0;
+        for (int i = quoted ? from + 1 : from; i < to && n < typeName.boundary.length; i++) {
+            int c = p.u8(i);
+            if (quoted ? c == '"' : c == ';' || c == ' ' || c == '\t') {
+                break;
+            }
+            typeName.boundary[n++] = (byte) c;
+        }
+        typeName.boundaryLength = n;
     }
 
     private boolean isOctetStream() {
@@ -120,9 +164,12 @@ final class HttpBody {
      * count, and {@code (type)} appended to Info; the Protocol column stays the layer's below.
      */
     private static final class MediaDissector implements Dissector {
-        private byte[] type = new byte[0];
-        private int typeLength;
+        private final MediaTypeName type;
         private final StringBuilder text = new StringBuilder(64);
+
+        MediaDissector(MediaTypeName type) {
+            this.type = type;
+        }
 
         @Override
         public int dissect(Packet p, int offset, int length) {
@@ -136,29 +183,13 @@ final class HttpBody {
             t.close();
             if (item >= 0 && t.wantsLabels()) {
                 text.setLength(0);
-                text.append("Media type: ");
-                appendType();
-                text.append(" (").append(n).append(n == 1 ? " byte)" : " bytes)");
+                type.appendTo(text.append("Media type: ")).append(" (").append(n).append(n == 1 ? " byte)" : " bytes)");
                 t.setLabel(item, text);
             }
             if (p.columns()) {
-                StringBuilder info = p.info();
-                if (!info.isEmpty()) {
-                    info.append(' ');
-                }
-                info.append('(');
-                for (int i = 0; i < typeLength; i++) {
-                    info.append((char) (type[i] & 0xff));
-                }
-                info.append(')');
+                type.appendInfo(p.info());
             }
             return n;
-        }
-
-        private void appendType() {
-            for (int i = 0; i < typeLength; i++) {
-                text.append((char) (type[i] & 0xff));
-            }
         }
     }
 }

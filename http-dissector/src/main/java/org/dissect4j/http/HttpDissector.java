@@ -56,8 +56,13 @@ public final class HttpDissector implements Dissector {
         return body.mediaDissector();
     }
 
-    void media(DissectorHandle media) {
-        body.media(media);
+    /** The media type being handed to a body dissector, and the handles {@link HttpBody} treats apart. */
+    MediaTypeName mediaTypeName() {
+        return body.typeName;
+    }
+
+    void bodyHandles(DissectorHandle media, DissectorHandle json, DissectorHandle xml) {
+        body.handles(media, json, xml);
     }
 
     void wire(DissectorTable mediaTypes, DissectorHandle dataHandle, DissectorHandle self) {

@@ -80,9 +80,8 @@ final class BodyDissectors {
             int keyEnd = eq < 0 ? pairEnd : eq;
             int item = t.open(BodyProtocols.FORM_ITEM, at, pairEnd - at);
             t.add(BodyProtocols.FORM_KEY, at, keyEnd - at);
-            if (eq >= 0) {
-                t.add(BodyProtocols.FORM_VALUE, eq + 1, pairEnd - eq - 1);
-            }
+            // a key without '=' has an empty value, as in Wireshark
+            t.add(BodyProtocols.FORM_VALUE, eq >= 0 ? eq + 1 : pairEnd, eq >= 0 ? pairEnd - eq - 1 : 0);
             t.close();
             if (item >= 0 && t.wantsLabels()) {
                 text.setLength(0);

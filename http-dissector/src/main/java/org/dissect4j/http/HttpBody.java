@@ -37,6 +37,8 @@ final class HttpBody {
     private DissectorHandle jsonHandle;
     private DissectorHandle xmlHandle;
     private HttpContentDecoder decoder;
+    /** The Protocol column a json or xml body set ({@code HTTP/JSON}), kept past the call that restores the caller's. */
+    private String jsonOrXmlColumn;
 
     /** @param headers the message whose {@code Content-Type} chooses the dissector */
     HttpBody(HttpHeaders headers) {
@@ -102,13 +104,29 @@ final class HttpBody {
             h = mediaHandle;
         }
         String column = p.protocolColumn();
+        typeName.column = column;
+        jsonOrXmlColumn = null;
         if (h != null && p.callPayload(src, h, off, captured) > 0) {
-            if (h == jsonHandle || h == xmlHandle) {
-                // Wireshark's json and xml append their name to the Protocol column: HTTP/JSON
-                p.protocolColumn(h == jsonHandle ? slash(column, "JSON") : slash(column, "XML"));
+            if (jsonOrXmlColumn == null) {
+                columnAfter(p, h, column);
+            } else {
+                p.protocolColumn(jsonOrXmlColumn);      // set inside a multipart part
             }
         } else if (dataHandle != null) {
             p.callPayload(src, dataHandle, off, captured);
+        }
+    }
+
+    /**
+     * The Protocol column after {@code h} dissected a body: {@code column} again, but Wireshark's json and xml
+     * append their name to it ({@code HTTP/JSON}), also from inside a multipart part.
+     */
+    void columnAfter(Packet p, DissectorHandle h, String column) {
+        if (h == jsonHandle || h == xmlHandle) {
+            jsonOrXmlColumn = slash(column, h == jsonHandle ? "JSON" : "XML");
+            p.protocolColumn(jsonOrXmlColumn);
+        } else {
+            p.protocolColumn(column);
         }
     }
 

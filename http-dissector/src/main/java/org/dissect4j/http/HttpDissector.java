@@ -61,6 +61,10 @@ public final class HttpDissector implements Dissector {
         return body.typeName;
     }
 
+    HttpBody body() {
+        return body;
+    }
+
     void bodyHandles(DissectorHandle media, DissectorHandle json, DissectorHandle xml) {
         body.handles(media, json, xml);
     }

@@ -177,7 +177,9 @@ final class HttpHeaders {
         t.add(HttpFields.METHOD, at, sp1 - at);
         int uriEnd = sp2 < 0 ? le : sp2;
         uriOffset = sp1 + 1;
-        uriLength = uriEnd - uriOffset;
+        // a string value ends at a NUL for tshark (zeek http: "GET /a\0b" has the URI "/a")
+        int nul = AsciiScan.indexOf(p, uriOffset, uriEnd, 0);
+        uriLength = (nul < 0 ? uriEnd : nul) - uriOffset;
         int uri = t.add(HttpFields.URI, uriOffset, uriLength);
         int q = AsciiScan.indexOf(p, uriOffset, uriEnd, '?');
         if (q >= 0) {

@@ -97,6 +97,6 @@ public final class HttpPlugin implements DissectorPlugin {
         r.findTable("tls.alpn").ifPresent(t -> t.add("http/1.1", handle));
         r.findHeuristics("tls").ifPresent(l -> l.add("http_tls", "HTTP over TLS", heuristic, true));
         http.wire(mediaTypes, r.dissector("data"), handle);
-        multipart.wire(mediaTypes, r.dissector("data"));
+        multipart.wire(mediaTypes, r.dissector("data"), http.body());
     }
 }

@@ -13,6 +13,8 @@ final class MediaTypeName {
     /** A multipart type's {@code boundary} parameter (set only for {@code multipart/*}), unquoted. */
     final byte[] boundary = new byte[72];
     int boundaryLength;
+    /** The Protocol column before the body's dissector was called (a multipart part's json makes it HTTP/JSON). */
+    String column = "";
 
     /** Copies {@code n} bytes of {@code from}. */
     void set(byte[] from, int n) {

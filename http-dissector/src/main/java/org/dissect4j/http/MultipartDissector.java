@@ -25,14 +25,16 @@ final class MultipartDissector implements Dissector {
     private final StringBuilder text = new StringBuilder(96);
     private DissectorTable mediaTypes;
     private DissectorHandle dataHandle;
+    private HttpBody httpBody;
 
     MultipartDissector(MediaTypeName type) {
         this.type = type;
     }
 
-    void wire(DissectorTable mediaTypes, DissectorHandle dataHandle) {
+    void wire(DissectorTable mediaTypes, DissectorHandle dataHandle, HttpBody body) {
         this.mediaTypes = mediaTypes;
         this.dataHandle = dataHandle;
+        this.httpBody = body;
     }
 
     @Override
@@ -85,7 +87,9 @@ final class MultipartDissector implements Dissector {
 
     /** One part {@code [at, end)}: header lines up to the empty line, then its body. */
     private void part(Packet p, Tree t, int at, int end) {
-        int item = t.open(BodyProtocols.MULTIPART_PART, at, end - at);
+        // the part's item has an empty value and covers the part, as Wireshark's
+        int item = t.addStringWithin(BodyProtocols.MULTIPART_PART, at, 0, at, end - at);
+        t.push(item);
         int ctStart = -1, ctEnd = -1;
         int body = end;
         for (int line = at; line < end; ) {
@@ -134,11 +138,11 @@ final class MultipartDissector implements Dissector {
             type.set(partType, n);
             type.boundaryLength = 0;
             // drawn inside the part, as Wireshark does; the Protocol column stays the message's
-            String column = p.protocolColumn();
+            String column = type.column;
             if ((h == null || p.callNested(h, body, end - body) <= 0) && dataHandle != null) {
                 p.callNested(dataHandle, body, end - body);
             }
-            p.protocolColumn(column);
+            httpBody.columnAfter(p, h, column);
         }
         t.close();
     }

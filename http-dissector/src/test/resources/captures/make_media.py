@@ -5,7 +5,9 @@ response in one segment each, for what tshark 4.0.17 decides about bodies and od
   - gzip and raw-deflate Content-Encoding of a text body;
   - a TLS ClientHello sent to port 80 first on its connection (stays TCP payload), then the server's HTTP reply;
   - an unknown method (QUERY) on port 8000 taken by the heuristic (stays TCP payload), then its response;
-  - a request line with NUL and control bytes (Info escapes them as tshark's format_text).
+  - a request line with NUL and control bytes (Info escapes them as tshark's format_text);
+  - a request in a SYN followed by NUL bytes (SYN data is not reassembled: they are 'Continuation');
+  - a request in two segments with the server's RST between them (the reset does not end the reassembly).
 Run it here, then regen-goldens.sh."""
 import struct
 import zlib
@@ -38,8 +40,8 @@ def checksum(b):
     return ~s & 0xffff
 
 
-def segment(src, dst, sport, dport, seq, ack, payload):
-    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, 0x18, 65535, 0, 0) + payload
+def segment(src, dst, sport, dport, seq, ack, payload, flags=0x18):
+    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + payload
     pseudo = src + dst + struct.pack("!BBH", 0, 6, len(tcp))
     tcp = tcp[:16] + struct.pack("!H", checksum(pseudo + tcp)) + tcp[18:]
     ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 1, 0x4000, 64, 6, 0, src, dst)
@@ -73,6 +75,11 @@ exchange(40102, hello, b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
 exchange(40103, b"QUERY /users HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\n{}",
          b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", dport=8000)
 exchange(40104, b"GET /a\x00b\tc\x01 HTTP/1.1\r\nHost: a\r\n\r\n", b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+frames.append(segment(C, S, 40105, 80, 100, 0, b"GET /syn HTTP/1.1\r\nHost: a\r\n\r\n" + bytes(14), flags=0x02))
+head = b"GET /r HTTP/1.1\r\nHo"
+frames.append(segment(C, S, 40106, 80, 1000, 5000, head))
+frames.append(segment(S, C, 80, 40106, 5000, 1000 + len(head), b"", flags=0x04))
+frames.append(segment(C, S, 40106, 80, 1000 + len(head), 5000, b"st: a\r\n\r\n"))
 
 with open("media-types.pcap", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))

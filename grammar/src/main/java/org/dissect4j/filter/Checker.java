@@ -302,7 +302,13 @@ final class Checker {
                 yield new ArithVal(n.span(), null, x, null, x.kind(), x.ftype());
             }
             case Ast.Reference r -> {
-                List<Field> fs = resolve(r.name());
+                // ${ip.src#2}: a field of a layer (tshark takes it; without a selected packet it has no value either)
+                int hash = r.name().indexOf('#');
+                String name = hash > 0 && isLayerNumber(r.name().substring(hash + 1)) ? r.name().substring(0, hash) : r.name();
+                List<Field> fs = resolve(name);
+                if (fs == null && hash >= 0) {
+                    throw error(r.span(), "invalid character in macro name");
+                }
                 if (fs == null) {
                     throw error(r.span(), "macro '" + r.name() + "' does not exist" + Suggest.hint(r.name(), names()));
                 }
@@ -637,6 +643,10 @@ final class Checker {
     }
 
     /** All registrations of a name, following the deprecated aliases 4.0 still accepts; {@code null} if none. */
+    private static boolean isLayerNumber(String s) {
+        return !s.isEmpty() && s.length() <= 4 && s.chars().allMatch(Character::isDigit);
+    }
+
     private List<Field> resolve(String name) {
         List<Field> l = engine.fields(name);
         if (!l.isEmpty()) {

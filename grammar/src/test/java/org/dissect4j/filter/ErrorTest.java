@@ -81,6 +81,7 @@ class ErrorTest {
                 Arguments.of("max(1,2) == 2", "Argument '1' is not valid for max()", 4, 1),
                 Arguments.of(".5", ".5 is not a valid field name.", 0, 2),
                 Arguments.of("${nosuch.field} == 1", "macro 'nosuch.field' does not exist", 0, 15),
+                Arguments.of("ip.src == ${nosuch#1}", "invalid character in macro name", 10, 11),
                 // unknown function
                 Arguments.of("foo(tcp.port) == 1", "Function 'foo' does not exist.", 0, 3),
                 Arguments.of("lenn(tcp.port) == 1", "Function 'lenn' does not exist. Did you mean len?", 0, 4),

@@ -118,6 +118,7 @@ class EvaluationTest {
         add(c, "ip.len - ip.hdr_len == tcp.hdr_len + tcp.len", 1, 2, 3, 4, 5, 6, 9);
         add(c, "frame.number == 1 + 2", 3);
         add(c, "frame.number == abs(-3)", 3);           // abs() of a constant on the right, as tshark 4.0
+        add(c, "ip.src == ${ip.src#1}", List.of());     // a layer in a reference: no value, as tshark
         add(c, "frame.number == abs(1 - 4)", 3);
         add(c, "frame[0:1] == :00 or frame[0:2] != :0011 or frame[0:3] != :00-11-22 or frame[0:3] != :00.11.22",
                 List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));

@@ -27,5 +27,7 @@ for f in *.pcap *.pcapng; do
     -e http.response.code -e http.response.phrase -e http.response.version -e http.content_type -e http.content_length \
     -e http.connection -e http.request.line -e http.response.line -e http.chunk_size \
     -e http.request_in -e http.response_for.uri -e http.request.full_uri \
+    -e media.type -e urlencoded-form.key -e urlencoded-form.value -e png.signature -e png.chunk.type -e png.chunk.len \
+    -e mime_multipart.type -e mime_multipart.part -e mime_multipart.header.content-type \
     -e _ws.col.Protocol -e _ws.col.Info > "$f.fields.tsv" 2>/dev/null
 done

@@ -34,6 +34,13 @@ class OptionsTest {
     }
 
     @Test
+    void selectedFrameIsAcceptedAsTshark() throws Exception {
+        Main m = parse("-r", "x.pcap", "-2", "-R", "ip.src == ${ip.src#1}", "--selected-frame", "3");
+        assertThat(m.readFilter).isEqualTo("ip.src == ${ip.src#1}");
+        assertThat(parse("--selected-frame=3", "-r", "x.pcap").readFile).isEqualTo("x.pcap");
+    }
+
+    @Test
     void clusteredShortOptions() throws Exception {
         Main m = parse("-nr", "x.pcap", "-qz", "conv,tcp", "-Vx2p");
         assertThat(m.noResolve).isTrue();
@@ -176,7 +183,8 @@ class OptionsTest {
         String[] options = {"-r FILE", "-i IFACE", "-f FILTER", "-s SNAPLEN", "-p", "-a duration:SECS", "-D", "-c N", "-V", "-x",
             "-T FORMAT", "-e FIELD", "-j PROTOCOLS", "-J PROTOCOLS", "--no-duplicate-keys", "-E OPT=VALUE", "-t FORMAT",
             "-n", "-q", "-l", "--color", "-C PROFILE", "-w FILE", "-F FORMAT", "-Y FILTER", "-R FILTER", "-2",
-            "--check-filter FILTER", "-z STATISTICS", "--threads N", "--handshakes", "--flow FILE.svg|DIR/", "--report-limit N",
+            "--selected-frame N", "--check-filter FILTER", "-z STATISTICS", "--threads N", "--handshakes", "--flow FILE.svg|DIR/",
+            "--report-limit N",
             "-d LAYER==VALUE,PROTO", "-o NAME:VALUE",
             "--disable-protocol PROTO", "--enable-heuristic SHORT_NAME", "--disable-heuristic SHORT_NAME", "--plugins DIR",
             "-G [REPORT]", "-v, --version", "-h, --help"};

@@ -433,8 +433,8 @@ public final class Packet extends PacketAddresses {
         int consumed;
         try {
             consumed = h.dissector().dissect(this, offset, end - offset);
-            if (consumed <= 0) {
-                consumed = 0;
+            if (tookQuietly() | consumed <= 0) {
+                consumed = Math.max(0, consumed);
                 declined(savedDepth, mark, savedProtoCount, savedCurrent, savedColumn);
             }
         } catch (PacketBoundsException e) {

@@ -18,6 +18,8 @@ public abstract sealed class PacketBytes permits PacketAddresses {
     int sourceCaptured;
     int capEnd;
     int repEnd;
+    /** Set by {@link #takeQuietly}, read and cleared by {@link Packet#call} ({@link #tookQuietly}) when the dissector returns. */
+    boolean quiet;
 
     // ---- bytes -------------------------------------------------------------------------------
 
@@ -208,4 +210,21 @@ public abstract sealed class PacketBytes permits PacketAddresses {
     PacketBytes() {
     }
 
+    /**
+     * The running dissector keeps the data it was called with but shows nothing of it: when it returns, its nodes,
+     * its protocol in {@code frame.protocols} and the Protocol column are rolled back as for a dissector that
+     * declined, yet its caller counts the bytes as taken and offers them to nobody else (Wireshark's dissector that
+     * returns the data's length without adding its item: HTTP given data that starts with a byte no message starts
+     * with). Call it just before returning, after any nested call, and write no Info text.
+     */
+    public void takeQuietly() {
+        quiet = true;
+    }
+
+    /** Whether the dissector that just returned called {@link #takeQuietly}; clears the mark. */
+    final boolean tookQuietly() {
+        boolean q = quiet;
+        quiet = false;
+        return q;
+    }
 }

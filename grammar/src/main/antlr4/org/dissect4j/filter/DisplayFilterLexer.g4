@@ -78,7 +78,9 @@ UNCLOSED_CHAR : '\'' ( ~['\\] | '\\' . )* '\\'? ;
 /** IPv4 CIDR block; the numbers are checked by the literal parser. */
 CIDR4       : DIGITS '.' DIGITS '.' DIGITS '.' DIGITS '/' DIGITS ;
 /** Colon forms: byte strings (16:03:01, :fc), MAC addresses, IPv6 (fd00::1, ::ffff:1.2.3.4, fd00::/8). */
-COLON_LITERAL : HEXDIGIT* ( ':' HEXDIGIT* )+ ( '.' DIGITS '.' DIGITS '.' DIGITS )? ( '/' DIGITS )? ;
+COLON_LITERAL : HEXDIGIT* ( ':' HEXDIGIT* )+ ( '.' DIGITS '.' DIGITS '.' DIGITS )? ( '/' DIGITS )?
+              | ':' HEXDIGIT HEXDIGIT ( ( '-' | '.' ) HEXDIGIT HEXDIGIT )+   // tshark 4.0: ':' before any byte string form
+              ;
 
 WORD        : '.'? SEGMENT ( '.' SEGMENT )* ;
 

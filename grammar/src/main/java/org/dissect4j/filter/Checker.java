@@ -90,6 +90,7 @@ final class Checker {
 
     /** Types both sides of a binary relation; a literal takes the other side's type. */
     private Val[] typePair(Ast.Value a, Ast.Value b, String opText, String opName) throws FilterException {
+        requireNotConstantArithmetic(a);
         Val ta = standalone(a);
         Val tb = standalone(b);
         if (ta != null) {
@@ -102,21 +103,45 @@ final class Checker {
             throw leftNotField(a, opText + " expression");
         }
         if (ta == null) {
-            // A constant on the left [4.2+]: only when it converts to the right side's type.
-            try {
-                ta = literal(a, target(tb));
-            } catch (FilterException e) {
-                if (a instanceof Ast.Name) {
-                    throw leftNotField(a, opText + " expression");
-                }
-                throw e;
-            }
+            // tshark 4.0 takes no constant on the left (4.2 would convert it to the right side's type)
+            throw leftNotField(a, opText + " expression");
         } else if (tb == null) {
             tb = literal(b, target(ta));
         } else {
             requireCompatible(ta, tb);
         }
         return new Val[] {ta, tb};
+    }
+
+    /** tshark 4.0's error for {@code 1 + 2 == x}, {@code -3 == x}, {@code abs(-3) == x}: at the first literal. */
+    private void requireNotConstantArithmetic(Ast.Value a) throws FilterException {
+        if (!isPlainLiteral(a) && isConstant(a)) {
+            throw error(firstLiteral(a).span(), "Constant arithmetic expression on the LHS is invalid.");
+        }
+    }
+
+    /** A value made of literals only: a literal, its negation, arithmetic of such, {@code abs()} of one. */
+    private boolean isConstant(Ast.Value v) throws FilterException {
+        return switch (v) {
+            case Ast.Negate n -> isConstant(n.operand());
+            case Ast.Arith a -> isConstant(a.left()) && isConstant(a.right());
+            case Ast.Call c -> isAbsOfConstant(c);
+            case Ast.Name n -> field(n) == null && n.layers() == null;
+            default -> isPlainLiteral(v);
+        };
+    }
+
+    private boolean isAbsOfConstant(Ast.Call c) throws FilterException {
+        return c.name().equals("abs") && c.args().size() == 1 && isConstant(c.args().get(0));
+    }
+
+    private static Ast.Value firstLiteral(Ast.Value v) {
+        return switch (v) {
+            case Ast.Negate n -> firstLiteral(n.operand());
+            case Ast.Arith a -> firstLiteral(a.left());
+            case Ast.Call c when !c.args().isEmpty() -> firstLiteral(c.args().get(0));
+            default -> v;
+        };
     }
 
     private FilterException leftNotField(Ast.Value a, String what) {
@@ -198,9 +223,9 @@ final class Checker {
     }
 
     private Typed.Test membership(Ast.Membership m) throws FilterException {
-        Val tx = standalone(m.left());
+        Val tx = isConstant(m.left()) ? null : standalone(m.left());
         if (tx == null) {
-            throw leftNotField(m.left(), "\"in\" expression");
+            throw error(firstLiteral(m.left()).span(), "Only a field may be tested for membership in a set.");
         }
         requireComparable(tx, "\"in\"");
         List<Typed.Item> items = new ArrayList<>();
@@ -264,7 +289,7 @@ final class Checker {
             case Ast.ColonLit c -> null;
             case Ast.Cidr4Lit c -> null;
             case Ast.Slice s -> slice(s);
-            case Ast.Call c -> call(c);
+            case Ast.Call c -> isAbsOfConstant(c) ? null : call(c);
             case Ast.Arith a -> arith(a);
             case Ast.Negate n -> {
                 Val x = standalone(n.operand());
@@ -277,7 +302,13 @@ final class Checker {
                 yield new ArithVal(n.span(), null, x, null, x.kind(), x.ftype());
             }
             case Ast.Reference r -> {
-                List<Field> fs = resolve(r.name());
+                // ${ip.src#2}: a field of a layer (tshark takes it; without a selected packet it has no value either)
+                int hash = r.name().indexOf('#');
+                String name = hash > 0 && isLayerNumber(r.name().substring(hash + 1)) ? r.name().substring(0, hash) : r.name();
+                List<Field> fs = resolve(name);
+                if (fs == null && hash >= 0) {
+                    throw error(r.span(), "invalid character in macro name");
+                }
                 if (fs == null) {
                     throw error(r.span(), "macro '" + r.name() + "' does not exist" + Suggest.hint(r.name(), names()));
                 }
@@ -314,6 +345,12 @@ final class Checker {
                 Val l = literal(a.left(), t);
                 Val r = literal(a.right(), t);
                 yield fold(a.span(), a.op(), (Const) l, (Const) r, t);
+            }
+            case Ast.Call c when isAbsOfConstant(c) -> {
+                // abs() of a constant on the right is computed here (ip.ttl == abs(-64)), as tshark 4.0 does
+                Const x = (Const) literal(c.args().get(0), t);
+                boolean negative = x.kind() == Kind.FLOAT ? x.d() < 0 : x.l() < 0;
+                yield negative ? fold(c.span(), null, x, null, t) : x;
             }
             case Ast.Name n -> literals.convert(v, t, false);
             case Ast.StringLit s -> literals.convert(v, t, false);
@@ -466,7 +503,11 @@ final class Checker {
             if (arg instanceof Ast.Name n) {
                 throw error(n.span(), n.text() + " is neither a field nor a protocol name." + Suggest.hint(n.text(), names()));
             }
-            throw error(arg.span(), "The argument of " + fn + "() must be a field, not a literal.");
+            throw error(arg.span(), switch (fn) {
+                case "len" -> "Only fields can be used as parameter for len()";
+                case "lower", "upper" -> "Only string type fields can be used as parameter for " + fn + "()";
+                default -> "The argument of " + fn + "() must be a field, not a literal.";
+            });
         }
         Kind k = v.kind();
         switch (fn) {
@@ -556,7 +597,8 @@ final class Checker {
             }
         }
         if (ref == null) {
-            throw error(c.span(), "Function " + c.name() + " needs at least one field argument.");
+            Ast.Value first = c.args().get(0);
+            throw error(first.span(), "Argument '" + AstText.of(expression, first.span()) + "' is not valid for " + c.name() + "()");
         }
         for (int i = 0; i < typed.size(); i++) {
             if (typed.get(i) == null) {
@@ -601,6 +643,10 @@ final class Checker {
     }
 
     /** All registrations of a name, following the deprecated aliases 4.0 still accepts; {@code null} if none. */
+    private static boolean isLayerNumber(String s) {
+        return !s.isEmpty() && s.length() <= 4 && s.chars().allMatch(Character::isDigit);
+    }
+
     private List<Field> resolve(String name) {
         List<Field> l = engine.fields(name);
         if (!l.isEmpty()) {

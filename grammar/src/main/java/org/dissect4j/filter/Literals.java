@@ -539,6 +539,10 @@ final class Literals {
         if (s.isEmpty()) {
             return null;
         }
+        if (!strictPairs && s.length() > 2 && s.charAt(0) == ':' && s.charAt(1) != ':') {
+            // tshark 4.0 takes a leading colon before any byte string form: :0011, :00-11-22, :00.11.22, :00:11
+            return hexBytes(s.substring(1), false);
+        }
         char sep = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

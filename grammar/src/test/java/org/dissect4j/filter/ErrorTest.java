@@ -70,8 +70,18 @@ class ErrorTest {
                 Arguments.of("tcp.srcport-1 == 442",
                         "Left side of \"==\" expression must be a field or function, not tcp.srcport-1. Did you mean tcp.srcport?", 0, 13),
                 Arguments.of("1 == 2", "Left side of \"==\" expression must be a field or function, not 1.", 0, 1),
+                // tshark 4.0.17's words for constants on the left and functions of literals
+                Arguments.of("6 == frame.number", "Left side of \"==\" expression must be a field or function, not 6.", 0, 1),
+                Arguments.of("1 + 2 == frame.number", "Constant arithmetic expression on the LHS is invalid.", 0, 1),
+                Arguments.of("-3 == frame.number", "Constant arithmetic expression on the LHS is invalid.", 1, 1),
+                Arguments.of("abs(-3) == 3", "Constant arithmetic expression on the LHS is invalid.", 5, 1),
+                Arguments.of("6 in {frame.number}", "Only a field may be tested for membership in a set.", 0, 1),
+                Arguments.of("len(\"abc\") == 3", "Only fields can be used as parameter for len()", 4, 5),
+                Arguments.of("lower(\"AB\") == \"ab\"", "Only string type fields can be used as parameter for lower()", 6, 4),
+                Arguments.of("max(1,2) == 2", "Argument '1' is not valid for max()", 4, 1),
                 Arguments.of(".5", ".5 is not a valid field name.", 0, 2),
                 Arguments.of("${nosuch.field} == 1", "macro 'nosuch.field' does not exist", 0, 15),
+                Arguments.of("ip.src == ${nosuch#1}", "invalid character in macro name", 10, 11),
                 // unknown function
                 Arguments.of("foo(tcp.port) == 1", "Function 'foo' does not exist.", 0, 3),
                 Arguments.of("lenn(tcp.port) == 1", "Function 'lenn' does not exist. Did you mean len?", 0, 4),

@@ -1,5 +1,10 @@
 package org.dissect4j.http;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.dissect4j.api.AsciiScan;
+import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
@@ -7,15 +12,33 @@ import org.dissect4j.api.StreamReassembly;
 import org.dissect4j.api.Tree;
 
 /**
- * Hands a message body on: {@code http.file_data}, then the dissector the {@code media_type} table names
- * for the message's content type (lower-cased, parameters dropped), else {@code data}. The body belongs to
- * HTTP, so the lower layer's {@link StreamReassembly} is hidden from whoever dissects it.
+ * Hands a message body on: a gzip or deflate {@code Content-Encoding} undone first (as a new data source,
+ * "Uncompressed entity body"), {@code http.file_data}, then the dissector the {@code media_type} table names for the
+ * message's content type (lower-cased, parameters dropped), else Wireshark's {@code media} for a type nobody takes,
+ * else {@code data} (no content type, {@code application/octet-stream}). The body belongs to HTTP, so the lower
+ * layer's {@link StreamReassembly} is hidden from whoever dissects it.
  */
 final class HttpBody {
+    private static final byte[] OCTET_STREAM = "application/octet-stream".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] ENCODING_NAMES = {"", "gzip", "deflate"};
+    private static final byte[] MULTIPART = "multipart/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BOUNDARY = "boundary=".getBytes(StandardCharsets.US_ASCII);
+
     private final HttpHeaders headers;
     private final byte[] mediaKey = new byte[128];
+    private int mediaKeyLength;
+    /** The type handed to the body's dissector (Wireshark's match_string), shared with the body dissectors. */
+    final MediaTypeName typeName = new MediaTypeName();
+    private final MediaDissector media = new MediaDissector(typeName);
+    private final StringBuilder label = new StringBuilder(64);
     private DissectorTable mediaTypes;
     private DissectorHandle dataHandle;
+    private DissectorHandle mediaHandle;
+    private DissectorHandle jsonHandle;
+    private DissectorHandle xmlHandle;
+    private HttpContentDecoder decoder;
+    /** The Protocol column a json or xml body set ({@code HTTP/JSON}), kept past the call that restores the caller's. */
+    private String jsonOrXmlColumn;
 
     /** @param headers the message whose {@code Content-Type} chooses the dissector */
     HttpBody(HttpHeaders headers) {
@@ -27,8 +50,23 @@ final class HttpBody {
         this.dataHandle = dataHandle;
     }
 
+    Dissector mediaDissector() {
+        return media;
+    }
+
+    /** The {@code media} handle, and those whose protocol Wireshark appends to the Protocol column ({@code HTTP/JSON}). */
+    void handles(DissectorHandle media, DissectorHandle json, DissectorHandle xml) {
+        this.mediaHandle = media;
+        this.jsonHandle = json;
+        this.xmlHandle = xml;
+    }
+
+    void decoder(HttpContentDecoder d) {
+        this.decoder = d;
+    }
+
     /**
-     * The body: {@code http.file_data}, then the media type's dissector or {@code data}.
+     * The body: its decoding, {@code http.file_data}, then the media type's dissector, {@code media} or {@code data}.
      * {@code src} is the data source holding it ({@link Packet#source()} for the current one).
      */
     void deliver(Packet p, Tree t, int src, int off, int len) {
@@ -37,17 +75,92 @@ final class HttpBody {
             return;
         }
         int saved = t.currentSource();
+        if (headers.encoding != HttpHeaders.IDENTITY && captured == len && decoder != null
+                && decoder.decode(t.segment(src), t.base(src), off, len, headers.encoding)) {
+            int n = decoder.outputLength();
+            t.useSource(src);
+            int item = t.add(HttpFields.ENCODED_ENTITY, off, len);
+            if (item >= 0 && t.wantsLabels()) {
+                label.setLength(0);
+                label.append("Content-encoded entity body (").append(ENCODING_NAMES[headers.encoding]).append("): ")
+                        .append(len).append(" bytes -> ").append(n).append(" bytes");
+                t.setLabel(item, label);
+            }
+            src = t.addSource(decoder.output(), 0, n, "Uncompressed entity body");
+            off = 0;
+            captured = n;
+        }
         t.useSource(src);
         t.add(HttpFields.FILE_DATA, off, captured);
         t.useSource(saved);
         DissectorHandle h = mediaHandle(p);
-        if ((h == null || p.callPayload(src, h, off, captured) <= 0) && dataHandle != null) {
+        typeName.set(mediaKey, mediaKeyLength);
+        typeName.boundaryLength = 0;
+        if (h != null && mediaKeyLength > MULTIPART.length && Arrays.equals(mediaKey, 0, MULTIPART.length, MULTIPART, 0,
+                MULTIPART.length)) {
+            boundary(p);
+        }
+        if (h == null && mediaKeyLength > 0 && !isOctetStream()) {
+            h = mediaHandle;
+        }
+        String column = p.protocolColumn();
+        typeName.column = column;
+        jsonOrXmlColumn = null;
+        if (h != null && p.callPayload(src, h, off, captured) > 0) {
+            if (jsonOrXmlColumn == null) {
+                columnAfter(p, h, column);
+            } else {
+                p.protocolColumn(jsonOrXmlColumn);      // set inside a multipart part
+            }
+        } else if (dataHandle != null) {
             p.callPayload(src, dataHandle, off, captured);
         }
     }
 
+    /**
+     * The Protocol column after {@code h} dissected a body: {@code column} again, but Wireshark's json and xml
+     * append their name to it ({@code HTTP/JSON}), also from inside a multipart part.
+     */
+    void columnAfter(Packet p, DissectorHandle h, String column) {
+        if (h == jsonHandle || h == xmlHandle) {
+            jsonOrXmlColumn = slash(column, h == jsonHandle ? "JSON" : "XML");
+            p.protocolColumn(jsonOrXmlColumn);
+        } else {
+            p.protocolColumn(column);
+        }
+    }
+
+    private static String slash(String column, String name) {
+        return "HTTP".equals(column) ? "JSON".equals(name) ? "HTTP/JSON" : "HTTP/XML" : column + "/" + name;
+    }
+
+    /** The {@code boundary} parameter of the message's Content-Type (quotes removed) into {@link #typeName}. */
+    private void boundary(Packet p) {
+        int at = AsciiScan.indexOfIgnoreCase(p, headers.ctOffset, headers.ctOffset + headers.ctLength, BOUNDARY);
+        if (at < 0) {
+            return;
+        }
+        int from = at + BOUNDARY.length;
+        int to = headers.ctOffset + headers.ctLength;
+        boolean quoted = from < to && p.u8(from) == '"';
+        int n = 0;
+        for (int i = quoted ? from + 1 : from; i < to && n < typeName.boundary.length; i++) {
+            int c = p.u8(i);
+            if (quoted ? c == '"' : c == ';' || c == ' ' || c == '\t') {
+                break;
+            }
+            typeName.boundary[n++] = (byte) c;
+        }
+        typeName.boundaryLength = n;
+    }
+
+    private boolean isOctetStream() {
+        return Arrays.equals(mediaKey, 0, mediaKeyLength, OCTET_STREAM, 0, OCTET_STREAM.length);
+    }
+
     /** The media type's dissector: content type lower-cased, parameters dropped, looked up in {@code media_type}. */
     private DissectorHandle mediaHandle(Packet p) {
+        mediaKeyLength = 0;
         int ctOffset = headers.ctOffset;
         if (ctOffset < 0 || mediaTypes == null) {
             return null;
@@ -60,6 +173,41 @@ final class HttpBody {
             }
             mediaKey[n++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
+        mediaKeyLength = n;
         return HttpMediaTypes.lookup(mediaTypes, mediaKey, n);
+    }
+
+    /**
+     * Wireshark's {@code media} ("Media Type"): the body as {@code media.type}, labelled with the type and the byte
+     * count, and {@code (type)} appended to Info; the Protocol column stays the layer's below.
+     */
+    private static final class MediaDissector implements Dissector {
+        private final MediaTypeName type;
+        private final StringBuilder text = new StringBuilder(64);
+
+        MediaDissector(MediaTypeName type) {
+            this.type = type;
+        }
+
+        @Override
+        public int dissect(Packet p, int offset, int length) {
+            int n = Math.min(length, p.captured(offset));
+            if (n <= 0) {
+                return 0;
+            }
+            Tree t = p.tree();
+            t.open(HttpFields.MEDIA.field(), offset, n);
+            int item = t.add(HttpFields.MEDIA_TYPE, offset, n);
+            t.close();
+            if (item >= 0 && t.wantsLabels()) {
+                text.setLength(0);
+                type.appendTo(text.append("Media type: ")).append(" (").append(n).append(n == 1 ? " byte)" : " bytes)");
+                t.setLabel(item, text);
+            }
+            if (p.columns()) {
+                type.appendInfo(p.info());
+            }
+            return n;
+        }
     }
 }

@@ -86,7 +86,7 @@ final class HttpConversations {
 
     /** The request this response answers (removed from the queue), or null. */
     Request response(Packet p) {
-        State s = state(p, false);
+        State s = state(p, true);
         if (s == null) {
             return null;
         }
@@ -105,6 +105,12 @@ final class HttpConversations {
     int requests(Packet p) {
         State s = state(p, false);
         return s == null ? 0 : s.requests;
+    }
+
+    /** Whether a request or a response was seen on the packet's connection (false without one). */
+    boolean seenMessage(Packet p) {
+        State s = state(p, false);
+        return s != null && (s.requests > 0 || s.responses > 0);
     }
 
     boolean lastMethodIsHead(Packet p) {

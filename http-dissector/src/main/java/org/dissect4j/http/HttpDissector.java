@@ -42,6 +42,7 @@ public final class HttpDissector implements Dissector {
         desegmentBody = r.settings().bool("http.desegment_body", true);
         chunked.maxDechunked = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 8,
                 r.settings().integer("http.max_dechunked_bytes", chunked.maxDechunked)));
+        body.decoder(new HttpContentDecoder(chunked.maxDechunked));
     }
 
     private final HttpHeaders headers = new HttpHeaders();
@@ -49,6 +50,24 @@ public final class HttpDissector implements Dissector {
     private final HttpBody body = new HttpBody(headers);
     private final StringBuilder scratch = new StringBuilder(128);
     private DissectorHandle self;
+
+    /** The {@code media} dissector, for bodies of a type no dissector takes. */
+    Dissector mediaDissector() {
+        return body.mediaDissector();
+    }
+
+    /** The media type being handed to a body dissector, and the handles {@link HttpBody} treats apart. */
+    MediaTypeName mediaTypeName() {
+        return body.typeName;
+    }
+
+    HttpBody body() {
+        return body;
+    }
+
+    void bodyHandles(DissectorHandle media, DissectorHandle json, DissectorHandle xml) {
+        body.handles(media, json, xml);
+    }
 
     void wire(DissectorTable mediaTypes, DissectorHandle dataHandle, DissectorHandle self) {
         body.wire(mediaTypes, dataHandle);
@@ -60,7 +79,7 @@ public final class HttpDissector implements Dissector {
         int end = offset + length;
         int at = offset;
         while (at < end) {
-            int n = message(p, at, end);
+            int n = message(p, at, end, at == offset);
             if (n <= 0) {
                 break;
             }
@@ -95,8 +114,17 @@ public final class HttpDissector implements Dissector {
         return dissect(p, offset, length);
     }
 
-    /** One message at {@code at}; returns bytes consumed, or -1 when more data was requested. */
-    private int message(Packet p, int at, int end) {
+    /**
+     * One message at {@code at}; returns bytes consumed, or -1 when more data was requested. {@code first}: the
+     * data handed over starts here (not after a message of the same data).
+     */
+    private int message(Packet p, int at, int end, boolean first) {
+        boolean unseen = first && !conversations.seenMessage(p);
+        if (unseen && at < p.capturedEnd() && !isPrint(p.u8(at))) {
+            // no start line begins with this byte: not looked into further (below, the same for text)
+            p.takeQuietly();
+            return end - at;
+        }
         StreamReassembly stream = p.stream();
         boolean moreHeaders = stream != null && stream.canDesegment() && desegmentHeaders;
         int capEnd = Math.min(end, p.capturedEnd());
@@ -113,6 +141,12 @@ public final class HttpDissector implements Dissector {
         }
         int kind = HttpHeaders.classify(p, at, firstEnd);
         if (kind == HttpHeaders.NEITHER) {
+            if (unseen) {
+                // data that starts no message on a connection that has carried none yet (a TLS ClientHello sent to
+                // port 80, an unknown method on a port the heuristic took): Wireshark 4.0 shows it as TCP payload
+                p.takeQuietly();
+                return end - at;
+            }
             return continuation(p, at, end);
         }
         if (p.columns()) {
@@ -145,6 +179,11 @@ public final class HttpDissector implements Dissector {
         t.setLength(httpNode, Math.min(shown, Math.max(0, capEnd - at)));
         t.close();
         return consumed;
+    }
+
+    /** GLib's {@code g_ascii_isprint}: a printable ASCII character, space included. */
+    private static boolean isPrint(int c) {
+        return c >= 0x20 && c < 0x7f;
     }
 
     /** Whether a response with status line {@code [at, le)} has a body: not to HEAD, not 1xx, 204 or 304. */
@@ -250,6 +289,7 @@ public final class HttpDissector implements Dissector {
         }
         t.open(HttpFields.HTTP.field(), at, Math.max(0, Math.min(end, p.capturedEnd()) - at));
         headers.ctOffset = -1;      // the last message's Content-Type points into another packet's bytes
+        headers.encoding = HttpHeaders.IDENTITY;
         body.deliver(p, t, p.source(), at, end - at);
         t.close();
         return end - at;

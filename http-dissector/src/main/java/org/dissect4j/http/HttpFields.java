@@ -15,6 +15,11 @@ public final class HttpFields {
     public static final Protocol HTTP = new Protocol("Hypertext Transfer Protocol", "HTTP", "http");
     /** Wireshark's text-media dissector ("Line-based text data"). */
     public static final Protocol TEXT_LINES = new Protocol("Line-based text data", "Line-based text data", "data-text-lines");
+    /** Wireshark's media dissector: a body whose media type no dissector takes. */
+    public static final Protocol MEDIA = new Protocol("Media Type", "Media", "media");
+    static final Field MEDIA_TYPE = Field.define("media.type", "Media type", FieldType.BYTES).build();
+    /** "Content-encoded entity body (gzip): 165 bytes -> 197 bytes" (a text item, as in Wireshark). */
+    static final Field ENCODED_ENTITY = Field.text("Content-encoded entity body");
 
     static final Field REQUEST = Field.define("http.request", "Request", FieldType.BOOLEAN).hidden().build();
     static final Field RESPONSE = Field.define("http.response", "Response", FieldType.BOOLEAN).hidden().build();
@@ -97,6 +102,6 @@ public final class HttpFields {
                 CONTENT_TYPE, CONTENT_LENGTH_HEADER, CONTENT_LENGTH, CONTENT_ENCODING, TRANSFER_ENCODING, UPGRADE,
                 USER_AGENT, HOST, CONNECTION, COOKIE, ACCEPT, REFERER, ACCEPT_LANGUAGE, ACCEPT_ENCODING, DATE,
                 CACHE_CONTROL, SERVER, LOCATION, SET_COOKIE, LAST_MODIFIED, X_FORWARDED_FOR, REQUEST_IN, PREV_REQUEST_IN,
-                PREV_RESPONSE_IN, TIME, CHUNK_SIZE, CHUNK_DATA, CHUNK_BOUNDARY, CHUNKED_TRAILER_PART, FILE_DATA};
+                PREV_RESPONSE_IN, TIME, CHUNK_SIZE, CHUNK_DATA, CHUNK_BOUNDARY, CHUNKED_TRAILER_PART, FILE_DATA, ENCODED_ENTITY};
     }
 }

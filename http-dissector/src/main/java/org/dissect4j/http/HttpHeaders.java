@@ -46,8 +46,13 @@ final class HttpHeaders {
             HttpFields.TRANSFER_ENCODING, HttpFields.CONTENT_ENCODING, HttpFields.UPGRADE, HttpFields.AUTHORIZATION,
             HttpFields.PROXY_AUTHENTICATE, HttpFields.PROXY_AUTHORIZATION, HttpFields.WWW_AUTHENTICATE,
             HttpFields.X_FORWARDED_FOR};
-    private static final int H_HOST = 0, H_CONTENT_TYPE = 2, H_CONTENT_LENGTH = 3, H_TRANSFER_ENCODING = 16;
+    private static final int H_HOST = 0, H_CONTENT_TYPE = 2, H_CONTENT_LENGTH = 3, H_TRANSFER_ENCODING = 16,
+            H_CONTENT_ENCODING = 17;
     private static final byte[] CHUNKED = ascii("chunked")[0];
+    /** {@link #encoding}: none (or one HTTP leaves alone), gzip ({@code x-gzip} too), deflate. */
+    static final int IDENTITY = 0, GZIP = 1, DEFLATE = 2;
+    private static final byte[][] GZIP_NAMES = ascii("gzip", "x-gzip");
+    private static final byte[] DEFLATE_NAME = ascii("deflate")[0];
 
     // Per message (reused): set by scan (framing, content type) and dissect (URI, host).
     /** {@code Content-Length}, or -1 when absent or not a number. */
@@ -56,6 +61,8 @@ final class HttpHeaders {
     boolean chunked;
     /** {@code Content-Type}'s value, or {@code ctOffset} -1 (also for a continuation: its data has no headers). */
     int ctOffset, ctLength;
+    /** {@code Content-Encoding}: {@link #IDENTITY}, {@link #GZIP} or {@link #DEFLATE}. */
+    int encoding;
     int hostOffset, hostLength;
     int uriOffset, uriLength;
     /** The value of the header line {@link #known} last recognised. */
@@ -106,6 +113,7 @@ final class HttpHeaders {
         contentLength = -1;
         chunked = false;
         ctOffset = -1;
+        encoding = IDENTITY;
         hostOffset = -1;
         uriOffset = -1;
         uriLength = -1;
@@ -170,7 +178,9 @@ final class HttpHeaders {
         t.add(HttpFields.METHOD, at, sp1 - at);
         int uriEnd = sp2 < 0 ? le : sp2;
         uriOffset = sp1 + 1;
-        uriLength = uriEnd - uriOffset;
+        // a string value ends at a NUL for tshark (zeek http: "GET /a\0b" has the URI "/a")
+        int nul = AsciiScan.indexOf(p, uriOffset, uriEnd, 0);
+        uriLength = (nul < 0 ? uriEnd : nul) - uriOffset;
         int uri = t.add(HttpFields.URI, uriOffset, uriLength);
         int q = AsciiScan.indexOf(p, uriOffset, uriEnd, '?');
         if (q >= 0) {
@@ -269,6 +279,9 @@ final class HttpHeaders {
                 ctOffset = v;
                 ctLength = ve - v;
             }
+            case H_CONTENT_ENCODING -> encoding = AsciiScan.equalsIgnoreCase(p, v, ve, GZIP_NAMES[0])
+                    || AsciiScan.equalsIgnoreCase(p, v, ve, GZIP_NAMES[1]) ? GZIP
+                    : AsciiScan.equalsIgnoreCase(p, v, ve, DEFLATE_NAME) ? DEFLATE : IDENTITY;
             default -> {
             }
         }
@@ -298,14 +311,23 @@ final class HttpHeaders {
         return -1;
     }
 
-    /** Wireshark's format_text for the Info column and generated strings: printable ASCII kept, the rest escaped. */
+    /** The letters format_text escapes C0 controls 7..13 with ({@code \a \b \t \n \v \f \r}). */
+    private static final String CONTROL_LETTERS = "abtnvfr";
+
+    /**
+     * Wireshark's format_text for the Info column and generated strings: printable ASCII kept, a C0 control or DEL
+     * escaped with its letter or as three octal digits ({@code \000} for NUL, zeek ipv4/fragmented-4), other bytes
+     * as {@code \x} and two hex digits.
+     */
     static void appendText(Packet p, int at, int end, StringBuilder out) {
         for (int i = at; i < end; i++) {
             int c = p.u8(i);
             if (c >= 0x20 && c < 0x7f) {
                 out.append((char) c);
-            } else if (c == '\t') {
-                out.append("\\t");
+            } else if (c >= 7 && c <= 13) {
+                out.append('\\').append(CONTROL_LETTERS.charAt(c - 7));
+            } else if (c < 0x80) {
+                out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + (c >> 3 & 7))).append((char) ('0' + (c & 7)));
             } else {
                 out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
             }

@@ -13,12 +13,22 @@ import org.dissect4j.api.Registrar;
 public final class HttpPlugin implements DissectorPlugin {
     /** Wireshark 4.0's HTTP TCP port range ({@code http.tcp.port}). */
     public static final int[] PORTS = {80, 3128, 3132, 5985, 8080, 8088, 11371, 1900, 2869, 2710};
-    /** Media types shown as "Line-based text data", as Wireshark's text-media dissector registers them. */
-    static final String[] TEXT_TYPES = {"text/plain", "text/html", "text/css", "text/csv", "text/richtext", "text/enriched",
-            "text/parameters", "text/x-markdown", "text/javascript", "text/vcard", "text/calendar", "message/http",
-            "application/x-wms-logplaystats", "application/x-rtsp-tunnelled", "application/x-www-form-urlencoded"};
+    /**
+     * Media types shown as "Line-based text data": those tshark 4.0.17 shows so (checked one by one with a response
+     * of each type; {@code text/csv}, {@code text/calendar} and other unregistered types are "Media Type").
+     */
+    static final String[] TEXT_TYPES = {"text/plain", "text/html", "text/css", "text/richtext", "text/enriched",
+            "text/parameters", "text/javascript", "application/x-javascript", "text/xml-external-parsed-entity",
+            "application/xml-external-parsed-entity", "application/x-tia-p25-issi", "application/x-tia-p25-sndcp",
+            "application/x-ns-proxy-autoconfig", "text/vnd.sun.j2me.app-descriptor", "application/vnd.poc.refer-to",
+            "application/vnd.drm.message", "application/x-rtsp-udp-packetpair"};
+
+    /** Types shown as XML and multipart by tshark 4.0.17 (checked one by one, as {@link #TEXT_TYPES}). */
+    static final String[] XML_TYPES = {"text/xml", "application/xml", "application/x-wms-logplaystats"};
+    static final String[] MULTIPART_TYPES = {"multipart/form-data", "multipart/mixed"};
 
     private final HttpDissector http = new HttpDissector();
+    private MultipartDissector multipart;
     private DissectorTable mediaTypes;
     private DissectorHandle handle;
     private DissectorHandle heuristic;
@@ -37,11 +47,37 @@ public final class HttpPlugin implements DissectorPlugin {
     public void register(Registrar r) {
         r.protocol(HttpFields.HTTP, HttpFields.fields());
         r.protocol(HttpFields.TEXT_LINES);
+        r.protocol(HttpFields.MEDIA, HttpFields.MEDIA_TYPE);
+        r.protocol(BodyProtocols.JSON, BodyProtocols.JSON_OBJECT, BodyProtocols.JSON_ARRAY);
+        r.protocol(BodyProtocols.XML);
+        r.protocol(BodyProtocols.FORM, BodyProtocols.FORM_ITEM, BodyProtocols.FORM_KEY, BodyProtocols.FORM_VALUE);
+        r.protocol(BodyProtocols.PNG, BodyProtocols.PNG_SIGNATURE, BodyProtocols.PNG_CHUNK, BodyProtocols.PNG_CHUNK_LEN,
+                BodyProtocols.PNG_CHUNK_TYPE, BodyProtocols.PNG_CHUNK_CRC);
+        r.protocol(BodyProtocols.MESSAGE_HTTP);
+        r.protocol(BodyProtocols.MULTIPART, BodyProtocols.MULTIPART_TYPE, BodyProtocols.MULTIPART_FIRST_BOUNDARY,
+                BodyProtocols.MULTIPART_PART, BodyProtocols.MULTIPART_CONTENT_TYPE, BodyProtocols.MULTIPART_CONTENT_DISPOSITION,
+                BodyProtocols.MULTIPART_BOUNDARY, BodyProtocols.MULTIPART_LAST_BOUNDARY);
         r.experts(HttpFields.CHAT, HttpFields.TLS_PORT, HttpFields.TE_AND_LENGTH, HttpFields.TE_UNKNOWN, HttpFields.DECHUNK_LIMIT);
         handle = r.dissector("http", HttpFields.HTTP, http);
         heuristic = r.dissector("http_tcp", HttpFields.HTTP, http::heuristic);
         http.declare(r);
         mediaTypes = r.newStringTable("media_type", "Internet media type");
+        BodyDissectors bodies = new BodyDissectors(http.mediaTypeName());
+        DissectorHandle json = r.dissector("json", BodyProtocols.JSON, bodies::json);
+        DissectorHandle xml = r.dissector("xml", BodyProtocols.XML, bodies::xml);
+        http.bodyHandles(r.dissector("media", HttpFields.MEDIA, http.mediaDissector()), json, xml);
+        multipart = new MultipartDissector(http.mediaTypeName());
+        mediaTypes.add("application/json", json);
+        for (String type : XML_TYPES) {
+            mediaTypes.add(type, xml);
+        }
+        mediaTypes.add("application/x-www-form-urlencoded", r.dissector("urlencoded-form", BodyProtocols.FORM, bodies::form));
+        mediaTypes.add("image/png", r.dissector("png", BodyProtocols.PNG, bodies::png));
+        mediaTypes.add("message/http", r.dissector("message-http", BodyProtocols.MESSAGE_HTTP, bodies::messageHttp));
+        DissectorHandle multipartHandle = r.dissector("mime_multipart", BodyProtocols.MULTIPART, multipart);
+        for (String type : MULTIPART_TYPES) {
+            mediaTypes.add(type, multipartHandle);
+        }
         for (String type : TEXT_TYPES) {
             mediaTypes.add(type, r.dissector("data-text-lines:" + type, HttpFields.TEXT_LINES, new TextLinesDissector(type)));
         }
@@ -61,5 +97,6 @@ public final class HttpPlugin implements DissectorPlugin {
         r.findTable("tls.alpn").ifPresent(t -> t.add("http/1.1", handle));
         r.findHeuristics("tls").ifPresent(l -> l.add("http_tls", "HTTP over TLS", heuristic, true));
         http.wire(mediaTypes, r.dissector("data"), handle);
+        multipart.wire(mediaTypes, r.dissector("data"), http.body());
     }
 }

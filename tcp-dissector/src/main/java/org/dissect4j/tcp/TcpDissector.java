@@ -377,7 +377,9 @@ public final class TcpDissector implements Dissector {
         int seq = s.has(TH_SYN) ? s.seq + 1 : s.seq;
         int nxtseq = s.has(TH_SYN) ? s.nxtseq + 1 : s.nxtseq;
         handoff.ctx.fin = s.has(TH_FIN);
-        if (canDesegment && s.haveSeglen && !fwd.reassemblyFailed) {
+        // Data on a SYN is handed on as it is, as tshark 4.0 does (zeek tcp/payload-syn, payload-synack: what follows
+        // a complete HTTP request in the SYN is 'Continuation', not the start of a PDU waiting for more)
+        if (canDesegment && s.haveSeglen && !fwd.reassemblyFailed && !s.has(TH_SYN)) {
             reassembly.desegment(p, s, payload, offset + length, seq, nxtseq);
         } else {
             handoff.processPayload(p, s, payload, offset + length - payload, seq, false);

@@ -333,12 +333,17 @@ final class TcpReassembly {
         return true;
     }
 
-    /** A closed connection gives its reassembly memory back now, unless a PDU still waits for its FIN. */
+    /**
+     * A closed connection gives its reassembly memory back now, unless a PDU is still being reassembled: a reset
+     * seen in one direction does not end the other's PDU (Wireshark goes on reassembling the server's records
+     * after the client's RST, zeek tls/heartbleed-encrypted-success); the table's closed timeout and the
+     * reassembly budget bound what stays.
+     */
     void releaseIfClosed(TcpSegment s) {
         TcpFlow fwd = s.fwd, rev = s.rev;
         if (s.conv.closed && s.has(TH_RST | TH_FIN) && !fwd.untilFin && !rev.untilFin) {
             // The data source of this frame, if any, keeps its array alive until the next frame.
-            if (s.has(TH_RST) || !fwd.mspActive && !rev.mspActive) {
+            if (!fwd.mspActive && !rev.mspActive) {
                 fwd.releaseReassembly(budget);
                 rev.releaseReassembly(budget);
             }

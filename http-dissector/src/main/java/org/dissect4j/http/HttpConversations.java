@@ -23,6 +23,8 @@ final class HttpConversations {
         long time;
         int number;
         boolean head;
+        /** The port a CONNECT request asks a tunnel to, else -1. */
+        int connectPort = -1;
         final StringBuilder fullUri0 = new StringBuilder();
         CharSequence fullUri;
     }
@@ -34,6 +36,10 @@ final class HttpConversations {
         int requests;
         int responses;
         boolean lastHead;
+        /** After a 2xx answer to CONNECT: the tunnelled port, and where the tunnel's bytes begin. */
+        int tunnelPort = -1;
+        long tunnelFrame;
+        int tunnelOffset;
 
         /** The queue slot {@code i}, made on first use (most connections carry one or two requests). */
         Request slot(int i) {
@@ -73,6 +79,7 @@ final class HttpConversations {
         r.time = time;
         r.number = s.requests;
         r.head = head;
+        r.connectPort = -1;
         r.fullUri0.setLength(0);
         r.fullUri = null;
         if (hostOff >= 0 && uriLen >= 0) {
@@ -116,6 +123,40 @@ final class HttpConversations {
     boolean lastMethodIsHead(Packet p) {
         State s = state(p, false);
         return s != null && s.count > 0 && s.queue[s.head].head;
+    }
+
+    /** Marks the request just recorded as a CONNECT to {@code port}. */
+    void lastRequestConnects(Packet p, int port) {
+        State s = state(p, false);
+        if (s != null && s.count > 0) {
+            s.slot((s.head + s.count - 1) % DEPTH).connectPort = port;
+        }
+    }
+
+    /** Whether the response about to be read answers a CONNECT (its 2xx has no body: a tunnel follows). */
+    boolean nextAnswersConnect(Packet p) {
+        State s = state(p, false);
+        return s != null && s.count > 0 && s.queue[s.head].connectPort >= 0;
+    }
+
+    /** The tunnel begins in frame {@code frame} at {@code offset}: Wireshark's startframe and startoffset. */
+    void tunnel(Packet p, int port, long frame, int offset) {
+        State s = state(p, true);
+        if (s != null) {
+            s.tunnelPort = port;
+            s.tunnelFrame = frame;
+            s.tunnelOffset = offset;
+        }
+    }
+
+    /** The tunnelled port when the bytes at {@code offset} of this frame are the tunnel's, else -1. */
+    int tunnelPort(Packet p, int offset) {
+        State s = state(p, false);
+        if (s == null || s.tunnelPort < 0) {
+            return -1;
+        }
+        long frame = p.frame().number();
+        return frame > s.tunnelFrame || frame == s.tunnelFrame && offset >= s.tunnelOffset ? s.tunnelPort : -1;
     }
 
     private static void append(MemorySegment seg, long base, int off, int len, StringBuilder out) {

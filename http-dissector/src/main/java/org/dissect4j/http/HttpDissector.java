@@ -69,6 +69,13 @@ public final class HttpDissector implements Dissector {
         body.handles(media, json, xml);
     }
 
+    /** The transport's port table, for the tunnels CONNECT opens; without TCP there are none. */
+    void tunnelTable(DissectorTable tcpPorts) {
+        this.tcpPorts = tcpPorts;
+    }
+
+    private DissectorTable tcpPorts;
+
     void wire(DissectorTable mediaTypes, DissectorHandle dataHandle, DissectorHandle self) {
         body.wire(mediaTypes, dataHandle);
         this.self = self;
@@ -79,6 +86,10 @@ public final class HttpDissector implements Dissector {
         int end = offset + length;
         int at = offset;
         while (at < end) {
+            int port = conversations.tunnelPort(p, at);
+            if (port >= 0) {
+                return tunnel(p, port, at, end) - offset;
+            }
             int n = message(p, at, end, at == offset);
             if (n <= 0) {
                 break;
@@ -89,6 +100,17 @@ public final class HttpDissector implements Dissector {
             }
         }
         return at - offset;
+    }
+
+    /**
+     * The bytes of a tunnel a CONNECT opened: Wireshark hands them to the {@code tcp.port} dissector of the port
+     * asked for (TLS for 443), below HTTP in the protocol chain; undissected they are data.
+     */
+    private int tunnel(Packet p, int port, int at, int end) {
+        if (tcpPorts == null || p.callTable(tcpPorts, port, at, end - at) == 0) {
+            p.callData(at, end - at);
+        }
+        return end;
     }
 
     /** The heuristic ({@code http_tcp}): a complete first line that starts or ends with "HTTP/1.". */
@@ -171,7 +193,7 @@ public final class HttpDissector implements Dissector {
         if (kind == HttpHeaders.REQUEST) {
             request(p, t, at, firstEnd);
         } else {
-            response(p, t, at);
+            response(p, t, at, firstEnd, headersEnd);
         }
         int consumed = headersEnd < 0 ? end - at : messageEnd(p, t, kind, bodyExpected, headersEnd, end) - at;
         // Wireshark's HTTP item spans the start line and headers; the body is the next layer's
@@ -190,7 +212,8 @@ public final class HttpDissector implements Dissector {
     private boolean responseHasBody(Packet p, int at, int le) {
         int status = HttpHeaders.statusCode(p, at, le);
         boolean headReply = conversations.lastMethodIsHead(p);
-        return !headReply && !(status >= 100 && status < 200) && status != 204 && status != 304;
+        boolean tunnelOpened = status >= 200 && status < 300 && conversations.nextAnswersConnect(p);
+        return !headReply && !tunnelOpened && !(status >= 100 && status < 200) && status != 204 && status != 304;
     }
 
     /**
@@ -253,6 +276,10 @@ public final class HttpDissector implements Dissector {
         t.setFlags(t.addUint(HttpFields.REQUEST, at, 0, 1), Tree.HIDDEN);
         int n = conversations.request(p, p.frame().number(), p.frame().timestampNanos(), p.segment(), p.base(),
                 h.uriOffset, h.uriLength, HttpHeaders.isHead(p, at, firstEnd), h.hostOffset, h.hostLength);
+        int connectPort = HttpHeaders.connectPort(p, at, firstEnd, h.uriOffset, h.uriLength);
+        if (connectPort >= 0) {
+            conversations.lastRequestConnects(p, connectPort);
+        }
         numberLabel(t, t.addGenerated(HttpFields.REQUEST_NUMBER, n), "HTTP request ", n, conversations.requests(p));
     }
 
@@ -265,12 +292,16 @@ public final class HttpDissector implements Dissector {
         }
     }
 
-    /** A response's links to its request: number, time since it, its frame and URI. */
-    private void response(Packet p, Tree t, int at) {
+    /** A response's links to its request: number, time since it, its frame and URI; a 2xx to CONNECT opens the tunnel. */
+    private void response(Packet p, Tree t, int at, int firstEnd, int headersEnd) {
         t.setFlags(t.addUint(HttpFields.RESPONSE, at, 0, 1), Tree.HIDDEN);
         HttpConversations.Request rq = conversations.response(p);
         if (rq == null) {
             return;
+        }
+        int status = HttpHeaders.statusCode(p, at, firstEnd);
+        if (rq.connectPort >= 0 && status >= 200 && status < 300 && headersEnd >= 0) {
+            conversations.tunnel(p, rq.connectPort, p.frame().number(), headersEnd);
         }
         numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, rq.number), "HTTP response ", rq.number,
                 conversations.requests(p));

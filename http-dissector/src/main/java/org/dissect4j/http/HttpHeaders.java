@@ -33,6 +33,7 @@ final class HttpHeaders {
             "BMOVE", "BDELETE", "BPROPFIND", "BPROPPATCH", "BCOPY", "X-MS-ENUMATTS", "RPC_IN_DATA", "RPC_OUT_DATA",
             "SSTP_DUPLEX_POST", "CCM_POST", "PRI");
     private static final byte[] HEAD = ascii("HEAD")[0];
+    private static final byte[] CONNECT = ascii("CONNECT ")[0];
     private static final byte[] HTTP_SLASH = ascii("HTTP/")[0];
     /** Lower case, for {@link AsciiScan#equalsIgnoreCase}; the index is that of {@link #HEADER_FIELDS}. */
     private static final byte[][] HEADER_NAMES = ascii("host", "user-agent", "content-type", "content-length",
@@ -85,6 +86,32 @@ final class HttpHeaders {
     /** Whether the request line {@code [at, le)} is a HEAD request (its response has no body). */
     static boolean isHead(Packet p, int at, int le) {
         return AsciiScan.startsWith(p, at, le, HEAD);
+    }
+
+    /**
+     * The port of a CONNECT request's authority ({@code host:443}, {@code [2001:db8::1]:443}) whose request line is
+     * {@code [at, le)} and URI {@code [uriOffset, uriOffset + uriLength)}; -1 for any other request or no port.
+     */
+    static int connectPort(Packet p, int at, int le, int uriOffset, int uriLength) {
+        if (uriOffset < 0 || uriLength <= 0 || !AsciiScan.startsWith(p, at, le, CONNECT)) {
+            return -1;
+        }
+        int colon = -1;
+        for (int i = uriOffset + uriLength - 1; i >= uriOffset && colon < 0; i--) {
+            colon = p.u8(i) == ':' ? i : -1;
+            if (colon < 0 && (p.u8(i) < '0' || p.u8(i) > '9')) {
+                return -1;
+            }
+        }
+        int digits = uriOffset + uriLength - colon - 1;
+        if (colon < 0 || digits < 1 || digits > 5) {
+            return -1;
+        }
+        int port = 0;
+        for (int i = colon + 1; i < uriOffset + uriLength; i++) {
+            port = port * 10 + p.u8(i) - '0';
+        }
+        return port <= 0xFFFF ? port : -1;
     }
 
     /** The three-digit status code of the status line {@code [at, le)}, or -1. */

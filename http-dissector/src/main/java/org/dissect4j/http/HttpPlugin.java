@@ -90,6 +90,7 @@ public final class HttpPlugin implements DissectorPlugin {
             for (int port : PORTS) {
                 t.add(port, handle);
             }
+            http.tunnelTable(t);
         });
         r.findHeuristics("tcp").ifPresent(l -> l.add("http_tcp", "HTTP over TCP", heuristic, true));
         // Decrypted TLS (Wireshark's http_tls_handle): port 443, ALPN "http/1.1", and the heuristic on other ports.

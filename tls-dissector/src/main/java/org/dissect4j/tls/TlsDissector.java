@@ -223,7 +223,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         int version = recordVersion;
         int recordLength = this.recordLength;
         int recordEnd = at + TlsWire.RECORD_HEADER_LENGTH + recordLength;
-        t.open(TlsFields.RECORD, at, TlsWire.RECORD_HEADER_LENGTH + recordLength);
+        int recordNode = t.open(TlsFields.RECORD, at, TlsWire.RECORD_HEADER_LENGTH + recordLength);
         boolean tls13AppData = contentType == TlsWire.CT_APPLICATION_DATA
                 && (s.version == TlsWire.TLS13 || s.keys != null && !fromServer && s.keys.earlyCandidates != null);
         t.addUint(tls13AppData ? TlsFields.OPAQUE_TYPE : TlsFields.CONTENT_TYPE, at, 1, contentType);
@@ -244,6 +244,8 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         } else {
             version = s.version;
         }
+        // the version the record's line names: a handshake's as it was before its messages, others' as after
+        t.setValue(recordNode, contentType == TlsWire.CT_HANDSHAKE ? version : s.version);
         // tshark shows nothing of a record's content unless all of it was captured.
         if (s.keys != null && p.captured(body) < recordLength && contentType != TlsWire.CT_CHANGE_CIPHER_SPEC) {
             // a protected record cut short still used up its sequence number: the next ones decrypt
@@ -273,6 +275,9 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             }
             default -> {
             }
+        }
+        if (contentType != TlsWire.CT_HANDSHAKE) {
+            t.setValue(recordNode, s.version);
         }
         t.close();
     }

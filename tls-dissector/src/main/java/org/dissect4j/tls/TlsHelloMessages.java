@@ -84,8 +84,8 @@ final class TlsHelloMessages {
         }
         if (wantJa3) {
             CharSequence full = fp.ja3(withExtensions);
-            t.addString(TlsFields.JA3_FULL, full);
-            t.addString(TlsFields.JA3, fp.md5(full));
+            t.setFlags(t.addString(TlsFields.JA3_FULL, full), Tree.GENERATED);
+            t.setFlags(t.addString(TlsFields.JA3, fp.md5(full)), Tree.GENERATED);
         }
         if (wantJa4) {
             ja4(t);
@@ -219,8 +219,8 @@ final class TlsHelloMessages {
         }
         if (wantJa3s) {
             CharSequence full = fp.ja3s(cipher, withExtensions);
-            t.addString(TlsFields.JA3S_FULL, full);
-            t.addString(TlsFields.JA3S, fp.md5(full));
+            t.setFlags(t.addString(TlsFields.JA3S_FULL, full), Tree.GENERATED);
+            t.setFlags(t.addString(TlsFields.JA3S, fp.md5(full)), Tree.GENERATED);
         }
         if (!hrr) {
             TlsHandshakeStates.step(p, s, serverHelloEvent(p, s), fromServer, serverSessionIdAt);

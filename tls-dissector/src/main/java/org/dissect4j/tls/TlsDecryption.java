@@ -386,12 +386,32 @@ final class TlsDecryption implements Dissector {
         deliver(p, k, ra, rsrc, 0, len, true);
     }
 
-    /** A record that only adds to a pending PDU: "TLS segment data", and the Info column says so. */
-    private static void segmentOnly(Packet p, Tree t, int src, int n) {
+    // "TLS segment data" of the record being dissected: Wireshark shows it beside the record, not in it
+    private int segmentSource = -1;
+    private int segmentOffset;
+    private int segmentLength;
+
+    /** Adds the record's "TLS segment data" item, if it left one, under the open node (TLS, once the record is closed). */
+    void addSegmentData(Tree t) {
+        if (segmentSource < 0) {
+            return;
+        }
         int saved = t.currentSource();
-        t.useSource(src);
-        t.add(TlsFields.SEGMENT_DATA, 0, n);
+        t.useSource(segmentSource);
+        t.add(TlsFields.SEGMENT_DATA, segmentOffset, segmentLength);
         t.useSource(saved);
+        segmentSource = -1;
+    }
+
+    private void segmentData(int src, int off, int len) {
+        segmentSource = src;
+        segmentOffset = off;
+        segmentLength = len;
+    }
+
+    /** A record that only adds to a pending PDU: "TLS segment data", and the Info column says so. */
+    private void segmentOnly(Packet p, Tree t, int src, int n) {
+        segmentData(src, 0, n);
         if (p.columns()) {
             p.clearInfo().append("[TLS segment of a reassembled PDU]");
         }
@@ -435,7 +455,7 @@ final class TlsDecryption implements Dissector {
         ra.length = rest;
         ra.segments = 1;
         ra.active = true;
-        t.add(TlsFields.SEGMENT_DATA, at, rest);
+        segmentData(src, at, rest);
         t.useSource(saved);
         if (at == off && p.columns()) {
             p.clearInfo().append("[TLS segment of a reassembled PDU]");

@@ -259,6 +259,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         if (s.keys != null && contentType != TlsWire.CT_CHANGE_CIPHER_SPEC
                 && decryption.record(p, s, fromServer, body, recordLength, contentType, recordVersion)) {
             t.close();
+            decryption.addSegmentData(t);
             return;
         }
         switch (contentType) {

@@ -31,7 +31,8 @@ public final class TlsFields {
     public static final Field APP_DATA = f("tls.app_data", "Encrypted Application Data", FieldType.BYTES).build();
     public static final Field APP_DATA_PROTO = f("tls.app_data_proto", "Application Data Protocol", FieldType.STRING).build();
     // Application data reassembled across records (decryption only).
-    public static final Field SEGMENT_DATA = f("tls.segment.data", "TLS segment data", FieldType.BYTES).build();
+    public static final Field SEGMENT_DATA = f("tls.segment.data", "TLS segment data", FieldType.BYTES)
+            .labeler(TlsLabels::segmentData).build();
     public static final Field SEGMENTS = f("tls.segments", "Reassembled TLS segments", FieldType.NONE).build();
     public static final Field SEGMENT = f("tls.segment", "TLS segment", FieldType.FRAMENUM).build();
     public static final Field SEGMENT_COUNT = u("tls.segment.count", "Segment count", FieldType.UINT32, Base.DEC, null);
@@ -249,7 +250,8 @@ public final class TlsFields {
     // ---- other handshake messages ----------------------------------------------------------------
     public static final Field CERTIFICATES_LEN = u("tls.handshake.certificates_length", "Certificates Length",
             FieldType.UINT24, Base.DEC, null);
-    public static final Field CERTIFICATES = f("tls.handshake.certificates", "Certificates", FieldType.NONE).build();
+    public static final Field CERTIFICATES = f("tls.handshake.certificates", "Certificates", FieldType.NONE)
+            .labeler(TlsLabels::certificates).build();
     public static final Field CERTIFICATE_LEN = u("tls.handshake.certificate_length", "Certificate Length",
             FieldType.UINT24, Base.DEC, null);
     public static final Field CERTIFICATE = f("tls.handshake.certificate", "Certificate", FieldType.BYTES).build();
@@ -264,12 +266,14 @@ public final class TlsFields {
             TlsNames.CLIENT_CERT_TYPES);
     public static final Field DNAMES_LEN = u("tls.handshake.dnames_len", "Distinguished Names Length", FieldType.UINT16,
             Base.DEC, null);
-    public static final Field DNAMES = f("tls.handshake.dnames", "Distinguished Names", FieldType.NONE).build();
+    public static final Field DNAMES = f("tls.handshake.dnames", "Distinguished Names", FieldType.NONE)
+            .labeler(TlsLabels::distinguishedNames).build();
     public static final Field DNAME_LEN = u("tls.handshake.dname_len", "Distinguished Name Length", FieldType.UINT16,
             Base.DEC, null);
     public static final Field DNAME = f("tls.handshake.dname", "Distinguished Name", FieldType.NONE).build();
-    public static final Field SESSION_TICKET_LIFETIME = u("tls.handshake.session_ticket_lifetime_hint",
-            "Session Ticket Lifetime Hint", FieldType.UINT32, Base.DEC, null);
+    public static final Field SESSION_TICKET_LIFETIME = f("tls.handshake.session_ticket_lifetime_hint",
+            "Session Ticket Lifetime Hint", FieldType.UINT32).base(Base.DEC).labeler(TlsLabels::ticketLifetime).build();
+    static final Field SESSION_TICKET_ITEM = Field.text("TLS Session Ticket");
     public static final Field SESSION_TICKET_AGE_ADD = u("tls.handshake.session_ticket_age_add", "Session Ticket Age Add",
             FieldType.UINT32, Base.DEC, null);
     public static final Field SESSION_TICKET_NONCE_LEN = u("tls.handshake.session_ticket_nonce_length",
@@ -381,7 +385,7 @@ public final class TlsFields {
                 X509_NOT_AFTER, X509_SAN, X509_SIG_ALG, EXTENSION, SNI_EXTENSION, KEY_SHARE_EXTENSION,
                 KEY_SHARE_ENTRY, PSK_EXTENSION, PSK_IDENTITY_ITEM, RENEG_INFO_EXTENSION, ECDH_SERVER_PARAMS, DH_SERVER_PARAMS,
                 RSA_SERVER_PARAMS, PSK_SERVER_PARAMS, ECDH_CLIENT_PARAMS, DH_CLIENT_PARAMS, RSA_EPMS, PSK_CLIENT_PARAMS,
-                RSA_PSK_CLIENT_PARAMS};
+                RSA_PSK_CLIENT_PARAMS, SESSION_TICKET_ITEM};
     }
 
     private static Field.Builder f(String abbrev, String name, FieldType type) {

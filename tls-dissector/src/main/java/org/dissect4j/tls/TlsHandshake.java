@@ -100,7 +100,11 @@ final class TlsHandshake {
                     tls.decryption.serverHello(p, s, body + 2, hrr);
                 }
             }
-            case TlsWire.HS_NEW_SESSION_TICKET -> hellos.newSessionTicket(p, s, fromServer, body, end);
+            case TlsWire.HS_NEW_SESSION_TICKET -> {
+                t.open(TlsFields.SESSION_TICKET_ITEM, body, length);
+                hellos.newSessionTicket(p, s, fromServer, body, end);
+                t.close();
+            }
             case TlsWire.HS_HELLO_RETRY_REQUEST -> {
                 // TLS 1.3 drafts before -22.
                 t.addUint(TlsFields.HS_VERSION, body, 2, p.u16(body));

@@ -1,6 +1,7 @@
 package org.dissect4j.tls;
 
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.Tree;
 
 /**
  * What a connection's handshake means for session resumption, as one transition table: state × event × direction
@@ -157,14 +158,18 @@ final class TlsHandshakeStates {
         int e = entry(s.handshakeState, event, fromServer, p.visited());
         s.handshakeState = next(e);
         int action = action(e);
-        if (action == REFUSED) {
+        // our own items: a tree output (everything wanted) shows them only when named, as tshark 4.0 has none
+        Tree t = p.tree();
+        if (action == REFUSED && (!t.wantsAll() || t.wantsByName(TlsFields.RESUMPTION_METHOD))) {
             TlsExpert.add(p, TlsExpert.RESUMPTION_REFUSED, at, 0);
         } else if (action == RESUMED) {
             int method = method(e);
             TlsExpert.add(p, TlsExpert.RESUMED, at, 0);
-            p.tree().addGenerated(TlsFields.RESUMPTION_METHOD, method);
-            if (method != PSK && s.offeredOriginFrame != 0) {
-                p.tree().addGenerated(TlsFields.RESUMPTION_ORIGIN, s.offeredOriginFrame);
+            if (t.wantsByName(TlsFields.RESUMPTION_METHOD)) {
+                t.addGenerated(TlsFields.RESUMPTION_METHOD, method);
+            }
+            if (method != PSK && s.offeredOriginFrame != 0 && t.wantsByName(TlsFields.RESUMPTION_ORIGIN)) {
+                t.addGenerated(TlsFields.RESUMPTION_ORIGIN, s.offeredOriginFrame);
             }
         }
     }

@@ -54,7 +54,8 @@ final class TlsHelloMessages {
     void clientHello(Packet p, TlsSession s, boolean fromServer, int at, int end) {
         Tree t = p.tree();
         boolean wantJa3 = t.wants(TlsFields.JA3) || t.wants(TlsFields.JA3_FULL);
-        boolean wantJa4 = t.wants(TlsFields.JA4) || t.wants(TlsFields.JA4_R);
+        // Wireshark 4.2 fields: tshark 4.0 trees do not show them, so only when named
+        boolean wantJa4 = t.wantsByName(TlsFields.JA4) || t.wantsByName(TlsFields.JA4_R);
         if (!p.visited()) {
             s.setServer(p);
             s.resetOffers();
@@ -129,11 +130,11 @@ final class TlsHelloMessages {
 
     /** JA4 and JA4_r, each only when wanted, as ASCII bytes copied into the tree. */
     private void ja4(Tree t) {
-        if (t.wants(TlsFields.JA4)) {
+        if (t.wantsByName(TlsFields.JA4)) {
             AsciiText ja4 = fp.ja4(false);
             t.addBytes(TlsFields.JA4, ja4.segment(), 0, ja4.length());
         }
-        if (t.wants(TlsFields.JA4_R)) {
+        if (t.wantsByName(TlsFields.JA4_R)) {
             AsciiText ja4r = fp.ja4(true);
             t.addBytes(TlsFields.JA4_R, ja4r.segment(), 0, ja4r.length());
         }
@@ -285,7 +286,7 @@ final class TlsHelloMessages {
             }
         }
         s.offeredOriginFrame = origin;
-        if (s.offered != 0) {
+        if (s.offered != 0 && t.wantsByName(TlsFields.RESUMPTION_OFFERED)) {
             t.addGenerated(TlsFields.RESUMPTION_OFFERED, s.offered);
         }
     }

@@ -193,4 +193,53 @@ final class TlsLabels {
         FieldFormat.hexNumber(v, 4, out);
         out.append(')');
     }
+
+    /** {@code TLS segment data (5024 bytes)}. */
+    static void segmentData(TreeView t, int n, StringBuilder out) {
+        bytesCounted("TLS segment data (", t.length(n), out);
+    }
+
+    /** {@code Certificates (961 bytes)}. */
+    static void certificates(TreeView t, int n, StringBuilder out) {
+        bytesCounted("Certificates (", t.length(n), out);
+    }
+
+    /** {@code Distinguished Names (62 bytes)}. */
+    static void distinguishedNames(TreeView t, int n, StringBuilder out) {
+        bytesCounted("Distinguished Names (", t.length(n), out);
+    }
+
+    private static void bytesCounted(String head, int len, StringBuilder out) {
+        out.append(head).append(len).append(len == 1 ? " byte)" : " bytes)");
+    }
+
+    /** {@code Session Ticket Lifetime Hint: 7200 seconds (2 hours)}. */
+    static void ticketLifetime(TreeView t, int n, StringBuilder out) {
+        long secs = t.value(n);
+        out.append("Session Ticket Lifetime Hint: ").append(secs).append(secs == 1 ? " second (" : " seconds (");
+        duration(secs, out);
+        out.append(')');
+    }
+
+    /** Wireshark's {@code unsigned_time_secs_to_str}: {@code 1 day, 2 hours, 5 seconds}; {@code 0 seconds}. */
+    static void duration(long secs, StringBuilder out) {
+        if (secs == 0) {
+            out.append("0 seconds");
+            return;
+        }
+        long[] parts = {secs / 86400, secs / 3600 % 24, secs / 60 % 60, secs % 60};
+        String[] units = {" day", " hour", " minute", " second"};
+        int start = out.length();
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] != 0) {
+                if (out.length() > start) {
+                    out.append(", ");
+                }
+                out.append(parts[i]).append(units[i]);
+                if (parts[i] != 1) {
+                    out.append('s');
+                }
+            }
+        }
+    }
 }

@@ -286,7 +286,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     private void changeCipherSpec(Packet p, TlsSession s, boolean fromServer, int at, int length, int version) {
         Tree t = p.tree();
         info(p, "Change Cipher Spec");
-        t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
+        int ccs = t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
         if (version == TlsWire.TLS13 || s.version == TlsWire.TLS13) {
             return;
         }
@@ -304,7 +304,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             decryption.changeCipherSpec(p, s, fromServer);
         }
         // The server's: an abbreviated handshake is a resumption (the client's changes nothing).
-        TlsHandshakeStates.step(p, s, TlsHandshakeStates.CHANGE_CIPHER_SPEC, fromServer, at);
+        TlsHandshakeStates.step(p, s, TlsHandshakeStates.CHANGE_CIPHER_SPEC, fromServer, at, ccs);
     }
 
     static void alert(Packet p, int at, int length) {

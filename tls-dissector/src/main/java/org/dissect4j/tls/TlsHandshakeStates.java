@@ -155,6 +155,15 @@ final class TlsHandshakeStates {
 
     /** Applies {@code event} to session {@code s}; expert items sit at {@code at}. */
     static void step(Packet p, TlsSession s, int event, boolean fromServer, int at) {
+        step(p, s, event, fromServer, at, -1);
+    }
+
+    /**
+     * Applies {@code event}; the {@code tls.resumed} expert goes under {@code item} (the ChangeCipherSpec message, where
+     * tshark 4.0 shows it) or, with -1, under the open node. tshark 4.0 has none for a TLS 1.3 PSK: a tree output
+     * (everything wanted) leaves that one out unless the resumption method is named.
+     */
+    static void step(Packet p, TlsSession s, int event, boolean fromServer, int at, int item) {
         int e = entry(s.handshakeState, event, fromServer, p.visited());
         s.handshakeState = next(e);
         int action = action(e);
@@ -164,7 +173,9 @@ final class TlsHandshakeStates {
             TlsExpert.add(p, TlsExpert.RESUMPTION_REFUSED, at, 0);
         } else if (action == RESUMED) {
             int method = method(e);
-            TlsExpert.add(p, TlsExpert.RESUMED, at, 0);
+            if (method != PSK || !t.wantsAll() || t.wantsByName(TlsFields.RESUMPTION_METHOD)) {
+                t.expertOn(item, TlsExpert.RESUMED, at, 0, null);
+            }
             if (t.wantsByName(TlsFields.RESUMPTION_METHOD)) {
                 t.addGenerated(TlsFields.RESUMPTION_METHOD, method);
             }

@@ -77,6 +77,7 @@ final class TlsHelloMessages {
             return;
         }
         boolean withExtensions = at < end;
+        int extensionsAt = at;
         if (withExtensions) {
             extensions.extensions(p, s, at, end, TlsWire.HS_CLIENT_HELLO, true);
         }
@@ -85,8 +86,8 @@ final class TlsHelloMessages {
         }
         if (wantJa3) {
             CharSequence full = fp.ja3(withExtensions);
-            t.setFlags(t.addString(TlsFields.JA3_FULL, full), Tree.GENERATED);
-            t.setFlags(t.addString(TlsFields.JA3, fp.md5(full)), Tree.GENERATED);
+            generatedAt(t, t.addString(TlsFields.JA3_FULL, full), extensionsAt);
+            generatedAt(t, t.addString(TlsFields.JA3, fp.md5(full)), extensionsAt);
         }
         if (wantJa4) {
             ja4(t);
@@ -126,6 +127,12 @@ final class TlsHelloMessages {
         }
         t.close();
         return at;
+    }
+
+    /** A fingerprint as tshark adds it: generated, placed (with no bytes) where the extensions start. */
+    private static void generatedAt(Tree t, int node, int at) {
+        t.setFlags(node, Tree.GENERATED);
+        t.showAt(node, at, 0);
     }
 
     /** JA4 and JA4_r, each only when wanted, as ASCII bytes copied into the tree. */
@@ -215,13 +222,14 @@ final class TlsHelloMessages {
         extensions.serverSelectedPsk = false;
         extensions.serverSelectedVersion = 0;
         boolean withExtensions = at < end;
+        int extensionsAt = at;
         if (withExtensions) {
             extensions.extensions(p, s, at, end, hrr ? TlsWire.HS_HELLO_RETRY_REQUEST : TlsWire.HS_SERVER_HELLO, true);
         }
         if (wantJa3s) {
             CharSequence full = fp.ja3s(cipher, withExtensions);
-            t.setFlags(t.addString(TlsFields.JA3S_FULL, full), Tree.GENERATED);
-            t.setFlags(t.addString(TlsFields.JA3S, fp.md5(full)), Tree.GENERATED);
+            generatedAt(t, t.addString(TlsFields.JA3S_FULL, full), extensionsAt);
+            generatedAt(t, t.addString(TlsFields.JA3S, fp.md5(full)), extensionsAt);
         }
         if (!hrr) {
             TlsHandshakeStates.step(p, s, serverHelloEvent(p, s), fromServer, serverSessionIdAt);

@@ -38,7 +38,10 @@ final class TlsHelloMessages {
             t.add(TlsFields.HS_RANDOM_BYTES, at + 4, 28);
             t.close();
         } else {
-            t.add(TlsFields.HS_RANDOM, at, 32);
+            int random = t.add(TlsFields.HS_RANDOM, at, 32);
+            if (hrr) {
+                t.appendLabel(random, " (HelloRetryRequest magic)");
+            }
         }
         at += 32;
         int sidLength = p.u8(at);

@@ -48,6 +48,9 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     private TlsSession session;
     private boolean fromServer;
     private int dataEnd;
+    private int dataStart;
+    /** Where tshark 4.0 places a record's generated Application Data Protocol item (PDML pos), see record(). */
+    private int appProtocolAt;
     private int kind;
     private int headerLength;
     private int contentType;
@@ -84,6 +87,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         }
         fromServer = s.fromServer(p, tlsPorts);
         dataEnd = offset + length;
+        dataStart = offset;
         if (p.columns()) {
             p.protocolColumn(TlsWire.shortName(s.version, "SSL"));
             p.clearInfo();
@@ -252,6 +256,9 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             decryption.skip(p, s, fromServer, contentType);
         }
         p.require(body, recordLength);
+        // measured on tshark 4.0.17's PDML: at TLS's start for the first record of the data, else as many bytes past
+        // the record's own offset as TLS starts into the frame (an offset counted twice)
+        appProtocolAt = at == dataStart ? dataStart : dataStart + at;
         int maxExpansion = version == TlsWire.TLS13 ? 256 : 2048;
         if (recordLength > TlsWire.MAX_RECORD_LENGTH + maxExpansion) {
             TlsExpert.add(p, TlsExpert.RECORD_LENGTH_INVALID, at + 3, 2);
@@ -339,7 +346,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
                     : s.alpnApp == 1 ? "Hypertext Transfer Protocol"
                     : byPort != null && byPort.protocol() != null ? byPort.protocol().name() : null;
             if (app != null) {
-                t.addString(TlsFields.APP_DATA_PROTO, app);
+                t.showAt(t.addString(TlsFields.APP_DATA_PROTO, app), appProtocolAt, 0);
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.Field;
 import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.StreamReassembly;
@@ -280,7 +281,8 @@ final class TlsDecryption implements Dissector {
         int src = t.addSource(arenaSegment, arenaUsed, n, "Decrypted TLS");
         arenaUsed += n;
         if (tls13) {
-            t.setFlags(t.addGenerated(TlsFields.CONTENT_TYPE, inner), Tree.GENERATED);
+            // tshark shows the inner type over the record's (opaque) type byte
+            t.setFlags(t.addUint(TlsFields.CONTENT_TYPE, body - TlsWire.RECORD_HEADER_LENGTH, 1, inner), Tree.GENERATED);
         }
         if (inner == TlsWire.CT_APPLICATION_DATA) {
             tls.applicationData(p, s, body, length);
@@ -294,7 +296,14 @@ final class TlsDecryption implements Dissector {
                 // early data before the ServerHello: the record is TLS 1.3's
                 ctxVersion = TlsWire.TLS13;
             }
-            p.callOnSource(src, decryptedHandle, 0, n);
+            shownSource = t.currentSource();
+            shownAt = body - TlsWire.RECORD_HEADER_LENGTH;
+            decryptedSource = src;
+            try {
+                p.callOnSource(src, decryptedHandle, 0, n);
+            } finally {
+                shownSource = -1;
+            }
         }
         afterRecord(k, s, dir);
         return true;
@@ -309,12 +318,32 @@ final class TlsDecryption implements Dissector {
         }
     }
 
+    // While a decrypted handshake or alert record is dissected: the record's source and start, and the decrypted source
+    private int shownSource = -1;
+    private int shownAt;
+    private int decryptedSource;
+
+    /**
+     * Opens a handshake message's or an alert's item. For one in the bytes of a decrypted record, tshark 4.0 places
+     * the item (not its fields) at the record's start in the record's own bytes, with the message's length (PDML pos).
+     */
+    int openMessage(Tree t, Field f, int at, int len) {
+        if (shownSource < 0 || t.currentSource() != decryptedSource) {
+            return t.open(f, at, len);
+        }
+        int saved = t.currentSource();
+        t.useSource(shownSource);
+        int node = t.open(f, shownAt, len);
+        t.useSource(saved);
+        return node;
+    }
+
     /** The decrypted record's content (current source: the decrypted bytes). */
     @Override
     public int dissect(Packet p, int offset, int length) {
         switch (ctxType) {
             case TlsWire.CT_HANDSHAKE -> tls.handshake.decryptedRecords(p, ctxSession, ctxFromServer, offset, offset + length, ctxVersion);
-            case TlsWire.CT_ALERT -> TlsDissector.alert(p, offset, length);
+            case TlsWire.CT_ALERT -> TlsDissector.alert(p, offset, length, this);
             default -> {
                 // change_cipher_spec or heartbeat inside protection: nothing more to show.
             }

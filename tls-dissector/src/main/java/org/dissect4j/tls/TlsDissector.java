@@ -315,8 +315,17 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     }
 
     static void alert(Packet p, int at, int length) {
+        alert(p, at, length, null);
+    }
+
+    /** An alert; {@code decrypted} places the item of a decrypted one (null for a plaintext record). */
+    static void alert(Packet p, int at, int length, TlsDecryption decrypted) {
         Tree t = p.tree();
-        t.open(TlsFields.ALERT, at, length);
+        if (decrypted != null) {
+            decrypted.openMessage(t, TlsFields.ALERT, at, length);
+        } else {
+            t.open(TlsFields.ALERT, at, length);
+        }
         if (length != 2) {
             // Alerts are never fragmented: anything else is an encrypted alert.
             info(p, "Encrypted Alert");

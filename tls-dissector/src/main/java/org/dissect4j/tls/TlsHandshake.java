@@ -74,7 +74,7 @@ final class TlsHandshake {
             }
         }
         TlsDissector.info(p, name != null ? name : "Encrypted Handshake Message");
-        int node = t.open(TlsFields.HANDSHAKE, at, length + TlsWire.HANDSHAKE_HEADER_LENGTH);
+        int node = tls.decryption.openMessage(t, TlsFields.HANDSHAKE, at, length + TlsWire.HANDSHAKE_HEADER_LENGTH);
         if (hrr) {
             t.setValue(node, 1);   // for the label: a ServerHello shown as Hello Retry Request
         }

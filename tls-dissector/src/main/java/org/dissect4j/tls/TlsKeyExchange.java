@@ -70,14 +70,20 @@ final class TlsKeyExchange {
     static void serverKeyExchange(Packet p, TlsSession s, int at, int end) {
         Tree t = p.tree();
         int kex = s.cipher >= 0 ? KEX[s.cipher] : KEX_UNKNOWN;
-        Field params = serverParams(kex);
-        if (params != null) {
-            t.open(params, at, end - at);
-        }
+        boolean params = openParams(t, serverParams(kex), at, end);
         serverParams(p, s, kex, at, end);
-        if (params != null) {
+        if (params) {
             t.close();
         }
+    }
+
+    /** Opens the parameters' subtree when the key exchange has one; whether it did. */
+    private static boolean openParams(Tree t, Field params, int at, int end) {
+        if (params == null) {
+            return false;
+        }
+        t.open(params, at, end - at);
+        return true;
     }
 
     private static void serverParams(Packet p, TlsSession s, int kex, int at, int end) {
@@ -122,12 +128,9 @@ final class TlsKeyExchange {
     static void clientKeyExchange(Packet p, TlsSession s, int at, int end) {
         Tree t = p.tree();
         int kex = s.cipher >= 0 ? KEX[s.cipher] : KEX_UNKNOWN;
-        Field params = clientParams(kex);
-        if (params != null) {
-            t.open(params, at, end - at);
-        }
+        boolean params = openParams(t, clientParams(kex), at, end);
         clientParams(p, s, kex, at, end);
-        if (params != null) {
+        if (params) {
             t.close();
         }
     }

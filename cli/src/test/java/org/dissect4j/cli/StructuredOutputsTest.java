@@ -33,6 +33,13 @@ class StructuredOutputsTest {
             "tcp_tcp_segment", "tcp_tcp_segment_count", "tcp_tcp_reassembled_length", "tcp_tcp_reassembled_data",
             "tcp_tcp_segment_overlap", "data-text-lines");
 
+    /**
+     * Layers equal to tshark's in PDML, JSON and EK except where they hold a certificate: TLS, whose X.509 subtrees
+     * (x509af, x509if, x509sat, x509ce items) are not yet drawn as tshark draws them. A block whose golden text
+     * names x509 is left to {@code compare-output.py}.
+     */
+    static final Set<String> UNLESS_X509 = Set.of("tls");
+
     private static final Pattern PDML_PROTO = Pattern.compile("(?ms)^  <proto name=\"([^\"]+)\".*?^  </proto>\n");
     private static final Pattern JSON_LAYER = Pattern.compile("(?ms)^        \"([^\"]+)\": (?:\\{.*?^        \\}|\"[^\n]*\")");
 
@@ -65,6 +72,7 @@ class StructuredOutputsTest {
         assertThat(run.out().lines().limit(3)).containsExactlyElementsOf(golden.lines().limit(3).toList());
         assertThat(run.out()).endsWith("</packet>\n\n\n</pdml>\n");
         assertSame(capture, blocks(golden, "<packet>", PDML_PROTO), blocks(run.out(), "<packet>", PDML_PROTO), PDML);
+        assertSameUnlessX509(capture, blocks(golden, "<packet>", PDML_PROTO), blocks(run.out(), "<packet>", PDML_PROTO));
     }
 
     @ParameterizedTest
@@ -76,6 +84,7 @@ class StructuredOutputsTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("[\n  {\n    \"_index\": \"packets-").endsWith("\n  }\n]\n");
         assertSame(capture, blocks(golden, "\"_index\"", JSON_LAYER), blocks(run.out(), "\"_index\"", JSON_LAYER), JSON);
+        assertSameUnlessX509(capture, blocks(golden, "\"_index\"", JSON_LAYER), blocks(run.out(), "\"_index\"", JSON_LAYER));
     }
 
     @ParameterizedTest
@@ -95,6 +104,7 @@ class StructuredOutputsTest {
             o.add(ekLayers(ours.get(i + 1)));
         }
         assertSame(capture, g, o, EK);
+        assertSameUnlessX509(capture, g, o);
     }
 
     /**
@@ -131,6 +141,18 @@ class StructuredOutputsTest {
             }
         }
         assertThat(compared).isPositive();
+    }
+
+    /** The {@link #UNLESS_X509} layers of every packet whose golden block has no certificate in it. */
+    private static void assertSameUnlessX509(String capture, List<Map<String, List<String>>> golden,
+                                             List<Map<String, List<String>>> ours) {
+        for (int i = 0; i < golden.size(); i++) {
+            for (Map.Entry<String, List<String>> e : golden.get(i).entrySet()) {
+                if (UNLESS_X509.contains(e.getKey()) && e.getValue().stream().noneMatch(s -> s.contains("x509"))) {
+                    assertThat(ours.get(i).get(e.getKey())).as("%s packet %d: %s", capture, i + 1, e.getKey()).isEqualTo(e.getValue());
+                }
+            }
+        }
     }
 
     /** Per packet (split at {@code start}), the text of each top-level block by name, in order. */

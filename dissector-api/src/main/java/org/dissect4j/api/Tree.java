@@ -121,6 +121,20 @@ public final class Tree extends TreeView {
     }
 
     /**
+     * Whether {@code f} was {@linkplain #want wanted by name}, not only through {@link #wantAll}: for a field
+     * tshark does not have (a fingerprint of a later release, a summary of our own), which a tree output
+     * ({@code -V}, PDML, JSON) must not show unless a filter or {@code -e} names it.
+     *
+     * @param f the field
+     * @return {@code true} when {@code f} itself is wanted
+     */
+    public boolean wantsByName(Field f) {
+        int id = f.id();
+        int w = id >>> 6;
+        return w < wanted.length && (wanted[w] & (1L << id)) != 0;
+    }
+
+    /**
      * Whether the field with id {@code fieldId} is recorded (same as {@link #wants(Field)}).
      *
      * @param fieldId a {@link Field#id()}

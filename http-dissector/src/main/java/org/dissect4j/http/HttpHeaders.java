@@ -68,6 +68,21 @@ final class HttpHeaders {
     int uriOffset, uriLength;
     /** The value of the header line {@link #known} last recognised. */
     private int valueStart, valueEnd;
+    /** The field id of the TLS protocol, looked up once: -1 when no plugin declares it, -2 before the look-up. */
+    private int tlsId = -2;
+
+    /** Whether TLS carries this message (decrypted): then port 443 is no sign of plaintext HTTP, as Wireshark checks. */
+    private boolean overTls(Packet p) {
+        if (tlsId == -2) {
+            tlsId = p.engine().findField("tls").map(Field::id).orElse(-1);
+        }
+        for (int i = 0; tlsId >= 0 && i < p.protocolCount(); i++) {
+            if (p.protocolAt(i) == tlsId) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** {@link #REQUEST} or {@link #RESPONSE} for a line that starts one, else {@link #NEITHER}. */
     static int classify(Packet p, int at, int le) {
@@ -163,7 +178,7 @@ final class HttpHeaders {
      * to {@code stop} (the body, or the captured end when the header section is cut).
      */
     void dissect(Packet p, Tree t, int kind, int at, int firstEnd, int firstNext, int stop, int capEnd) {
-        if (p.srcPort() == HttpDissector.TLS_PORT || p.dstPort() == HttpDissector.TLS_PORT) {
+        if ((p.srcPort() == HttpDissector.TLS_PORT || p.dstPort() == HttpDissector.TLS_PORT) && !overTls(p)) {
             t.expert(HttpFields.TLS_PORT, at, firstEnd - at);
         }
         t.open(HttpFields.LINE, at, firstNext - at);

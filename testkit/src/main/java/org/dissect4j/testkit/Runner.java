@@ -57,6 +57,12 @@ public final class Runner {
 
     /** Dissects every packet and renders {@code columns} for each. */
     public List<String[]> run(List<Captures.Packet> packets, List<String> columns) {
+        // named as tshark's -e names them: fields recorded only when named (a later release's) are recorded too
+        for (String c : columns) {
+            for (Field f : engine.fields(c)) {
+                engine.tree().want(f);
+            }
+        }
         List<String[]> out = new ArrayList<>();
         Frame f = new Frame();
         long n = 0;

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.Field;
 import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.StreamReassembly;
@@ -280,7 +281,8 @@ final class TlsDecryption implements Dissector {
         int src = t.addSource(arenaSegment, arenaUsed, n, "Decrypted TLS");
         arenaUsed += n;
         if (tls13) {
-            t.setFlags(t.addGenerated(TlsFields.CONTENT_TYPE, inner), Tree.GENERATED);
+            // tshark shows the inner type over the record's (opaque) type byte
+            t.setFlags(t.addUint(TlsFields.CONTENT_TYPE, body - TlsWire.RECORD_HEADER_LENGTH, 1, inner), Tree.GENERATED);
         }
         if (inner == TlsWire.CT_APPLICATION_DATA) {
             tls.applicationData(p, s, body, length);
@@ -294,7 +296,14 @@ final class TlsDecryption implements Dissector {
                 // early data before the ServerHello: the record is TLS 1.3's
                 ctxVersion = TlsWire.TLS13;
             }
-            p.callOnSource(src, decryptedHandle, 0, n);
+            shownSource = t.currentSource();
+            shownAt = body - TlsWire.RECORD_HEADER_LENGTH;
+            decryptedSource = src;
+            try {
+                p.callOnSource(src, decryptedHandle, 0, n);
+            } finally {
+                shownSource = -1;
+            }
         }
         afterRecord(k, s, dir);
         return true;
@@ -309,12 +318,32 @@ final class TlsDecryption implements Dissector {
         }
     }
 
+    // While a decrypted handshake or alert record is dissected: the record's source and start, and the decrypted source
+    private int shownSource = -1;
+    private int shownAt;
+    private int decryptedSource;
+
+    /**
+     * Opens a handshake message's or an alert's item. For one in the bytes of a decrypted record, tshark 4.0 places
+     * the item (not its fields) at the record's start in the record's own bytes, with the message's length (PDML pos).
+     */
+    int openMessage(Tree t, Field f, int at, int len) {
+        if (shownSource < 0 || t.currentSource() != decryptedSource) {
+            return t.open(f, at, len);
+        }
+        int saved = t.currentSource();
+        t.useSource(shownSource);
+        int node = t.open(f, shownAt, len);
+        t.useSource(saved);
+        return node;
+    }
+
     /** The decrypted record's content (current source: the decrypted bytes). */
     @Override
     public int dissect(Packet p, int offset, int length) {
         switch (ctxType) {
             case TlsWire.CT_HANDSHAKE -> tls.handshake.decryptedRecords(p, ctxSession, ctxFromServer, offset, offset + length, ctxVersion);
-            case TlsWire.CT_ALERT -> TlsDissector.alert(p, offset, length);
+            case TlsWire.CT_ALERT -> TlsDissector.alert(p, offset, length, this);
             default -> {
                 // change_cipher_spec or heartbeat inside protection: nothing more to show.
             }
@@ -386,12 +415,32 @@ final class TlsDecryption implements Dissector {
         deliver(p, k, ra, rsrc, 0, len, true);
     }
 
-    /** A record that only adds to a pending PDU: "TLS segment data", and the Info column says so. */
-    private static void segmentOnly(Packet p, Tree t, int src, int n) {
+    // "TLS segment data" of the record being dissected: Wireshark shows it beside the record, not in it
+    private int segmentSource = -1;
+    private int segmentOffset;
+    private int segmentLength;
+
+    /** Adds the record's "TLS segment data" item, if it left one, under the open node (TLS, once the record is closed). */
+    void addSegmentData(Tree t) {
+        if (segmentSource < 0) {
+            return;
+        }
         int saved = t.currentSource();
-        t.useSource(src);
-        t.add(TlsFields.SEGMENT_DATA, 0, n);
+        t.useSource(segmentSource);
+        t.add(TlsFields.SEGMENT_DATA, segmentOffset, segmentLength);
         t.useSource(saved);
+        segmentSource = -1;
+    }
+
+    private void segmentData(int src, int off, int len) {
+        segmentSource = src;
+        segmentOffset = off;
+        segmentLength = len;
+    }
+
+    /** A record that only adds to a pending PDU: "TLS segment data", and the Info column says so. */
+    private void segmentOnly(Packet p, Tree t, int src, int n) {
+        segmentData(src, 0, n);
         if (p.columns()) {
             p.clearInfo().append("[TLS segment of a reassembled PDU]");
         }
@@ -435,7 +484,7 @@ final class TlsDecryption implements Dissector {
         ra.length = rest;
         ra.segments = 1;
         ra.active = true;
-        t.add(TlsFields.SEGMENT_DATA, at, rest);
+        segmentData(src, at, rest);
         t.useSource(saved);
         if (at == off && p.columns()) {
             p.clearInfo().append("[TLS segment of a reassembled PDU]");

@@ -48,6 +48,9 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     private TlsSession session;
     private boolean fromServer;
     private int dataEnd;
+    private int dataStart;
+    /** Where tshark 4.0 places a record's generated Application Data Protocol item (PDML pos), see record(). */
+    private int appProtocolAt;
     private int kind;
     private int headerLength;
     private int contentType;
@@ -84,6 +87,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         }
         fromServer = s.fromServer(p, tlsPorts);
         dataEnd = offset + length;
+        dataStart = offset;
         if (p.columns()) {
             p.protocolColumn(TlsWire.shortName(s.version, "SSL"));
             p.clearInfo();
@@ -223,7 +227,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         int version = recordVersion;
         int recordLength = this.recordLength;
         int recordEnd = at + TlsWire.RECORD_HEADER_LENGTH + recordLength;
-        t.open(TlsFields.RECORD, at, TlsWire.RECORD_HEADER_LENGTH + recordLength);
+        int recordNode = t.open(TlsFields.RECORD, at, TlsWire.RECORD_HEADER_LENGTH + recordLength);
         boolean tls13AppData = contentType == TlsWire.CT_APPLICATION_DATA
                 && (s.version == TlsWire.TLS13 || s.keys != null && !fromServer && s.keys.earlyCandidates != null);
         t.addUint(tls13AppData ? TlsFields.OPAQUE_TYPE : TlsFields.CONTENT_TYPE, at, 1, contentType);
@@ -244,12 +248,17 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         } else {
             version = s.version;
         }
+        // the version the record's line names: a handshake's as it was before its messages, others' as after
+        t.setValue(recordNode, contentType == TlsWire.CT_HANDSHAKE ? version : s.version);
         // tshark shows nothing of a record's content unless all of it was captured.
         if (s.keys != null && p.captured(body) < recordLength && contentType != TlsWire.CT_CHANGE_CIPHER_SPEC) {
             // a protected record cut short still used up its sequence number: the next ones decrypt
             decryption.skip(p, s, fromServer, contentType);
         }
         p.require(body, recordLength);
+        // measured on tshark 4.0.17's PDML: at TLS's start for the first record of the data, else as many bytes past
+        // the record's own offset as TLS starts into the frame (an offset counted twice)
+        appProtocolAt = at == dataStart ? dataStart : dataStart + at;
         int maxExpansion = version == TlsWire.TLS13 ? 256 : 2048;
         if (recordLength > TlsWire.MAX_RECORD_LENGTH + maxExpansion) {
             TlsExpert.add(p, TlsExpert.RECORD_LENGTH_INVALID, at + 3, 2);
@@ -257,6 +266,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         if (s.keys != null && contentType != TlsWire.CT_CHANGE_CIPHER_SPEC
                 && decryption.record(p, s, fromServer, body, recordLength, contentType, recordVersion)) {
             t.close();
+            decryption.addSegmentData(t);
             return;
         }
         switch (contentType) {
@@ -274,13 +284,16 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             default -> {
             }
         }
+        if (contentType != TlsWire.CT_HANDSHAKE) {
+            t.setValue(recordNode, s.version);
+        }
         t.close();
     }
 
     private void changeCipherSpec(Packet p, TlsSession s, boolean fromServer, int at, int length, int version) {
         Tree t = p.tree();
         info(p, "Change Cipher Spec");
-        t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
+        int ccs = t.add(TlsFields.CHANGE_CIPHER_SPEC, at, Math.min(1, length));
         if (version == TlsWire.TLS13 || s.version == TlsWire.TLS13) {
             return;
         }
@@ -298,12 +311,21 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             decryption.changeCipherSpec(p, s, fromServer);
         }
         // The server's: an abbreviated handshake is a resumption (the client's changes nothing).
-        TlsHandshakeStates.step(p, s, TlsHandshakeStates.CHANGE_CIPHER_SPEC, fromServer, at);
+        TlsHandshakeStates.step(p, s, TlsHandshakeStates.CHANGE_CIPHER_SPEC, fromServer, at, ccs);
     }
 
     static void alert(Packet p, int at, int length) {
+        alert(p, at, length, null);
+    }
+
+    /** An alert; {@code decrypted} places the item of a decrypted one (null for a plaintext record). */
+    static void alert(Packet p, int at, int length, TlsDecryption decrypted) {
         Tree t = p.tree();
-        t.open(TlsFields.ALERT, at, length);
+        if (decrypted != null) {
+            decrypted.openMessage(t, TlsFields.ALERT, at, length);
+        } else {
+            t.open(TlsFields.ALERT, at, length);
+        }
         if (length != 2) {
             // Alerts are never fragmented: anything else is an encrypted alert.
             info(p, "Encrypted Alert");
@@ -333,7 +355,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
                     : s.alpnApp == 1 ? "Hypertext Transfer Protocol"
                     : byPort != null && byPort.protocol() != null ? byPort.protocol().name() : null;
             if (app != null) {
-                t.addString(TlsFields.APP_DATA_PROTO, app);
+                t.showAt(t.addString(TlsFields.APP_DATA_PROTO, app), appProtocolAt, 0);
             }
         }
     }

@@ -23,7 +23,7 @@ final class TlsExpert {
             "Unexpected message");
     static final Expert HEARTBEAT_PAYLOAD_LENGTH = new Expert("tls.heartbeat_message.payload_length.invalid",
             ExpertGroup.MALFORMED, Severity.ERROR, "Invalid heartbeat payload length");
-    static final Expert RESUMED = new Expert("tls.resumed", ExpertGroup.SEQUENCE, Severity.CHAT,
+    static final Expert RESUMED = new Expert("tls.resumed", ExpertGroup.SEQUENCE, Severity.NOTE,
             "This session reuses previously negotiated keys (Session resumption)");
     /** Ours: the client offered a session ID, ticket or PSK and the server ran a full handshake. */
     static final Expert RESUMPTION_REFUSED = new Expert("tls.resumption.refused", ExpertGroup.SEQUENCE, Severity.NOTE,

@@ -45,6 +45,7 @@ final class TlsExtensions {
             int type = p.u16(at);
             // Wireshark adds the "Extension: ..." subtree over type, length and data first: past the data it throws.
             p.require(at, 4 + p.u16(at + 2));
+            t.open(TlsFields.EXTENSION, at, 4 + p.u16(at + 2));
             t.addUint(TlsFields.EXT_TYPE, at, 2, type);
             if (hello) {
                 fp.extension(type);
@@ -52,6 +53,7 @@ final class TlsExtensions {
             at += 2;
             int len = vector(p, at, extsEnd, TlsFields.EXT_LEN, 2, 0, 0xffff);
             if (len < 0) {
+                t.close();
                 return;
             }
             at += 2;
@@ -60,6 +62,7 @@ final class TlsExtensions {
             if (!endVector(p, at, next)) {
                 at = next;
             }
+            t.close();
         }
         endVector(p, at, extsEnd);
         if (hello) {
@@ -182,8 +185,10 @@ final class TlsExtensions {
         if (at == end) {
             return at;
         }
+        t.open(TlsFields.SNI_EXTENSION, at, end - at);
         int list = vector(p, at, end, TlsFields.SNI_LIST_LEN, 2, 1, 0xffff);
         if (list < 0) {
+            t.close();
             return end;
         }
         at += 2;
@@ -193,12 +198,14 @@ final class TlsExtensions {
             at++;
             int n = vector(p, at, next, TlsFields.SNI_LEN, 2, 1, 0xffff);
             if (n < 0) {
+                t.close();
                 return next;
             }
             at += 2;
             bytes(p, TlsFields.SNI, at, n);
             at += n;
         }
+        t.close();
         return at;
     }
 
@@ -368,14 +375,18 @@ final class TlsExtensions {
 
     /** renegotiation_info (RFC 5746 §3.2). */
     private int renegotiationInfo(Packet p, int at, int end) {
+        Tree t = p.tree();
+        t.open(TlsFields.RENEG_INFO_EXTENSION, at, end - at);
         int n = vector(p, at, end, TlsFields.RENEG_INFO_LEN, 1, 0, 0xff);
         if (n < 0) {
+            t.close();
             return end;
         }
         at++;
         if (n > 0) {
             bytes(p, TlsFields.RENEG_INFO, at, n);
         }
+        t.close();
         return at + n;
     }
 
@@ -458,6 +469,14 @@ final class TlsExtensions {
 
     private int keyShare(Packet p, int at, int end, int hsType) {
         Tree t = p.tree();
+        t.open(TlsFields.KEY_SHARE_EXTENSION, at, end - at);
+        int next = keyShareContents(p, at, end, hsType);
+        t.close();
+        return next;
+    }
+
+    private int keyShareContents(Packet p, int at, int end, int hsType) {
+        Tree t = p.tree();
         switch (hsType) {
             case TlsWire.HS_CLIENT_HELLO -> {
                 int n = vector(p, at, end, TlsFields.KEY_SHARE_CLIENT_LEN, 2, 0, 0xffff);
@@ -486,18 +505,30 @@ final class TlsExtensions {
 
     private int keyShareEntry(Packet p, int at, int end) {
         Tree t = p.tree();
+        // Wireshark sizes the entry by its key exchange length before reading it
+        t.open(TlsFields.KEY_SHARE_ENTRY, at, end - at >= 4 ? Math.min(4 + p.u16(at + 2), end - at) : end - at);
         t.addUint(TlsFields.KEY_SHARE_GROUP, at, 2, p.u16(at));
         at += 2;
         int n = vector(p, at, end, TlsFields.KEY_SHARE_KE_LEN, 2, 1, 0xffff);
         if (n < 0) {
+            t.close();
             return end;
         }
         at += 2;
         bytes(p, TlsFields.KEY_SHARE_KE, at, n);
+        t.close();
         return at + n;
     }
 
     private int preSharedKey(Packet p, TlsSession s, int at, int end, int hsType) {
+        Tree t = p.tree();
+        t.open(TlsFields.PSK_EXTENSION, at, end - at);
+        int next = preSharedKeyContents(p, s, at, end, hsType);
+        t.close();
+        return next;
+    }
+
+    private int preSharedKeyContents(Packet p, TlsSession s, int at, int end, int hsType) {
         Tree t = p.tree();
         if (hsType == TlsWire.HS_CLIENT_HELLO) {
             if (!p.visited()) {
@@ -510,8 +541,10 @@ final class TlsExtensions {
             at += 2;
             int next = at + n;
             while (at < next) {
+                t.open(TlsFields.PSK_IDENTITY_ITEM, at, next - at >= 2 ? Math.min(2 + p.u16(at) + 4, next - at) : next - at);
                 int id = vector(p, at, next, TlsFields.PSK_IDENTITY_LEN, 2, 1, 0xffff);
                 if (id < 0) {
+                    t.close();
                     return end;
                 }
                 at += 2;
@@ -519,11 +552,13 @@ final class TlsExtensions {
                 at += id;
                 if (next - at < 4) {
                     TlsExpert.add(p, TlsExpert.BUFFER_TOO_SMALL, at, next - at);
+                    t.close();
                     at = next;
                     break;
                 }
                 t.addUint(TlsFields.PSK_TICKET_AGE, at, 4, p.u32(at));
                 at += 4;
+                t.close();
             }
             int b = vector(p, at, end, TlsFields.PSK_BINDERS_LEN, 2, 33, 0xffff);
             if (b < 0) {

@@ -20,7 +20,7 @@ public final class TlsFields {
     public static final Protocol TLS = new Protocol("Transport Layer Security", "TLS", "tls");
 
     // ---- record layer ------------------------------------------------------------------------
-    public static final Field RECORD = f("tls.record", "Record Layer", FieldType.NONE).build();
+    public static final Field RECORD = f("tls.record", "Record Layer", FieldType.NONE).labeler(TlsLabels::record).build();
     public static final Field CONTENT_TYPE = u("tls.record.content_type", "Content Type", FieldType.UINT8, Base.DEC,
             TlsNames.CONTENT_TYPES);
     public static final Field OPAQUE_TYPE = u("tls.record.opaque_type", "Opaque Type", FieldType.UINT8, Base.DEC,
@@ -31,7 +31,8 @@ public final class TlsFields {
     public static final Field APP_DATA = f("tls.app_data", "Encrypted Application Data", FieldType.BYTES).build();
     public static final Field APP_DATA_PROTO = f("tls.app_data_proto", "Application Data Protocol", FieldType.STRING).build();
     // Application data reassembled across records (decryption only).
-    public static final Field SEGMENT_DATA = f("tls.segment.data", "TLS segment data", FieldType.BYTES).build();
+    public static final Field SEGMENT_DATA = f("tls.segment.data", "TLS segment data", FieldType.BYTES)
+            .labeler(TlsLabels::segmentData).build();
     public static final Field SEGMENTS = f("tls.segments", "Reassembled TLS segments", FieldType.NONE).build();
     public static final Field SEGMENT = f("tls.segment", "TLS segment", FieldType.FRAMENUM).build();
     public static final Field SEGMENT_COUNT = u("tls.segment.count", "Segment count", FieldType.UINT32, Base.DEC, null);
@@ -39,7 +40,7 @@ public final class TlsFields {
             Base.DEC, null);
     public static final Field CHANGE_CIPHER_SPEC = f("tls.change_cipher_spec", "Change Cipher Spec Message",
             FieldType.NONE).build();
-    public static final Field ALERT = f("tls.alert_message", "Alert Message", FieldType.NONE).build();
+    public static final Field ALERT = f("tls.alert_message", "Alert Message", FieldType.NONE).labeler(TlsLabels::alert).build();
     public static final Field ALERT_LEVEL = u("tls.alert_message.level", "Level", FieldType.UINT8, Base.DEC,
             TlsNames.ALERT_LEVELS);
     public static final Field ALERT_DESC = u("tls.alert_message.desc", "Description", FieldType.UINT8, Base.DEC,
@@ -69,7 +70,7 @@ public final class TlsFields {
     public static final Field SSL2_CHALLENGE = f("tls.handshake.challenge", "Challenge", FieldType.NONE).build();
 
     // ---- handshake -----------------------------------------------------------------------------
-    public static final Field HANDSHAKE = f("tls.handshake", "Handshake Protocol", FieldType.NONE).build();
+    public static final Field HANDSHAKE = f("tls.handshake", "Handshake Protocol", FieldType.NONE).labeler(TlsLabels::handshake).build();
     public static final Field HS_TYPE = u("tls.handshake.type", "Handshake Type", FieldType.UINT8, Base.DEC,
             TlsNames.HANDSHAKE_TYPES);
     public static final Field HS_LENGTH = u("tls.handshake.length", "Length", FieldType.UINT24, Base.DEC, null);
@@ -89,12 +90,14 @@ public final class TlsFields {
     public static final Field HS_SESSION_ID = f("tls.handshake.session_id", "Session ID", FieldType.BYTES).build();
     public static final Field HS_CIPHER_SUITES_LEN = u("tls.handshake.cipher_suites_length", "Cipher Suites Length",
             FieldType.UINT16, Base.DEC, null);
-    public static final Field HS_CIPHER_SUITES = f("tls.handshake.ciphersuites", "Cipher Suites", FieldType.NONE).build();
+    public static final Field HS_CIPHER_SUITES = f("tls.handshake.ciphersuites", "Cipher Suites", FieldType.NONE)
+            .labeler(TlsLabels::cipherSuites).build();
     public static final Field HS_CIPHER_SUITE = u("tls.handshake.ciphersuite", "Cipher Suite", FieldType.UINT16, Base.HEX,
             TlsNames.CIPHER_SUITES);
     public static final Field HS_COMP_METHODS_LEN = u("tls.handshake.comp_methods_length", "Compression Methods Length",
             FieldType.UINT8, Base.DEC, null);
-    public static final Field HS_COMP_METHODS = f("tls.handshake.comp_methods", "Compression Methods", FieldType.NONE).build();
+    public static final Field HS_COMP_METHODS = f("tls.handshake.comp_methods", "Compression Methods", FieldType.NONE)
+            .labeler(TlsLabels::compressionMethods).build();
     public static final Field HS_COMP_METHOD = u("tls.handshake.comp_method", "Compression Method", FieldType.UINT8,
             Base.DEC, TlsNames.COMPRESSION_METHODS);
     public static final Field JA3_FULL = f("tls.handshake.ja3_full", "JA3 Fullstring", FieldType.STRING).build();
@@ -112,7 +115,27 @@ public final class TlsFields {
     public static final Field EXT_TYPE = u("tls.handshake.extension.type", "Type", FieldType.UINT16, Base.DEC,
             TlsNames.EXTENSION_TYPES);
     public static final Field EXT_LEN = u("tls.handshake.extension.len", "Length", FieldType.UINT16, Base.DEC, null);
-    public static final Field EXT_DATA = f("tls.handshake.extension.data", "Data", FieldType.BYTES).build();
+    public static final Field EXT_DATA = f("tls.handshake.extension.data", "Data", FieldType.BYTES).labeler(TlsLabels::extensionData).build();
+    /** {@code Extension: server_name (len=16)}: an extension's type, length and contents. */
+    static final Field EXTENSION = Field.define("", "Extension", FieldType.NONE).labeler(TlsLabels::extension).build();
+    static final Field SNI_EXTENSION = Field.text("Server Name Indication extension");
+    static final Field KEY_SHARE_EXTENSION = Field.text("Key Share extension");
+    static final Field KEY_SHARE_ENTRY = Field.define("", "Key Share Entry", FieldType.NONE)
+            .labeler(TlsLabels::keyShareEntry).build();
+    static final Field PSK_EXTENSION = Field.text("Pre-Shared Key extension");
+    static final Field PSK_IDENTITY_ITEM = Field.define("", "PSK Identity", FieldType.NONE)
+            .labeler(TlsLabels::pskIdentity).build();
+    static final Field RENEG_INFO_EXTENSION = Field.text("Renegotiation Info extension");
+    // the parameters of ServerKeyExchange and ClientKeyExchange, by key exchange
+    static final Field ECDH_SERVER_PARAMS = Field.text("EC Diffie-Hellman Server Params");
+    static final Field DH_SERVER_PARAMS = Field.text("Diffie-Hellman Server Params");
+    static final Field RSA_SERVER_PARAMS = Field.text("RSA-EXPORT Server Params");
+    static final Field PSK_SERVER_PARAMS = Field.text("PSK Server Params");
+    static final Field ECDH_CLIENT_PARAMS = Field.text("EC Diffie-Hellman Client Params");
+    static final Field DH_CLIENT_PARAMS = Field.text("Diffie-Hellman Client Params");
+    static final Field RSA_EPMS = Field.text("RSA Encrypted PreMaster Secret");
+    static final Field PSK_CLIENT_PARAMS = Field.text("PSK Client Params");
+    static final Field RSA_PSK_CLIENT_PARAMS = Field.text("RSA PSK Client Params");
     public static final Field SNI_LIST_LEN = u("tls.handshake.extensions_server_name_list_len", "Server Name list length",
             FieldType.UINT16, Base.DEC, null);
     public static final Field SNI_TYPE = u("tls.handshake.extensions_server_name_type", "Server Name Type",
@@ -132,20 +155,21 @@ public final class TlsFields {
     public static final Field GROUPS_LEN = u("tls.handshake.extensions_supported_groups_length",
             "Supported Groups List Length", FieldType.UINT16, Base.DEC, null);
     public static final Field GROUPS = f("tls.handshake.extensions_supported_groups", "Supported Groups List",
-            FieldType.NONE).build();
+            FieldType.NONE).labeler(TlsLabels::groups).build();
     public static final Field GROUP = u("tls.handshake.extensions_supported_group", "Supported Group", FieldType.UINT16,
             Base.HEX, TlsNames.GROUPS);
     public static final Field EC_POINT_FORMATS_LEN = u("tls.handshake.extensions_ec_point_formats_length",
             "EC point formats Length", FieldType.UINT8, Base.DEC, null);
     public static final Field EC_POINT_FORMATS = f("tls.handshake.extensions_ec_point_formats", "EC point formats",
-            FieldType.NONE).build();
+            FieldType.NONE).labeler(TlsLabels::ecPointFormats).build();
     public static final Field EC_POINT_FORMAT = u("tls.handshake.extensions_ec_point_format", "EC point format",
             FieldType.UINT8, Base.DEC, TlsNames.EC_POINT_FORMATS);
     public static final Field SIG_HASH_ALG_LEN = u("tls.handshake.sig_hash_alg_len", "Signature Hash Algorithms Length",
             FieldType.UINT16, Base.DEC, null);
-    public static final Field SIG_HASH_ALGS = f("tls.handshake.sig_hash_algs", "Signature Algorithms", FieldType.NONE).build();
-    public static final Field SIG_HASH_ALG = u("tls.handshake.sig_hash_alg", "Signature Algorithm", FieldType.UINT16,
-            Base.HEX, TlsNames.SIGNATURE_SCHEMES);
+    public static final Field SIG_HASH_ALGS = f("tls.handshake.sig_hash_algs", "Signature Algorithms", FieldType.NONE)
+            .labeler(TlsLabels::signatureAlgorithms).build();
+    public static final Field SIG_HASH_ALG = f("tls.handshake.sig_hash_alg", "Signature Algorithm", FieldType.UINT16)
+            .base(Base.HEX).values(TlsNames.SIGNATURE_SCHEMES).labeler(TlsLabels::signatureAlgorithm).build();
     public static final Field SIG_HASH_HASH = u("tls.handshake.sig_hash_hash", "Signature Hash Algorithm Hash",
             FieldType.UINT8, Base.DEC, TlsNames.SIG_HASH);
     public static final Field SIG_HASH_SIG = u("tls.handshake.sig_hash_sig", "Signature Hash Algorithm Signature",
@@ -229,7 +253,8 @@ public final class TlsFields {
     // ---- other handshake messages ----------------------------------------------------------------
     public static final Field CERTIFICATES_LEN = u("tls.handshake.certificates_length", "Certificates Length",
             FieldType.UINT24, Base.DEC, null);
-    public static final Field CERTIFICATES = f("tls.handshake.certificates", "Certificates", FieldType.NONE).build();
+    public static final Field CERTIFICATES = f("tls.handshake.certificates", "Certificates", FieldType.NONE)
+            .labeler(TlsLabels::certificates).build();
     public static final Field CERTIFICATE_LEN = u("tls.handshake.certificate_length", "Certificate Length",
             FieldType.UINT24, Base.DEC, null);
     public static final Field CERTIFICATE = f("tls.handshake.certificate", "Certificate", FieldType.BYTES).build();
@@ -244,12 +269,14 @@ public final class TlsFields {
             TlsNames.CLIENT_CERT_TYPES);
     public static final Field DNAMES_LEN = u("tls.handshake.dnames_len", "Distinguished Names Length", FieldType.UINT16,
             Base.DEC, null);
-    public static final Field DNAMES = f("tls.handshake.dnames", "Distinguished Names", FieldType.NONE).build();
+    public static final Field DNAMES = f("tls.handshake.dnames", "Distinguished Names", FieldType.NONE)
+            .labeler(TlsLabels::distinguishedNames).build();
     public static final Field DNAME_LEN = u("tls.handshake.dname_len", "Distinguished Name Length", FieldType.UINT16,
             Base.DEC, null);
     public static final Field DNAME = f("tls.handshake.dname", "Distinguished Name", FieldType.NONE).build();
-    public static final Field SESSION_TICKET_LIFETIME = u("tls.handshake.session_ticket_lifetime_hint",
-            "Session Ticket Lifetime Hint", FieldType.UINT32, Base.DEC, null);
+    public static final Field SESSION_TICKET_LIFETIME = f("tls.handshake.session_ticket_lifetime_hint",
+            "Session Ticket Lifetime Hint", FieldType.UINT32).base(Base.DEC).labeler(TlsLabels::ticketLifetime).build();
+    static final Field SESSION_TICKET_ITEM = Field.text("TLS Session Ticket");
     public static final Field SESSION_TICKET_AGE_ADD = u("tls.handshake.session_ticket_age_add", "Session Ticket Age Add",
             FieldType.UINT32, Base.DEC, null);
     public static final Field SESSION_TICKET_NONCE_LEN = u("tls.handshake.session_ticket_nonce_length",
@@ -358,7 +385,10 @@ public final class TlsFields {
                 SERVER_POINT, CLIENT_POINT_LEN, CLIENT_POINT, P_LEN, P, G_LEN, G, YS_LEN, YS, YC_LEN, YC, MODULUS_LEN,
                 MODULUS, EXPONENT_LEN, EXPONENT, SIG_LEN, SIG, EPMS_LEN, EPMS, HINT_LEN, HINT, IDENTITY_LEN, IDENTITY,
                 RESUMPTION_OFFERED, RESUMPTION_METHOD, RESUMPTION_ORIGIN, X509_SUBJECT, X509_ISSUER, X509_NOT_BEFORE,
-                X509_NOT_AFTER, X509_SAN, X509_SIG_ALG};
+                X509_NOT_AFTER, X509_SAN, X509_SIG_ALG, EXTENSION, SNI_EXTENSION, KEY_SHARE_EXTENSION,
+                KEY_SHARE_ENTRY, PSK_EXTENSION, PSK_IDENTITY_ITEM, RENEG_INFO_EXTENSION, ECDH_SERVER_PARAMS, DH_SERVER_PARAMS,
+                RSA_SERVER_PARAMS, PSK_SERVER_PARAMS, ECDH_CLIENT_PARAMS, DH_CLIENT_PARAMS, RSA_EPMS, PSK_CLIENT_PARAMS,
+                RSA_PSK_CLIENT_PARAMS, SESSION_TICKET_ITEM};
     }
 
     private static Field.Builder f(String abbrev, String name, FieldType type) {

@@ -74,7 +74,10 @@ final class TlsHandshake {
             }
         }
         TlsDissector.info(p, name != null ? name : "Encrypted Handshake Message");
-        t.open(TlsFields.HANDSHAKE, at, length + TlsWire.HANDSHAKE_HEADER_LENGTH);
+        int node = tls.decryption.openMessage(t, TlsFields.HANDSHAKE, at, length + TlsWire.HANDSHAKE_HEADER_LENGTH);
+        if (hrr) {
+            t.setValue(node, 1);   // for the label: a ServerHello shown as Hello Retry Request
+        }
         if (name == null) {
             t.close();
             return;
@@ -112,7 +115,11 @@ final class TlsHandshake {
                     tls.decryption.serverHello(p, s, body + 2, hrr);
                 }
             }
-            case TlsWire.HS_NEW_SESSION_TICKET -> hellos.newSessionTicket(p, s, fromServer, body, end);
+            case TlsWire.HS_NEW_SESSION_TICKET -> {
+                t.open(TlsFields.SESSION_TICKET_ITEM, body, length);
+                hellos.newSessionTicket(p, s, fromServer, body, end);
+                t.close();
+            }
             case TlsWire.HS_HELLO_RETRY_REQUEST -> {
                 // TLS 1.3 drafts before -22.
                 t.addUint(TlsFields.HS_VERSION, body, 2, p.u16(body));

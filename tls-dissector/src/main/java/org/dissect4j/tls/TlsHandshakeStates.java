@@ -1,6 +1,7 @@
 package org.dissect4j.tls;
 
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.Tree;
 
 /**
  * What a connection's handshake means for session resumption, as one transition table: state × event × direction
@@ -154,17 +155,32 @@ final class TlsHandshakeStates {
 
     /** Applies {@code event} to session {@code s}; expert items sit at {@code at}. */
     static void step(Packet p, TlsSession s, int event, boolean fromServer, int at) {
+        step(p, s, event, fromServer, at, -1);
+    }
+
+    /**
+     * Applies {@code event}; the {@code tls.resumed} expert goes under {@code item} (the ChangeCipherSpec message, where
+     * tshark 4.0 shows it) or, with -1, under the open node. tshark 4.0 has none for a TLS 1.3 PSK: a tree output
+     * (everything wanted) leaves that one out unless the resumption method is named.
+     */
+    static void step(Packet p, TlsSession s, int event, boolean fromServer, int at, int item) {
         int e = entry(s.handshakeState, event, fromServer, p.visited());
         s.handshakeState = next(e);
         int action = action(e);
-        if (action == REFUSED) {
+        // our own items: a tree output (everything wanted) shows them only when named, as tshark 4.0 has none
+        Tree t = p.tree();
+        if (action == REFUSED && (!t.wantsAll() || t.wantsByName(TlsFields.RESUMPTION_METHOD))) {
             TlsExpert.add(p, TlsExpert.RESUMPTION_REFUSED, at, 0);
         } else if (action == RESUMED) {
             int method = method(e);
-            TlsExpert.add(p, TlsExpert.RESUMED, at, 0);
-            p.tree().addGenerated(TlsFields.RESUMPTION_METHOD, method);
-            if (method != PSK && s.offeredOriginFrame != 0) {
-                p.tree().addGenerated(TlsFields.RESUMPTION_ORIGIN, s.offeredOriginFrame);
+            if (method != PSK || !t.wantsAll() || t.wantsByName(TlsFields.RESUMPTION_METHOD)) {
+                t.expertOn(item, TlsExpert.RESUMED, at, 0, null);
+            }
+            if (t.wantsByName(TlsFields.RESUMPTION_METHOD)) {
+                t.addGenerated(TlsFields.RESUMPTION_METHOD, method);
+            }
+            if (method != PSK && s.offeredOriginFrame != 0 && t.wantsByName(TlsFields.RESUMPTION_ORIGIN)) {
+                t.addGenerated(TlsFields.RESUMPTION_ORIGIN, s.offeredOriginFrame);
             }
         }
     }

@@ -38,7 +38,10 @@ final class TlsHelloMessages {
             t.add(TlsFields.HS_RANDOM_BYTES, at + 4, 28);
             t.close();
         } else {
-            t.add(TlsFields.HS_RANDOM, at, 32);
+            int random = t.add(TlsFields.HS_RANDOM, at, 32);
+            if (hrr) {
+                t.appendLabel(random, " (HelloRetryRequest magic)");
+            }
         }
         at += 32;
         int sidLength = p.u8(at);
@@ -54,7 +57,8 @@ final class TlsHelloMessages {
     void clientHello(Packet p, TlsSession s, boolean fromServer, int at, int end) {
         Tree t = p.tree();
         boolean wantJa3 = t.wants(TlsFields.JA3) || t.wants(TlsFields.JA3_FULL);
-        boolean wantJa4 = t.wants(TlsFields.JA4) || t.wants(TlsFields.JA4_R);
+        // Wireshark 4.2 fields: tshark 4.0 trees do not show them, so only when named
+        boolean wantJa4 = t.wantsByName(TlsFields.JA4) || t.wantsByName(TlsFields.JA4_R);
         if (!p.visited()) {
             s.setServer(p);
             s.resetOffers();
@@ -80,6 +84,7 @@ final class TlsHelloMessages {
             return;
         }
         boolean withExtensions = at < end;
+        int extensionsAt = at;
         if (withExtensions) {
             extensions.extensions(p, s, at, end, TlsWire.HS_CLIENT_HELLO, true);
         }
@@ -88,8 +93,8 @@ final class TlsHelloMessages {
         }
         if (wantJa3) {
             CharSequence full = fp.ja3(withExtensions);
-            t.addString(TlsFields.JA3_FULL, full);
-            t.addString(TlsFields.JA3, fp.md5(full));
+            generatedAt(t, t.addString(TlsFields.JA3_FULL, full), extensionsAt);
+            generatedAt(t, t.addString(TlsFields.JA3, fp.md5(full)), extensionsAt);
         }
         if (wantJa4) {
             ja4(t);
@@ -131,13 +136,19 @@ final class TlsHelloMessages {
         return at;
     }
 
+    /** A fingerprint as tshark adds it: generated, placed (with no bytes) where the extensions start. */
+    private static void generatedAt(Tree t, int node, int at) {
+        t.setFlags(node, Tree.GENERATED);
+        t.showAt(node, at, 0);
+    }
+
     /** JA4 and JA4_r, each only when wanted, as ASCII bytes copied into the tree. */
     private void ja4(Tree t) {
-        if (t.wants(TlsFields.JA4)) {
+        if (t.wantsByName(TlsFields.JA4)) {
             AsciiText ja4 = fp.ja4(false);
             t.addBytes(TlsFields.JA4, ja4.segment(), 0, ja4.length());
         }
-        if (t.wants(TlsFields.JA4_R)) {
+        if (t.wantsByName(TlsFields.JA4_R)) {
             AsciiText ja4r = fp.ja4(true);
             t.addBytes(TlsFields.JA4_R, ja4r.segment(), 0, ja4r.length());
         }
@@ -218,13 +229,14 @@ final class TlsHelloMessages {
         extensions.serverSelectedPsk = false;
         extensions.serverSelectedVersion = 0;
         boolean withExtensions = at < end;
+        int extensionsAt = at;
         if (withExtensions) {
             extensions.extensions(p, s, at, end, hrr ? TlsWire.HS_HELLO_RETRY_REQUEST : TlsWire.HS_SERVER_HELLO, true);
         }
         if (wantJa3s) {
             CharSequence full = fp.ja3s(cipher, withExtensions);
-            t.addString(TlsFields.JA3S_FULL, full);
-            t.addString(TlsFields.JA3S, fp.md5(full));
+            generatedAt(t, t.addString(TlsFields.JA3S_FULL, full), extensionsAt);
+            generatedAt(t, t.addString(TlsFields.JA3S, fp.md5(full)), extensionsAt);
         }
         if (!hrr) {
             TlsHandshakeStates.step(p, s, serverHelloEvent(p, s), fromServer, serverSessionIdAt);
@@ -289,7 +301,7 @@ final class TlsHelloMessages {
             }
         }
         s.offeredOriginFrame = origin;
-        if (s.offered != 0) {
+        if (s.offered != 0 && t.wantsByName(TlsFields.RESUMPTION_OFFERED)) {
             t.addGenerated(TlsFields.RESUMPTION_OFFERED, s.offered);
         }
     }

@@ -4,6 +4,7 @@ import static org.dissect4j.tls.TlsVectors.bytes;
 import static org.dissect4j.tls.TlsVectors.digitallySigned;
 import static org.dissect4j.tls.TlsVectors.lengthPrefixed;
 
+import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -69,6 +70,24 @@ final class TlsKeyExchange {
     static void serverKeyExchange(Packet p, TlsSession s, int at, int end) {
         Tree t = p.tree();
         int kex = s.cipher >= 0 ? KEX[s.cipher] : KEX_UNKNOWN;
+        boolean params = openParams(t, serverParams(kex), at, end);
+        serverParams(p, s, kex, at, end);
+        if (params) {
+            t.close();
+        }
+    }
+
+    /** Opens the parameters' subtree when the key exchange has one; whether it did. */
+    private static boolean openParams(Tree t, Field params, int at, int end) {
+        if (params == null) {
+            return false;
+        }
+        t.open(params, at, end - at);
+        return true;
+    }
+
+    private static void serverParams(Packet p, TlsSession s, int kex, int at, int end) {
+        Tree t = p.tree();
         switch (kex) {
             case KEX_ECDHE, KEX_ECDH, KEX_ECDH_ANON -> {
                 int curveType = p.u8(at);
@@ -109,6 +128,38 @@ final class TlsKeyExchange {
     static void clientKeyExchange(Packet p, TlsSession s, int at, int end) {
         Tree t = p.tree();
         int kex = s.cipher >= 0 ? KEX[s.cipher] : KEX_UNKNOWN;
+        boolean params = openParams(t, clientParams(kex), at, end);
+        clientParams(p, s, kex, at, end);
+        if (params) {
+            t.close();
+        }
+    }
+
+    /** The subtree Wireshark shows a ServerKeyExchange's parameters in, by key exchange; null for none. */
+    private static Field serverParams(int kex) {
+        return switch (kex) {
+            case KEX_ECDHE, KEX_ECDH, KEX_ECDH_ANON -> TlsFields.ECDH_SERVER_PARAMS;
+            case KEX_DHE, KEX_DH_ANON -> TlsFields.DH_SERVER_PARAMS;
+            case KEX_RSA -> TlsFields.RSA_SERVER_PARAMS;
+            case KEX_PSK, KEX_RSA_PSK -> TlsFields.PSK_SERVER_PARAMS;
+            default -> null;
+        };
+    }
+
+    /** The subtree Wireshark shows a ClientKeyExchange's parameters in, by key exchange; null for none. */
+    private static Field clientParams(int kex) {
+        return switch (kex) {
+            case KEX_ECDHE, KEX_ECDH, KEX_ECDH_ANON -> TlsFields.ECDH_CLIENT_PARAMS;
+            case KEX_DHE, KEX_DH_ANON, KEX_DH -> TlsFields.DH_CLIENT_PARAMS;
+            case KEX_RSA -> TlsFields.RSA_EPMS;
+            case KEX_PSK -> TlsFields.PSK_CLIENT_PARAMS;
+            case KEX_RSA_PSK -> TlsFields.RSA_PSK_CLIENT_PARAMS;
+            default -> null;
+        };
+    }
+
+    private static void clientParams(Packet p, TlsSession s, int kex, int at, int end) {
+        Tree t = p.tree();
         switch (kex) {
             case KEX_ECDHE, KEX_ECDH, KEX_ECDH_ANON -> {
                 int n = p.u8(at);

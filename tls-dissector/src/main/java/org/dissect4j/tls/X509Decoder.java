@@ -220,7 +220,7 @@ final class X509Decoder {
             w.packet.addProtocol(X509Fields.PKCS1);
             pssParams(paramsAt, end);
         }
-        if (summary != null && w.tree.wants(summary)) {
+        if (summary != null && w.tree.wantsByName(summary)) {
             w.text.setLength(0);
             algorithmName(oidAt, oidLen, w.text);
             w.tree.addString(summary, w.text);
@@ -314,7 +314,9 @@ final class X509Decoder {
             }
             if (nanos != Long.MIN_VALUE) {
                 Field f = i == 0 ? TlsFields.X509_NOT_BEFORE : TlsFields.X509_NOT_AFTER;
-                w.tree.setFlags(w.tree.addLong(f, vAt, vLen, nanos), Tree.GENERATED);
+                if (w.tree.wantsByName(f)) {
+                    w.tree.setFlags(w.tree.addLong(f, vAt, vLen, nanos), Tree.GENERATED);
+                }
             }
             at = Der.next(at, el);
         }

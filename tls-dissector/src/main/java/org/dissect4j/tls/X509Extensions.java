@@ -257,7 +257,7 @@ final class X509Extensions {
         if (f != null) {
             w.tree.add(f, vAt, vLen);
         }
-        if (san && w.tree.wants(TlsFields.X509_SAN)) {
+        if (san && w.tree.wantsByName(TlsFields.X509_SAN)) {
             w.text.setLength(0);
             if (choice == 7 && (vLen == 4 || vLen == 16)) {
                 if (vLen == 4) {

@@ -47,7 +47,7 @@ final class X509Names {
             a = Der.next(a, rdn);
         }
         w.tree.addUint(countField, at, end - at, count);
-        boolean sum = summary != null && w.tree.wants(summary);
+        boolean sum = summary != null && w.tree.wantsByName(summary);
         if (sum) {
             w.text.setLength(0);
         }

@@ -24,8 +24,9 @@ final class X509Walk {
         tree = p.tree();
         seg = p.segment();
         base = p.base();
-        summaries = tree.wants(TlsFields.X509_SUBJECT) || tree.wants(TlsFields.X509_ISSUER)
-                || tree.wants(TlsFields.X509_SAN) || tree.wants(TlsFields.X509_SIG_ALG);
+        // our own summaries: only when named (tshark 4.0 has no such fields to show in a tree)
+        summaries = tree.wantsByName(TlsFields.X509_SUBJECT) || tree.wantsByName(TlsFields.X509_ISSUER)
+                || tree.wantsByName(TlsFields.X509_SAN) || tree.wantsByName(TlsFields.X509_SIG_ALG);
     }
 
     boolean malformed(int at, int len) {

@@ -46,6 +46,9 @@ class TlsFingerprintTest {
         }
         Engine e = b.build();
         e.tree().wantAll(true);
+        // Wireshark 4.2's fields are recorded only when named (tshark 4.0's trees have none)
+        e.tree().want(TlsFields.JA4);
+        e.tree().want(TlsFields.JA4_R);
         e.columns(true);
         return e;
     }

@@ -202,21 +202,14 @@ public final class Tree extends TreeView {
         return o;
     }
 
-    /**
-     * The wanted fields and their protocols: {@code [0][i]} is a wanted field id, {@code [1][i]}
-     * the id of the protocol field that owns it (the engine's one rule, see {@link FieldRegistry}),
-     * or -1 when the owner is unknown or the field's value needs the whole packet. Computed once
-     * per change of the wanted set.
-     */
+    /** The wanted fields and the protocols owning them, as {@link WantedOwners#fieldsAndOwners}. */
     int[][] wantedOwners() {
         return owners().fieldsAndOwners;
     }
 
     /**
-     * Whether any field {@code pr} owns (its protocol field included) is recorded: when not, none of its
-     * {@code add} calls records anything, and a dissector may skip them and the reads that only feed them,
-     * as Wireshark's dissectors skip subtrees no one looks at. Worked out once per change of the wanted set.
-     *
+     * Whether any field {@code pr} owns (its protocol field included) is recorded: when not, a dissector may skip
+     * its adds and the reads that only feed them, as Wireshark skips subtrees no one looks at ({@link WantedOwners}).
      * @param pr the protocol
      * @return {@code true} when everything is wanted, or some field of {@code pr}, or a field whose owner is unknown
      */

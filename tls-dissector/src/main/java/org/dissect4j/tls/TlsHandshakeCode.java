@@ -1,5 +1,8 @@
 package org.dissect4j.tls;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 
@@ -33,6 +36,20 @@ public final class TlsHandshakeCode {
          * @return the offset after what was decoded
          */
         int useSrtp(Packet p, int at, int end);
+    }
+
+    /** TLS fields and the twins another protocol records in their place (DTLS's {@code dtls.*} copies). */
+    static final Map<Field, Field> TWINS = new ConcurrentHashMap<>();
+
+    /**
+     * Tells TLS's labelers that {@code twin} is recorded in {@code original}'s place (through {@code Tree.alias}), so
+     * a line composed from an item's children (an extension's type and length) finds them in the twin's tree too.
+     *
+     * @param original the TLS field
+     * @param twin the field recorded instead
+     */
+    public static void twin(Field original, Field twin) {
+        TWINS.put(original, twin);
     }
 
     /** Carrier of the handshake parts (its sessions, decryption and key log stay unused). */

@@ -37,7 +37,7 @@ final class TlsLabels {
                 alertSummary(t, m, out);
                 return;
             } else if (f == TlsFields.APP_DATA) {
-                int app = Labeler.sibling(t, m, TlsFields.APP_DATA_PROTO);
+                int app = sibling(t, m, TlsFields.APP_DATA_PROTO);
                 out.append("Application Data Protocol: ");
                 if (app >= 0) {
                     t.text(app, out);
@@ -62,8 +62,8 @@ final class TlsLabels {
 
     /** {@code Alert (Level: Fatal, Description: Unknown CA)}, or {@code Encrypted Alert}. */
     private static void alertSummary(TreeView t, int alert, StringBuilder out) {
-        int level = Labeler.child(t, alert, TlsFields.ALERT_LEVEL);
-        int desc = Labeler.child(t, alert, TlsFields.ALERT_DESC);
+        int level = child(t, alert, TlsFields.ALERT_LEVEL);
+        int desc = child(t, alert, TlsFields.ALERT_DESC);
         if (level < 0 || desc < 0) {
             out.append("Encrypted Alert");
             return;
@@ -75,7 +75,7 @@ final class TlsLabels {
     /** {@code Alert Message}, or {@code Alert Message: Encrypted Alert} without level and description. */
     static void alert(TreeView t, int n, StringBuilder out) {
         out.append("Alert Message");
-        if (Labeler.child(t, n, TlsFields.ALERT_LEVEL) < 0) {
+        if (child(t, n, TlsFields.ALERT_LEVEL) < 0) {
             out.append(": Encrypted Alert");
         }
     }
@@ -87,7 +87,7 @@ final class TlsLabels {
     }
 
     private static void handshakeName(TreeView t, int n, StringBuilder out) {
-        int type = Labeler.child(t, n, TlsFields.HS_TYPE);
+        int type = child(t, n, TlsFields.HS_TYPE);
         if (type < 0) {
             out.append("Encrypted Handshake Message");
         } else if (t.value(n) == 1) {
@@ -144,8 +144,8 @@ final class TlsLabels {
 
     /** {@code Extension: server_name (len=16)}, from the type and length under it. */
     static void extension(TreeView t, int n, StringBuilder out) {
-        int type = Labeler.child(t, n, TlsFields.EXT_TYPE);
-        int len = Labeler.child(t, n, TlsFields.EXT_LEN);
+        int type = child(t, n, TlsFields.EXT_TYPE);
+        int len = child(t, n, TlsFields.EXT_LEN);
         out.append("Extension: ");
         if (type >= 0) {
             out.append(TlsNames.EXTENSION_TYPES.name((int) t.value(type), "Unknown type " + t.value(type)));
@@ -161,8 +161,8 @@ final class TlsLabels {
 
     /** {@code Key Share Entry: Group: x25519, Key Exchange length: 32}. */
     static void keyShareEntry(TreeView t, int n, StringBuilder out) {
-        int group = Labeler.child(t, n, TlsFields.KEY_SHARE_GROUP);
-        int len = Labeler.child(t, n, TlsFields.KEY_SHARE_KE_LEN);
+        int group = child(t, n, TlsFields.KEY_SHARE_GROUP);
+        int len = child(t, n, TlsFields.KEY_SHARE_KE_LEN);
         out.append("Key Share Entry: Group: ");
         if (group >= 0) {
             out.append(TlsNames.GROUPS.name((int) t.value(group), "Unknown"));
@@ -172,7 +172,7 @@ final class TlsLabels {
 
     /** {@code PSK Identity (length: 208)}. */
     static void pskIdentity(TreeView t, int n, StringBuilder out) {
-        int len = Labeler.child(t, n, TlsFields.PSK_IDENTITY_LEN);
+        int len = child(t, n, TlsFields.PSK_IDENTITY_LEN);
         out.append("PSK Identity (length: ").append(len >= 0 ? t.value(len) : 0).append(')');
     }
 
@@ -241,5 +241,19 @@ final class TlsLabels {
                 }
             }
         }
+    }
+
+    /** {@link Labeler#child}, also finding the twin DTLS records in the field's place ({@link TlsHandshakeCode#twin}). */
+    private static int child(TreeView t, int n, Field f) {
+        int c = Labeler.child(t, n, f);
+        Field twin = TlsHandshakeCode.TWINS.get(f);
+        return c >= 0 || twin == null ? c : Labeler.child(t, n, twin);
+    }
+
+    /** {@link Labeler#sibling}, also finding the twin DTLS records in the field's place. */
+    private static int sibling(TreeView t, int n, Field f) {
+        int c = Labeler.sibling(t, n, f);
+        Field twin = TlsHandshakeCode.TWINS.get(f);
+        return c >= 0 || twin == null ? c : Labeler.sibling(t, n, twin);
     }
 }

@@ -54,12 +54,16 @@ public final class DtlsFields {
             ALIASES[i] = i;
         }
         for (Field f : tls) {
+            if (f.isText()) {
+                continue;       // a text item (an extension's line, a list's count) has no name to twin: kept as it is
+            }
             String name = "d" + f.abbrev();
             if (!names.contains(name)) {
                 ALIASES[f.id()] = Tree.DROPPED;
                 continue;
             }
             Field twin = copy(f, name);
+            TlsHandshakeCode.twin(f, twin);
             TWINS.putIfAbsent(name, twin);
             TWIN_LIST.add(twin);
             ALIASES[f.id()] = twin.id();

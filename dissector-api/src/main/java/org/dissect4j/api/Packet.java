@@ -267,6 +267,18 @@ public final class Packet extends PacketAddresses {
         this.protocolColumn = shortName;
     }
 
+    /** The Protocol column before the running dissector was entered. */
+    private String carrierColumn = "";
+
+    /**
+     * Gives the Protocol column back to the layer that called the running dissector, for data it passes on without
+     * naming itself (Wireshark's dissectors set the column only when they show something of theirs): HTTP's bytes
+     * after a protocol upgrade keep TCP's column. Call it before handing anything on.
+     */
+    public void keepCarrierColumn() {
+        this.protocolColumn = carrierColumn;
+    }
+
     /**
      * The Info column; append to it only when {@link #columns()} is true. The builder is reused for
      * every frame and cleared at its start.
@@ -488,6 +500,7 @@ public final class Packet extends PacketAddresses {
         addProtocol(pr);
         if (pr != EngineFields.DATA) {
             // undissected bytes keep the column of the layer that carried them, as in Wireshark
+            carrierColumn = protocolColumn;
             protocolColumn = pr.shortName();
         }
         return tree.swapParent(handOffParent);

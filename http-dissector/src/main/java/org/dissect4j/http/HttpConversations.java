@@ -15,6 +15,8 @@ import org.dissect4j.api.Registrar;
  */
 final class HttpConversations {
     static final int DEPTH = 8;
+    /** {@link #tunnelPort}'s answer after a 101 (Switching Protocols): the bytes belong to the protocol upgraded to. */
+    static final int UPGRADED = 0x10000;
     private static final int URI_MAX = 2048;
 
     /** One request. */

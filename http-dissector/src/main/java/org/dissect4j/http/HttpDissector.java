@@ -104,10 +104,14 @@ public final class HttpDissector implements Dissector {
 
     /**
      * The bytes of a tunnel a CONNECT opened: Wireshark hands them to the {@code tcp.port} dissector of the port
-     * asked for (TLS for 443), below HTTP in the protocol chain; undissected they are data.
+     * asked for (TLS for 443), below HTTP in the protocol chain; undissected they are data. After a 101 (Switching
+     * Protocols) they are data too: WebSocket and h2c upgrades are not dissected.
      */
     private int tunnel(Packet p, int port, int at, int end) {
-        if (tcpPorts == null || p.callTable(tcpPorts, port, at, end - at) == 0) {
+        if (port == HttpConversations.UPGRADED) {
+            p.keepCarrierColumn();      // Wireshark's HTTP names no column for bytes of a protocol it upgraded to
+        }
+        if (port == HttpConversations.UPGRADED || tcpPorts == null || p.callTable(tcpPorts, port, at, end - at) == 0) {
             p.callData(at, end - at);
         }
         return end;
@@ -302,6 +306,8 @@ public final class HttpDissector implements Dissector {
         int status = HttpHeaders.statusCode(p, at, firstEnd);
         if (rq.connectPort >= 0 && status >= 200 && status < 300 && headersEnd >= 0) {
             conversations.tunnel(p, rq.connectPort, p.frame().number(), headersEnd);
+        } else if (status == 101 && headersEnd >= 0) {
+            conversations.tunnel(p, HttpConversations.UPGRADED, p.frame().number(), headersEnd);
         }
         numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, rq.number), "HTTP response ", rq.number,
                 conversations.requests(p));

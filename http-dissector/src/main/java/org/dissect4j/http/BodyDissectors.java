@@ -98,7 +98,7 @@ final class BodyDissectors {
         t.close();
         labelWithType(t, node, BodyProtocols.FORM.name());
         if (p.columns()) {
-            type.appendInfo(p.info());
+            type.appendInfo(p.info(), HttpPlugin.FORM_TYPE);
         }
         return end - offset;
     }

@@ -115,6 +115,7 @@ final class HttpBody {
         } else if (dataHandle != null) {
             p.callPayload(src, dataHandle, off, captured);
         }
+        typeName.length = 0;    // set for this body's call only: another carrier's body (HTTP/2) comes without one
     }
 
     /**

@@ -11,6 +11,9 @@ import org.dissect4j.api.Registrar;
  * text dissector for textual media types.
  */
 public final class HttpPlugin implements DissectorPlugin {
+    /** The media type the {@code urlencoded-form} dissector is registered for. */
+    static final String FORM_TYPE = "application/x-www-form-urlencoded";
+
     /** Wireshark 4.0's HTTP TCP port range ({@code http.tcp.port}). */
     public static final int[] PORTS = {80, 3128, 3132, 5985, 8080, 8088, 11371, 1900, 2869, 2710};
     /**
@@ -71,7 +74,7 @@ public final class HttpPlugin implements DissectorPlugin {
         for (String type : XML_TYPES) {
             mediaTypes.add(type, xml);
         }
-        mediaTypes.add("application/x-www-form-urlencoded", r.dissector("urlencoded-form", BodyProtocols.FORM, bodies::form));
+        mediaTypes.add(FORM_TYPE, r.dissector("urlencoded-form", BodyProtocols.FORM, bodies::form));
         mediaTypes.add("image/png", r.dissector("png", BodyProtocols.PNG, bodies::png));
         mediaTypes.add("message/http", r.dissector("message-http", BodyProtocols.MESSAGE_HTTP, bodies::messageHttp));
         DissectorHandle multipartHandle = r.dissector("mime_multipart", BodyProtocols.MULTIPART, multipart);

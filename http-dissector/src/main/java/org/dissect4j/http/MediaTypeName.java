@@ -35,9 +35,21 @@ final class MediaTypeName {
 
     /** Info's {@code " (type)"} suffix of the text and media dissectors (a space only after earlier text). */
     void appendInfo(StringBuilder info) {
+        appendInfo(info, "");
+    }
+
+    /**
+     * The same, with {@code registered} (the one type the dissector is registered for) when no type was set: a body
+     * another carrier handed on through the {@code media_type} table (HTTP/2's DATA frames).
+     */
+    void appendInfo(StringBuilder info, String registered) {
         if (!info.isEmpty()) {
             info.append(' ');
         }
-        appendTo(info.append('(')).append(')');
+        if (length == 0) {
+            info.append('(').append(registered).append(')');
+        } else {
+            appendTo(info.append('(')).append(')');
+        }
     }
 }

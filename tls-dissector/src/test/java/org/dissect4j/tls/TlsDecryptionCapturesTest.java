@@ -27,10 +27,7 @@ class TlsDecryptionCapturesTest {
 
     @Test
     void ownDecryptionCapturesMatchTshark() throws Exception {
-        List<Path> caps;
-        try (Stream<Path> s = Files.list(DIR)) {
-            caps = s.filter(p -> p.toString().endsWith(".pcap")).sorted().toList();
-        }
+        List<Path> caps = filesEndingWith(".pcap");
         assertThat(caps).hasSizeGreaterThanOrEqualTo(10);
         assertThat(compareAll(caps)).isEmpty();
     }
@@ -42,10 +39,7 @@ class TlsDecryptionCapturesTest {
      */
     @Test
     void wrongKeyLogsShowWhatTsharkShows() throws Exception {
-        List<Path> wrongKeys;
-        try (Stream<Path> s = Files.list(DIR)) {
-            wrongKeys = s.filter(p -> p.toString().endsWith(".wrongkey.keys")).sorted().toList();
-        }
+        List<Path> wrongKeys = filesEndingWith(".wrongkey.keys");
         assertThat(wrongKeys).hasSizeGreaterThanOrEqualTo(2);
         List<String> bad = new ArrayList<>();
         for (Path keys : wrongKeys) {
@@ -98,6 +92,13 @@ class TlsDecryptionCapturesTest {
                 new Settings().set("tls.keylog_file", firstOnly.toString()),
                 c -> c.startsWith("tls.") || c.startsWith("http."), true);
         assertThat(r.mismatches()).isEmpty();
+    }
+
+    /** The files of {@link #DIR} whose names end with {@code suffix}, sorted. */
+    private static List<Path> filesEndingWith(String suffix) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
     }
 
     static Path keysOf(Path cap) {

@@ -3,15 +3,15 @@ package org.dissect4j.tls;
 /**
  * What decryption needs to know of a cipher suite: the record protection (AEAD or CBC with HMAC), the key length,
  * the MAC hash and the PRF/HKDF hash (RFC 5246 Appendix C, RFC 5288, RFC 5289, RFC 6655, RFC 7251, RFC 7905,
- * RFC 8446 §B.4). Suites decrypted: every TLS 1.3 suite; AES-GCM, AES-CCM(_8) and ChaCha20-Poly1305 with RSA, DHE,
- * ECDHE and PSK key exchanges; AES-CBC and 3DES-CBC with HMAC-SHA1/SHA256/SHA384. A suite not listed is shown
- * undecrypted, as Wireshark shows one it cannot decrypt.
+ * RFC 8446 §B.4, RFC 4132, RFC 5932, RFC 6367). Suites decrypted: every TLS 1.3 suite; AES-GCM, AES-CCM(_8) and
+ * ChaCha20-Poly1305 with RSA, DHE, ECDHE and PSK key exchanges; AES-CBC, 3DES-CBC and CAMELLIA-CBC with
+ * HMAC-SHA1/SHA256/SHA384. A suite not listed is shown undecrypted, as Wireshark shows one it cannot decrypt.
  *
  * <p>A suite is packed in an int: {@code cipher | keyLength << 8 | macHash << 16 | prfHash << 20}; 0 when unknown.
  */
 final class TlsCipherSuites {
     /** Record protection. */
-    static final int AES_GCM = 1, AES_CCM = 2, AES_CCM_8 = 3, CHACHA20_POLY1305 = 4, AES_CBC = 5, DES3_CBC = 6;
+    static final int AES_GCM = 1, AES_CCM = 2, AES_CCM_8 = 3, CHACHA20_POLY1305 = 4, AES_CBC = 5, DES3_CBC = 6, CAMELLIA_CBC = 7;
     /** Hashes (for HMAC, the PRF and HKDF). */
     static final int MD5 = 1, SHA1 = 2, SHA256 = 3, SHA384 = 4;
 
@@ -59,6 +59,14 @@ final class TlsCipherSuites {
         cbc(AES_CBC, 32, SHA384, 0xc024, 0xc028, 0x00af);
         // 3DES-EDE-CBC with HMAC-SHA1: RSA, DHE_DSS, DHE_RSA, ECDHE_ECDSA, ECDHE_RSA
         cbc(DES3_CBC, 24, SHA1, 0x000a, 0x0013, 0x0016, 0xc008, 0xc012);
+        // CAMELLIA-CBC, every suite of Wireshark's table: RSA, DH_DSS, DH_RSA, DHE_DSS, DHE_RSA, DH_anon (RFC 4132, RFC 5932)
+        cbc(CAMELLIA_CBC, 16, SHA1, 0x0041, 0x0042, 0x0043, 0x0044, 0x0045, 0x0046);
+        cbc(CAMELLIA_CBC, 32, SHA1, 0x0084, 0x0085, 0x0086, 0x0087, 0x0088, 0x0089);
+        cbc(CAMELLIA_CBC, 16, SHA256, 0x00ba, 0x00bb, 0x00bc, 0x00bd, 0x00be, 0x00bf);
+        cbc(CAMELLIA_CBC, 32, SHA256, 0x00c0, 0x00c1, 0x00c2, 0x00c3, 0x00c4, 0x00c5);
+        // ... ECDHE_ECDSA, ECDH_ECDSA, ECDHE_RSA, ECDH_RSA; PSK, DHE_PSK, RSA_PSK, ECDHE_PSK (RFC 6367)
+        cbc(CAMELLIA_CBC, 16, SHA256, 0xc072, 0xc074, 0xc076, 0xc078, 0xc094, 0xc096, 0xc098, 0xc09a);
+        cbc(CAMELLIA_CBC, 32, SHA384, 0xc073, 0xc075, 0xc077, 0xc079, 0xc095, 0xc097, 0xc099, 0xc09b);
     }
 
     /** The packed description of {@code suite}, 0 when it is not decrypted. */
@@ -92,7 +100,7 @@ final class TlsCipherSuites {
         return switch (cipher(packed)) {
             case AES_GCM, AES_CCM, AES_CCM_8 -> 4;
             case CHACHA20_POLY1305 -> 12;
-            case AES_CBC -> 16;
+            case AES_CBC, CAMELLIA_CBC -> 16;
             case DES3_CBC -> 8;
             default -> 0;
         };

@@ -14,8 +14,8 @@ import org.dissect4j.api.Bytes;
 /**
  * The record protection of one direction of a connection (Wireshark's {@code SslDecoder}): cipher, keys, MAC key
  * and the record sequence number. Made when the keys become known (at the ChangeCipherSpec of TLS 1.0-1.2, at the
- * ServerHello and each Finished or KeyUpdate of TLS 1.3); its {@code Cipher}, {@code Mac} and buffers are reused
- * for every record of that direction.
+ * ServerHello and each Finished or KeyUpdate of TLS 1.3); its {@code Cipher} (or Camellia engine), {@code Mac} and
+ * buffers are reused for every record of that direction.
  *
  * <ul>
  *   <li>AEAD, TLS 1.2 (RFC 5288, RFC 6655): nonce = 4-byte salt + the record's 8-byte explicit nonce; ChaCha20
@@ -35,6 +35,7 @@ final class TlsDecoder {
     private final boolean encryptThenMac;
     private final Cipher cipher;
     private final TlsCcm ccm;
+    private final TlsCamelliaCbc camellia;
     private final SecretKeySpec key;
     private final byte[] fixedIv;
     private final Mac mac;
@@ -61,6 +62,7 @@ final class TlsDecoder {
         int c = TlsCipherSuites.cipher(this.suite);
         this.key = new SecretKeySpec(key, c == TlsCipherSuites.DES3_CBC ? "DESede" : c == TlsCipherSuites.CHACHA20_POLY1305 ? "ChaCha20" : "AES");
         this.ccm = c == TlsCipherSuites.AES_CCM || c == TlsCipherSuites.AES_CCM_8 ? new TlsCcm(key, TlsCipherSuites.tagLength(this.suite)) : null;
+        this.camellia = c == TlsCipherSuites.CAMELLIA_CBC ? new TlsCamelliaCbc(key) : null;
         this.cipher = switch (c) {
             case TlsCipherSuites.AES_GCM -> Cipher.getInstance("AES/GCM/NoPadding");
             case TlsCipherSuites.CHACHA20_POLY1305 -> Cipher.getInstance("ChaCha20-Poly1305");
@@ -155,7 +157,7 @@ final class TlsDecoder {
             return switch (TlsCipherSuites.cipher(suite)) {
                 case TlsCipherSuites.AES_GCM, TlsCipherSuites.AES_CCM, TlsCipherSuites.AES_CCM_8, TlsCipherSuites.CHACHA20_POLY1305 ->
                         aead(n, len, type, recVersion, out, outOff);
-                case TlsCipherSuites.AES_CBC, TlsCipherSuites.DES3_CBC -> cbc(n, len, type, recVersion, out, outOff);
+                case TlsCipherSuites.AES_CBC, TlsCipherSuites.DES3_CBC, TlsCipherSuites.CAMELLIA_CBC -> cbc(n, len, type, recVersion, out, outOff);
                 default -> -1;
             };
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -234,14 +236,17 @@ final class TlsDecoder {
                 return -1;
             }
         }
-        if (explicitIv) {
-            cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(in, 0, bs));
+        int plain;
+        if (camellia != null) {
+            plain = camellia.decrypt(explicitIv ? in : fixedIv, 0, in, ivLen, ctLen - ivLen, out, outOff);
         } else {
-            cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(fixedIv));
+            cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(explicitIv ? in : fixedIv, 0, bs));
+            plain = cipher.doFinal(in, ivLen, ctLen - ivLen, out, outOff);
+        }
+        if (!explicitIv) {
             // TLS 1.0 chains the records: the next IV is this record's last ciphertext block.
             System.arraycopy(in, ctLen - bs, fixedIv, 0, bs);
         }
-        int plain = cipher.doFinal(in, ivLen, ctLen - ivLen, out, outOff);
         int pad = out[outOff + plain - 1] & 0xff;
         int macIn = encryptThenMac ? 0 : macLength;
         int content = plain - pad - 1 - macIn;

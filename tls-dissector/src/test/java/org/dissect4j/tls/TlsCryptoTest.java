@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Known answers for the key schedule and AES-CCM, and the key log's parsing and re-reading. */
+/** Known answers for the key schedule, AES-CCM and CAMELLIA-CBC, and the key log's parsing and re-reading. */
 class TlsCryptoTest {
     private static byte[] hex(String s) {
         return HexFormat.of().parseHex(s.replace(" ", ""));
@@ -46,6 +46,31 @@ class TlsCryptoTest {
         assertThat(java.util.Arrays.copyOf(out, n)).isEqualTo(hex("08090a0b0c0d0e0f101112131415161718191a1b1c1d1e"));
         in[3] ^= 1;
         assertThat(ccm.decrypt(nonce, nonce.length, aad, aad.length, in, 0, in.length, out, 0)).isEqualTo(-1);
+    }
+
+    /**
+     * Camellia, RFC 3713 Appendix A (128- and 256-bit keys): one block with a zero IV is the cipher itself; a second
+     * block repeating the ciphertext checks the chaining (its plaintext is the plaintext XOR the first ciphertext).
+     */
+    @Test
+    void camelliaCbcRfc3713Vectors() {
+        byte[] plain = hex("0123456789abcdeffedcba9876543210");
+        String[][] vectors = {
+            {"0123456789abcdeffedcba9876543210", "67673138549669730857065648eabe43"},
+            {"0123456789abcdeffedcba987654321000112233445566778899aabbccddeeff", "9acc237dff16d76c20ef7c919e3a7509"},
+        };
+        for (String[] v : vectors) {
+            byte[] ct = hex(v[1]);
+            byte[] in = TlsKeyDerivation.concat(ct, ct);
+            byte[] out = new byte[32];
+            assertThat(new TlsCamelliaCbc(hex(v[0])).decrypt(new byte[16], 0, in, 0, 32, out, 0)).isEqualTo(32);
+            byte[] second = new byte[16];
+            for (int i = 0; i < 16; i++) {
+                second[i] = (byte) (plain[i] ^ ct[i]);
+            }
+            assertThat(java.util.Arrays.copyOfRange(out, 0, 16)).isEqualTo(plain);
+            assertThat(java.util.Arrays.copyOfRange(out, 16, 32)).isEqualTo(second);
+        }
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Decryption against tshark 4.0.17 with the key log ({@code -o tls.keylog_file:NAME.keys}), cell by cell: the
  * project's own captures of ciphers and key schedules the shared corpus lacks ({@code captures/decrypt}, made by
  * {@code make_decryption_captures.sh}: CBC with and without encrypt-then-MAC, TLS 1.0 and 1.1, CCM and CCM_8 in
- * TLS 1.2 and 1.3, ChaCha20, renegotiation, KeyUpdate, 0-RTT), and every capture of the shared corpus with a key
+ * TLS 1.2 and 1.3, ChaCha20, CAMELLIA-CBC, renegotiation, KeyUpdate, 0-RTT; and key logs with a wrong master
+ * secret, {@code NAME.wrongkey.keys}, against tshark given the same wrong key log), and every capture of the shared corpus with a key
  * log beside it (skipped when the corpus is absent). Every tls.*, x509*, http.* column and, on TCP frames,
  * frame.protocols, Protocol and Info.
  */
@@ -26,12 +27,31 @@ class TlsDecryptionCapturesTest {
 
     @Test
     void ownDecryptionCapturesMatchTshark() throws Exception {
-        List<Path> caps;
-        try (Stream<Path> s = Files.list(DIR)) {
-            caps = s.filter(p -> p.toString().endsWith(".pcap")).sorted().toList();
-        }
+        List<Path> caps = filesEndingWith(".pcap");
         assertThat(caps).hasSizeGreaterThanOrEqualTo(10);
         assertThat(compareAll(caps)).isEmpty();
+    }
+
+    /**
+     * A key log whose master secret is wrong (CAMELLIA-CBC, MAC-then-encrypt and encrypt-then-MAC): the encrypted
+     * records are shown as tshark shows them with that key log (Encrypted Handshake Message, Application Data,
+     * Encrypted Alert), cell by cell.
+     */
+    @Test
+    void wrongKeyLogsShowWhatTsharkShows() throws Exception {
+        List<Path> wrongKeys = filesEndingWith(".wrongkey.keys");
+        assertThat(wrongKeys).hasSizeGreaterThanOrEqualTo(2);
+        List<String> bad = new ArrayList<>();
+        for (Path keys : wrongKeys) {
+            String name = keys.getFileName().toString().replace(".wrongkey.keys", ".pcap");
+            Path cap = DIR.resolve(name);
+            Path golden = DIR.resolve(name + ".wrongkey.fields.tsv");
+            assertThat(Files.readString(cap.resolveSibling(name + ".keys.fields.tsv"))).contains("GET / HTTP/1.0");
+            assertThat(Files.readString(golden)).as("tshark decrypts nothing with the wrong key").doesNotContain("GET")
+                    .contains("Encrypted Handshake Message");
+            bad.addAll(compare(cap, keys, golden).mismatches());
+        }
+        assertThat(bad).isEmpty();
     }
 
     @Test
@@ -74,6 +94,13 @@ class TlsDecryptionCapturesTest {
         assertThat(r.mismatches()).isEmpty();
     }
 
+    /** The files of {@link #DIR} whose names end with {@code suffix}, sorted. */
+    private static List<Path> filesEndingWith(String suffix) throws java.io.IOException {
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
     static Path keysOf(Path cap) {
         String n = cap.getFileName().toString();
         return cap.resolveSibling(n.substring(0, n.lastIndexOf('.')) + ".keys");
@@ -83,14 +110,18 @@ class TlsDecryptionCapturesTest {
         List<String> bad = new ArrayList<>();
         int cells = 0;
         for (Path cap : caps) {
-            Settings s = new Settings().set("tls.keylog_file", keysOf(cap).toString());
-            TlsGoldens.Result r = TlsGoldens.compare(cap, cap.resolveSibling(cap.getFileName() + ".keys.fields.tsv"), s,
-                    c -> c.startsWith("tls.") || c.startsWith("x509") || c.startsWith("http.") || c.equals("_ws.malformed"), true);
+            TlsGoldens.Result r = compare(cap, keysOf(cap), cap.resolveSibling(cap.getFileName() + ".keys.fields.tsv"));
             cells += r.cells();
             bad.addAll(r.mismatches());
             System.out.println("decrypted " + r.capture() + ": " + (r.cells() - r.mismatches().size()) + "/" + r.cells());
         }
         System.out.println("decrypted: " + (cells - bad.size()) + "/" + cells + " cells equal");
         return bad;
+    }
+
+    private static TlsGoldens.Result compare(Path cap, Path keys, Path golden) throws java.io.IOException {
+        Settings s = new Settings().set("tls.keylog_file", keys.toString());
+        return TlsGoldens.compare(cap, golden, s,
+                c -> c.startsWith("tls.") || c.startsWith("x509") || c.startsWith("http.") || c.equals("_ws.malformed"), true);
     }
 }

@@ -101,7 +101,8 @@ ipv6.dstopts.nxt ipv6.dstopts.len ipv6.dstopts.len_oct''',
 
 spec('UdpFields', 'udp.', 'Fields of UDP headers (Wireshark\'s packet-udp.c).', '''
 udp.srcport udp.dstport udp.port udp.stream udp.length udp.checksum udp.checksum_calculated
-udp.checksum.status udp.time_relative udp.time_delta udp.payload''', hidden=['udp.port'])
+udp.checksum.status udp.time_relative udp.time_delta udp.payload''', hidden=['udp.port'],
+     extras={'udp.checksum': ['.labeler(UdpLabels::checksum)'], 'udp.payload': ['.labeler(UdpLabels::payload)']})
 
 spec('ArpFields', 'arp.', 'Fields of ARP/RARP packets (Wireshark\'s packet-arp.c).', '''
 arp.hw.type arp.proto.type arp.hw.size arp.proto.size arp.opcode arp.isgratuitous arp.isprobe

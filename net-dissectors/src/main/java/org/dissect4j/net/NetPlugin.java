@@ -92,6 +92,7 @@ public final class NetPlugin implements DissectorPlugin {
         r.protocol(NetProtocols.IPV6, Ipv6Dissector.IP_VERSION);
         r.fields(Ipv6Fields.all());
         r.fields(UdpFields.all());
+        r.fields(UdpLabels.TIMESTAMPS);
         r.fields(ArpFields.all());
         r.fields(IcmpFields.all());
         r.fields(Icmpv6Fields.all());

@@ -100,8 +100,8 @@ final class UdpDissector implements Dissector {
             info.append(" Len=").append(declared - HEADER_LENGTH);
         }
         int checksum = p.u16(off + 6);
-        t.addUint(UdpFields.CHECKSUM, off + 6, 2, checksum);
-        checksum(p, t, off, ulen, checksum, inError);
+        int checksumNode = t.addUint(UdpFields.CHECKSUM, off + 6, 2, checksum);
+        checksum(p, t, off, ulen, checksum, inError, checksumNode);
         int slot = -1;
         if (ctx.ipFamily != 0) {
             slot = conversations.lookup(ctx.ipFamily, ctx.ipSrcHi, ctx.ipSrcLo, srcPort, ctx.ipDstHi, ctx.ipDstLo, dstPort);
@@ -114,8 +114,10 @@ final class UdpDissector implements Dissector {
                 long now = p.frame().timestampNanos();
                 long first = conversations.firstTime(slot);
                 long last = conversations.lastTime(slot);
+                t.setFlags(t.open(UdpLabels.TIMESTAMPS, off, 0), Tree.GENERATED);
                 t.addGenerated(UdpFields.TIME_RELATIVE, first == Long.MIN_VALUE ? 0 : now - first);
                 t.addGenerated(UdpFields.TIME_DELTA, last == Long.MIN_VALUE ? 0 : now - last);
+                t.close();
                 conversations.seen(slot, now);
             }
         }
@@ -137,9 +139,12 @@ final class UdpDissector implements Dissector {
         return ulen;
     }
 
-    private void checksum(Packet p, Tree t, int off, int ulen, int checksum, boolean inError) {
+    private void checksum(Packet p, Tree t, int off, int ulen, int checksum, boolean inError, int checksumNode) {
         if (checksum == 0 && ctx.ipFamily != 6) {
+            // no checksum sent: tshark shows the status under the "[zero-value ignored]" item
+            t.push(checksumNode);
             t.addGenerated(UdpFields.CHECKSUM_STATUS, 3);
+            t.close();
             return;
         }
         if (checksum == 0) {

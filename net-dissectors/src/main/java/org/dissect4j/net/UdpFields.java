@@ -33,6 +33,7 @@ public final class UdpFields {
     public static final Field CHECKSUM = Field.define("udp.checksum", "Checksum", FieldType.UINT16)
             .base(Base.HEX)
             .description("Details at: https://www.wireshark.org/docs/wsug_html_chunked/ChAdvChecksums.html")
+            .labeler(UdpLabels::checksum)
             .build();
     /** {@code udp.checksum_calculated}: Calculated Checksum. */
     public static final Field CHECKSUM_CALCULATED = Field.define("udp.checksum_calculated", "Calculated Checksum", FieldType.UINT16)
@@ -54,6 +55,7 @@ public final class UdpFields {
             .build();
     /** {@code udp.payload}: Payload. */
     public static final Field PAYLOAD = Field.define("udp.payload", "Payload", FieldType.BYTES)
+            .labeler(UdpLabels::payload)
             .build();
 
     private UdpFields() {

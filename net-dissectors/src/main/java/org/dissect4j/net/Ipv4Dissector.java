@@ -124,21 +124,27 @@ final class Ipv4Dissector implements Dissector {
             }
             totalLength = len;
         }
-        int id = p.u16(off + ID_OFFSET);
+        // Bytes 4..11 in one read when the fixed header is captured: each checked read is a deep call chain
+        // that the JIT leaves out of line late in a large compiled dissection path (JFR: 4 % of the CPU of
+        // dissecting TCP packets went to one such read). A cut header reads field by field, so the tree
+        // still holds every field before the cut.
+        boolean whole = p.captured(off) >= MIN_LENGTH;
+        long fixed = whole ? p.u64(off + ID_OFFSET) : 0;
+        int id = whole ? (int) (fixed >>> 48) : p.u16(off + ID_OFFSET);
         t.addUint(Ipv4Fields.ID, off + ID_OFFSET, 2, id);
-        int flagsByte = p.u8(off + FLAGS_OFFSET);
+        int flagsByte = whole ? (int) (fixed >>> 40) & 0xFF : p.u8(off + FLAGS_OFFSET);
         t.openUint(Ipv4Fields.FLAGS, off + FLAGS_OFFSET, 1, flagsByte);
         t.addUint(Ipv4Fields.FLAGS_RB, off + FLAGS_OFFSET, 1, flagsByte);
         t.addUint(Ipv4Fields.FLAGS_DF, off + FLAGS_OFFSET, 1, flagsByte);
         t.addUint(Ipv4Fields.FLAGS_MF, off + FLAGS_OFFSET, 1, flagsByte);
         t.close();
-        int fragWord = p.u16(off + FLAGS_OFFSET);
+        int fragWord = whole ? (int) (fixed >>> 32) & 0xFFFF : p.u16(off + FLAGS_OFFSET);
         t.addUint(Ipv4Fields.FRAG_OFFSET, off + FLAGS_OFFSET, 2, fragWord);
-        int ttl = p.u8(off + TTL_OFFSET);
+        int ttl = whole ? (int) (fixed >>> 24) & 0xFF : p.u8(off + TTL_OFFSET);
         t.addUint(Ipv4Fields.TTL, off + TTL_OFFSET, 1, ttl);
-        int proto = p.u8(off + PROTOCOL_OFFSET);
+        int proto = whole ? (int) (fixed >>> 16) & 0xFF : p.u8(off + PROTOCOL_OFFSET);
         t.addUint(Ipv4Fields.PROTO, off + PROTOCOL_OFFSET, 1, proto);
-        int checksum = p.u16(off + CHECKSUM_OFFSET);
+        int checksum = whole ? (int) fixed & 0xFFFF : p.u16(off + CHECKSUM_OFFSET);
         t.addUint(Ipv4Fields.CHECKSUM, off + CHECKSUM_OFFSET, 2, checksum);
         boolean checksumBad = false;
         if (checkChecksum && p.captured(off) >= hl) {

@@ -1,12 +1,9 @@
 package org.dissect4j.tcp;
 
-import static org.dissect4j.tcp.TcpDissector.ACK_OFFSET;
-import static org.dissect4j.tcp.TcpDissector.DPORT_OFFSET;
 import static org.dissect4j.tcp.TcpDissector.OFF_FLAGS_OFFSET;
 import static org.dissect4j.tcp.TcpDissector.SEQ_OFFSET;
 import static org.dissect4j.tcp.TcpDissector.SPORT_OFFSET;
 import static org.dissect4j.tcp.TcpDissector.TH_MASK;
-import static org.dissect4j.tcp.TcpDissector.WINDOW_OFFSET;
 
 import org.dissect4j.api.Expert;
 import org.dissect4j.api.Packet;
@@ -66,8 +63,9 @@ final class TcpSegment {
         // The ICMP error's columns stay (its dissector puts them back): nothing to compose.
         columns = p.columns() && quoted == TcpErrorQuote.NONE;
         visited = p.visited();
-        sport = p.u16(offset + SPORT_OFFSET);
-        dport = p.u16(offset + DPORT_OFFSET);
+        long ports = p.u32(offset + SPORT_OFFSET);
+        sport = (int) (ports >>> 16);
+        dport = (int) ports & 0xFFFF;
         conv = null;
         fwd = null;
         rev = null;
@@ -81,11 +79,15 @@ final class TcpSegment {
 
     /** Reads the rest of the fixed header, after the ports are in the tree. */
     void readHeader(Packet p, int offset) {
-        rawSeq = (int) p.u32(offset + SEQ_OFFSET);
-        rawAck = (int) p.u32(offset + ACK_OFFSET);
-        hlen = (p.u8(offset + OFF_FLAGS_OFFSET) >> 4) * 4;
-        flags = p.u16(offset + OFF_FLAGS_OFFSET) & TH_MASK;
-        rawWin = p.u16(offset + WINDOW_OFFSET);
+        // Two reads, not five: each checked read is a deep call chain that the JIT stops inlining in the
+        // large compiled dissection path (measured: 7% of the CPU time of recording every TCP field).
+        long seqAck = p.u64(offset + SEQ_OFFSET);
+        rawSeq = (int) (seqAck >>> 32);
+        rawAck = (int) seqAck;
+        int offFlagsWindow = (int) p.u32(offset + OFF_FLAGS_OFFSET);
+        hlen = (offFlagsWindow >>> 28) * 4;
+        flags = (offFlagsWindow >>> 16) & TH_MASK;
+        rawWin = offFlagsWindow & 0xFFFF;
         seq = rawSeq;
         ack = rawAck;
         win = rawWin;

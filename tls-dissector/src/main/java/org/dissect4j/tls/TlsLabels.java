@@ -205,6 +205,11 @@ final class TlsLabels {
     }
 
     /** {@code Distinguished Names (62 bytes)}. */
+    /** {@code Certificate types (3 types)}. */
+    static void certificateTypes(TreeView t, int n, StringBuilder out) {
+        counted(t, n, "Certificate types (", " type", out);
+    }
+
     static void distinguishedNames(TreeView t, int n, StringBuilder out) {
         bytesCounted("Distinguished Names (", t.length(n), out);
     }

@@ -48,7 +48,8 @@ public final class TlsPlugin implements DissectorPlugin {
         r.protocol(X509Fields.X509IF, X509Fields.x509if());
         r.protocol(X509Fields.X509SAT, X509Fields.x509sat());
         r.protocol(X509Fields.X509CE, X509Fields.x509ce());
-        r.protocol(X509Fields.PKCS1);
+        r.protocol(X509Fields.PKCS1, X509Fields.pkcs1());
+        r.protocol(X509Fields.BER, X509Fields.ber());
         r.protocol(X509Fields.PKIX1IMPLICIT);
         r.protocol(X509Fields.PKIX1EXPLICIT);
         r.experts(TlsExpert.all());

@@ -28,6 +28,7 @@ import org.dissect4j.api.Tree;
  * extensions {@link X509Extensions}; the three share the certificate being walked, an {@link X509Walk}.
  */
 final class X509Decoder {
+    private static final byte[] OID_RSA_ENCRYPTION = Der.oid("1.2.840.113549.1.1.1");
     private static final byte[] OID_EC_PUBLIC_KEY = Der.oid("1.2.840.10045.2.1");
     private static final byte[] OID_RSASSA_PSS = Der.oid("1.2.840.113549.1.1.10");
     private static final byte[] OID_MGF1 = Der.oid("1.2.840.113549.1.1.8");
@@ -67,7 +68,7 @@ final class X509Decoder {
     }
 
     private static final Field[] WANT_ANY = concat(X509Fields.x509af(), X509Fields.x509if(), X509Fields.x509sat(),
-            X509Fields.x509ce(), new Field[] {TlsFields.X509_SUBJECT, TlsFields.X509_ISSUER, TlsFields.X509_NOT_BEFORE,
+            X509Fields.x509ce(), X509Fields.pkcs1(), X509Fields.ber(), new Field[] {TlsFields.X509_SUBJECT, TlsFields.X509_ISSUER, TlsFields.X509_NOT_BEFORE,
                     TlsFields.X509_NOT_AFTER, TlsFields.X509_SAN, TlsFields.X509_SIG_ALG});
 
     private static Field[] concat(Field[]... parts) {
@@ -122,6 +123,7 @@ final class X509Decoder {
             w.malformed(at2, certEnd - at2);
             return;
         }
+        w.padding(at2 + Der.hdr(sig));
         w.tree.add(X509Fields.ENCRYPTED, at2 + Der.hdr(sig) + 1, Der.len(sig) - 1);
     }
 
@@ -153,8 +155,10 @@ final class X509Decoder {
         if (el < 0 || Der.tag(el) != Der.SEQUENCE) {
             return w.malformed(at, end - at);
         }
-        w.tree.addUint(X509Fields.ISSUER, at, Der.hdr(el) + Der.len(el), 0);
-        if (!names.name(at + Der.hdr(el), Der.next(at, el), X509Fields.IF_RDN_SEQUENCE, TlsFields.X509_ISSUER)) {
+        w.tree.openUint(X509Fields.ISSUER, at, Der.hdr(el) + Der.len(el), 0);
+        boolean named = names.name(at + Der.hdr(el), Der.next(at, el), X509Fields.IF_RDN_SEQUENCE, TlsFields.X509_ISSUER);
+        w.tree.close();
+        if (!named) {
             return false;
         }
         at = Der.next(at, el);
@@ -173,8 +177,10 @@ final class X509Decoder {
         if (el < 0 || Der.tag(el) != Der.SEQUENCE) {
             return w.malformed(at, end - at);
         }
-        w.tree.addUint(X509Fields.SUBJECT, at, Der.hdr(el) + Der.len(el), 0);
-        if (!names.name(at + Der.hdr(el), Der.next(at, el), X509Fields.AF_RDN_SEQUENCE, TlsFields.X509_SUBJECT)) {
+        w.tree.openUint(X509Fields.SUBJECT, at, Der.hdr(el) + Der.len(el), 0);
+        named = names.name(at + Der.hdr(el), Der.next(at, el), X509Fields.AF_RDN_SEQUENCE, TlsFields.X509_SUBJECT);
+        w.tree.close();
+        if (!named) {
             return false;
         }
         at = Der.next(at, el);
@@ -216,6 +222,7 @@ final class X509Decoder {
         boolean params = paramsAt < end;
         if (params && publicKey && Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EC_PUBLIC_KEY)) {
             w.packet.addProtocol(X509Fields.PKCS1);
+            ecParameters(paramsAt, end);
         } else if (params && Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_RSASSA_PSS)) {
             w.packet.addProtocol(X509Fields.PKCS1);
             pssParams(paramsAt, end);
@@ -225,6 +232,20 @@ final class X509Decoder {
             algorithmName(oidAt, oidLen, w.text);
             w.tree.addString(summary, w.text);
         }
+    }
+
+    /** ECParameters ::= CHOICE { specifiedCurve [0]?, namedCurve OID, implicitlyCA NULL } (RFC 3279, RFC 5480). */
+    private void ecParameters(int at, int end) {
+        long el = Der.tlv(w.seg, w.base, at, end);
+        if (el < 0) {
+            return;
+        }
+        int choice = Der.tag(el) == Der.OID ? 1 : Der.tag(el) == Der.NULL ? 2 : 0;
+        w.tree.openUint(X509Fields.EC_PARAMETERS, at, Der.hdr(el) + Der.len(el), choice);
+        if (choice == 1) {
+            w.tree.add(X509Fields.NAMED_CURVE, at + Der.hdr(el), Der.len(el));
+        }
+        w.tree.close();
     }
 
     /** RSASSA-PSS-params { [0] hashAlgorithm, [1] maskGenAlgorithm, ... }: MGF1 with parameters is pkcs-1's too. */
@@ -287,7 +308,7 @@ final class X509Decoder {
             boolean utc = Der.tag(el) == Der.UTC_TIME;
             int vAt = at + Der.hdr(el);
             int vLen = Der.len(el);
-            w.tree.addUint(i == 0 ? X509Fields.NOT_BEFORE : X509Fields.NOT_AFTER, at, Der.hdr(el) + vLen, utc ? 0 : 1);
+            w.tree.openUint(i == 0 ? X509Fields.NOT_BEFORE : X509Fields.NOT_AFTER, at, Der.hdr(el) + vLen, utc ? 0 : 1);
             long nanos = time(vAt, vLen, utc);
             if (utc) {
                 if (w.tree.wants(X509Fields.UTC_TIME)) {
@@ -305,13 +326,13 @@ final class X509Decoder {
                         w.appendChars(vAt, vLen, w.text);
                     }
                     int n = w.tree.addString(X509Fields.UTC_TIME, w.text);
-                    if (n >= 0) {
-                        w.tree.setFlags(n, 0);
-                    }
+                    w.tree.clearFlags(n, Tree.GENERATED);
+                    w.tree.showAt(n, vAt, vLen);
                 }
             } else if (nanos != Long.MIN_VALUE) {
                 w.tree.addLong(X509Fields.GENERALIZED_TIME, vAt, vLen, nanos);
             }
+            w.tree.close();
             if (nanos != Long.MIN_VALUE) {
                 Field f = i == 0 ? TlsFields.X509_NOT_BEFORE : TlsFields.X509_NOT_AFTER;
                 if (w.tree.wantsByName(f)) {
@@ -379,14 +400,50 @@ final class X509Decoder {
         if (alg < 0 || Der.tag(alg) != Der.SEQUENCE) {
             return w.malformed(at, end - at);
         }
+        w.tree.open(X509Fields.SPKI_ALGORITHM, at, Der.hdr(alg) + Der.len(alg));
         algorithm(at + Der.hdr(alg), Der.next(at, alg), true, null);
+        w.tree.close();
+        int algOidAt = at + Der.hdr(alg);
+        long algOid = Der.tlv(w.seg, w.base, algOidAt, Der.next(at, alg));
+        boolean rsa = algOid >= 0 && Der.tag(algOid) == Der.OID
+                && Der.oidEquals(w.seg, w.base, algOidAt + Der.hdr(algOid), Der.len(algOid), OID_RSA_ENCRYPTION);
         at = Der.next(at, alg);
         long key = Der.tlv(w.seg, w.base, at, end);
         if (key < 0 || Der.tag(key) != Der.BIT_STRING || Der.len(key) < 1) {
             return w.malformed(at, end - at);
         }
-        w.tree.add(X509Fields.SUBJECT_PUBLIC_KEY, at + Der.hdr(key) + 1, Der.len(key) - 1);
+        int keyAt = at + Der.hdr(key) + 1;
+        int keyEnd = Der.next(at, key);
+        if (!rsa) {
+            w.padding(at + Der.hdr(key));
+        }
+        w.tree.open(X509Fields.SUBJECT_PUBLIC_KEY, keyAt, keyEnd - keyAt);
+        if (rsa) {
+            rsaPublicKey(keyAt, keyEnd);
+        }
+        w.tree.close();
         return true;
+    }
+
+    /** RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1), dissected by pkcs-1. */
+    private void rsaPublicKey(int at, int end) {
+        long seq = Der.tlv(w.seg, w.base, at, end);
+        if (seq < 0 || Der.tag(seq) != Der.SEQUENCE) {
+            return;
+        }
+        int seqEnd = Der.next(at, seq);
+        int a = at + Der.hdr(seq);
+        long mod = Der.tlv(w.seg, w.base, a, seqEnd);
+        if (mod < 0 || Der.tag(mod) != Der.INTEGER) {
+            return;
+        }
+        w.tree.add(X509Fields.MODULUS, a + Der.hdr(mod), Der.len(mod));
+        a = Der.next(a, mod);
+        long exp = Der.tlv(w.seg, w.base, a, seqEnd);
+        if (exp >= 0 && Der.tag(exp) == Der.INTEGER && Der.len(exp) >= 1 && Der.len(exp) <= 4) {
+            int eAt = a + Der.hdr(exp);
+            w.tree.addLong(X509Fields.PUBLIC_EXPONENT, eAt, Der.len(exp), Bytes.uN(w.seg, w.base + eAt, Der.len(exp)));
+        }
     }
 
 
@@ -399,7 +456,8 @@ final class X509Decoder {
             w.malformed(at, end - at);
             return;
         }
-        names.name(at + Der.hdr(seq), Der.next(at, seq), X509Fields.IF_RDN_SEQUENCE, null);
+        // tshark puts the RDN items right under the TLS item: no rdnSequence count here
+        names.name(at + Der.hdr(seq), Der.next(at, seq), null, null);
     }
 
 

@@ -14,6 +14,7 @@ final class X509Extensions {
     private static final byte[] OID_SAN = Der.oid("2.5.29.17");
     private static final byte[] OID_EKU = Der.oid("2.5.29.37");
     private static final byte[] OID_BASIC_CONSTRAINTS = Der.oid("2.5.29.19");
+    private static final byte[] OID_KEY_USAGE = Der.oid("2.5.29.15");
     private static final byte[] OID_SKI = Der.oid("2.5.29.14");
     private static final byte[] OID_AKI = Der.oid("2.5.29.35");
     private static final byte[] OID_CRL_DP = Der.oid("2.5.29.31");
@@ -45,17 +46,18 @@ final class X509Extensions {
             count++;
             a = Der.next(a, ext);
         }
-        w.tree.addUint(X509Fields.EXTENSIONS, at, end - at, count);
+        w.tree.openUint(X509Fields.EXTENSIONS, at + Der.hdr(seq), Der.len(seq), count);
         for (int a = at + Der.hdr(seq); a < seqEnd; ) {
             long ext = Der.tlv(w.seg, w.base, a, seqEnd);
             w.tree.open(X509Fields.EXTENSION, a, Der.hdr(ext) + Der.len(ext));
             boolean ok = extension(a + Der.hdr(ext), Der.next(a, ext));
             w.tree.close();
             if (!ok) {
-                return;
+                break;
             }
             a = Der.next(a, ext);
         }
+        w.tree.close();
     }
 
     private boolean extension(int at, int end) {
@@ -101,7 +103,7 @@ final class X509Extensions {
                     n++;
                     a = Der.next(a, id);
                 }
-                w.tree.addUint(X509Fields.KEY_PURPOSE_IDS, vAt, idsEnd - vAt, n);
+                w.tree.openUint(X509Fields.KEY_PURPOSE_IDS, vAt + Der.hdr(ids), Der.len(ids), n);
                 for (int a = vAt + Der.hdr(ids); a < idsEnd; ) {
                     long id = Der.tlv(w.seg, w.base, a, idsEnd);
                     if (id < 0) {
@@ -112,16 +114,12 @@ final class X509Extensions {
                     }
                     a = Der.next(a, id);
                 }
+                w.tree.close();
             }
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_BASIC_CONSTRAINTS)) {
-            long bc = Der.tlv(w.seg, w.base, vAt, vEnd);
-            if (bc >= 0 && Der.tag(bc) == Der.SEQUENCE) {
-                long ca = Der.tlv(w.seg, w.base, vAt + Der.hdr(bc), Der.next(vAt, bc));
-                if (ca >= 0 && Der.tag(ca) == Der.BOOLEAN && Der.len(ca) == 1) {
-                    int caAt = vAt + Der.hdr(bc) + Der.hdr(ca);
-                    w.tree.addUint(X509Fields.CA, caAt, 1, Bytes.u8(w.seg, w.base + caAt));
-                }
-            }
+            basicConstraints(vAt, vEnd);
+        } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_KEY_USAGE)) {
+            keyUsage(vAt, vEnd);
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_SKI)) {
             long ski = Der.tlv(w.seg, w.base, vAt, vEnd);
             if (ski >= 0 && Der.tag(ski) == Der.OCTET_STRING) {
@@ -130,10 +128,12 @@ final class X509Extensions {
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_AKI)) {
             long aki = Der.tlv(w.seg, w.base, vAt, vEnd);
             if (aki >= 0 && Der.tag(aki) == Der.SEQUENCE) {
+                w.tree.open(X509Fields.AUTHORITY_KEY_IDENTIFIER, vAt, Der.hdr(aki) + Der.len(aki));
                 long kid = Der.tlv(w.seg, w.base, vAt + Der.hdr(aki), Der.next(vAt, aki));
                 if (kid >= 0 && Der.tag(kid) == 0x80) {
                     w.tree.add(X509Fields.KEY_IDENTIFIER, vAt + Der.hdr(aki) + Der.hdr(kid), Der.len(kid));
                 }
+                w.tree.close();
             }
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_CRL_DP)) {
             // CRLDistributionPoints ::= SEQUENCE OF DistributionPoint { [0] DistributionPointName { [0] fullName } ... }
@@ -178,6 +178,53 @@ final class X509Extensions {
             certificatePolicies(vAt, vEnd);
         }
         return true;
+    }
+
+    /** BasicConstraintsSyntax ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE, pathLenConstraint INTEGER OPTIONAL }. */
+    private void basicConstraints(int at, int end) {
+        long bc = Der.tlv(w.seg, w.base, at, end);
+        if (bc < 0 || Der.tag(bc) != Der.SEQUENCE) {
+            return;
+        }
+        int bcEnd = Der.next(at, bc);
+        int n = w.tree.open(X509Fields.BASIC_CONSTRAINTS, at, Der.hdr(bc) + Der.len(bc));
+        w.tree.setValue(n, Der.len(bc));
+        for (int a = at + Der.hdr(bc); a < bcEnd; ) {
+            long el = Der.tlv(w.seg, w.base, a, bcEnd);
+            if (el < 0) {
+                break;
+            }
+            int vAt = a + Der.hdr(el);
+            if (Der.tag(el) == Der.BOOLEAN && Der.len(el) == 1) {
+                w.tree.addUint(X509Fields.CA, vAt, 1, Bytes.u8(w.seg, w.base + vAt));
+            } else if (Der.tag(el) == Der.INTEGER && Der.len(el) >= 1 && Der.len(el) <= 4) {
+                w.tree.addLong(X509Fields.PATH_LEN_CONSTRAINT, vAt, Der.len(el), Bytes.uN(w.seg, w.base + vAt, Der.len(el)));
+            }
+            a = Der.next(a, el);
+        }
+        w.tree.close();
+    }
+
+    /** KeyUsage ::= BIT STRING { digitalSignature (0), ..., decipherOnly (8) }: padding, the bytes, the nine bits. */
+    private void keyUsage(int at, int end) {
+        long ku = Der.tlv(w.seg, w.base, at, end);
+        if (ku < 0 || Der.tag(ku) != Der.BIT_STRING || Der.len(ku) < 1) {
+            return;
+        }
+        int padAt = at + Der.hdr(ku);
+        w.padding(padAt);
+        int bitsLen = Der.len(ku) - 1;
+        if (bitsLen < 1) {
+            return;
+        }
+        int first = Bytes.u8(w.seg, w.base + padAt + 1);
+        int second = bitsLen > 1 ? Bytes.u8(w.seg, w.base + padAt + 2) : 0;
+        w.tree.open(X509Fields.KEY_USAGE, padAt + 1, bitsLen);
+        Field[] bits = X509Fields.KEY_USAGE_BITS;
+        for (int i = 0; i < bits.length; i++) {
+            w.tree.addUint(bits[i], padAt + 1, 1, i < 8 ? first : second);
+        }
+        w.tree.close();
     }
 
     /** certificatePolicies: a CPS pointer qualifier is dissected by tshark's pkix1explicit. */
@@ -227,7 +274,7 @@ final class X509Extensions {
             n++;
             a = Der.next(a, gn);
         }
-        w.tree.addUint(X509Fields.GENERAL_NAMES, at, end - at, n);
+        w.tree.openUint(X509Fields.GENERAL_NAMES, at, end - at, n);
         for (int a = at; a < end; ) {
             long gn = Der.tlv(w.seg, w.base, a, end);
             if (gn < 0) {
@@ -236,6 +283,7 @@ final class X509Extensions {
             generalName(a, end, san);
             a = Der.next(a, gn);
         }
+        w.tree.close();
     }
 
     /** GeneralName ::= CHOICE { ... [1] rfc822Name, [2] dNSName, [6] URI, [7] iPAddress ... } (context tags). */
@@ -247,7 +295,7 @@ final class X509Extensions {
         int choice = Der.tag(gn) & 0x1f;
         int vAt = at + Der.hdr(gn);
         int vLen = Der.len(gn);
-        w.tree.addUint(X509Fields.GENERAL_NAME_CHOICE, at, Der.hdr(gn) + vLen, choice);
+        w.tree.openUint(X509Fields.GENERAL_NAME_CHOICE, vAt, vLen, choice);
         Field f = switch (choice) {
             case 1 -> X509Fields.RFC822_NAME;
             case 2 -> X509Fields.DNS_NAME;
@@ -256,7 +304,12 @@ final class X509Extensions {
         };
         if (f != null) {
             w.tree.add(f, vAt, vLen);
+        } else if (choice == 7 && vLen == 4) {
+            w.tree.addUint(X509Fields.IP_ADDRESS_V4, vAt, 4, Bytes.u32(w.seg, w.base + vAt));
+        } else if (choice == 7 && vLen == 16) {
+            w.tree.add(X509Fields.IP_ADDRESS_V6, vAt, 16);
         }
+        w.tree.close();
         if (san && w.tree.wantsByName(TlsFields.X509_SAN)) {
             w.text.setLength(0);
             if (choice == 7 && (vLen == 4 || vLen == 16)) {

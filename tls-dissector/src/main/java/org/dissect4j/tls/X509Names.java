@@ -46,7 +46,9 @@ final class X509Names {
             count++;
             a = Der.next(a, rdn);
         }
-        w.tree.addUint(countField, at, end - at, count);
+        if (countField != null) {
+            w.tree.openUint(countField, at, end - at, count);
+        }
         boolean sum = summary != null && w.tree.wantsByName(summary);
         if (sum) {
             w.text.setLength(0);
@@ -58,25 +60,40 @@ final class X509Names {
             for (int b = a + Der.hdr(rdn); b < rdnEnd; ) {
                 long atv = Der.tlv(w.seg, w.base, b, rdnEnd);
                 if (atv < 0) {
+                    closeCount(countField);
                     return w.malformed(b, rdnEnd - b);
                 }
                 items++;
                 b = Der.next(b, atv);
             }
-            w.tree.addUint(X509Fields.RDN_SEQUENCE_ITEM, a, rdnEnd - a, items);
+            w.tree.openUint(X509Fields.RDN_SEQUENCE_ITEM, a + Der.hdr(rdn), Der.len(rdn), items);
             for (int b = a + Der.hdr(rdn); b < rdnEnd; ) {
                 long atv = Der.tlv(w.seg, w.base, b, rdnEnd);
-                if (!attribute(b + Der.hdr(atv), Der.next(b, atv), sum)) {
+                w.tree.open(X509Fields.RDN_ITEM, b, Der.hdr(atv) + Der.len(atv));
+                boolean ok = attribute(b + Der.hdr(atv), Der.next(b, atv), sum);
+                w.tree.close();
+                if (!ok) {
+                    w.tree.close();
+                    closeCount(countField);
                     return false;
                 }
                 b = Der.next(b, atv);
             }
+            w.tree.close();
             a = rdnEnd;
         }
+        closeCount(countField);
         if (sum) {
             w.tree.addString(summary, w.text);
         }
         return true;
+    }
+
+    /** Ends the RDN count's subtree, when {@link #name} opened one. */
+    private void closeCount(Field countField) {
+        if (countField != null) {
+            w.tree.close();
+        }
     }
 
     /** AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY }. */
@@ -87,12 +104,10 @@ final class X509Names {
         }
         int oidAt = at + Der.hdr(oid);
         int oidLen = Der.len(oid);
-        w.tree.open(X509Fields.RDN_ITEM, at, end - at);
         w.tree.add(X509Fields.ATTRIBUTE_OID, oidAt, oidLen);
         int vAt = Der.next(at, oid);
         long v = Der.tlv(w.seg, w.base, vAt, end);
         if (v < 0) {
-            w.tree.close();
             return w.malformed(vAt, end - vAt);
         }
         boolean sat = Der.oidStartsWith(w.seg, w.base, oidAt, oidLen, OID_AT_PREFIX)
@@ -119,7 +134,7 @@ final class X509Names {
                     default -> -1;
                 };
                 if (choice >= 0) {
-                    w.tree.addUint(X509Fields.DIRECTORY_STRING_CHOICE, vAt, Der.hdr(v) + sLen, choice);
+                    w.tree.openUint(X509Fields.DIRECTORY_STRING_CHOICE, vAt, Der.hdr(v) + sLen, choice);
                     Field f = switch (choice) {
                         case 0 -> X509Fields.TELETEX_STRING;
                         case 1 -> X509Fields.PRINTABLE_STRING;
@@ -130,10 +145,10 @@ final class X509Names {
                     if (choice != 2 && choice != 3) {
                         w.tree.add(f, sAt, sLen);
                     }
+                    w.tree.close();
                 }
             }
         }
-        w.tree.close();
         if (sum) {
             // RFC 4514 order: the last RDN first.
             int insertAt = 0;

@@ -29,6 +29,11 @@ final class X509Walk {
                 || tree.wantsByName(TlsFields.X509_SAN) || tree.wantsByName(TlsFields.X509_SIG_ALG);
     }
 
+    /** A BIT STRING's first content byte, its count of unused bits: BER's {@code Padding} item. */
+    void padding(int at) {
+        tree.addUint(X509Fields.PADDING, at, 1, Bytes.u8(seg, base + at));
+    }
+
     boolean malformed(int at, int len) {
         TlsExpert.add(packet, TlsExpert.X509_MALFORMED, at, Math.max(0, len));
         return false;

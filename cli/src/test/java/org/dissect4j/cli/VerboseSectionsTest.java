@@ -27,13 +27,8 @@ class VerboseSectionsTest {
     /** The top-level lines' beginnings of the protocols whose {@code -V} subtrees equal tshark's. */
     static final List<String> DONE = List.of("Frame ", "Ethernet II", "Internet Protocol Version 4", "Internet Protocol Version 6",
             "Address Resolution Protocol", "Linux cooked capture", "Transmission Control Protocol", "Hypertext Transfer Protocol",
-            "Line-based text data", "Data (", "[", "Internet Control Message Protocol v6");
-
-    /**
-     * Protocols equal to tshark's except in subtrees that hold a certificate or a distinguished name (TLS: the X.509
-     * items are not yet drawn as tshark's x509af/x509if/x509sat/x509ce); such a section is left to compare-output.py.
-     */
-    static final List<String> DONE_UNLESS_X509 = List.of("Transport Layer Security");
+            "Line-based text data", "Data (", "[", "Internet Control Message Protocol v6",
+            "Transport Layer Security");
 
     private static final Pattern PACKET_START = Pattern.compile("\n(?=Frame \\d+: )");
     private static final Pattern HEX_LINE = Pattern.compile("^[0-9a-f]{4}  .*");
@@ -62,9 +57,7 @@ class VerboseSectionsTest {
         int compared = 0;
         for (int i = 0; i < golden.size(); i++) {
             for (Map.Entry<String, List<String>> e : golden.get(i).entrySet()) {
-                boolean x509 = e.getValue().stream().anyMatch(l -> l.contains("signedCertificate") || l.contains("RDNSequence item"));
-                if (DONE.stream().anyMatch(e.getKey()::startsWith)
-                        || !x509 && DONE_UNLESS_X509.stream().anyMatch(e.getKey()::startsWith)) {
+                if (DONE.stream().anyMatch(e.getKey()::startsWith)) {
                     assertThat(ours.get(i).get(e.getKey())).as("%s packet %d: %s", capture, i + 1, e.getKey())
                             .isEqualTo(e.getValue());
                     compared++;

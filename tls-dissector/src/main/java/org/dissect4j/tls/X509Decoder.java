@@ -52,7 +52,7 @@ final class X509Decoder {
 
     private final X509Walk w = new X509Walk();
     private final X509Names names = new X509Names(w);
-    private final X509Extensions extensions = new X509Extensions(w);
+    private final X509Extensions extensions = new X509Extensions(w, names);
 
     /** Whether anyone wants certificate details: an x509 field, a tls.x509 summary, or frame.protocols. */
     static boolean wanted(Tree t, Field frameProtocols) {
@@ -68,7 +68,8 @@ final class X509Decoder {
     }
 
     private static final Field[] WANT_ANY = concat(X509Fields.x509af(), X509Fields.x509if(), X509Fields.x509sat(),
-            X509Fields.x509ce(), X509Fields.pkcs1(), X509Fields.ber(), new Field[] {TlsFields.X509_SUBJECT, TlsFields.X509_ISSUER, TlsFields.X509_NOT_BEFORE,
+            X509Fields.x509ce(), X509Fields.pkcs1(), X509Fields.ber(), X509Fields.pkix1implicit(), X509Fields.pkix1explicit(),
+            X509Fields.nsCertExts(), X509Fields.logotype(), new Field[] {TlsFields.X509_SUBJECT, TlsFields.X509_ISSUER, TlsFields.X509_NOT_BEFORE,
                     TlsFields.X509_NOT_AFTER, TlsFields.X509_SAN, TlsFields.X509_SIG_ALG});
 
     private static Field[] concat(Field[]... parts) {
@@ -248,44 +249,49 @@ final class X509Decoder {
         w.tree.close();
     }
 
-    /** RSASSA-PSS-params { [0] hashAlgorithm, [1] maskGenAlgorithm, ... }: MGF1 with parameters is pkcs-1's too. */
+    /**
+     * RSASSA-PSS-params ::= SEQUENCE { [0] hashAlgorithm, [1] maskGenAlgorithm, [2] saltLength, [3] trailerField }
+     * (RFC 8017 A.2.3), pkcs-1's items. An MGF1 with parameters adds pkcs-1 to frame.protocols once more, as tshark.
+     */
     private void pssParams(int at, int end) {
         long seq = Der.tlv(w.seg, w.base, at, end);
         if (seq < 0 || Der.tag(seq) != Der.SEQUENCE) {
             return;
         }
         int seqEnd = Der.next(at, seq);
+        w.tree.open(X509Fields.PSS_PARAMS, at, Der.hdr(seq) + Der.len(seq));
         for (int a = at + Der.hdr(seq); a < seqEnd; ) {
             long el = Der.tlv(w.seg, w.base, a, seqEnd);
             if (el < 0) {
-                return;
+                break;
             }
+            int vAt = a + Der.hdr(el);
             if (Der.tag(el) == 0xa0 || Der.tag(el) == 0xa1) {
-                int algAt = a + Der.hdr(el);
-                long alg = Der.tlv(w.seg, w.base, algAt, Der.next(a, el));
+                long alg = Der.tlv(w.seg, w.base, vAt, Der.next(a, el));
                 if (alg >= 0 && Der.tag(alg) == Der.SEQUENCE) {
-                    int algEnd = Der.next(algAt, alg);
-                    long oid = Der.tlv(w.seg, w.base, algAt + Der.hdr(alg), algEnd);
+                    int algEnd = Der.next(vAt, alg);
+                    w.tree.open(Der.tag(el) == 0xa0 ? X509Fields.PSS_HASH : X509Fields.PSS_MASK_GEN, vAt, algEnd - vAt);
+                    long oid = Der.tlv(w.seg, w.base, vAt + Der.hdr(alg), algEnd);
                     if (oid >= 0 && Der.tag(oid) == Der.OID) {
-                        int oidAt = algAt + Der.hdr(alg) + Der.hdr(oid);
+                        int oidAt = vAt + Der.hdr(alg) + Der.hdr(oid);
                         w.tree.add(X509Fields.ALGORITHM_ID, oidAt, Der.len(oid));
-                        int paramsAt = Der.next(algAt + Der.hdr(alg), oid);
-                        if (Der.tag(el) == 0xa1 && Der.oidEquals(w.seg, w.base, oidAt, Der.len(oid), OID_MGF1) && paramsAt < algEnd) {
-                            // MGF1's parameter is the hash AlgorithmIdentifier.
+                        if (Der.tag(el) == 0xa1 && Der.oidEquals(w.seg, w.base, oidAt, Der.len(oid), OID_MGF1)
+                                && Der.next(vAt + Der.hdr(alg), oid) < algEnd) {
                             w.packet.addProtocol(X509Fields.PKCS1);
-                            long hash = Der.tlv(w.seg, w.base, paramsAt, algEnd);
-                            if (hash >= 0 && Der.tag(hash) == Der.SEQUENCE) {
-                                long hoid = Der.tlv(w.seg, w.base, paramsAt + Der.hdr(hash), Der.next(paramsAt, hash));
-                                if (hoid >= 0 && Der.tag(hoid) == Der.OID) {
-                                    w.tree.add(X509Fields.ALGORITHM_ID, paramsAt + Der.hdr(hash) + Der.hdr(hoid), Der.len(hoid));
-                                }
-                            }
                         }
                     }
+                    w.tree.close();
+                }
+            } else if (Der.tag(el) == 0xa2) {
+                long salt = Der.tlv(w.seg, w.base, vAt, Der.next(a, el));
+                if (salt >= 0 && Der.tag(salt) == Der.INTEGER && Der.len(salt) >= 1 && Der.len(salt) <= 4) {
+                    int sAt = vAt + Der.hdr(salt);
+                    w.tree.addLong(X509Fields.PSS_SALT_LENGTH, sAt, Der.len(salt), Bytes.uN(w.seg, w.base + sAt, Der.len(salt)));
                 }
             }
             a = Der.next(a, el);
         }
+        w.tree.close();
     }
 
     private void algorithmName(int at, int len, StringBuilder out) {
@@ -464,6 +470,7 @@ final class X509Decoder {
     /** For tests: the protocol of x509 sub-dissection. */
     static Protocol[] protocols() {
         return new Protocol[] {X509Fields.X509AF, X509Fields.X509IF, X509Fields.X509SAT, X509Fields.X509CE,
-                X509Fields.PKCS1, X509Fields.PKIX1IMPLICIT, X509Fields.PKIX1EXPLICIT};
+                X509Fields.PKCS1, X509Fields.PKIX1IMPLICIT, X509Fields.PKIX1EXPLICIT, X509Fields.NS_CERT_EXTS,
+                X509Fields.LOGOTYPE, X509Fields.BER};
     }
 }

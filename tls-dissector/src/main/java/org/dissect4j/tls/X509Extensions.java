@@ -15,17 +15,23 @@ final class X509Extensions {
     private static final byte[] OID_EKU = Der.oid("2.5.29.37");
     private static final byte[] OID_BASIC_CONSTRAINTS = Der.oid("2.5.29.19");
     private static final byte[] OID_KEY_USAGE = Der.oid("2.5.29.15");
+    private static final byte[] OID_IAN = Der.oid("2.5.29.18");
     private static final byte[] OID_SKI = Der.oid("2.5.29.14");
     private static final byte[] OID_AKI = Der.oid("2.5.29.35");
     private static final byte[] OID_CRL_DP = Der.oid("2.5.29.31");
     private static final byte[] OID_CERT_POLICIES = Der.oid("2.5.29.32");
     private static final byte[] OID_AIA = Der.oid("1.3.6.1.5.5.7.1.1");
-    private static final byte[] OID_QT_CPS = Der.oid("1.3.6.1.5.5.7.2.1");
 
     private final X509Walk w;
+    private final X509Names names;
+    private final X509Pkix pkix;
+    private final X509OtherExtensions others;
 
-    X509Extensions(X509Walk w) {
+    X509Extensions(X509Walk w, X509Names names) {
         this.w = w;
+        this.names = names;
+        this.pkix = new X509Pkix(w, this);
+        this.others = new X509OtherExtensions(w);
     }
 
     /** [3] EXPLICIT SEQUENCE OF Extension; Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue }. */
@@ -129,53 +135,22 @@ final class X509Extensions {
             long aki = Der.tlv(w.seg, w.base, vAt, vEnd);
             if (aki >= 0 && Der.tag(aki) == Der.SEQUENCE) {
                 w.tree.open(X509Fields.AUTHORITY_KEY_IDENTIFIER, vAt, Der.hdr(aki) + Der.len(aki));
-                long kid = Der.tlv(w.seg, w.base, vAt + Der.hdr(aki), Der.next(vAt, aki));
-                if (kid >= 0 && Der.tag(kid) == 0x80) {
-                    w.tree.add(X509Fields.KEY_IDENTIFIER, vAt + Der.hdr(aki) + Der.hdr(kid), Der.len(kid));
-                }
+                authorityKeyIdentifier(vAt + Der.hdr(aki), Der.next(vAt, aki));
                 w.tree.close();
             }
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_CRL_DP)) {
-            // CRLDistributionPoints ::= SEQUENCE OF DistributionPoint { [0] DistributionPointName { [0] fullName } ... }
-            long dps = Der.tlv(w.seg, w.base, vAt, vEnd);
-            if (dps >= 0 && Der.tag(dps) == Der.SEQUENCE) {
-                int dpsEnd = Der.next(vAt, dps);
-                for (int a = vAt + Der.hdr(dps); a < dpsEnd; ) {
-                    long dp = Der.tlv(w.seg, w.base, a, dpsEnd);
-                    if (dp < 0) {
-                        break;
-                    }
-                    long dpn = Der.tlv(w.seg, w.base, a + Der.hdr(dp), Der.next(a, dp));
-                    if (dpn >= 0 && Der.tag(dpn) == 0xa0) {
-                        int nAt = a + Der.hdr(dp) + Der.hdr(dpn);
-                        long full = Der.tlv(w.seg, w.base, nAt, nAt + Der.len(dpn));
-                        if (full >= 0 && Der.tag(full) == 0xa0) {
-                            generalNames(nAt + Der.hdr(full), Der.next(nAt, full), false);
-                        }
-                    }
-                    a = Der.next(a, dp);
-                }
-            }
+            crlDistributionPoints(vAt, vEnd);
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_AIA)) {
-            // AuthorityInfoAccessSyntax ::= SEQUENCE OF AccessDescription { accessMethod OID, accessLocation GeneralName }
-            long ads = Der.tlv(w.seg, w.base, vAt, vEnd);
-            if (ads >= 0 && Der.tag(ads) == Der.SEQUENCE) {
-                int adsEnd = Der.next(vAt, ads);
-                for (int a = vAt + Der.hdr(ads); a < adsEnd; ) {
-                    long ad = Der.tlv(w.seg, w.base, a, adsEnd);
-                    if (ad < 0) {
-                        break;
-                    }
-                    long method = Der.tlv(w.seg, w.base, a + Der.hdr(ad), Der.next(a, ad));
-                    if (method >= 0) {
-                        int locAt = Der.next(a + Der.hdr(ad), method);
-                        generalName(locAt, Der.next(a, ad), false);
-                    }
-                    a = Der.next(a, ad);
-                }
-            }
+            pkix.authorityInfoAccess(vAt, vEnd);
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_CERT_POLICIES)) {
-            certificatePolicies(vAt, vEnd);
+            pkix.certificatePolicies(vAt, vEnd);
+        } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_IAN)) {
+            long names = Der.tlv(w.seg, w.base, vAt, vEnd);
+            if (names >= 0 && Der.tag(names) == Der.SEQUENCE) {
+                generalNames(vAt + Der.hdr(names), Der.next(vAt, names), false);
+            }
+        } else {
+            others.extension(oidAt, oidLen, vAt, vEnd);
         }
         return true;
     }
@@ -227,67 +202,79 @@ final class X509Extensions {
         w.tree.close();
     }
 
-    /** certificatePolicies: a CPS pointer qualifier is dissected by tshark's pkix1explicit. */
-    private void certificatePolicies(int at, int end) {
-        long pols = Der.tlv(w.seg, w.base, at, end);
-        if (pols < 0 || Der.tag(pols) != Der.SEQUENCE) {
-            return;
-        }
-        int polsEnd = Der.next(at, pols);
-        for (int a = at + Der.hdr(pols); a < polsEnd; ) {
-            long pol = Der.tlv(w.seg, w.base, a, polsEnd);
-            if (pol < 0) {
+    /** AuthorityKeyIdentifier ::= SEQUENCE { [0] keyIdentifier, [1] authorityCertIssuer GeneralNames, [2] serial }. */
+    private void authorityKeyIdentifier(int at, int end) {
+        for (int a = at; a < end; ) {
+            long el = Der.tlv(w.seg, w.base, a, end);
+            if (el < 0) {
                 return;
             }
-            int polEnd = Der.next(a, pol);
-            long id = Der.tlv(w.seg, w.base, a + Der.hdr(pol), polEnd);
-            if (id >= 0) {
-                int qAt = Der.next(a + Der.hdr(pol), id);
-                long quals = Der.tlv(w.seg, w.base, qAt, polEnd);
-                if (quals >= 0 && Der.tag(quals) == Der.SEQUENCE) {
-                    int qEnd = Der.next(qAt, quals);
-                    for (int b = qAt + Der.hdr(quals); b < qEnd; ) {
-                        long q = Der.tlv(w.seg, w.base, b, qEnd);
-                        if (q < 0) {
-                            break;
-                        }
-                        long qid = Der.tlv(w.seg, w.base, b + Der.hdr(q), Der.next(b, q));
-                        if (qid >= 0 && Der.tag(qid) == Der.OID
-                                && Der.oidEquals(w.seg, w.base, b + Der.hdr(q) + Der.hdr(qid), Der.len(qid), OID_QT_CPS)) {
-                            w.packet.addProtocol(X509Fields.PKIX1EXPLICIT);
-                        }
-                        b = Der.next(b, q);
-                    }
+            int vAt = a + Der.hdr(el);
+            switch (Der.tag(el)) {
+                case 0x80 -> w.tree.add(X509Fields.KEY_IDENTIFIER, vAt, Der.len(el));
+                case 0xa1 -> generalNames(vAt, Der.next(a, el), X509Fields.AUTHORITY_CERT_ISSUER, false);
+                case 0x82 -> w.tree.add(X509Fields.AUTHORITY_CERT_SERIAL, vAt, Der.len(el));
+                default -> {
                 }
             }
-            a = polEnd;
+            a = Der.next(a, el);
         }
     }
 
-    private void generalNames(int at, int end, boolean san) {
-        int n = 0;
-        for (int a = at; a < end; ) {
-            long gn = Der.tlv(w.seg, w.base, a, end);
-            if (gn < 0) {
-                break;
-            }
-            n++;
-            a = Der.next(a, gn);
+    /** CRLDistributionPoints ::= SEQUENCE OF DistributionPoint { [0] distributionPoint DistributionPointName, ... }. */
+    private void crlDistributionPoints(int at, int end) {
+        long dps = Der.tlv(w.seg, w.base, at, end);
+        if (dps < 0 || Der.tag(dps) != Der.SEQUENCE) {
+            return;
         }
-        w.tree.openUint(X509Fields.GENERAL_NAMES, at, end - at, n);
+        int dpsAt = at + Der.hdr(dps);
+        int dpsEnd = Der.next(at, dps);
+        w.tree.openUint(X509Fields.CRL_DIST_POINTS, dpsAt, Der.len(dps), Math.max(0, w.count(dpsAt, dpsEnd)));
+        for (int a = dpsAt; a < dpsEnd; ) {
+            long dp = Der.tlv(w.seg, w.base, a, dpsEnd);
+            if (dp < 0) {
+                break;
+            }
+            w.tree.open(X509Fields.DISTRIBUTION_POINT, a, Der.hdr(dp) + Der.len(dp));
+            long dpn = Der.tlv(w.seg, w.base, a + Der.hdr(dp), Der.next(a, dp));
+            if (dpn >= 0 && Der.tag(dpn) == 0xa0) {
+                // DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN }
+                int nAt = a + Der.hdr(dp) + Der.hdr(dpn);
+                long full = Der.tlv(w.seg, w.base, nAt, nAt + Der.len(dpn));
+                if (full >= 0) {
+                    w.tree.openUint(X509Fields.DP_NAME, nAt, Der.hdr(full) + Der.len(full), Der.tag(full) & 0x1f);
+                    if (Der.tag(full) == 0xa0) {
+                        generalNames(nAt + Der.hdr(full), Der.next(nAt, full), X509Fields.FULL_NAME, false);
+                    }
+                    w.tree.close();
+                }
+            }
+            w.tree.close();
+            a = Der.next(a, dp);
+        }
+        w.tree.close();
+    }
+
+    private void generalNames(int at, int end, boolean san) {
+        generalNames(at, end, X509Fields.GENERAL_NAMES, san);
+    }
+
+    /** GeneralNames ::= SEQUENCE OF GeneralName, counted by {@code countField}; {@code at} is its content. */
+    private void generalNames(int at, int end, Field countField, boolean san) {
+        w.tree.openUint(countField, at, end - at, Math.max(0, w.count(at, end)));
         for (int a = at; a < end; ) {
             long gn = Der.tlv(w.seg, w.base, a, end);
             if (gn < 0) {
                 break;
             }
-            generalName(a, end, san);
+            generalName(a, end, X509Fields.GENERAL_NAME_CHOICE, san);
             a = Der.next(a, gn);
         }
         w.tree.close();
     }
 
     /** GeneralName ::= CHOICE { ... [1] rfc822Name, [2] dNSName, [6] URI, [7] iPAddress ... } (context tags). */
-    private void generalName(int at, int end, boolean san) {
+    void generalName(int at, int end, Field choiceField, boolean san) {
         long gn = Der.tlv(w.seg, w.base, at, end);
         if (gn < 0) {
             return;
@@ -295,7 +282,7 @@ final class X509Extensions {
         int choice = Der.tag(gn) & 0x1f;
         int vAt = at + Der.hdr(gn);
         int vLen = Der.len(gn);
-        w.tree.openUint(X509Fields.GENERAL_NAME_CHOICE, vAt, vLen, choice);
+        w.tree.openUint(choiceField, vAt, vLen, choice);
         Field f = switch (choice) {
             case 1 -> X509Fields.RFC822_NAME;
             case 2 -> X509Fields.DNS_NAME;
@@ -308,6 +295,14 @@ final class X509Extensions {
             w.tree.addUint(X509Fields.IP_ADDRESS_V4, vAt, 4, Bytes.u32(w.seg, w.base + vAt));
         } else if (choice == 7 && vLen == 16) {
             w.tree.add(X509Fields.IP_ADDRESS_V6, vAt, 16);
+        } else if (choice == 4) {
+            // directoryName [4] EXPLICIT Name
+            long name = Der.tlv(w.seg, w.base, vAt, vAt + vLen);
+            if (name >= 0 && Der.tag(name) == Der.SEQUENCE) {
+                w.tree.openUint(X509Fields.DIRECTORY_NAME, vAt, Der.hdr(name) + Der.len(name), 0);
+                names.name(vAt + Der.hdr(name), Der.next(vAt, name), X509Fields.IF_RDN_SEQUENCE, null);
+                w.tree.close();
+            }
         }
         w.tree.close();
         if (san && w.tree.wantsByName(TlsFields.X509_SAN)) {

@@ -22,6 +22,10 @@ public final class X509Fields {
     public static final Protocol PKCS1 = new Protocol("PKCS#1", "PKCS-1", "pkcs-1");
     public static final Protocol PKIX1IMPLICIT = new Protocol("PKIX1Implitit", "PKIX1IMPLICIT", "pkix1implicit");
     public static final Protocol PKIX1EXPLICIT = new Protocol("PKIX1Explicit", "PKIX1EXPLICIT", "pkix1explicit");
+    public static final Protocol NS_CERT_EXTS = new Protocol("NetScape Certificate Extensions", "NS_CERT_EXTS",
+            "ns_cert_exts");
+    public static final Protocol LOGOTYPE = new Protocol("Logotype Certificate Extensions", "LogotypeCertExtn",
+            "logotypecertextn");
     /** Basic Encoding Rules: only its bit-string padding item appears in certificate trees. */
     public static final Protocol BER = new Protocol("Basic Encoding Rules (ASN.1 X.690)", "BER", "ber");
 
@@ -114,13 +118,120 @@ public final class X509Fields {
     public static final Field EC_PARAMETERS = u("pkcs1.ECParameters", "ECParameters",
             ValueNames.of(0, "specifiedCurve", 1, "namedCurve", 2, "implicitlyCA"));
     public static final Field NAMED_CURVE = oid("pkcs1.namedCurve", "namedCurve");
+    public static final Field PSS_PARAMS = f("pkcs1.RSASSA_PSS_params_element", "RSASSA-PSS-params", FieldType.NONE);
+    public static final Field PSS_HASH = named("pkcs1.hashAlgorithm_element", "hashAlgorithm");
+    public static final Field PSS_MASK_GEN = named("pkcs1.maskGenAlgorithm_element", "maskGenAlgorithm");
+    public static final Field PSS_SALT_LENGTH = Field.define("pkcs1.saltLength", "saltLength", FieldType.INT32)
+            .base(Base.DEC).build();
+
+    public static final Field AUTHORITY_CERT_ISSUER = items("x509ce.authorityCertIssuer", "authorityCertIssuer");
+    public static final Field AUTHORITY_CERT_SERIAL = Field.define("x509ce.authorityCertSerialNumber",
+            "authorityCertSerialNumber", FieldType.BYTES).labeler(X509Labels::hexInteger).build();
+    public static final Field DIRECTORY_NAME = u("x509ce.directoryName", "directoryName", NAME_CHOICE);
+    public static final Field CRL_DIST_POINTS = items("x509ce.CRLDistPointsSyntax", "CRLDistPointsSyntax");
+    public static final Field DISTRIBUTION_POINT = f("x509ce.DistributionPoint_element", "DistributionPoint", FieldType.NONE);
+    public static final Field DP_NAME = u("x509ce.distributionPoint", "distributionPoint",
+            ValueNames.of(0, "fullName", 1, "nameRelativeToCRLIssuer"));
+    public static final Field FULL_NAME = items("x509ce.fullName", "fullName");
+    public static final Field CERT_POLICIES = items("x509ce.CertificatePoliciesSyntax", "CertificatePoliciesSyntax");
+    public static final Field POLICY_INFORMATION = f("x509ce.PolicyInformation_element", "PolicyInformation", FieldType.NONE);
+    public static final Field POLICY_IDENTIFIER = oid("x509ce.policyIdentifier", "policyIdentifier");
+    public static final Field POLICY_QUALIFIERS = items("x509ce.policyQualifiers", "policyQualifiers");
+    public static final Field POLICY_QUALIFIER_INFO = f("x509ce.PolicyQualifierInfo_element", "PolicyQualifierInfo",
+            FieldType.NONE);
+    public static final Field POLICY_QUALIFIER_ID = oid("x509ce.policyQualifierId", "Id");
+
+    public static final Field PRINTABLE_STRING_TYPE = f("x509sat.PrintableString", "PrintableString", FieldType.STRING);
+
+    public static final Field CPS_URI = f("pkix1explicit.DirectoryString", "DirectoryString", FieldType.STRING);
+
+    static final ValueNames DISPLAY_TEXT = ValueNames.of(0, "ia5String", 1, "visibleString", 2, "bmpString", 3, "utf8String");
+    public static final Field AIA_SYNTAX = items("pkix1implicit.AuthorityInfoAccessSyntax", "AuthorityInfoAccessSyntax");
+    public static final Field ACCESS_DESCRIPTION = f("pkix1implicit.AccessDescription_element", "AccessDescription",
+            FieldType.NONE);
+    public static final Field ACCESS_METHOD = oid("pkix1implicit.accessMethod", "accessMethod");
+    public static final Field ACCESS_LOCATION = u("pkix1implicit.accessLocation", "accessLocation", null);
+    public static final Field USER_NOTICE = f("pkix1implicit.UserNotice_element", "UserNotice", FieldType.NONE);
+    public static final Field NOTICE_REF = f("pkix1implicit.noticeRef_element", "noticeRef", FieldType.NONE);
+    public static final Field ORGANIZATION = u("pkix1implicit.organization", "organization", DISPLAY_TEXT);
+    public static final Field NOTICE_NUMBERS = items("pkix1implicit.noticeNumbers", "noticeNumbers");
+    public static final Field NOTICE_NUMBER = Field.define("pkix1implicit.noticeNumbers_item", "noticeNumbers item",
+            FieldType.INT32).base(Base.DEC).build();
+    public static final Field EXPLICIT_TEXT = u("pkix1implicit.explicitText", "explicitText", DISPLAY_TEXT);
+    public static final Field DT_IA5_STRING = f("pkix1implicit.ia5String", "ia5String", FieldType.STRING);
+    public static final Field DT_VISIBLE_STRING = f("pkix1implicit.visibleString", "visibleString", FieldType.STRING);
+    public static final Field DT_BMP_STRING = f("pkix1implicit.bmpString", "bmpString", FieldType.STRING);
+    public static final Field DT_UTF8_STRING = f("pkix1implicit.utf8String", "utf8String", FieldType.STRING);
+
+    public static final Field NS_CERT_TYPE = f("ns_cert_exts.CertType", "CertType", FieldType.BYTES);
+    static final Field[] NS_CERT_TYPE_BITS = bits("ns_cert_exts.CertType.", "ssl-client", "ssl-server", "smime",
+            "object-signing", "reserved-for-future-use", "ssl-ca", "smime-ca", "object-signing-ca");
+    /** Netscape's IA5String extensions by the last arc of 2.16.840.1.113730.1.N. */
+    private static final Field[] NS_STRINGS = new Field[14];
+
+    static {
+        String[] ns = {"2", "BaseUrl", "3", "RevocationUrl", "4", "CaRevocationUrl", "7", "CertRenewalUrl", "8", "CaPolicyUrl",
+            "12", "SslServerName", "13", "Comment"};
+        for (int i = 0; i < ns.length; i += 2) {
+            NS_STRINGS[Integer.parseInt(ns[i])] = f("ns_cert_exts." + ns[i + 1], ns[i + 1], FieldType.STRING);
+        }
+    }
+
+    /** The string field of Netscape extension 2.16.840.1.113730.1.{@code arc}, or null. */
+    static Field netscapeString(int arc) {
+        return arc >= 0 && arc < NS_STRINGS.length ? NS_STRINGS[arc] : null;
+    }
+
+    static final ValueNames LOGOTYPE_INFO = ValueNames.of(0, "direct", 1, "indirect");
+    public static final Field LOGOTYPE_EXTN = f("logotypecertextn.LogotypeExtn_element", "LogotypeExtn", FieldType.NONE);
+    public static final Field ISSUER_LOGO = u("logotypecertextn.issuerLogo", "issuerLogo", LOGOTYPE_INFO);
+    public static final Field SUBJECT_LOGO = u("logotypecertextn.subjectLogo", "subjectLogo", LOGOTYPE_INFO);
+    public static final Field LOGO_DIRECT = f("logotypecertextn.direct_element", "direct", FieldType.NONE);
+    public static final Field LOGO_IMAGE_COUNT = items("logotypecertextn.image", "image");
+    public static final Field LOGO_IMAGE = f("logotypecertextn.LogotypeImage_element", "LogotypeImage", FieldType.NONE);
+    public static final Field LOGO_DETAILS = f("logotypecertextn.imageDetails_element", "imageDetails", FieldType.NONE);
+    public static final Field LOGO_MEDIA_TYPE = f("logotypecertextn.mediaType", "mediaType", FieldType.STRING);
+    public static final Field LOGO_HASH_COUNT = items("logotypecertextn.logotypeHash", "logotypeHash");
+    public static final Field LOGO_HASH = f("logotypecertextn.HashAlgAndValue_element", "HashAlgAndValue", FieldType.NONE);
+    public static final Field LOGO_HASH_ALG = named("logotypecertextn.hashAlg_element", "hashAlg");
+    public static final Field LOGO_HASH_VALUE = f("logotypecertextn.hashValue", "hashValue", FieldType.BYTES);
+    public static final Field LOGO_URI_COUNT = items("logotypecertextn.logotypeURI", "logotypeURI");
+    public static final Field LOGO_URI = f("logotypecertextn.logotypeURI_item", "logotypeURI item", FieldType.STRING);
+
+    static Field[] pkix1explicit() {
+        return new Field[] {CPS_URI};
+    }
+
+    static Field[] pkix1implicit() {
+        return new Field[] {AIA_SYNTAX, ACCESS_DESCRIPTION, ACCESS_METHOD, ACCESS_LOCATION, USER_NOTICE, NOTICE_REF,
+            ORGANIZATION, NOTICE_NUMBERS, NOTICE_NUMBER, EXPLICIT_TEXT, DT_IA5_STRING, DT_VISIBLE_STRING, DT_BMP_STRING,
+            DT_UTF8_STRING};
+    }
+
+    static Field[] nsCertExts() {
+        Field[] out = java.util.Arrays.copyOf(NS_CERT_TYPE_BITS, NS_CERT_TYPE_BITS.length + 8);
+        int i = NS_CERT_TYPE_BITS.length;
+        out[i++] = NS_CERT_TYPE;
+        for (Field f : NS_STRINGS) {
+            if (f != null) {
+                out[i++] = f;
+            }
+        }
+        return out;
+    }
+
+    static Field[] logotype() {
+        return new Field[] {LOGOTYPE_EXTN, ISSUER_LOGO, SUBJECT_LOGO, LOGO_DIRECT, LOGO_IMAGE_COUNT, LOGO_IMAGE, LOGO_DETAILS,
+            LOGO_MEDIA_TYPE, LOGO_HASH_COUNT, LOGO_HASH, LOGO_HASH_ALG, LOGO_HASH_VALUE, LOGO_URI_COUNT, LOGO_URI};
+    }
 
     static Field[] ber() {
         return new Field[] {PADDING};
     }
 
     static Field[] pkcs1() {
-        return new Field[] {MODULUS, PUBLIC_EXPONENT, EC_PARAMETERS, NAMED_CURVE};
+        return new Field[] {MODULUS, PUBLIC_EXPONENT, EC_PARAMETERS, NAMED_CURVE, PSS_PARAMS, PSS_HASH, PSS_MASK_GEN,
+            PSS_SALT_LENGTH};
     }
 
     static Field[] x509af() {
@@ -135,14 +246,16 @@ public final class X509Fields {
     }
 
     static Field[] x509sat() {
-        return new Field[] {DIRECTORY_STRING_CHOICE, COUNTRY_NAME, IA5_STRING, TELETEX_STRING, PRINTABLE_STRING,
+        return new Field[] {PRINTABLE_STRING_TYPE, DIRECTORY_STRING_CHOICE, COUNTRY_NAME, IA5_STRING, TELETEX_STRING, PRINTABLE_STRING,
                 UNIVERSAL_STRING, BMP_STRING, UTF8_STRING};
     }
 
     static Field[] x509ce() {
         Field[] named = {GENERAL_NAMES, GENERAL_NAME_CHOICE, DNS_NAME, RFC822_NAME, URI, IP_ADDRESS_V4, IP_ADDRESS_V6,
             KEY_PURPOSE_IDS, KEY_PURPOSE_ID, CA, SUBJECT_KEY_IDENTIFIER, KEY_IDENTIFIER, BASIC_CONSTRAINTS,
-            PATH_LEN_CONSTRAINT, AUTHORITY_KEY_IDENTIFIER, KEY_USAGE};
+            PATH_LEN_CONSTRAINT, AUTHORITY_KEY_IDENTIFIER, KEY_USAGE, AUTHORITY_CERT_ISSUER, AUTHORITY_CERT_SERIAL,
+            DIRECTORY_NAME, CRL_DIST_POINTS, DISTRIBUTION_POINT, DP_NAME, FULL_NAME, CERT_POLICIES, POLICY_INFORMATION,
+            POLICY_IDENTIFIER, POLICY_QUALIFIERS, POLICY_QUALIFIER_INFO, POLICY_QUALIFIER_ID};
         Field[] all = java.util.Arrays.copyOf(named, named.length + KEY_USAGE_BITS.length);
         System.arraycopy(KEY_USAGE_BITS, 0, all, named.length, KEY_USAGE_BITS.length);
         return all;

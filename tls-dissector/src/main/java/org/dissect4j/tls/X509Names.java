@@ -14,6 +14,8 @@ final class X509Names {
     private static final byte[] OID_EV_PREFIX = Der.oid("1.3.6.1.4.1.311.60.2.1");
     private static final byte[] OID_COUNTRY = Der.oid("2.5.4.6");
     private static final byte[] OID_EV_COUNTRY = Der.oid("1.3.6.1.4.1.311.60.2.1.3");
+    private static final byte[] OID_EMAIL = Der.oid("1.2.840.113549.1.9.1");
+    private static final byte[] OID_SERIAL_NUMBER = Der.oid("2.5.4.5");
     private static final byte[] OID_DC = Der.oid("0.9.2342.19200300.100.1.25");
 
     private static final String[][] ATTRIBUTE_NAMES = {
@@ -119,8 +121,13 @@ final class X509Names {
         int sAt = vAt + Der.hdr(v);
         int sLen = Der.len(v);
         int tag = Der.tag(v);
-        if (sat) {
-            if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_COUNTRY) || Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EV_COUNTRY)) {
+        if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EMAIL) && tag == Der.IA5_STRING) {
+            // pkcs-9's emailAddress: an IA5String as x509sat shows it, without an x509sat protocol entry
+            w.tree.add(X509Fields.IA5_STRING, sAt, sLen);
+        } else if (sat) {
+            if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_SERIAL_NUMBER) && tag == Der.PRINTABLE_STRING) {
+                w.tree.add(X509Fields.PRINTABLE_STRING_TYPE, sAt, sLen);
+            } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_COUNTRY) || Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EV_COUNTRY)) {
                 w.tree.add(X509Fields.COUNTRY_NAME, sAt, sLen);
             } else if (tag == Der.IA5_STRING) {
                 w.tree.add(X509Fields.IA5_STRING, sAt, sLen);
@@ -142,7 +149,9 @@ final class X509Names {
                         case 3 -> X509Fields.BMP_STRING;
                         default -> X509Fields.UTF8_STRING;
                     };
-                    if (choice != 2 && choice != 3) {
+                    if (choice == 3) {
+                        w.bmpString(f, sAt, sLen);
+                    } else if (choice != 2) {
                         w.tree.add(f, sAt, sLen);
                     }
                     w.tree.close();

@@ -3,6 +3,7 @@ package org.dissect4j.tls;
 import java.lang.foreign.MemorySegment;
 
 import org.dissect4j.api.Bytes;
+import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -32,6 +33,34 @@ final class X509Walk {
     /** A BIT STRING's first content byte, its count of unused bits: BER's {@code Padding} item. */
     void padding(int at) {
         tree.addUint(X509Fields.PADDING, at, 1, Bytes.u8(seg, base + at));
+    }
+
+    /** How many TLVs lie between {@code at} and {@code end}, or -1 when one is malformed. */
+    int count(int at, int end) {
+        int n = 0;
+        for (int a = at; a < end; ) {
+            long el = Der.tlv(seg, base, a, end);
+            if (el < 0) {
+                return -1;
+            }
+            n++;
+            a = Der.next(a, el);
+        }
+        return n;
+    }
+
+    /** A BMPString (UTF-16BE) as text, placed over its bytes; composed only when {@code f} is recorded. */
+    void bmpString(Field f, int at, int len) {
+        if (!tree.wants(f)) {
+            return;
+        }
+        text.setLength(0);
+        for (int i = 0; i + 1 < len; i += 2) {
+            text.append((char) Bytes.u16(seg, base + at + i));
+        }
+        int n = tree.addString(f, text);
+        tree.clearFlags(n, Tree.GENERATED);
+        tree.showAt(n, at, len);
     }
 
     boolean malformed(int at, int len) {

@@ -97,31 +97,7 @@ final class X509Extensions {
                 generalNames(vAt + Der.hdr(names), Der.next(vAt, names), true);
             }
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EKU)) {
-            long ids = Der.tlv(w.seg, w.base, vAt, vEnd);
-            if (ids >= 0 && Der.tag(ids) == Der.SEQUENCE) {
-                int idsEnd = Der.next(vAt, ids);
-                int n = 0;
-                for (int a = vAt + Der.hdr(ids); a < idsEnd; ) {
-                    long id = Der.tlv(w.seg, w.base, a, idsEnd);
-                    if (id < 0) {
-                        break;
-                    }
-                    n++;
-                    a = Der.next(a, id);
-                }
-                w.tree.openUint(X509Fields.KEY_PURPOSE_IDS, vAt + Der.hdr(ids), Der.len(ids), n);
-                for (int a = vAt + Der.hdr(ids); a < idsEnd; ) {
-                    long id = Der.tlv(w.seg, w.base, a, idsEnd);
-                    if (id < 0) {
-                        break;
-                    }
-                    if (Der.tag(id) == Der.OID) {
-                        w.tree.add(X509Fields.KEY_PURPOSE_ID, a + Der.hdr(id), Der.len(id));
-                    }
-                    a = Der.next(a, id);
-                }
-                w.tree.close();
-            }
+            w.sequenceOf(vAt, vEnd, X509Fields.KEY_PURPOSE_IDS, null, keyPurpose);
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_BASIC_CONSTRAINTS)) {
             basicConstraints(vAt, vEnd);
         } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_KEY_USAGE)) {
@@ -223,36 +199,34 @@ final class X509Extensions {
 
     /** CRLDistributionPoints ::= SEQUENCE OF DistributionPoint { [0] distributionPoint DistributionPointName, ... }. */
     private void crlDistributionPoints(int at, int end) {
-        long dps = Der.tlv(w.seg, w.base, at, end);
-        if (dps < 0 || Der.tag(dps) != Der.SEQUENCE) {
+        w.sequenceOf(at, end, X509Fields.CRL_DIST_POINTS, X509Fields.DISTRIBUTION_POINT, distributionPoint);
+    }
+
+    /** DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN }. */
+    private final X509Walk.Element distributionPoint = this::distributionPoint;
+
+    private void distributionPoint(int a, long dp) {
+        long dpn = Der.tlv(w.seg, w.base, a + Der.hdr(dp), Der.next(a, dp));
+        if (dpn < 0 || Der.tag(dpn) != 0xa0) {
             return;
         }
-        int dpsAt = at + Der.hdr(dps);
-        int dpsEnd = Der.next(at, dps);
-        w.tree.openUint(X509Fields.CRL_DIST_POINTS, dpsAt, Der.len(dps), Math.max(0, w.count(dpsAt, dpsEnd)));
-        for (int a = dpsAt; a < dpsEnd; ) {
-            long dp = Der.tlv(w.seg, w.base, a, dpsEnd);
-            if (dp < 0) {
-                break;
-            }
-            w.tree.open(X509Fields.DISTRIBUTION_POINT, a, Der.hdr(dp) + Der.len(dp));
-            long dpn = Der.tlv(w.seg, w.base, a + Der.hdr(dp), Der.next(a, dp));
-            if (dpn >= 0 && Der.tag(dpn) == 0xa0) {
-                // DistributionPointName ::= CHOICE { fullName [0] GeneralNames, nameRelativeToCRLIssuer [1] RDN }
-                int nAt = a + Der.hdr(dp) + Der.hdr(dpn);
-                long full = Der.tlv(w.seg, w.base, nAt, nAt + Der.len(dpn));
-                if (full >= 0) {
-                    w.tree.openUint(X509Fields.DP_NAME, nAt, Der.hdr(full) + Der.len(full), Der.tag(full) & 0x1f);
-                    if (Der.tag(full) == 0xa0) {
-                        generalNames(nAt + Der.hdr(full), Der.next(nAt, full), X509Fields.FULL_NAME, false);
-                    }
-                    w.tree.close();
-                }
+        int nAt = a + Der.hdr(dp) + Der.hdr(dpn);
+        long full = Der.tlv(w.seg, w.base, nAt, nAt + Der.len(dpn));
+        if (full >= 0) {
+            w.tree.openUint(X509Fields.DP_NAME, nAt, Der.hdr(full) + Der.len(full), Der.tag(full) & 0x1f);
+            if (Der.tag(full) == 0xa0) {
+                generalNames(nAt + Der.hdr(full), Der.next(nAt, full), X509Fields.FULL_NAME, false);
             }
             w.tree.close();
-            a = Der.next(a, dp);
         }
-        w.tree.close();
+    }
+
+    private final X509Walk.Element keyPurpose = this::keyPurpose;
+
+    private void keyPurpose(int a, long id) {
+        if (Der.tag(id) == Der.OID) {
+            w.tree.add(X509Fields.KEY_PURPOSE_ID, a + Der.hdr(id), Der.len(id));
+        }
     }
 
     private void generalNames(int at, int end, boolean san) {
@@ -261,7 +235,7 @@ final class X509Extensions {
 
     /** GeneralNames ::= SEQUENCE OF GeneralName, counted by {@code countField}; {@code at} is its content. */
     private void generalNames(int at, int end, Field countField, boolean san) {
-        w.tree.openUint(countField, at, end - at, Math.max(0, w.count(at, end)));
+        w.tree.openUint(countField, at, end - at, w.count(at, end));
         for (int a = at; a < end; ) {
             long gn = Der.tlv(w.seg, w.base, a, end);
             if (gn < 0) {

@@ -92,30 +92,20 @@ final class X509OtherExtensions {
 
     /** LogotypeData ::= SEQUENCE { image SEQUENCE OF LogotypeImage OPTIONAL, audio [1] ... OPTIONAL }. */
     private void logotypeData(int at, int end) {
-        long images = Der.tlv(w.seg, w.base, at, end);
-        if (images < 0 || Der.tag(images) != Der.SEQUENCE) {
-            return;
-        }
-        int iAt = at + Der.hdr(images);
-        int iEnd = Der.next(at, images);
-        w.tree.openUint(X509Fields.LOGO_IMAGE_COUNT, iAt, Der.len(images), Math.max(0, w.count(iAt, iEnd)));
-        for (int a = iAt; a < iEnd; ) {
-            long img = Der.tlv(w.seg, w.base, a, iEnd);
-            if (img < 0) {
-                break;
-            }
-            w.tree.open(X509Fields.LOGO_IMAGE, a, Der.hdr(img) + Der.len(img));
-            long details = Der.tlv(w.seg, w.base, a + Der.hdr(img), Der.next(a, img));
-            if (details >= 0 && Der.tag(details) == Der.SEQUENCE) {
-                int dAt = a + Der.hdr(img);
-                w.tree.open(X509Fields.LOGO_DETAILS, dAt, Der.hdr(details) + Der.len(details));
-                logotypeDetails(dAt + Der.hdr(details), Der.next(dAt, details));
-                w.tree.close();
-            }
+        w.sequenceOf(at, end, X509Fields.LOGO_IMAGE_COUNT, X509Fields.LOGO_IMAGE, logotypeImage);
+    }
+
+    /** LogotypeImage ::= SEQUENCE { imageDetails LogotypeDetails, imageInfo LogotypeImageInfo OPTIONAL }. */
+    private final X509Walk.Element logotypeImage = this::logotypeImage;
+
+    private void logotypeImage(int a, long img) {
+        int dAt = a + Der.hdr(img);
+        long details = Der.tlv(w.seg, w.base, dAt, Der.next(a, img));
+        if (details >= 0 && Der.tag(details) == Der.SEQUENCE) {
+            w.tree.open(X509Fields.LOGO_DETAILS, dAt, Der.hdr(details) + Der.len(details));
+            logotypeDetails(dAt + Der.hdr(details), Der.next(dAt, details));
             w.tree.close();
-            a = Der.next(a, img);
         }
-        w.tree.close();
     }
 
     /** LogotypeDetails ::= SEQUENCE { mediaType IA5String, logotypeHash SEQUENCE OF HashAlgAndValue, logotypeURI }. */
@@ -130,40 +120,23 @@ final class X509OtherExtensions {
         if (hashes < 0 || Der.tag(hashes) != Der.SEQUENCE) {
             return;
         }
-        int hAt = a + Der.hdr(hashes);
-        int hEnd = Der.next(a, hashes);
-        w.tree.openUint(X509Fields.LOGO_HASH_COUNT, hAt, Der.len(hashes), Math.max(0, w.count(hAt, hEnd)));
-        for (int b = hAt; b < hEnd; ) {
-            long hv = Der.tlv(w.seg, w.base, b, hEnd);
-            if (hv < 0) {
-                break;
-            }
-            w.tree.open(X509Fields.LOGO_HASH, b, Der.hdr(hv) + Der.len(hv));
-            hashAlgAndValue(b + Der.hdr(hv), Der.next(b, hv));
-            w.tree.close();
-            b = Der.next(b, hv);
-        }
-        w.tree.close();
-        a = hEnd;
-        long uris = Der.tlv(w.seg, w.base, a, end);
-        if (uris < 0 || Der.tag(uris) != Der.SEQUENCE) {
-            return;
-        }
-        int uAt = a + Der.hdr(uris);
-        int uEnd = Der.next(a, uris);
-        w.tree.openUint(X509Fields.LOGO_URI_COUNT, uAt, Der.len(uris), Math.max(0, w.count(uAt, uEnd)));
-        for (int b = uAt; b < uEnd; ) {
-            long uri = Der.tlv(w.seg, w.base, b, uEnd);
-            if (uri < 0) {
-                break;
-            }
-            w.tree.add(X509Fields.LOGO_URI, b + Der.hdr(uri), Der.len(uri));
-            b = Der.next(b, uri);
-        }
-        w.tree.close();
+        w.sequenceOf(a, end, X509Fields.LOGO_HASH_COUNT, X509Fields.LOGO_HASH, hashAlgAndValue);
+        w.sequenceOf(Der.next(a, hashes), end, X509Fields.LOGO_URI_COUNT, null, logotypeUri);
+    }
+
+    private final X509Walk.Element logotypeUri = this::logotypeUri;
+
+    private void logotypeUri(int a, long uri) {
+        w.tree.add(X509Fields.LOGO_URI, a + Der.hdr(uri), Der.len(uri));
     }
 
     /** HashAlgAndValue ::= SEQUENCE { hashAlg AlgorithmIdentifier, hashValue OCTET STRING }. */
+    private final X509Walk.Element hashAlgAndValue = this::hashAlgAndValue;
+
+    private void hashAlgAndValue(int start, long tlv) {
+        hashAlgAndValue(start + Der.hdr(tlv), Der.next(start, tlv));
+    }
+
     private void hashAlgAndValue(int at, int end) {
         long alg = Der.tlv(w.seg, w.base, at, end);
         if (alg < 0 || Der.tag(alg) != Der.SEQUENCE) {

@@ -23,81 +23,42 @@ final class X509Pkix {
 
     /** AuthorityInfoAccessSyntax ::= SEQUENCE OF AccessDescription { accessMethod OID, accessLocation GeneralName }. */
     void authorityInfoAccess(int at, int end) {
-        long ads = Der.tlv(w.seg, w.base, at, end);
-        if (ads < 0 || Der.tag(ads) != Der.SEQUENCE) {
-            return;
+        w.sequenceOf(at, end, X509Fields.AIA_SYNTAX, X509Fields.ACCESS_DESCRIPTION, accessDescription);
+    }
+
+    private final X509Walk.Element accessDescription = this::accessDescription;
+
+    private void accessDescription(int a, long ad) {
+        long method = Der.tlv(w.seg, w.base, a + Der.hdr(ad), Der.next(a, ad));
+        if (method >= 0 && Der.tag(method) == Der.OID) {
+            w.tree.add(X509Fields.ACCESS_METHOD, a + Der.hdr(ad) + Der.hdr(method), Der.len(method));
+            extensions.generalName(Der.next(a + Der.hdr(ad), method), Der.next(a, ad), X509Fields.ACCESS_LOCATION, false);
         }
-        int adsAt = at + Der.hdr(ads);
-        int adsEnd = Der.next(at, ads);
-        w.tree.openUint(X509Fields.AIA_SYNTAX, adsAt, Der.len(ads), Math.max(0, w.count(adsAt, adsEnd)));
-        for (int a = adsAt; a < adsEnd; ) {
-            long ad = Der.tlv(w.seg, w.base, a, adsEnd);
-            if (ad < 0) {
-                break;
-            }
-            w.tree.open(X509Fields.ACCESS_DESCRIPTION, a, Der.hdr(ad) + Der.len(ad));
-            long method = Der.tlv(w.seg, w.base, a + Der.hdr(ad), Der.next(a, ad));
-            if (method >= 0 && Der.tag(method) == Der.OID) {
-                w.tree.add(X509Fields.ACCESS_METHOD, a + Der.hdr(ad) + Der.hdr(method), Der.len(method));
-                extensions.generalName(Der.next(a + Der.hdr(ad), method), Der.next(a, ad), X509Fields.ACCESS_LOCATION, false);
-            }
-            w.tree.close();
-            a = Der.next(a, ad);
-        }
-        w.tree.close();
     }
 
     /** CertificatePolicies ::= SEQUENCE OF PolicyInformation { policyIdentifier, policyQualifiers SEQUENCE OF ... }. */
     void certificatePolicies(int at, int end) {
-        long pols = Der.tlv(w.seg, w.base, at, end);
-        if (pols < 0 || Der.tag(pols) != Der.SEQUENCE) {
-            return;
-        }
-        int polsAt = at + Der.hdr(pols);
-        int polsEnd = Der.next(at, pols);
-        w.tree.openUint(X509Fields.CERT_POLICIES, polsAt, Der.len(pols), Math.max(0, w.count(polsAt, polsEnd)));
-        for (int a = polsAt; a < polsEnd; ) {
-            long pol = Der.tlv(w.seg, w.base, a, polsEnd);
-            if (pol < 0) {
-                break;
-            }
-            w.tree.open(X509Fields.POLICY_INFORMATION, a, Der.hdr(pol) + Der.len(pol));
-            policyInformation(a + Der.hdr(pol), Der.next(a, pol));
-            w.tree.close();
-            a = Der.next(a, pol);
-        }
-        w.tree.close();
+        w.sequenceOf(at, end, X509Fields.CERT_POLICIES, X509Fields.POLICY_INFORMATION, policyInformation);
     }
 
-    private void policyInformation(int at, int end) {
-        long id = Der.tlv(w.seg, w.base, at, end);
-        if (id < 0 || Der.tag(id) != Der.OID) {
-            return;
+    private final X509Walk.Element qualifierInfo = this::qualifier;
+
+    private final X509Walk.Element policyInformation = this::policyInformation;
+
+    private void policyInformation(int a, long pol) {
+        int end = Der.next(a, pol);
+        long id = Der.tlv(w.seg, w.base, a + Der.hdr(pol), end);
+        if (id >= 0 && Der.tag(id) == Der.OID) {
+            w.tree.add(X509Fields.POLICY_IDENTIFIER, a + Der.hdr(pol) + Der.hdr(id), Der.len(id));
+            w.sequenceOf(Der.next(a + Der.hdr(pol), id), end, X509Fields.POLICY_QUALIFIERS, X509Fields.POLICY_QUALIFIER_INFO,
+                    qualifierInfo);
         }
-        w.tree.add(X509Fields.POLICY_IDENTIFIER, at + Der.hdr(id), Der.len(id));
-        int qAt = Der.next(at, id);
-        long quals = Der.tlv(w.seg, w.base, qAt, end);
-        if (quals < 0 || Der.tag(quals) != Der.SEQUENCE) {
-            return;
-        }
-        int qsAt = qAt + Der.hdr(quals);
-        int qEnd = Der.next(qAt, quals);
-        w.tree.openUint(X509Fields.POLICY_QUALIFIERS, qsAt, Der.len(quals), Math.max(0, w.count(qsAt, qEnd)));
-        for (int b = qsAt; b < qEnd; ) {
-            long q = Der.tlv(w.seg, w.base, b, qEnd);
-            if (q < 0) {
-                break;
-            }
-            w.tree.open(X509Fields.POLICY_QUALIFIER_INFO, b, Der.hdr(q) + Der.len(q));
-            qualifier(b + Der.hdr(q), Der.next(b, q));
-            w.tree.close();
-            b = Der.next(b, q);
-        }
-        w.tree.close();
     }
 
     /** PolicyQualifierInfo ::= SEQUENCE { policyQualifierId, qualifier ANY }: a CPS URI or a UserNotice. */
-    private void qualifier(int at, int end) {
+    private void qualifier(int start, long tlv) {
+        int at = start + Der.hdr(tlv);
+        int end = Der.next(start, tlv);
         long qid = Der.tlv(w.seg, w.base, at, end);
         if (qid < 0 || Der.tag(qid) != Der.OID) {
             return;
@@ -145,25 +106,16 @@ final class X509Pkix {
     }
 
     private void noticeNumbers(int at, int end) {
-        long nums = Der.tlv(w.seg, w.base, at, end);
-        if (nums < 0 || Der.tag(nums) != Der.SEQUENCE) {
-            return;
+        w.sequenceOf(at, end, X509Fields.NOTICE_NUMBERS, null, noticeNumber);
+    }
+
+    private final X509Walk.Element noticeNumber = this::noticeNumber;
+
+    private void noticeNumber(int a, long n) {
+        if (Der.tag(n) == Der.INTEGER && Der.len(n) >= 1 && Der.len(n) <= 4) {
+            int vAt = a + Der.hdr(n);
+            w.tree.addLong(X509Fields.NOTICE_NUMBER, vAt, Der.len(n), Bytes.uN(w.seg, w.base + vAt, Der.len(n)));
         }
-        int nAt = at + Der.hdr(nums);
-        int nEnd = Der.next(at, nums);
-        w.tree.openUint(X509Fields.NOTICE_NUMBERS, nAt, Der.len(nums), Math.max(0, w.count(nAt, nEnd)));
-        for (int a = nAt; a < nEnd; ) {
-            long n = Der.tlv(w.seg, w.base, a, nEnd);
-            if (n < 0) {
-                break;
-            }
-            if (Der.tag(n) == Der.INTEGER && Der.len(n) >= 1 && Der.len(n) <= 4) {
-                int vAt = a + Der.hdr(n);
-                w.tree.addLong(X509Fields.NOTICE_NUMBER, vAt, Der.len(n), Bytes.uN(w.seg, w.base + vAt, Der.len(n)));
-            }
-            a = Der.next(a, n);
-        }
-        w.tree.close();
     }
 
     /** DisplayText ::= CHOICE { ia5String, visibleString, bmpString, utf8String }: the choice, then the text. */

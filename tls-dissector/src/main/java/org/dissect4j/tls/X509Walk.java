@@ -35,18 +35,54 @@ final class X509Walk {
         tree.addUint(X509Fields.PADDING, at, 1, Bytes.u8(seg, base + at));
     }
 
-    /** How many TLVs lie between {@code at} and {@code end}, or -1 when one is malformed. */
+    /** How many well-formed TLVs follow one another from {@code at}, up to {@code end} or the first malformed one. */
     int count(int at, int end) {
         int n = 0;
         for (int a = at; a < end; ) {
             long el = Der.tlv(seg, base, a, end);
             if (el < 0) {
-                return -1;
+                break;
             }
             n++;
             a = Der.next(a, el);
         }
         return n;
+    }
+
+    /** What {@link #sequenceOf} does with each element: the element's TLV starts at {@code at}. */
+    @FunctionalInterface
+    interface Element {
+        void decode(int at, long tlv);
+    }
+
+    /**
+     * A SEQUENCE OF at {@code at} as tshark's BER helper draws it: {@code countField} over the content ({@code
+     * extensions: 6 items}), each element opened as {@code itemField} over its TLV (unless null) and handed to
+     * {@code element}. Does nothing when no SEQUENCE starts at {@code at}; stops at a malformed element.
+     */
+    void sequenceOf(int at, int end, Field countField, Field itemField, Element element) {
+        long seq = Der.tlv(seg, base, at, end);
+        if (seq < 0 || Der.tag(seq) != Der.SEQUENCE) {
+            return;
+        }
+        int from = at + Der.hdr(seq);
+        int to = Der.next(at, seq);
+        tree.openUint(countField, from, Der.len(seq), count(from, to));
+        for (int a = from; a < to; ) {
+            long el = Der.tlv(seg, base, a, to);
+            if (el < 0) {
+                break;
+            }
+            if (itemField != null) {
+                tree.open(itemField, a, Der.hdr(el) + Der.len(el));
+            }
+            element.decode(a, el);
+            if (itemField != null) {
+                tree.close();
+            }
+            a = Der.next(a, el);
+        }
+        tree.close();
     }
 
     /** A BMPString (UTF-16BE) as text, placed over its bytes; composed only when {@code f} is recorded. */

@@ -275,9 +275,10 @@ final class X509Decoder {
                     if (oid >= 0 && Der.tag(oid) == Der.OID) {
                         int oidAt = vAt + Der.hdr(alg) + Der.hdr(oid);
                         w.tree.add(X509Fields.ALGORITHM_ID, oidAt, Der.len(oid));
-                        if (Der.tag(el) == 0xa1 && Der.oidEquals(w.seg, w.base, oidAt, Der.len(oid), OID_MGF1)
-                                && Der.next(vAt + Der.hdr(alg), oid) < algEnd) {
+                        int paramsAt = Der.next(vAt + Der.hdr(alg), oid);
+                        if (Der.tag(el) == 0xa1 && Der.oidEquals(w.seg, w.base, oidAt, Der.len(oid), OID_MGF1) && paramsAt < algEnd) {
                             w.packet.addProtocol(X509Fields.PKCS1);
+                            mgf1Hash(paramsAt, algEnd);
                         }
                     }
                     w.tree.close();
@@ -292,6 +293,17 @@ final class X509Decoder {
             a = Der.next(a, el);
         }
         w.tree.close();
+    }
+
+    /** MGF1's parameter, the hash's AlgorithmIdentifier: its OID is one more x509af.algorithm.id, as in tshark. */
+    private void mgf1Hash(int at, int end) {
+        long hash = Der.tlv(w.seg, w.base, at, end);
+        if (hash >= 0 && Der.tag(hash) == Der.SEQUENCE) {
+            long oid = Der.tlv(w.seg, w.base, at + Der.hdr(hash), Der.next(at, hash));
+            if (oid >= 0 && Der.tag(oid) == Der.OID) {
+                w.tree.add(X509Fields.ALGORITHM_ID, at + Der.hdr(hash) + Der.hdr(oid), Der.len(oid));
+            }
+        }
     }
 
     private void algorithmName(int at, int len, StringBuilder out) {

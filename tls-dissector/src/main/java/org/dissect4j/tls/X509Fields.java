@@ -96,7 +96,7 @@ public final class X509Fields {
     public static final Field BASIC_CONSTRAINTS = Field.define("x509ce.BasicConstraintsSyntax_element",
             "BasicConstraintsSyntax", FieldType.NONE).labeler(X509Labels::sequence).build();
     public static final Field PATH_LEN_CONSTRAINT = Field.define("x509ce.pathLenConstraint", "pathLenConstraint",
-            FieldType.INT32).base(Base.DEC).build();
+            FieldType.UINT64).base(Base.DEC).build();
     public static final Field AUTHORITY_KEY_IDENTIFIER = f("x509ce.AuthorityKeyIdentifier_element",
             "AuthorityKeyIdentifier", FieldType.NONE);
     public static final Field KEY_USAGE = f("x509ce.KeyUsage", "KeyUsage", FieldType.BYTES);

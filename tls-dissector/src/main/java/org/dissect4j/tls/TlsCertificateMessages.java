@@ -118,7 +118,10 @@ final class TlsCertificateMessages {
                 }
                 at += 2;
                 p.require(at, n);
-                t.open(TlsFields.DNAME, at, n);
+                // as tshark, the item covers the Name's content (the x509if dissector's), not the DER header
+                long seq = Der.tlv(p.segment(), p.base(), at, at + n);
+                boolean der = seq >= 0 && Der.tag(seq) == Der.SEQUENCE;
+                t.open(TlsFields.DNAME, der ? at + Der.hdr(seq) : at, der ? Der.len(seq) : n);
                 if (decode) {
                     x509.distinguishedName(p, at, n);
                 }

@@ -257,14 +257,16 @@ public final class TlsFields {
             .labeler(TlsLabels::certificates).build();
     public static final Field CERTIFICATE_LEN = u("tls.handshake.certificate_length", "Certificate Length",
             FieldType.UINT24, Base.DEC, null);
-    public static final Field CERTIFICATE = f("tls.handshake.certificate", "Certificate", FieldType.BYTES).build();
+    public static final Field CERTIFICATE = f("tls.handshake.certificate", "Certificate", FieldType.BYTES)
+            .labeler(X509Labels::certificate).build();
     public static final Field CERT_REQUEST_CONTEXT_LEN = u("tls.handshake.certificate_request_context_length",
             "Certificate Request Context Length", FieldType.UINT8, Base.DEC, null);
     public static final Field CERT_REQUEST_CONTEXT = f("tls.handshake.certificate_request_context",
             "Certificate Request Context", FieldType.BYTES).build();
     public static final Field CERT_TYPES_COUNT = u("tls.handshake.cert_types_count", "Certificate types count",
             FieldType.UINT8, Base.DEC, null);
-    public static final Field CERT_TYPES = f("tls.handshake.cert_types", "Certificate types", FieldType.NONE).build();
+    public static final Field CERT_TYPES = f("tls.handshake.cert_types", "Certificate types", FieldType.NONE)
+            .labeler(TlsLabels::certificateTypes).build();
     public static final Field CERT_TYPE = u("tls.handshake.cert_type", "Certificate type", FieldType.UINT8, Base.DEC,
             TlsNames.CLIENT_CERT_TYPES);
     public static final Field DNAMES_LEN = u("tls.handshake.dnames_len", "Distinguished Names Length", FieldType.UINT16,
@@ -273,7 +275,8 @@ public final class TlsFields {
             .labeler(TlsLabels::distinguishedNames).build();
     public static final Field DNAME_LEN = u("tls.handshake.dname_len", "Distinguished Name Length", FieldType.UINT16,
             Base.DEC, null);
-    public static final Field DNAME = f("tls.handshake.dname", "Distinguished Name", FieldType.NONE).build();
+    public static final Field DNAME = f("tls.handshake.dname", "Distinguished Name", FieldType.NONE)
+            .labeler(X509Labels::distinguishedName).build();
     public static final Field SESSION_TICKET_LIFETIME = f("tls.handshake.session_ticket_lifetime_hint",
             "Session Ticket Lifetime Hint", FieldType.UINT32).base(Base.DEC).labeler(TlsLabels::ticketLifetime).build();
     static final Field SESSION_TICKET_ITEM = Field.text("TLS Session Ticket");

@@ -204,7 +204,13 @@ final class TlsLabels {
         bytesCounted("Certificates (", t.length(n), out);
     }
 
+    /** {@code Certificate types (3 types)}. */
+    static void certificateTypes(TreeView t, int n, StringBuilder out) {
+        counted(t, n, "Certificate types (", " type", out);
+    }
+
     /** {@code Distinguished Names (62 bytes)}. */
+
     static void distinguishedNames(TreeView t, int n, StringBuilder out) {
         bytesCounted("Distinguished Names (", t.length(n), out);
     }

@@ -924,7 +924,7 @@ public final class TlsNames {
     /** Client certificate types (CertificateRequest). */
     public static final ValueNames CLIENT_CERT_TYPES = ValueNames.of(
             0, "N/A",
-            1, "X.509 Certificate",
+            1, "RSA Sign",
             2, "DSS Sign",
             3, "RSA Fixed DH",
             4, "DSS Fixed DH",

@@ -48,9 +48,12 @@ public final class TlsPlugin implements DissectorPlugin {
         r.protocol(X509Fields.X509IF, X509Fields.x509if());
         r.protocol(X509Fields.X509SAT, X509Fields.x509sat());
         r.protocol(X509Fields.X509CE, X509Fields.x509ce());
-        r.protocol(X509Fields.PKCS1);
-        r.protocol(X509Fields.PKIX1IMPLICIT);
-        r.protocol(X509Fields.PKIX1EXPLICIT);
+        r.protocol(X509Fields.PKCS1, X509Fields.pkcs1());
+        r.protocol(X509Fields.BER, X509Fields.ber());
+        r.protocol(X509Fields.PKIX1IMPLICIT, X509Fields.pkix1implicit());
+        r.protocol(X509Fields.PKIX1EXPLICIT, X509Fields.pkix1explicit());
+        r.protocol(X509Fields.NS_CERT_EXTS, X509Fields.nsCertExts());
+        r.protocol(X509Fields.LOGOTYPE, X509Fields.logotype());
         r.experts(TlsExpert.all());
         handle = r.dissector("tls", TlsFields.TLS, tls);
         heuristic = r.dissector("tls_tcp", TlsFields.TLS, tls::heuristic);

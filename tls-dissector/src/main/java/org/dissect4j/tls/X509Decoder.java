@@ -28,6 +28,7 @@ import org.dissect4j.api.Tree;
  * extensions {@link X509Extensions}; the three share the certificate being walked, an {@link X509Walk}.
  */
 final class X509Decoder {
+    private static final byte[] OID_RSA_ENCRYPTION = Der.oid("1.2.840.113549.1.1.1");
     private static final byte[] OID_EC_PUBLIC_KEY = Der.oid("1.2.840.10045.2.1");
     private static final byte[] OID_RSASSA_PSS = Der.oid("1.2.840.113549.1.1.10");
     private static final byte[] OID_MGF1 = Der.oid("1.2.840.113549.1.1.8");
@@ -51,7 +52,7 @@ final class X509Decoder {
 
     private final X509Walk w = new X509Walk();
     private final X509Names names = new X509Names(w);
-    private final X509Extensions extensions = new X509Extensions(w);
+    private final X509Extensions extensions = new X509Extensions(w, names);
 
     /** Whether anyone wants certificate details: an x509 field, a tls.x509 summary, or frame.protocols. */
     static boolean wanted(Tree t, Field frameProtocols) {
@@ -67,7 +68,8 @@ final class X509Decoder {
     }
 
     private static final Field[] WANT_ANY = concat(X509Fields.x509af(), X509Fields.x509if(), X509Fields.x509sat(),
-            X509Fields.x509ce(), new Field[] {TlsFields.X509_SUBJECT, TlsFields.X509_ISSUER, TlsFields.X509_NOT_BEFORE,
+            X509Fields.x509ce(), X509Fields.pkcs1(), X509Fields.ber(), X509Fields.pkix1implicit(), X509Fields.pkix1explicit(),
+            X509Fields.nsCertExts(), X509Fields.logotype(), new Field[] {TlsFields.X509_SUBJECT, TlsFields.X509_ISSUER, TlsFields.X509_NOT_BEFORE,
                     TlsFields.X509_NOT_AFTER, TlsFields.X509_SAN, TlsFields.X509_SIG_ALG});
 
     private static Field[] concat(Field[]... parts) {
@@ -122,6 +124,7 @@ final class X509Decoder {
             w.malformed(at2, certEnd - at2);
             return;
         }
+        w.padding(at2 + Der.hdr(sig));
         w.tree.add(X509Fields.ENCRYPTED, at2 + Der.hdr(sig) + 1, Der.len(sig) - 1);
     }
 
@@ -153,8 +156,10 @@ final class X509Decoder {
         if (el < 0 || Der.tag(el) != Der.SEQUENCE) {
             return w.malformed(at, end - at);
         }
-        w.tree.addUint(X509Fields.ISSUER, at, Der.hdr(el) + Der.len(el), 0);
-        if (!names.name(at + Der.hdr(el), Der.next(at, el), X509Fields.IF_RDN_SEQUENCE, TlsFields.X509_ISSUER)) {
+        w.tree.openUint(X509Fields.ISSUER, at, Der.hdr(el) + Der.len(el), 0);
+        boolean named = names.name(at + Der.hdr(el), Der.next(at, el), X509Fields.IF_RDN_SEQUENCE, TlsFields.X509_ISSUER);
+        w.tree.close();
+        if (!named) {
             return false;
         }
         at = Der.next(at, el);
@@ -173,8 +178,10 @@ final class X509Decoder {
         if (el < 0 || Der.tag(el) != Der.SEQUENCE) {
             return w.malformed(at, end - at);
         }
-        w.tree.addUint(X509Fields.SUBJECT, at, Der.hdr(el) + Der.len(el), 0);
-        if (!names.name(at + Der.hdr(el), Der.next(at, el), X509Fields.AF_RDN_SEQUENCE, TlsFields.X509_SUBJECT)) {
+        w.tree.openUint(X509Fields.SUBJECT, at, Der.hdr(el) + Der.len(el), 0);
+        named = names.name(at + Der.hdr(el), Der.next(at, el), X509Fields.AF_RDN_SEQUENCE, TlsFields.X509_SUBJECT);
+        w.tree.close();
+        if (!named) {
             return false;
         }
         at = Der.next(at, el);
@@ -216,6 +223,7 @@ final class X509Decoder {
         boolean params = paramsAt < end;
         if (params && publicKey && Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EC_PUBLIC_KEY)) {
             w.packet.addProtocol(X509Fields.PKCS1);
+            ecParameters(paramsAt, end);
         } else if (params && Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_RSASSA_PSS)) {
             w.packet.addProtocol(X509Fields.PKCS1);
             pssParams(paramsAt, end);
@@ -227,43 +235,74 @@ final class X509Decoder {
         }
     }
 
-    /** RSASSA-PSS-params { [0] hashAlgorithm, [1] maskGenAlgorithm, ... }: MGF1 with parameters is pkcs-1's too. */
+    /** ECParameters ::= CHOICE { specifiedCurve [0]?, namedCurve OID, implicitlyCA NULL } (RFC 3279, RFC 5480). */
+    private void ecParameters(int at, int end) {
+        long el = Der.tlv(w.seg, w.base, at, end);
+        if (el < 0) {
+            return;
+        }
+        int choice = Der.tag(el) == Der.OID ? 1 : Der.tag(el) == Der.NULL ? 2 : 0;
+        w.tree.openUint(X509Fields.EC_PARAMETERS, at, Der.hdr(el) + Der.len(el), choice);
+        if (choice == 1) {
+            w.tree.add(X509Fields.NAMED_CURVE, at + Der.hdr(el), Der.len(el));
+        }
+        w.tree.close();
+    }
+
+    /**
+     * RSASSA-PSS-params ::= SEQUENCE { [0] hashAlgorithm, [1] maskGenAlgorithm, [2] saltLength, [3] trailerField }
+     * (RFC 8017 A.2.3), pkcs-1's items. An MGF1 with parameters adds pkcs-1 to frame.protocols once more, as tshark.
+     */
     private void pssParams(int at, int end) {
         long seq = Der.tlv(w.seg, w.base, at, end);
         if (seq < 0 || Der.tag(seq) != Der.SEQUENCE) {
             return;
         }
         int seqEnd = Der.next(at, seq);
+        w.tree.open(X509Fields.PSS_PARAMS, at, Der.hdr(seq) + Der.len(seq));
         for (int a = at + Der.hdr(seq); a < seqEnd; ) {
             long el = Der.tlv(w.seg, w.base, a, seqEnd);
             if (el < 0) {
-                return;
+                break;
             }
+            int vAt = a + Der.hdr(el);
             if (Der.tag(el) == 0xa0 || Der.tag(el) == 0xa1) {
-                int algAt = a + Der.hdr(el);
-                long alg = Der.tlv(w.seg, w.base, algAt, Der.next(a, el));
+                long alg = Der.tlv(w.seg, w.base, vAt, Der.next(a, el));
                 if (alg >= 0 && Der.tag(alg) == Der.SEQUENCE) {
-                    int algEnd = Der.next(algAt, alg);
-                    long oid = Der.tlv(w.seg, w.base, algAt + Der.hdr(alg), algEnd);
+                    int algEnd = Der.next(vAt, alg);
+                    w.tree.open(Der.tag(el) == 0xa0 ? X509Fields.PSS_HASH : X509Fields.PSS_MASK_GEN, vAt, algEnd - vAt);
+                    long oid = Der.tlv(w.seg, w.base, vAt + Der.hdr(alg), algEnd);
                     if (oid >= 0 && Der.tag(oid) == Der.OID) {
-                        int oidAt = algAt + Der.hdr(alg) + Der.hdr(oid);
+                        int oidAt = vAt + Der.hdr(alg) + Der.hdr(oid);
                         w.tree.add(X509Fields.ALGORITHM_ID, oidAt, Der.len(oid));
-                        int paramsAt = Der.next(algAt + Der.hdr(alg), oid);
+                        int paramsAt = Der.next(vAt + Der.hdr(alg), oid);
                         if (Der.tag(el) == 0xa1 && Der.oidEquals(w.seg, w.base, oidAt, Der.len(oid), OID_MGF1) && paramsAt < algEnd) {
-                            // MGF1's parameter is the hash AlgorithmIdentifier.
                             w.packet.addProtocol(X509Fields.PKCS1);
-                            long hash = Der.tlv(w.seg, w.base, paramsAt, algEnd);
-                            if (hash >= 0 && Der.tag(hash) == Der.SEQUENCE) {
-                                long hoid = Der.tlv(w.seg, w.base, paramsAt + Der.hdr(hash), Der.next(paramsAt, hash));
-                                if (hoid >= 0 && Der.tag(hoid) == Der.OID) {
-                                    w.tree.add(X509Fields.ALGORITHM_ID, paramsAt + Der.hdr(hash) + Der.hdr(hoid), Der.len(hoid));
-                                }
-                            }
+                            mgf1Hash(paramsAt, algEnd);
                         }
                     }
+                    w.tree.close();
+                }
+            } else if (Der.tag(el) == 0xa2) {
+                long salt = Der.tlv(w.seg, w.base, vAt, Der.next(a, el));
+                if (salt >= 0 && Der.tag(salt) == Der.INTEGER && Der.len(salt) >= 1 && Der.len(salt) <= 4) {
+                    int sAt = vAt + Der.hdr(salt);
+                    w.tree.addLong(X509Fields.PSS_SALT_LENGTH, sAt, Der.len(salt), Bytes.uN(w.seg, w.base + sAt, Der.len(salt)));
                 }
             }
             a = Der.next(a, el);
+        }
+        w.tree.close();
+    }
+
+    /** MGF1's parameter, the hash's AlgorithmIdentifier: its OID is one more x509af.algorithm.id, as in tshark. */
+    private void mgf1Hash(int at, int end) {
+        long hash = Der.tlv(w.seg, w.base, at, end);
+        if (hash >= 0 && Der.tag(hash) == Der.SEQUENCE) {
+            long oid = Der.tlv(w.seg, w.base, at + Der.hdr(hash), Der.next(at, hash));
+            if (oid >= 0 && Der.tag(oid) == Der.OID) {
+                w.tree.add(X509Fields.ALGORITHM_ID, at + Der.hdr(hash) + Der.hdr(oid), Der.len(oid));
+            }
         }
     }
 
@@ -287,7 +326,7 @@ final class X509Decoder {
             boolean utc = Der.tag(el) == Der.UTC_TIME;
             int vAt = at + Der.hdr(el);
             int vLen = Der.len(el);
-            w.tree.addUint(i == 0 ? X509Fields.NOT_BEFORE : X509Fields.NOT_AFTER, at, Der.hdr(el) + vLen, utc ? 0 : 1);
+            w.tree.openUint(i == 0 ? X509Fields.NOT_BEFORE : X509Fields.NOT_AFTER, at, Der.hdr(el) + vLen, utc ? 0 : 1);
             long nanos = time(vAt, vLen, utc);
             if (utc) {
                 if (w.tree.wants(X509Fields.UTC_TIME)) {
@@ -305,13 +344,13 @@ final class X509Decoder {
                         w.appendChars(vAt, vLen, w.text);
                     }
                     int n = w.tree.addString(X509Fields.UTC_TIME, w.text);
-                    if (n >= 0) {
-                        w.tree.setFlags(n, 0);
-                    }
+                    w.tree.clearFlags(n, Tree.GENERATED);
+                    w.tree.showAt(n, vAt, vLen);
                 }
             } else if (nanos != Long.MIN_VALUE) {
                 w.tree.addLong(X509Fields.GENERALIZED_TIME, vAt, vLen, nanos);
             }
+            w.tree.close();
             if (nanos != Long.MIN_VALUE) {
                 Field f = i == 0 ? TlsFields.X509_NOT_BEFORE : TlsFields.X509_NOT_AFTER;
                 if (w.tree.wantsByName(f)) {
@@ -379,14 +418,50 @@ final class X509Decoder {
         if (alg < 0 || Der.tag(alg) != Der.SEQUENCE) {
             return w.malformed(at, end - at);
         }
+        w.tree.open(X509Fields.SPKI_ALGORITHM, at, Der.hdr(alg) + Der.len(alg));
         algorithm(at + Der.hdr(alg), Der.next(at, alg), true, null);
+        w.tree.close();
+        int algOidAt = at + Der.hdr(alg);
+        long algOid = Der.tlv(w.seg, w.base, algOidAt, Der.next(at, alg));
+        boolean rsa = algOid >= 0 && Der.tag(algOid) == Der.OID
+                && Der.oidEquals(w.seg, w.base, algOidAt + Der.hdr(algOid), Der.len(algOid), OID_RSA_ENCRYPTION);
         at = Der.next(at, alg);
         long key = Der.tlv(w.seg, w.base, at, end);
         if (key < 0 || Der.tag(key) != Der.BIT_STRING || Der.len(key) < 1) {
             return w.malformed(at, end - at);
         }
-        w.tree.add(X509Fields.SUBJECT_PUBLIC_KEY, at + Der.hdr(key) + 1, Der.len(key) - 1);
+        int keyAt = at + Der.hdr(key) + 1;
+        int keyEnd = Der.next(at, key);
+        if (!rsa) {
+            w.padding(at + Der.hdr(key));
+        }
+        w.tree.open(X509Fields.SUBJECT_PUBLIC_KEY, keyAt, keyEnd - keyAt);
+        if (rsa) {
+            rsaPublicKey(keyAt, keyEnd);
+        }
+        w.tree.close();
         return true;
+    }
+
+    /** RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER } (RFC 8017 A.1.1), dissected by pkcs-1. */
+    private void rsaPublicKey(int at, int end) {
+        long seq = Der.tlv(w.seg, w.base, at, end);
+        if (seq < 0 || Der.tag(seq) != Der.SEQUENCE) {
+            return;
+        }
+        int seqEnd = Der.next(at, seq);
+        int a = at + Der.hdr(seq);
+        long mod = Der.tlv(w.seg, w.base, a, seqEnd);
+        if (mod < 0 || Der.tag(mod) != Der.INTEGER) {
+            return;
+        }
+        w.tree.add(X509Fields.MODULUS, a + Der.hdr(mod), Der.len(mod));
+        a = Der.next(a, mod);
+        long exp = Der.tlv(w.seg, w.base, a, seqEnd);
+        if (exp >= 0 && Der.tag(exp) == Der.INTEGER && Der.len(exp) >= 1 && Der.len(exp) <= 4) {
+            int eAt = a + Der.hdr(exp);
+            w.tree.addLong(X509Fields.PUBLIC_EXPONENT, eAt, Der.len(exp), Bytes.uN(w.seg, w.base + eAt, Der.len(exp)));
+        }
     }
 
 
@@ -399,13 +474,15 @@ final class X509Decoder {
             w.malformed(at, end - at);
             return;
         }
-        names.name(at + Der.hdr(seq), Der.next(at, seq), X509Fields.IF_RDN_SEQUENCE, null);
+        // tshark puts the RDN items right under the TLS item: no rdnSequence count here
+        names.name(at + Der.hdr(seq), Der.next(at, seq), null, null);
     }
 
 
     /** For tests: the protocol of x509 sub-dissection. */
     static Protocol[] protocols() {
         return new Protocol[] {X509Fields.X509AF, X509Fields.X509IF, X509Fields.X509SAT, X509Fields.X509CE,
-                X509Fields.PKCS1, X509Fields.PKIX1IMPLICIT, X509Fields.PKIX1EXPLICIT};
+                X509Fields.PKCS1, X509Fields.PKIX1IMPLICIT, X509Fields.PKIX1EXPLICIT, X509Fields.NS_CERT_EXTS,
+                X509Fields.LOGOTYPE, X509Fields.BER};
     }
 }

@@ -14,6 +14,8 @@ final class X509Names {
     private static final byte[] OID_EV_PREFIX = Der.oid("1.3.6.1.4.1.311.60.2.1");
     private static final byte[] OID_COUNTRY = Der.oid("2.5.4.6");
     private static final byte[] OID_EV_COUNTRY = Der.oid("1.3.6.1.4.1.311.60.2.1.3");
+    private static final byte[] OID_EMAIL = Der.oid("1.2.840.113549.1.9.1");
+    private static final byte[] OID_SERIAL_NUMBER = Der.oid("2.5.4.5");
     private static final byte[] OID_DC = Der.oid("0.9.2342.19200300.100.1.25");
 
     private static final String[][] ATTRIBUTE_NAMES = {
@@ -46,7 +48,9 @@ final class X509Names {
             count++;
             a = Der.next(a, rdn);
         }
-        w.tree.addUint(countField, at, end - at, count);
+        if (countField != null) {
+            w.tree.openUint(countField, at, end - at, count);
+        }
         boolean sum = summary != null && w.tree.wantsByName(summary);
         if (sum) {
             w.text.setLength(0);
@@ -58,25 +62,40 @@ final class X509Names {
             for (int b = a + Der.hdr(rdn); b < rdnEnd; ) {
                 long atv = Der.tlv(w.seg, w.base, b, rdnEnd);
                 if (atv < 0) {
+                    closeCount(countField);
                     return w.malformed(b, rdnEnd - b);
                 }
                 items++;
                 b = Der.next(b, atv);
             }
-            w.tree.addUint(X509Fields.RDN_SEQUENCE_ITEM, a, rdnEnd - a, items);
+            w.tree.openUint(X509Fields.RDN_SEQUENCE_ITEM, a + Der.hdr(rdn), Der.len(rdn), items);
             for (int b = a + Der.hdr(rdn); b < rdnEnd; ) {
                 long atv = Der.tlv(w.seg, w.base, b, rdnEnd);
-                if (!attribute(b + Der.hdr(atv), Der.next(b, atv), sum)) {
+                w.tree.open(X509Fields.RDN_ITEM, b, Der.hdr(atv) + Der.len(atv));
+                boolean ok = attribute(b + Der.hdr(atv), Der.next(b, atv), sum);
+                w.tree.close();
+                if (!ok) {
+                    w.tree.close();
+                    closeCount(countField);
                     return false;
                 }
                 b = Der.next(b, atv);
             }
+            w.tree.close();
             a = rdnEnd;
         }
+        closeCount(countField);
         if (sum) {
             w.tree.addString(summary, w.text);
         }
         return true;
+    }
+
+    /** Ends the RDN count's subtree, when {@link #name} opened one. */
+    private void closeCount(Field countField) {
+        if (countField != null) {
+            w.tree.close();
+        }
     }
 
     /** AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY }. */
@@ -87,12 +106,10 @@ final class X509Names {
         }
         int oidAt = at + Der.hdr(oid);
         int oidLen = Der.len(oid);
-        w.tree.open(X509Fields.RDN_ITEM, at, end - at);
         w.tree.add(X509Fields.ATTRIBUTE_OID, oidAt, oidLen);
         int vAt = Der.next(at, oid);
         long v = Der.tlv(w.seg, w.base, vAt, end);
         if (v < 0) {
-            w.tree.close();
             return w.malformed(vAt, end - vAt);
         }
         boolean sat = Der.oidStartsWith(w.seg, w.base, oidAt, oidLen, OID_AT_PREFIX)
@@ -104,8 +121,13 @@ final class X509Names {
         int sAt = vAt + Der.hdr(v);
         int sLen = Der.len(v);
         int tag = Der.tag(v);
-        if (sat) {
-            if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_COUNTRY) || Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EV_COUNTRY)) {
+        if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EMAIL) && tag == Der.IA5_STRING) {
+            // pkcs-9's emailAddress: an IA5String as x509sat shows it, without an x509sat protocol entry
+            w.tree.add(X509Fields.IA5_STRING, sAt, sLen);
+        } else if (sat) {
+            if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_SERIAL_NUMBER) && tag == Der.PRINTABLE_STRING) {
+                w.tree.add(X509Fields.PRINTABLE_STRING_TYPE, sAt, sLen);
+            } else if (Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_COUNTRY) || Der.oidEquals(w.seg, w.base, oidAt, oidLen, OID_EV_COUNTRY)) {
                 w.tree.add(X509Fields.COUNTRY_NAME, sAt, sLen);
             } else if (tag == Der.IA5_STRING) {
                 w.tree.add(X509Fields.IA5_STRING, sAt, sLen);
@@ -119,7 +141,7 @@ final class X509Names {
                     default -> -1;
                 };
                 if (choice >= 0) {
-                    w.tree.addUint(X509Fields.DIRECTORY_STRING_CHOICE, vAt, Der.hdr(v) + sLen, choice);
+                    w.tree.openUint(X509Fields.DIRECTORY_STRING_CHOICE, vAt, Der.hdr(v) + sLen, choice);
                     Field f = switch (choice) {
                         case 0 -> X509Fields.TELETEX_STRING;
                         case 1 -> X509Fields.PRINTABLE_STRING;
@@ -127,13 +149,15 @@ final class X509Names {
                         case 3 -> X509Fields.BMP_STRING;
                         default -> X509Fields.UTF8_STRING;
                     };
-                    if (choice != 2 && choice != 3) {
+                    if (choice == 3) {
+                        w.bmpString(f, sAt, sLen);
+                    } else if (choice != 2) {
                         w.tree.add(f, sAt, sLen);
                     }
+                    w.tree.close();
                 }
             }
         }
-        w.tree.close();
         if (sum) {
             // RFC 4514 order: the last RDN first.
             int insertAt = 0;

@@ -3,6 +3,7 @@ package org.dissect4j.tls.ocsp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.foreign.MemorySegment;
 import java.util.Random;
 
 import org.dissect4j.api.DissectorPlugin;
@@ -11,6 +12,7 @@ import org.dissect4j.api.Registrar;
 import org.dissect4j.api.Settings;
 import org.dissect4j.api.Tree;
 import org.dissect4j.tls.TlsPlugin;
+import org.dissect4j.testkit.Allocation;
 import org.dissect4j.testkit.Feed;
 import org.dissect4j.testkit.Runner;
 import org.junit.jupiter.api.Test;
@@ -232,6 +234,27 @@ class OcspDecoderTest {
         assertThat(field(p, "ocsp.responseStatus")).isEqualTo("6");
         assertThat(field(p, "ocsp.responseBytes_element")).isEmpty();
         assertThat(malformed(p)).isFalse();
+    }
+
+    /** Decoding a response and a request with every field wanted allocates nothing per packet once warm. */
+    @Test
+    void decodingAllocatesNothing() {
+        MemorySegment response = MemorySegment.ofArray(frame('R', response()));
+        MemorySegment request = MemorySegment.ofArray(frame(REQUEST_MARK, request()));
+        int n = (int) response.byteSize();
+        int m = (int) request.byteSize();
+        for (int i = 0; i < 20_000; i++) {
+            feed.next(response, n, n, 1_000);
+            feed.next(request, m, m, 1_000);
+        }
+        long before = Allocation.threadBytes();
+        for (int i = 0; i < 2_000; i++) {
+            feed.next(response, n, n, 1_000);
+            feed.next(request, m, m, 1_000);
+        }
+        long perPacket = (Allocation.threadBytes() - before) / 4_000;
+        assertThat(field(feed.next(response, n, n, 1_000), "ocsp.certStatus")).isEqualTo("0,1");
+        assertThat(perPacket).isZero();
     }
 
     // ---- hostile DER ----

@@ -153,7 +153,16 @@ public final class OcspDecoder {
             return false;
         }
         a = Der.next(a, Der.tlv(w.seg, w.base, a, e));
-        el = Der.tlv(w.seg, w.base, a, e);
+        return listAndExtensions(a, e, OcspFields.RESPONSES, CONTEXT_1, OcspFields.RESPONSE_EXTENSIONS);
+    }
+
+    /**
+     * The response's SEQUENCE OF SingleResponse ({@code countField} {@code ocsp.responses}) or the request's SEQUENCE OF
+     * Request ({@code ocsp.requestList}) at {@code a}, then the optional Extensions under their explicit tag that end
+     * the structure.
+     */
+    private boolean listAndExtensions(int a, int e, Field countField, int extensionsTag, Field extensionsField) {
+        long el = Der.tlv(w.seg, w.base, a, e);
         if (el < 0 || Der.tag(el) != Der.SEQUENCE) {
             return w.malformed(a, e);
         }
@@ -163,19 +172,19 @@ public final class OcspDecoder {
         if (n < 0) {
             return w.malformed(listAt, listEnd);
         }
-        w.tree.openUint(OcspFields.RESPONSES, listAt, listEnd - listAt, n);
+        w.tree.openUint(countField, listAt, listEnd - listAt, n);
         boolean ok = true;
         for (int r = listAt; ok && r < listEnd; r = Der.next(r, Der.tlv(w.seg, w.base, r, listEnd))) {
-            ok = singleResponse(r, listEnd);
+            ok = countField == OcspFields.RESPONSES ? singleResponse(r, listEnd) : request(r, listEnd);
         }
         w.tree.close();
         a = listEnd;
         if (ok && a < e) {
             el = Der.tlv(w.seg, w.base, a, e);
-            if (el < 0 || Der.tag(el) != CONTEXT_1) {
+            if (el < 0 || Der.tag(el) != extensionsTag) {
                 return w.malformed(a, e);
             }
-            return extensions.extensions(OcspFields.RESPONSE_EXTENSIONS, a + Der.hdr(el), Der.next(a, el));
+            return extensions.extensions(extensionsField, a + Der.hdr(el), Der.next(a, el));
         }
         return ok;
     }
@@ -421,32 +430,8 @@ public final class OcspDecoder {
                 return false;
             }
             a = Der.next(a, el);
-            el = Der.tlv(w.seg, w.base, a, e);
         }
-        if (el < 0 || Der.tag(el) != Der.SEQUENCE) {
-            return w.malformed(a, e);
-        }
-        int listAt = a + Der.hdr(el);
-        int listEnd = Der.next(a, el);
-        int n = w.count(listAt, listEnd);
-        if (n < 0) {
-            return w.malformed(listAt, listEnd);
-        }
-        w.tree.openUint(OcspFields.REQUEST_LIST, listAt, listEnd - listAt, n);
-        boolean ok = true;
-        for (int r = listAt; ok && r < listEnd; r = Der.next(r, Der.tlv(w.seg, w.base, r, listEnd))) {
-            ok = request(r, listEnd);
-        }
-        w.tree.close();
-        a = listEnd;
-        if (ok && a < e) {
-            el = Der.tlv(w.seg, w.base, a, e);
-            if (el < 0 || Der.tag(el) != CONTEXT_2) {
-                return w.malformed(a, e);
-            }
-            return extensions.extensions(OcspFields.REQUEST_EXTENSIONS, a + Der.hdr(el), Der.next(a, el));
-        }
-        return ok;
+        return listAndExtensions(a, e, OcspFields.REQUEST_LIST, CONTEXT_2, OcspFields.REQUEST_EXTENSIONS);
     }
 
     private boolean request(int at, int end) {

@@ -6,6 +6,8 @@ module org.dissect4j.tls {
 
     exports org.dissect4j.tls;
     exports org.dissect4j.tls.dtls;
+    exports org.dissect4j.tls.ocsp;
 
-    provides org.dissect4j.api.DissectorPlugin with org.dissect4j.tls.TlsPlugin, org.dissect4j.tls.dtls.DtlsPlugin;
+    provides org.dissect4j.api.DissectorPlugin with org.dissect4j.tls.TlsPlugin, org.dissect4j.tls.dtls.DtlsPlugin,
+            org.dissect4j.tls.ocsp.OcspPlugin;
 }

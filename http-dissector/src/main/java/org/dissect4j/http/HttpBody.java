@@ -120,15 +120,31 @@ final class HttpBody {
 
     /**
      * The Protocol column after {@code h} dissected a body: {@code column} again, but Wireshark's json and xml
-     * append their name to it ({@code HTTP/JSON}), also from inside a multipart part.
+     * append their name to it ({@code HTTP/JSON}), also from inside a multipart part, and OCSP keeps its own.
      */
     void columnAfter(Packet p, DissectorHandle h, String column) {
         if (h == jsonHandle || h == xmlHandle) {
             jsonOrXmlColumn = slash(column, h == jsonHandle ? "JSON" : "XML");
             p.protocolColumn(jsonOrXmlColumn);
+        } else if (setsItsOwnColumn(h)) {
+            p.protocolColumn(h.protocol().shortName());     // Wireshark's ocsp sets "OCSP" itself
         } else {
             p.protocolColumn(column);
         }
+    }
+
+    /** The OCSP bodies' handles, whose Protocol column ({@code OCSP}) stays as in Wireshark: resolved once. */
+    private DissectorHandle ocspRequest;
+    private DissectorHandle ocspResponse;
+    private boolean ocspResolved;
+
+    private boolean setsItsOwnColumn(DissectorHandle h) {
+        if (!ocspResolved && mediaTypes != null) {
+            ocspRequest = mediaTypes.get("application/ocsp-request");
+            ocspResponse = mediaTypes.get("application/ocsp-response");
+            ocspResolved = true;
+        }
+        return h != null && h.protocol() != null && (h == ocspRequest || h == ocspResponse);
     }
 
     private static String slash(String column, String name) {

@@ -8,17 +8,18 @@ import org.dissect4j.api.Bytes;
  * A minimal DER (X.690) TLV reader for certificates: definite lengths of at most 3 octets, low tag numbers.
  * {@link #tlv} returns the header packed in a long so walking allocates nothing:
  * {@code tag << 40 | headerLength << 32 | contentLength}, or -1 when the element is not well formed or does not
- * fit before {@code end}. Offsets are relative to {@code base} of {@code seg}.
+ * fit before {@code end}. Offsets are relative to {@code base} of {@code seg}. Public for the OCSP package
+ * ({@code org.dissect4j.tls.ocsp}), which walks its own structures with it; not an API of the module.
  */
-final class Der {
-    static final int SEQUENCE = 0x30, SET = 0x31, INTEGER = 0x02, BIT_STRING = 0x03, OCTET_STRING = 0x04, NULL = 0x05,
+public final class Der {
+    public static final int SEQUENCE = 0x30, SET = 0x31, INTEGER = 0x02, BIT_STRING = 0x03, OCTET_STRING = 0x04, NULL = 0x05,
             OID = 0x06, BOOLEAN = 0x01, UTF8_STRING = 0x0c, PRINTABLE_STRING = 0x13, TELETEX_STRING = 0x14,
             IA5_STRING = 0x16, UTC_TIME = 0x17, GENERALIZED_TIME = 0x18, UNIVERSAL_STRING = 0x1c, BMP_STRING = 0x1e;
 
     private Der() {
     }
 
-    static long tlv(MemorySegment seg, long base, int at, int end) {
+    public static long tlv(MemorySegment seg, long base, int at, int end) {
         if (at < 0 || end - at < 2) {
             return -1;
         }
@@ -45,25 +46,25 @@ final class Der {
         return ((long) tag << 40) | ((long) hdr << 32) | len;
     }
 
-    static int tag(long tlv) {
+    public static int tag(long tlv) {
         return (int) (tlv >>> 40);
     }
 
-    static int hdr(long tlv) {
+    public static int hdr(long tlv) {
         return (int) ((tlv >>> 32) & 0xff);
     }
 
-    static int len(long tlv) {
+    public static int len(long tlv) {
         return (int) tlv;
     }
 
     /** Offset just past the element at {@code at}. */
-    static int next(int at, long tlv) {
+    public static int next(int at, long tlv) {
         return at + hdr(tlv) + len(tlv);
     }
 
     /** Whether the OID content at {@code at} equals {@code oid} (its content octets). */
-    static boolean oidEquals(MemorySegment seg, long base, int at, int len, byte[] oid) {
+    public static boolean oidEquals(MemorySegment seg, long base, int at, int len, byte[] oid) {
         if (len != oid.length) {
             return false;
         }
@@ -76,7 +77,7 @@ final class Der {
     }
 
     /** Whether the OID content starts with {@code prefix}. */
-    static boolean oidStartsWith(MemorySegment seg, long base, int at, int len, byte[] prefix) {
+    public static boolean oidStartsWith(MemorySegment seg, long base, int at, int len, byte[] prefix) {
         if (len < prefix.length) {
             return false;
         }
@@ -89,7 +90,7 @@ final class Der {
     }
 
     /** Content octets of a dotted OID, for constants. */
-    static byte[] oid(String dotted) {
+    public static byte[] oid(String dotted) {
         String[] parts = dotted.split("\\.");
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         long first = Long.parseLong(parts[0]) * 40 + Long.parseLong(parts[1]);
@@ -112,7 +113,7 @@ final class Der {
     }
 
     /** Appends the OID content in dotted form (for summaries). */
-    static void appendOid(MemorySegment seg, long base, int at, int len, StringBuilder out) {
+    public static void appendOid(MemorySegment seg, long base, int at, int len, StringBuilder out) {
         long arc = 0;
         boolean first = true;
         for (int i = 0; i < len; i++) {

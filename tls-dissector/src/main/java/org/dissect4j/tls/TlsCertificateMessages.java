@@ -3,6 +3,7 @@ package org.dissect4j.tls;
 import static org.dissect4j.tls.TlsVectors.bytes;
 import static org.dissect4j.tls.TlsVectors.vector;
 
+import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -132,12 +133,22 @@ final class TlsCertificateMessages {
         }
     }
 
-    static void certificateStatus(Packet p, int at, int end) {
+    /**
+     * CertificateStatus (RFC 6066 §8), also the body of a TLS 1.3 CertificateEntry's status_request extension: the
+     * type and, for ocsp, the response's length; the response goes to whoever {@link #statusTypes} names for the
+     * type (OCSP's plugin), as tshark hands it to its OCSP decoder. {@code statusTypes}: the
+     * {@code tls.certificate_status} table, dissectors of a stapled status by CertificateStatusType.
+     */
+    static void certificateStatus(Packet p, int at, int end, DissectorTable statusTypes) {
         Tree t = p.tree();
         int type = p.u8(at);
         t.addUint(TlsFields.CERT_STATUS_TYPE, at, 1, type);
         if (type == 1) {
-            t.addUint(TlsFields.OCSP_RESPONSE_LEN, at + 1, 3, p.u24(at + 1));
+            int n = p.u24(at + 1);
+            t.addUint(TlsFields.OCSP_RESPONSE_LEN, at + 1, 3, n);
+            if (statusTypes != null && n > 0) {
+                p.callTable(statusTypes, type, at + 4, Math.min(n, end - at - 4));
+            }
         }
     }
 

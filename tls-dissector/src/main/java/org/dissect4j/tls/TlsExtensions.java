@@ -5,6 +5,7 @@ import static org.dissect4j.tls.TlsVectors.digitallySigned;
 import static org.dissect4j.tls.TlsVectors.endVector;
 import static org.dissect4j.tls.TlsVectors.vector;
 
+import org.dissect4j.api.DissectorTable;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -30,6 +31,9 @@ final class TlsExtensions {
     TlsExtensions(TlsFingerprint fp) {
         this.fp = fp;
     }
+
+    /** {@code tls.certificate_status}: dissectors of a stapled status by CertificateStatusType (OCSP's for ocsp). */
+    DissectorTable statusTypes;
 
     /** The extensions block {@code Extension extensions<0..2^16-1>} at {@code at}; {@code hello} collects fingerprints. */
     void extensions(Packet p, TlsSession s, int at, int end, int hsType, boolean hello) {
@@ -81,7 +85,7 @@ final class TlsExtensions {
                 return at + 1;
             }
             case TlsWire.EXT_STATUS_REQUEST -> {
-                return statusRequest(p, at, end, hsType);
+                return statusRequest(p, s, at, end, hsType);
             }
             case TlsWire.EXT_SUPPORTED_GROUPS -> {
                 return supportedGroups(p, at, end, clientHello);
@@ -209,9 +213,16 @@ final class TlsExtensions {
         return at;
     }
 
-    /** status_request (RFC 6066 §8): the ClientHello's request. */
-    private int statusRequest(Packet p, int at, int end, int hsType) {
+    /**
+     * status_request (RFC 6066 §8): the ClientHello's request; in a TLS 1.3 CertificateEntry (RFC 8446 §4.4.2.1) the
+     * stapled CertificateStatus, as tshark.
+     */
+    private int statusRequest(Packet p, TlsSession s, int at, int end, int hsType) {
         Tree t = p.tree();
+        if (hsType == TlsWire.HS_CERTIFICATE && s.version == TlsWire.TLS13 && end > at) {
+            TlsCertificateMessages.certificateStatus(p, at, end, statusTypes);
+            return end;
+        }
         if (hsType != TlsWire.HS_CLIENT_HELLO) {
             return at;
         }

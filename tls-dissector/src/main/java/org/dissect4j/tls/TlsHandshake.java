@@ -144,7 +144,7 @@ final class TlsHandshake {
                 t.add(TlsFields.VERIFY_DATA, body, length);
                 tls.decryption.finished(s, fromServer);
             }
-            case TlsWire.HS_CERTIFICATE_STATUS -> TlsCertificateMessages.certificateStatus(p, body, end);
+            case TlsWire.HS_CERTIFICATE_STATUS -> TlsCertificateMessages.certificateStatus(p, body, end, extensions.statusTypes);
             case TlsWire.HS_KEY_UPDATE -> {
                 t.addUint(TlsFields.KEY_UPDATE_REQUEST, body, 1, p.u8(body));
                 tls.decryption.keyUpdate(s, fromServer);

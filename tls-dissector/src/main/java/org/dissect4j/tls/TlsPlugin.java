@@ -69,6 +69,9 @@ public final class TlsPlugin implements DissectorPlugin {
         ports = r.newTable("tls.port", "TLS port", FieldType.UINT16, Base.DEC);
         alpn = r.newStringTable("tls.alpn", "ALPN Protocol IDs");
         heuristics = r.newHeuristicList("tls", "TLS payload");
+        // ours, not Wireshark's: where OCSP's plugin (org.dissect4j.tls.ocsp) takes a stapled response
+        tls.handshake.extensions.statusTypes = r.newTable("tls.certificate_status", "TLS Certificate Status type",
+                FieldType.UINT8, Base.DEC);
         keyLogs(r);
     }
 

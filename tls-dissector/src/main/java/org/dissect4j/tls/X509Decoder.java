@@ -479,6 +479,26 @@ final class X509Decoder {
     }
 
 
+    // Lent to OCSP through X509Parts: the pieces of a certificate that OCSP's structures reuse.
+
+    /** An AlgorithmIdentifier's content ({@code at}..{@code end}: inside its SEQUENCE). */
+    void algorithmIdentifier(Packet p, int at, int end) {
+        w.bind(p);
+        algorithm(at, end, false, null);
+    }
+
+    /** A Name's content (inside its SEQUENCE) as x509if's RDN sequence; false when the DER ends it. */
+    boolean rdnSequence(Packet p, int at, int end) {
+        w.bind(p);
+        return names.name(at, end, X509Fields.IF_RDN_SEQUENCE, null);
+    }
+
+    /** A GeneralizedTime's content as nanoseconds since the epoch, else {@code Long.MIN_VALUE}. */
+    long generalizedTime(Packet p, int at, int len) {
+        w.bind(p);
+        return time(at, len, false);
+    }
+
     /** For tests: the protocol of x509 sub-dissection. */
     static Protocol[] protocols() {
         return new Protocol[] {X509Fields.X509AF, X509Fields.X509IF, X509Fields.X509SAT, X509Fields.X509CE,

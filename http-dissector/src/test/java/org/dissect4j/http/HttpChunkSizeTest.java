@@ -41,7 +41,7 @@ class HttpChunkSizeTest {
         "fffffffff|POST / HTTP/1.1 [Malformed Packet]|",
         "ffffffff|POST / HTTP/1.1 [Malformed Packet]|",
         "80000001|POST / HTTP/1.1 [Malformed Packet]|",
-        "100000000|POST / HTTP/1.1 GET /x HTTP/1.1 |0",
+        "100000000|'POST / HTTP/1.1 GET /x HTTP/1.1 '|0",   // quoted: the Info ends with a space
     })
     void aChunkSizePast32BitsIsReadAsTshark(String size, String info, String chunkSizes) {
         Runner r = new Runner(new Settings(), new NetStubs(), new TcpPlugin(), new HttpPlugin());

@@ -128,11 +128,17 @@ icmpv6.opt.reserved icmpv6.opt.linkaddr icmpv6.opt.src_linkaddr icmpv6.opt.targe
 icmpv6.opt.prefix.length icmpv6.opt.prefix.flag icmpv6.opt.prefix.flag.l icmpv6.opt.prefix.flag.a
 icmpv6.opt.prefix.flag.r icmpv6.opt.prefix.flag.reserved icmpv6.opt.prefix.valid_lifetime
 icmpv6.opt.prefix.preferred_lifetime icmpv6.opt.prefix icmpv6.opt.redirected_packet icmpv6.opt.mtu
-icmpv6.opt.rdnss.lifetime icmpv6.opt.rdnss icmpv6.resp_in icmpv6.resp_to icmpv6.resptime''',
+icmpv6.opt.rdnss.lifetime icmpv6.opt.rdnss icmpv6.resp_in icmpv6.resp_to icmpv6.resptime
+icmpv6.mld.maximum_response_delay icmpv6.mld.multicast_address icmpv6.mld.maximum_response_code icmpv6.mld.flag
+icmpv6.mld.flag.s icmpv6.mld.flag.qrv icmpv6.mld.flag.reserved icmpv6.mld.qqi icmpv6.mld.nb_sources
+icmpv6.mld.source_address icmpv6.mldr.nb_mcast_records icmpv6.mldr.mar icmpv6.mldr.mar.record_type
+icmpv6.mldr.mar.aux_data_len icmpv6.mldr.mar.nb_sources icmpv6.mldr.mar.multicast_address
+icmpv6.mldr.mar.source_address icmpv6.mldr.mar.auxiliary_data''',
      hidden=['icmpv6.opt.src_linkaddr', 'icmpv6.opt.target_linkaddr'],
      extras={'icmpv6.checksum': ['.labeler(Icmpv6Labels::checksum)'], 'icmpv6.nd.na.flag': ['.labeler(Icmpv6Labels::naFlags)'],
              'icmpv6.nd.ra.flag': ['.labeler(Icmpv6Labels::raFlags)'], 'icmpv6.opt': ['.labeler(Icmpv6Labels::option)'],
-             'icmpv6.opt.length': ['.labeler(Icmpv6Labels::optionLength)']},
+             'icmpv6.opt.length': ['.labeler(Icmpv6Labels::optionLength)'],
+             'icmpv6.mldr.mar': ['.labeler(Icmpv6Labels::multicastAddressRecord)']},
      # Wireshark shows these FT_BYTES with SEP_COLON (02:00:00:77:00:02); FT_ETHER renders the same.
      overrides={'icmpv6.opt.linkaddr': ('ETHER', None), 'icmpv6.opt.src_linkaddr': ('ETHER', None),
                 'icmpv6.opt.target_linkaddr': ('ETHER', None)})

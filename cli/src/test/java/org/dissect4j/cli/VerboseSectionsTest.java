@@ -134,7 +134,7 @@ class VerboseSectionsTest {
     }
 
     /** Per packet, each top-level subtree (its first line, numbered when repeated) and its lines; hex dumps left out. */
-    private static List<Map<String, List<String>>> packets(String text) {
+    static List<Map<String, List<String>>> packets(String text) {
         List<Map<String, List<String>>> out = new ArrayList<>();
         for (String packet : PACKET_START.split(text)) {
             Map<String, List<String>> sections = new LinkedHashMap<>();

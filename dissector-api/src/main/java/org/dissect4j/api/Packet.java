@@ -450,6 +450,8 @@ public final class Packet extends PacketAddresses {
                 declined(savedDepth, mark, savedProtoCount, savedCurrent, savedColumn);
             }
         } catch (PacketBoundsException e) {
+            // the item goes where Wireshark catches the exception: beside the callee's protocol, not in its open items
+            tree.unwindTo(savedDepth);
             mark(e, offset);
             consumed = end - offset;
         } finally {
@@ -645,6 +647,26 @@ public final class Packet extends PacketAddresses {
         } finally {
             stream = savedStream;
             protocolColumn = savedColumn;
+        }
+    }
+
+    /**
+     * As {@link #callPayload}, but the callee's subtree goes under the node open now, as {@link #callNested} does:
+     * Wireshark's {@code call_data_dissector} given the caller's own tree (HTTP's undissected body under its item).
+     *
+     * @param src the data source
+     * @param h the dissector; {@code null} returns 0
+     * @param offset the offset in {@code src}
+     * @param length the bytes given to the callee
+     * @return what {@link #callPayload} returns
+     */
+    public int callPayloadNested(int src, DissectorHandle h, int offset, int length) {
+        int saved = handOffParent;
+        handOffParent = tree.currentParent();
+        try {
+            return callPayload(src, h, offset, length);
+        } finally {
+            handOffParent = saved;
         }
     }
 

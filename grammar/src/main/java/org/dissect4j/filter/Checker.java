@@ -92,7 +92,8 @@ final class Checker {
     private Val[] typePair(Ast.Value a, Ast.Value b, String opText, String opName) throws FilterException {
         requireNotConstantArithmetic(a);
         Val ta = standalone(a);
-        Val tb = standalone(b);
+        // max()/min() of constants on the right take the left side's type (tcp.srcport == max(80, 1)), as in tshark
+        Val tb = isMaxMinOfConstants(b) ? null : standalone(b);
         if (ta != null) {
             requireComparable(ta, opName);
         }
@@ -133,6 +134,22 @@ final class Checker {
 
     private boolean isAbsOfConstant(Ast.Call c) throws FilterException {
         return c.name().equals("abs") && c.args().size() == 1 && isConstant(c.args().get(0));
+    }
+
+    /**
+     * {@code max()} or {@code min()} of constants only: tshark 4.0.17 computes it on the right of a relation, in the
+     * left side's type, but on the left it is an error ("Argument '1' is not valid for max()", from {@link #maxMin}).
+     */
+    private boolean isMaxMinOfConstants(Ast.Value v) throws FilterException {
+        if (!(v instanceof Ast.Call c) || !c.name().equals("max") && !c.name().equals("min") || c.args().isEmpty()) {
+            return false;
+        }
+        for (Ast.Value a : c.args()) {
+            if (!isConstant(a)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Ast.Value firstLiteral(Ast.Value v) {
@@ -239,7 +256,7 @@ final class Checker {
     }
 
     private Val member(Ast.Value v, Val x) throws FilterException {
-        Val t = standalone(v);
+        Val t = isMaxMinOfConstants(v) ? null : standalone(v);
         if (t == null) {
             return literal(v, target(x));
         }
@@ -351,6 +368,21 @@ final class Checker {
                 Const x = (Const) literal(c.args().get(0), t);
                 boolean negative = x.kind() == Kind.FLOAT ? x.d() < 0 : x.l() < 0;
                 yield negative ? fold(c.span(), null, x, null, t) : x;
+            }
+            case Ast.Call c when isMaxMinOfConstants(c) -> {
+                Const best = null;
+                for (Ast.Value a : c.args()) {
+                    Const x = (Const) literal(a, t);
+                    if (x.kind() != Kind.INT && x.kind() != Kind.FLOAT && x.kind() != Kind.RELTIME) {
+                        throw error(a.span(), "Argument '" + AstText.of(expression, a.span()) + "' is not valid for "
+                                + c.name() + "()");
+                    }
+                    int order = best == null ? 0 : x.kind() == Kind.FLOAT ? Double.compare(x.d(), best.d()) : Long.compare(x.l(), best.l());
+                    if (best == null || (c.name().equals("max") ? order > 0 : order < 0)) {
+                        best = x;
+                    }
+                }
+                yield best;
             }
             case Ast.Name n -> literals.convert(v, t, false);
             case Ast.StringLit s -> literals.convert(v, t, false);

@@ -120,6 +120,10 @@ class EvaluationTest {
         add(c, "frame.number == abs(-3)", 3);           // abs() of a constant on the right, as tshark 4.0
         add(c, "ip.src == ${ip.src#1}", List.of());     // a layer in a reference: no value, as tshark
         add(c, "frame.number == abs(1 - 4)", 3);
+        // max()/min() of constants on the right, in the left side's type (tshark 4.0.17 takes them there only)
+        add(c, "frame.number == max(3, 1)", 3);
+        add(c, "frame.number == min(2 + 2, 7)", 4);
+        add(c, "frame.number in {max(1, 2), min(9, 10)}", 2, 9);
         add(c, "frame[0:1] == :00 or frame[0:2] != :0011 or frame[0:3] != :00-11-22 or frame[0:3] != :00.11.22",
                 List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         // 4.5 membership

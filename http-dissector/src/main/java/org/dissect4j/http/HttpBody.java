@@ -113,7 +113,8 @@ final class HttpBody {
                 p.protocolColumn(jsonOrXmlColumn);      // set inside a multipart part
             }
         } else if (dataHandle != null) {
-            p.callPayload(src, dataHandle, off, captured);
+            // undissected, the body is drawn inside the HTTP item (tshark 4.0.17: "    Data (10 bytes)")
+            p.callPayloadNested(src, dataHandle, off, captured);
         }
         typeName.length = 0;    // set for this body's call only: another carrier's body (HTTP/2) comes without one
     }

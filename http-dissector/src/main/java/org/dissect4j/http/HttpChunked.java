@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import org.dissect4j.api.AsciiScan;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Packet;
+import org.dissect4j.api.PacketBoundsException;
 import org.dissect4j.api.StreamReassembly;
 import org.dissect4j.api.Tree;
 
@@ -32,6 +33,7 @@ final class HttpChunked {
     private long dechunkedFrame = -1;
     /** Whether this frame's bodies already met {@link #maxDechunked} (one expert item per frame). */
     private boolean limitNoted;
+    private final StringBuilder label = new StringBuilder(32);
 
     /**
      * Whether a chunked body starting at {@code at} is complete before {@code end}: 0 if so (or malformed:
@@ -46,7 +48,7 @@ final class HttpChunked {
             }
             long size = chunkSize(p, pos, le);
             pos = AsciiScan.nextLine(p, le);
-            if (size < 0) {
+            if (size < 0 || unusable(size)) {
                 return 0;
             }
             if (size == 0) {
@@ -94,6 +96,7 @@ final class HttpChunked {
         }
         int start = dechunkedUsed;
         int pos = at;
+        int bodyNode = t.open(HttpFields.CHUNKED_BODY, at, Math.max(0, capEnd - at));
         while (pos < capEnd) {
             int le = AsciiScan.lineEnd(p, pos, capEnd);
             long size = le < 0 ? -1 : chunkSize(p, pos, le);
@@ -101,29 +104,51 @@ final class HttpChunked {
                 pos = capEnd;
                 break;
             }
+            if (unusable(size)) {
+                // tshark 4.0.17 on Zeek's chunk_2pow64_overflow: no chunk field, "[Malformed Packet]"
+                throw PacketBoundsException.MALFORMED;
+            }
             int dataStart = AsciiScan.nextLine(p, le);
-            t.addUint(HttpFields.CHUNK_SIZE, pos, le - pos, size);
             if (size == 0) {
+                t.open(HttpFields.LAST_CHUNK, pos, dataStart - pos);
+                t.addUint(HttpFields.CHUNK_SIZE, pos, le - pos, size);
+                t.close();
                 pos = trailer(p, t, dataStart, capEnd);
                 break;
             }
             int n = (int) Math.min(size, capEnd - dataStart);
+            int chunk = t.open(HttpFields.DATA_CHUNK, pos, dataStart + n - pos);
+            chunkLabel(t, chunk, size);
+            t.addUint(HttpFields.CHUNK_SIZE, pos, le - pos, size);
             t.add(HttpFields.CHUNK_DATA, dataStart, n);
             append(p, dataStart, n);
             pos = dataStart + n;
+            boolean cut = false;
             if (pos < capEnd) {
                 int ce = AsciiScan.lineEnd(p, pos, capEnd);
                 if (ce < 0) {
                     pos = capEnd;
-                    break;
+                    cut = true;
+                } else {
+                    int next = AsciiScan.nextLine(p, ce);
+                    t.add(HttpFields.CHUNK_BOUNDARY, pos, next - pos);
+                    pos = next;
+                    t.setLength(chunk, pos - t.offset(chunk));
                 }
-                int next = AsciiScan.nextLine(p, ce);
-                t.add(HttpFields.CHUNK_BOUNDARY, pos, next - pos);
-                pos = next;
+            }
+            t.close();
+            if (cut) {
+                break;
             }
         }
+        t.setLength(bodyNode, pos - at);
+        t.close();
         int len = dechunkedUsed - start;
         int src = t.addSource(dechunkedView, start, len, "De-chunked entity body");
+        if (len == 0) {
+            // tshark 4.0.17 shows an empty de-chunked body too: "File Data: 0 bytes"
+            t.add(HttpFields.FILE_DATA, at, 0);
+        }
         body.deliver(p, t, src, 0, len);
         return pos;
     }
@@ -136,10 +161,13 @@ final class HttpChunked {
                 return capEnd;
             }
             boolean empty = te == pos;
+            int next = AsciiScan.nextLine(p, te);
             if (!empty) {
-                t.add(HttpFields.CHUNKED_TRAILER_PART, pos, te - pos);
+                t.add(HttpFields.CHUNKED_TRAILER_PART, pos, next - pos);     // tshark shows it with its CRLF
+            } else {
+                t.add(HttpFields.LINE, pos, next - pos);      // the empty line that ends the body: "\r\n"
             }
-            pos = AsciiScan.nextLine(p, te);
+            pos = next;
             if (empty) {
                 break;
             }
@@ -147,10 +175,20 @@ final class HttpChunked {
         return pos;
     }
 
-    /** The chunk-size of the line {@code [at, le)}, chunk extensions after ';' or blanks ignored; -1 if malformed. */
+    /**
+     * The chunk-size of the line {@code [at, le)}, chunk extensions after ';' or blanks ignored; -1 if malformed.
+     * As Wireshark 4.0, which reads it with a saturating 64-bit parse and keeps 32 bits: 2^64 is 0xffffffff and
+     * 0x100000005 is 5 (tshark 4.0.17 on test-built captures).
+     */
     private static long chunkSize(Packet p, int at, int le) {
         int stop = at;
-        while (stop < le && AsciiScan.hexValue(p.u8(stop)) >= 0) {
+        long v = 0;
+        while (stop < le) {
+            int d = AsciiScan.hexValue(p.u8(stop));
+            if (d < 0) {
+                break;
+            }
+            v = v > (Long.MAX_VALUE - d) / 16 ? Long.MAX_VALUE : v * 16 + d;
             stop++;
         }
         if (stop < le) {
@@ -159,7 +197,24 @@ final class HttpChunked {
                 return -1;
             }
         }
-        return AsciiScan.parseHex(p, at, stop);
+        return stop == at ? -1 : v & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * A size Wireshark 4.0 cannot use: negative as a 32-bit int, except -2^31 (tshark 4.0.17 waits for more data
+     * on 0x80000000 and calls 0x80000001 to 0xffffffff malformed).
+     */
+    private static boolean unusable(long size) {
+        return size > 0x8000_0000L;
+    }
+
+    /** "Data chunk (8558 octets)", composed only when an output prints labels. */
+    private void chunkLabel(Tree t, int chunk, long size) {
+        if (chunk >= 0 && t.wantsLabels()) {
+            label.setLength(0);
+            label.append("Data chunk (").append(size).append(size == 1 ? " octet)" : " octets)");
+            t.setLabel(chunk, label);
+        }
     }
 
     private void append(Packet p, int at, int n) {

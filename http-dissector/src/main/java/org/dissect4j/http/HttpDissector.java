@@ -185,6 +185,9 @@ public final class HttpDissector implements Dissector {
             stream.needMore(at, StreamReassembly.ONE_MORE_SEGMENT);
             return -1;
         }
+        if (headers.notHeaderLine >= 0) {
+            headersEnd = headers.notHeaderLine;      // the message ends before it, without the empty line
+        }
         boolean bodyExpected = kind == HttpHeaders.RESPONSE && responseHasBody(p, at, firstEnd);
         boolean moreBody = headersEnd >= 0 && stream != null && stream.canDesegment() && desegmentBody;
         if (moreBody && askedForBody(p, stream, at, headersEnd, capEnd, kind, bodyExpected)) {

@@ -74,7 +74,15 @@ public final class HttpFields {
     static final Field PREV_REQUEST_IN = Field.define("http.prev_request_in", "Prev request in frame", FieldType.FRAMENUM).build();
     static final Field PREV_RESPONSE_IN = Field.define("http.prev_response_in", "Prev response in frame", FieldType.FRAMENUM).build();
     static final Field TIME = Field.define("http.time", "Time since request", FieldType.RELATIVE_TIME).build();
-    static final Field CHUNK_SIZE = Field.define("http.chunk_size", "Chunk size", FieldType.UINT32).build();
+    static final Field CHUNK_SIZE = Field.define("http.chunk_size", "Chunk size", FieldType.UINT32)
+            .labeler((t, n, out) -> out.append("Chunk size: ").append(t.value(n)).append(t.value(n) == 1 ? " octet" : " octets"))
+            .build();
+    /** The chunked body's subtree, "HTTP chunked response" (requests' too, as Wireshark names it). */
+    static final Field CHUNKED_BODY = Field.text("HTTP chunked response");
+    /** "Data chunk (8558 octets)": a chunk's size line, data and boundary. */
+    static final Field DATA_CHUNK = Field.text("Data chunk");
+    /** "End of chunked encoding": the last chunk's size line. */
+    static final Field LAST_CHUNK = Field.text("End of chunked encoding");
     static final Field CHUNK_DATA = Field.define("http.chunk_data", "Chunk data", FieldType.BYTES).build();
     static final Field CHUNK_BOUNDARY = Field.define("http.chunk_boundary", "Chunk boundary", FieldType.BYTES).build();
     static final Field CHUNKED_TRAILER_PART = Field.define("http.chunked_trailer_part", "trailer-part", FieldType.STRING).build();
@@ -102,6 +110,6 @@ public final class HttpFields {
                 CONTENT_TYPE, CONTENT_LENGTH_HEADER, CONTENT_LENGTH, CONTENT_ENCODING, TRANSFER_ENCODING, UPGRADE,
                 USER_AGENT, HOST, CONNECTION, COOKIE, ACCEPT, REFERER, ACCEPT_LANGUAGE, ACCEPT_ENCODING, DATE,
                 CACHE_CONTROL, SERVER, LOCATION, SET_COOKIE, LAST_MODIFIED, X_FORWARDED_FOR, REQUEST_IN, PREV_REQUEST_IN,
-                PREV_RESPONSE_IN, TIME, CHUNK_SIZE, CHUNK_DATA, CHUNK_BOUNDARY, CHUNKED_TRAILER_PART, FILE_DATA, ENCODED_ENTITY};
+                PREV_RESPONSE_IN, TIME, CHUNK_SIZE, CHUNKED_BODY, DATA_CHUNK, LAST_CHUNK, CHUNK_DATA, CHUNK_BOUNDARY, CHUNKED_TRAILER_PART, FILE_DATA, ENCODED_ENTITY};
     }
 }

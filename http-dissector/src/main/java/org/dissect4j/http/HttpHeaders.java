@@ -54,6 +54,8 @@ final class HttpHeaders {
     static final int IDENTITY = 0, GZIP = 1, DEFLATE = 2;
     private static final byte[][] GZIP_NAMES = ascii("gzip", "x-gzip");
     private static final byte[] DEFLATE_NAME = ascii("deflate")[0];
+    /** RFC 2616 2.2's separators but the colon and HT (a control character). */
+    private static final String TOKEN_SEPARATORS = "()<>@,;\\\"/[]?={} ";
 
     // Per message (reused): set by scan (framing, content type) and dissect (URI, host).
     /** {@code Content-Length}, or -1 when absent or not a number. */
@@ -66,6 +68,8 @@ final class HttpHeaders {
     int encoding;
     int hostOffset, hostLength;
     int uriOffset, uriLength;
+    /** Where the first line that is no header starts (it ends the header section for Wireshark), or -1. */
+    int notHeaderLine;
     /** The value of the header line {@link #known} last recognised. */
     private int valueStart, valueEnd;
     /** The field id of the TLS protocol, looked up once: -1 when no plugin declares it, -2 before the look-up. */
@@ -159,6 +163,7 @@ final class HttpHeaders {
         hostOffset = -1;
         uriOffset = -1;
         uriLength = -1;
+        notHeaderLine = -1;
         while (true) {
             int le = AsciiScan.lineEnd(p, line, capEnd);
             if (le < 0) {
@@ -168,9 +173,34 @@ final class HttpHeaders {
             if (le == line) {
                 return next;
             }
-            scanHeader(p, line, le);
+            if (notHeaderLine < 0 && !isHeaderLine(p, line, le)) {
+                // Wireshark reassembles up to the empty line but dissects the headers only up to this one
+                notHeaderLine = line;
+            }
+            if (notHeaderLine < 0) {
+                scanHeader(p, line, le);
+            }
             line = next;
         }
+    }
+
+    /**
+     * Whether {@code [line, le)} reads as a header for Wireshark 4.0's {@code dissect_http_message}: a token (no
+     * control character, blank or separator of RFC 2616 2.2) up to a colon. A line that is not ends the headers; what
+     * follows it is the next message (a request's "Mozilla 4.0 (compatible; ...)" line in Zeek's
+     * http--connect-with-smtp.pcap: a second HTTP item, "Continuation").
+     */
+    static boolean isHeaderLine(Packet p, int line, int le) {
+        for (int i = line; i < le; i++) {
+            int c = p.u8(i);
+            if (c == ':') {
+                return true;
+            }
+            if (c < 0x20 || c == 0x7f || TOKEN_SEPARATORS.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -189,6 +219,8 @@ final class HttpHeaders {
         }
         t.close();
         int line = firstNext;
+        lengthSeen = false;
+        chunkedSeen = false;
         while (line < stop) {
             int le = AsciiScan.lineEnd(p, line, capEnd);
             int next;
@@ -205,8 +237,15 @@ final class HttpHeaders {
             headerLine(p, t, kind, line, le, next);
             line = next;
         }
-        if (contentLength >= 0 && chunked) {
-            t.expert(HttpFields.TE_AND_LENGTH, at, 0);
+    }
+
+    /** While {@link #dissect} walks the headers: a Content-Length number, a Transfer-Encoding naming chunked seen. */
+    private boolean lengthSeen, chunkedSeen;
+
+    /** The expert item of a message framed both ways, under the header line that made it so (Wireshark's place). */
+    private static void bothFramings(Tree t, int header, int at, boolean both) {
+        if (both) {
+            t.expertOn(header, HttpFields.TE_AND_LENGTH, at, 0, null);
         }
     }
 
@@ -279,7 +318,13 @@ final class HttpHeaders {
                     t.push(node);
                     t.setFlags(t.addUint(HttpFields.CONTENT_LENGTH, line, next - line, cl), Tree.GENERATED);
                     t.close();
+                    lengthSeen = true;
+                    bothFramings(t, node, line, chunkedSeen);
                 }
+            } else if (h == H_TRANSFER_ENCODING) {
+                // as Wireshark, only a value that starts with "chunked" counts here
+                chunkedSeen = ve - v >= CHUNKED.length && AsciiScan.equalsIgnoreCase(p, v, v + CHUNKED.length, CHUNKED);
+                bothFramings(t, node, line, chunkedSeen && lengthSeen);
             } else if (h == H_HOST) {
                 hostOffset = v;
                 hostLength = ve - v;

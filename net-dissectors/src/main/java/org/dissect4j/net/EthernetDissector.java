@@ -48,14 +48,14 @@ final class EthernetDissector implements Dissector {
     @Override
     public int dissect(Packet p, int off, int len) {
         Tree t = p.tree();
-        // The addresses are recorded before the type is read, so a header cut short keeps them.
-        int node = t.open(NetProtocols.ETH.field(), off, Math.max(1, Math.min(HEADER_LENGTH, p.captured(off))));
-        boolean typeCaptured = p.captured(off) >= HEADER_LENGTH;
-        int type = typeCaptured ? p.u16(off + 12) : MIN_ETHERTYPE;
+        // Wireshark reads the type before it adds anything: a header cut short shows no Ethernet field at all,
+        // only "[Packet size limited during capture: Ethernet truncated]" (tshark 4.0.17 on an 8-byte frame).
+        p.require(off, HEADER_LENGTH);
+        int node = t.open(NetProtocols.ETH.field(), off, HEADER_LENGTH);
+        int type = p.u16(off + 12);
         boolean ethernet2 = type >= MIN_ETHERTYPE || type == 0;
         addresses(p, t, off, ethernet2);
         p.dlAddresses(off + 6, off);
-        type = p.u16(off + 12);
         boolean columns = p.columns();
         if (type > MAX_8023_LENGTH && type < MIN_ETHERTYPE) {
             if (columns) {
@@ -113,19 +113,14 @@ final class EthernetDissector implements Dissector {
         return len;
     }
 
-    /**
-     * Destination and source with their hidden and bit fields, in Wireshark's order. Each address is
-     * recorded only when its six bytes were captured: an output formats the bytes a node spans.
-     */
+    /** Destination and source with their hidden and bit fields, in Wireshark's order (the header is captured). */
     private static void addresses(Packet p, Tree t, int off, boolean checkGroup) {
-        p.require(off, 6);
         boolean fields = t.wantsAnyOf(NetProtocols.ETH);    // else the adds below record nothing: skip the reads too
         t.open(EthernetFields.DST, off, 6);
         if (fields) {
             bits(p, t, off, EthernetFields.DST_OUI, EthernetFields.DST_LG, EthernetFields.DST_IG);
         }
         t.close();
-        p.require(off + 6, 6);
         t.open(EthernetFields.SRC, off + 6, 6);
         if (checkGroup && (p.u8(off + 6) & 1) != 0) {
             t.expert(NetExperts.ETH_SRC_NOT_GROUP, off + 6, 6);

@@ -13,7 +13,7 @@ import org.dissect4j.api.ValueNames;
  * ICMPv6, RFC 4443, and neighbour discovery, RFC 4861 (Wireshark's packet-icmpv6.c): type,
  * code, checksum (always verified over the pseudo-header, as Wireshark does, unless truncated or
  * quoted in an error), error messages with the quoted IPv6 datagram, echo request/reply with
- * matching, router and neighbour solicitation/advertisement, redirect, and the options source and
+ * matching, router and neighbour solicitation/advertisement, redirect, MLD ({@link Icmpv6Mld}), and the options source and
  * target link-layer address, prefix information, MTU, recursive DNS server and redirected header.
  * Info texts as Wireshark's: {@code Neighbor Solicitation for fd00:77::1 from 02:00:00:77:00:02}.
  */
@@ -132,6 +132,8 @@ final class Icmpv6Dissector implements Dissector {
                 t.addUint(Icmpv6Fields.POINTER, body, 4, p.u32(body));
                 quoted(p, body + 4, off + len);
             }
+            case Icmpv6Mld.QUERY, Icmpv6Mld.REPORT, Icmpv6Mld.DONE -> Icmpv6Mld.v1OrQuery(p, t, type, body, len);
+            case Icmpv6Mld.REPORT_V2 -> Icmpv6Mld.reportV2(p, t, body);
             case ECHO_REQUEST, ECHO_REPLY -> echo(p, t, info, off, len, type, checksum, inError, teredoTest);
             case RS -> {
                 p.require(body, 4);

@@ -335,6 +335,89 @@ public final class Icmpv6Fields {
     public static final Field RESPTIME = Field.define("icmpv6.resptime", "Response Time", FieldType.DOUBLE)
             .description("The time between the request and the response, in ms.")
             .build();
+    /** {@code icmpv6.mld.maximum_response_delay}: Maximum Response Delay [ms]. */
+    public static final Field MLD_MAXIMUM_RESPONSE_DELAY = Field.define("icmpv6.mld.maximum_response_delay", "Maximum Response Delay [ms]", FieldType.UINT16)
+            .description("Specifies the maximum allowed delay before sending a responding Report, in units of milliseconds")
+            .build();
+    /** {@code icmpv6.mld.multicast_address}: Multicast Address. */
+    public static final Field MLD_MULTICAST_ADDRESS = Field.define("icmpv6.mld.multicast_address", "Multicast Address", FieldType.IPv6)
+            .description("Specific IPv6 multicast address")
+            .build();
+    /** {@code icmpv6.mld.maximum_response_code}: Maximum Response Code. */
+    public static final Field MLD_MAXIMUM_RESPONSE_CODE = Field.define("icmpv6.mld.maximum_response_code", "Maximum Response Code", FieldType.UINT16)
+            .description("Specifies the maximum allowed delay before sending a responding Report")
+            .build();
+    /** {@code icmpv6.mld.flag}: Flags. */
+    public static final Field MLD_FLAG = Field.define("icmpv6.mld.flag", "Flags", FieldType.UINT8)
+            .base(Base.HEX)
+            .build();
+    /** {@code icmpv6.mld.flag.s}: Suppress Router-Side Processing. */
+    public static final Field MLD_FLAG_S = Field.define("icmpv6.mld.flag.s", "Suppress Router-Side Processing", FieldType.BOOLEAN)
+            .mask(0x8L, 8)
+            .description("Indicates to any receiving multicast routers that they have to suppress the normal timer updates they perform upon hearing a Query")
+            .build();
+    /** {@code icmpv6.mld.flag.qrv}: QRV (Querier's Robustness Variable). */
+    public static final Field MLD_FLAG_QRV = Field.define("icmpv6.mld.flag.qrv", "QRV (Querier's Robustness Variable)", FieldType.UINT8)
+            .mask(0x7L)
+            .description("Contains the RV (Robustness Variable) value used by the Querier")
+            .build();
+    /** {@code icmpv6.mld.flag.reserved}: Reserved. */
+    public static final Field MLD_FLAG_RESERVED = Field.define("icmpv6.mld.flag.reserved", "Reserved", FieldType.UINT8)
+            .mask(0xf0L)
+            .description("Must Be Zero")
+            .build();
+    /** {@code icmpv6.mld.qqi}: QQIC (Querier's Query Interval Code). */
+    public static final Field MLD_QQI = Field.define("icmpv6.mld.qqi", "QQIC (Querier's Query Interval Code)", FieldType.UINT8)
+            .description("Specifies the QI (Query Interval) used by the Querier")
+            .build();
+    /** {@code icmpv6.mld.nb_sources}: Number of Sources. */
+    public static final Field MLD_NB_SOURCES = Field.define("icmpv6.mld.nb_sources", "Number of Sources", FieldType.UINT16)
+            .description("Specifies how many source addresses are present in the Query")
+            .build();
+    /** {@code icmpv6.mld.source_address}: Source Address. */
+    public static final Field MLD_SOURCE_ADDRESS = Field.define("icmpv6.mld.source_address", "Source Address", FieldType.IPv6)
+            .description("The Source Address fields are a vector of unicast addresses")
+            .build();
+    /** {@code icmpv6.mldr.nb_mcast_records}: Number of Multicast Address Records. */
+    public static final Field MLDR_NB_MCAST_RECORDS = Field.define("icmpv6.mldr.nb_mcast_records", "Number of Multicast Address Records", FieldType.UINT16)
+            .description("Specifies how many Multicast Address Records are present in this Report")
+            .build();
+    /** {@code icmpv6.mldr.mar}: Multicast Address Record. */
+    public static final Field MLDR_MAR = Field.define("icmpv6.mldr.mar", "Multicast Address Record", FieldType.NONE)
+            .description("Each Multicast Address Record is a block of fields that contain information on the sender listening to a single multicast address on the interface from which the Report is sent")
+            .labeler(Icmpv6Labels::multicastAddressRecord)
+            .build();
+    /** {@code icmpv6.mldr.mar.record_type}: Record Type. */
+    public static final Field MLDR_MAR_RECORD_TYPE = Field.define("icmpv6.mldr.mar.record_type", "Record Type", FieldType.UINT8)
+            .values(ValueNames.of(
+                    1, "Include",
+                    2, "Exclude",
+                    3, "Changed to include",
+                    4, "Changed to exclude",
+                    5, "Allow new sources",
+                    6, "Block old sources"))
+            .description("It specifies the type of the Multicast Address Record")
+            .build();
+    /** {@code icmpv6.mldr.mar.aux_data_len}: Aux Data Len. */
+    public static final Field MLDR_MAR_AUX_DATA_LEN = Field.define("icmpv6.mldr.mar.aux_data_len", "Aux Data Len", FieldType.UINT8)
+            .description("The Aux Data Len field contains the length (in units of 32-bit words) of the Auxiliary Data Field in this Multicast Address Record")
+            .build();
+    /** {@code icmpv6.mldr.mar.nb_sources}: Number of Sources. */
+    public static final Field MLDR_MAR_NB_SOURCES = Field.define("icmpv6.mldr.mar.nb_sources", "Number of Sources", FieldType.UINT16)
+            .description("The Number of Sources field specifies how many source addresses are present in this Multicast Address Record")
+            .build();
+    /** {@code icmpv6.mldr.mar.multicast_address}: Multicast Address. */
+    public static final Field MLDR_MAR_MULTICAST_ADDRESS = Field.define("icmpv6.mldr.mar.multicast_address", "Multicast Address", FieldType.IPv6)
+            .description("The Multicast Address field contains the multicast address to which this Multicast Address Record pertains")
+            .build();
+    /** {@code icmpv6.mldr.mar.source_address}: Source Address. */
+    public static final Field MLDR_MAR_SOURCE_ADDRESS = Field.define("icmpv6.mldr.mar.source_address", "Source Address", FieldType.IPv6)
+            .description("The Source Address fields are a vector of unicast addresses")
+            .build();
+    /** {@code icmpv6.mldr.mar.auxiliary_data}: Auxiliary Data. */
+    public static final Field MLDR_MAR_AUXILIARY_DATA = Field.define("icmpv6.mldr.mar.auxiliary_data", "Auxiliary Data", FieldType.BYTES)
+            .description("Contains additional information that pertain to this Multicast Address Record")
+            .build();
 
     private Icmpv6Fields() {
     }
@@ -355,7 +438,11 @@ public final class Icmpv6Fields {
             OPT_PREFIX_FLAG_L, OPT_PREFIX_FLAG_A, OPT_PREFIX_FLAG_R, OPT_PREFIX_FLAG_RESERVED,
             OPT_PREFIX_VALID_LIFETIME, OPT_PREFIX_PREFERRED_LIFETIME, OPT_PREFIX, OPT_REDIRECTED_PACKET,
             OPT_MTU, OPT_RDNSS_LIFETIME, OPT_RDNSS, RESP_IN,
-            RESP_TO, RESPTIME,
+            RESP_TO, RESPTIME, MLD_MAXIMUM_RESPONSE_DELAY, MLD_MULTICAST_ADDRESS,
+            MLD_MAXIMUM_RESPONSE_CODE, MLD_FLAG, MLD_FLAG_S, MLD_FLAG_QRV,
+            MLD_FLAG_RESERVED, MLD_QQI, MLD_NB_SOURCES, MLD_SOURCE_ADDRESS,
+            MLDR_NB_MCAST_RECORDS, MLDR_MAR, MLDR_MAR_RECORD_TYPE, MLDR_MAR_AUX_DATA_LEN,
+            MLDR_MAR_NB_SOURCES, MLDR_MAR_MULTICAST_ADDRESS, MLDR_MAR_SOURCE_ADDRESS, MLDR_MAR_AUXILIARY_DATA,
         };
     }
 }

@@ -62,6 +62,26 @@ final class Icmpv6Labels {
         out.append(" (").append(t.value(n) * 8).append(" bytes)");
     }
 
+    /** {@code Multicast Address Record Include: ff02::9b64:84e6}: the record's type and multicast address. */
+    static void multicastAddressRecord(TreeView t, int n, StringBuilder out) {
+        out.append(Icmpv6Fields.MLDR_MAR.name());
+        int type = Labeler.child(t, n, Icmpv6Fields.MLDR_MAR_RECORD_TYPE);
+        int addr = Labeler.child(t, n, Icmpv6Fields.MLDR_MAR_MULTICAST_ADDRESS);
+        if (type < 0 || addr < 0) {
+            return;
+        }
+        int v = (int) t.value(type);
+        String name = Icmpv6Fields.MLDR_MAR_RECORD_TYPE.values().name(v);
+        out.append(' ');
+        if (name != null) {
+            out.append(name);
+        } else {
+            out.append("Unknown Record Type (").append(v).append(')');
+        }
+        out.append(": ");
+        AddressText.ipv6(out, t.segment(t.source(addr)), t.base(t.source(addr)) + t.offset(addr));
+    }
+
     /** {@code ICMPv6 Option (Prefix information : 2001:db8::/64)}: the option's type and its main value. */
     static void option(TreeView t, int n, StringBuilder out) {
         out.append(Icmpv6Fields.OPT.name());

@@ -80,6 +80,10 @@ public final class TcpDissector implements Dissector {
             return header.dissectHeaderOnly(p, t, offset, length, quoted);
         }
         TcpSegment s = segment;
+        if (p.captured(offset) < 4) {
+            // Wireshark's TCP reads both ports before it names itself: the column stays the carrier's (IPv4)
+            p.keepCarrierColumn();
+        }
         s.reset(p, offset, quoted);
         if (s.columns) {
             p.protocolColumn("TCP");

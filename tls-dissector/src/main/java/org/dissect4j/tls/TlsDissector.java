@@ -31,6 +31,7 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
     final boolean[] tlsPorts = new boolean[65536];
     final TlsSessions sessions = new TlsSessions();
     final TlsHandshake handshake = new TlsHandshake(this);
+    private final Ssl2Messages ssl2 = new Ssl2Messages(this, handshake.certificates);
     final TlsDecryption decryption = new TlsDecryption(this);
     private DissectorHandle self;
     /**
@@ -399,7 +400,8 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
         int recordLength = this.recordLength;
         int body = at + lengthLength;
         int recordEnd = body + recordLength;
-        t.open(TlsFields.RECORD, at, lengthLength + recordLength);
+        // the node's value names the record's version for its line: "SSLv2 Record Layer: Server Hello"
+        t.setValue(t.open(TlsFields.RECORD, at, lengthLength + recordLength), TlsWire.SSLV2);
         int msgType = p.u8(body);
         if (s.version == TlsWire.VERSION_UNKNOWN && msgType >= 2 && msgType <= 8 && !p.visited()) {
             s.version = TlsWire.SSLV2;
@@ -422,8 +424,11 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             t.addUint(TlsFields.SSL2_PADDING_LENGTH, at + 2, 1, ssl2Padding);
         }
         t.addUint(TlsFields.SSL2_MSG_TYPE, body, 1, msgType);
-        if (msgType == 1) {
-            handshake.ssl2ClientHello(p, s, body + 1, recordEnd);
+        switch (msgType) {
+            case 1 -> handshake.ssl2ClientHello(p, s, body + 1, recordEnd);
+            case Ssl2Messages.CLIENT_MASTER_KEY -> Ssl2Messages.clientMasterKey(p, body + 1);
+            case Ssl2Messages.SERVER_HELLO -> ssl2.serverHello(p, body + 1);
+            default -> { }
         }
         t.close();
     }

@@ -20,6 +20,8 @@ final class TlsExtensions {
     // What the extensions of the hello being dissected said (reset by TlsHelloMessages before each walk).
     /** The ClientHello's supported_versions lists TLS 1.3 or a draft of it. */
     boolean helloHasTls13;
+    /** The ClientHello carries early_data (RFC 8446 §4.2.10). */
+    boolean helloOffersEarlyData;
     /** The ServerHello's pre_shared_key selected an identity. */
     boolean serverSelectedPsk;
     /** The version the ServerHello's supported_versions selects, else 0. */
@@ -142,8 +144,11 @@ final class TlsExtensions {
                 return preSharedKey(p, s, at, end, hsType);
             }
             case TlsWire.EXT_EARLY_DATA, TlsWire.EXT_TICKET_EARLY_DATA_INFO -> {
-                if (clientHello && type == TlsWire.EXT_EARLY_DATA && s.keys != null && !p.visited()) {
-                    s.keys.earlyDataOffered = true;
+                if (clientHello && type == TlsWire.EXT_EARLY_DATA) {
+                    helloOffersEarlyData = true;
+                    if (s.keys != null && !p.visited()) {
+                        s.keys.earlyDataOffered = true;
+                    }
                 }
                 if (hsType == TlsWire.HS_NEW_SESSION_TICKET && end - at >= 4) {
                     t.addUint(TlsFields.MAX_EARLY_DATA_SIZE, at, 4, p.u32(at));

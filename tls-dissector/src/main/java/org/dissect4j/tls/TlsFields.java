@@ -68,6 +68,23 @@ public final class TlsFields {
     public static final Field SSL2_CIPHER_SPEC = u("tls.handshake.cipherspec", "Cipher Spec", FieldType.UINT24, Base.HEX,
             TlsNames.SSL2_CIPHER_SPECS);
     public static final Field SSL2_CHALLENGE = f("tls.handshake.challenge", "Challenge", FieldType.NONE).build();
+    // SSL 2.0 SERVER-HELLO and CLIENT-MASTER-KEY (Ssl2Messages)
+    public static final Field SSL2_SESSION_ID_HIT = f("tls.handshake.session_id_hit", "Session ID Hit", FieldType.BOOLEAN)
+            .build();
+    public static final Field SSL2_CERT_TYPE = u("tls.handshake.cert_type", "Certificate Type", FieldType.UINT8, Base.DEC,
+            ValueNames.of(1, "X.509 Certificate"));
+    public static final Field SSL2_CONNECTION_ID_LEN = u("tls.handshake.connection_id_length", "Connection ID Length",
+            FieldType.UINT16, Base.DEC, null);
+    public static final Field SSL2_CONNECTION_ID = f("tls.handshake.connection_id", "Connection ID", FieldType.NONE).build();
+    public static final Field SSL2_CLEAR_KEY_LEN = u("tls.handshake.clear_key_length", "Clear Key Data Length",
+            FieldType.UINT16, Base.DEC, null);
+    public static final Field SSL2_ENCRYPTED_KEY_LEN = u("tls.handshake.encrypted_key_length", "Encrypted Key Data Length",
+            FieldType.UINT16, Base.DEC, null);
+    public static final Field SSL2_KEY_ARG_LEN = u("tls.handshake.key_arg_length", "Key Argument Length", FieldType.UINT16,
+            Base.DEC, null);
+    public static final Field SSL2_CLEAR_KEY = f("tls.handshake.clear_key_data", "Clear Key Data", FieldType.NONE).build();
+    public static final Field SSL2_ENCRYPTED_KEY = f("tls.handshake.encrypted_key", "Encrypted Key", FieldType.NONE).build();
+    public static final Field SSL2_KEY_ARG = f("tls.handshake.key_arg", "Key Argument", FieldType.NONE).build();
 
     // ---- handshake -----------------------------------------------------------------------------
     public static final Field HANDSHAKE = f("tls.handshake", "Handshake Protocol", FieldType.NONE).labeler(TlsLabels::handshake).build();
@@ -367,6 +384,8 @@ public final class TlsFields {
                 CHANGE_CIPHER_SPEC, ALERT, ALERT_LEVEL, ALERT_DESC, HEARTBEAT, HEARTBEAT_TYPE, HEARTBEAT_PAYLOAD_LENGTH,
                 HEARTBEAT_PAYLOAD, HEARTBEAT_PADDING, SSL2_MSG_TYPE, SSL2_PADDING_LENGTH, SSL2_IS_ESCAPE,
                 SSL2_CIPHER_SPEC_LEN, SSL2_SESSION_ID_LEN, SSL2_CHALLENGE_LEN, SSL2_CIPHER_SPEC, SSL2_CHALLENGE,
+                SSL2_SESSION_ID_HIT, SSL2_CERT_TYPE, SSL2_CONNECTION_ID_LEN, SSL2_CONNECTION_ID, SSL2_CLEAR_KEY_LEN,
+                SSL2_ENCRYPTED_KEY_LEN, SSL2_KEY_ARG_LEN, SSL2_CLEAR_KEY, SSL2_ENCRYPTED_KEY, SSL2_KEY_ARG,
                 HANDSHAKE, HS_TYPE, HS_LENGTH, HS_FRAGMENTS, HS_FRAGMENT, HS_FRAGMENT_COUNT, HS_VERSION, HS_RANDOM,
                 HS_RANDOM_TIME, HS_RANDOM_BYTES, HS_SESSION_ID_LEN, HS_SESSION_ID, HS_CIPHER_SUITES_LEN, HS_CIPHER_SUITES,
                 HS_CIPHER_SUITE, HS_COMP_METHODS_LEN, HS_COMP_METHODS, HS_COMP_METHOD, JA3_FULL, JA3, JA3S_FULL, JA3S,

@@ -128,7 +128,11 @@ final class TlsHandshake {
             }
             case TlsWire.HS_ENCRYPTED_EXTENSIONS -> extensions.extensions(p, s, body, end, TlsWire.HS_ENCRYPTED_EXTENSIONS, false);
             case TlsWire.HS_CERTIFICATE -> {
-                serverFlight(p, s, TlsHandshakeStates.CERTIFICATE, fromServer, at);
+                // only a certificate list that fits the message is a full handshake's (Zeek's tls1.2-protocol-violation:
+                // 3820 bytes announced in 256, and tshark 4.0.17 still calls the ticket resumed)
+                if (end - body >= 3 && p.u24(body) <= end - body - 3) {
+                    serverFlight(p, s, TlsHandshakeStates.CERTIFICATE, fromServer, at);
+                }
                 certificates.certificate(p, s, body, end);
             }
             case TlsWire.HS_SERVER_KEY_EXCHANGE -> {

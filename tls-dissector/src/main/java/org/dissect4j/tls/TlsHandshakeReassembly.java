@@ -55,13 +55,15 @@ final class TlsHandshakeReassembly implements Dissector {
         int subset = !p.visited() && r.active ? continueMessage(p, r, offset, end) : NOT_CONTINUED;
         if (subset == CONTINUED) {
             // The middle of a message: shown as a handshake item, the Info column untouched.
-            t.add(TlsFields.HANDSHAKE, offset, end - offset);
+            t.setValue(t.add(TlsFields.HANDSHAKE, offset, end - offset), TlsLabels.fragment(false, r.msgType));
             return;
         }
         if (subset >= 0) {
             t.add(TlsFields.HANDSHAKE, offset, subset);
             offset += subset;
-            reassembled(p, s, fromServer, r, version);
+            if (!r.discarding) {
+                reassembled(p, s, fromServer, r, version);
+            }
             release(r);
             first = false;
         } else if (!decrypted && encrypted(p, s, fromServer, offset, end)) {
@@ -76,13 +78,13 @@ final class TlsHandshakeReassembly implements Dissector {
             if (msgLen == 0 || available < msgLen) {
                 int type = p.u8(offset);
                 if (!p.visited()) {
-                    startReassembly(p, r, offset, available, msgLen);
+                    startReassembly(p, r, offset, available);
                 }
                 if (first && p.columns()) {
                     TlsDissector.sep(p).append('[')
                             .append(TlsNames.HANDSHAKE_TYPES.name(type, "Encrypted Handshake Message")).append(" Fragment]");
                 }
-                t.add(TlsFields.HANDSHAKE, offset, available);
+                t.setValue(t.add(TlsFields.HANDSHAKE, offset, available), TlsLabels.fragment(true, type));
                 break;
             }
             handshake.message(p, s, fromServer, offset, version, first);
@@ -100,7 +102,10 @@ final class TlsHandshakeReassembly implements Dissector {
         int fragsLen = r.length;
         int subset = end - offset;
         int msgLen = 0;
-        if (fragsLen + subset >= TlsWire.HANDSHAKE_HEADER_LENGTH) {
+        if (r.discarding) {
+            msgLen = r.discardLength;
+            subset = Math.min(subset, msgLen - fragsLen);
+        } else if (fragsLen + subset >= TlsWire.HANDSHAKE_HEADER_LENGTH) {
             msgLen = TlsWire.HANDSHAKE_HEADER_LENGTH
                     + ((headerByte(p, r, offset, 1) << 16) | (headerByte(p, r, offset, 2) << 8) | headerByte(p, r, offset, 3));
             if (subset > msgLen - fragsLen) {
@@ -109,11 +114,6 @@ final class TlsHandshakeReassembly implements Dissector {
         }
         if (p.captured(offset) < subset) {
             // Missing data: the message cannot be completed, nor is it known where the next one starts.
-            r.clear();
-            return NOT_CONTINUED;
-        }
-        if (msgLen > tls.sessions.maxMessage) {
-            TlsExpert.add(p, TlsExpert.REASSEMBLY_LIMIT, offset, subset);
             r.clear();
             return NOT_CONTINUED;
         }
@@ -132,15 +132,13 @@ final class TlsHandshakeReassembly implements Dissector {
         return i < r.length ? r.buf[i] & 0xff : p.u8(offset + i - r.length);
     }
 
-    private void startReassembly(Packet p, TlsSession.HsReassembly r, int offset, int available, int msgLen) {
+    private void startReassembly(Packet p, TlsSession.HsReassembly r, int offset, int available) {
         r.clear();
         if (p.captured(offset) < available) {
             return;
         }
-        if (msgLen > tls.sessions.maxMessage) {
-            TlsExpert.add(p, TlsExpert.REASSEMBLY_LIMIT, offset, available);
-            return;
-        }
+        // No check of the declared length here: Wireshark follows a message of any length (Zeek's
+        // tls1.2-protocol-violation claims 3 MB), and the bytes kept are bounded as they arrive (append).
         r.active = true;
         r.msgType = p.u8(offset);
         append(p, r, offset, available);
@@ -150,6 +148,19 @@ final class TlsHandshakeReassembly implements Dissector {
     /** Appends {@code n} bytes to the message being reassembled; false (nothing kept) past the global bound. */
     private boolean append(Packet p, TlsSession.HsReassembly r, int offset, int n) {
         int need = r.length + n;
+        if (!r.discarding && need > tls.sessions.maxMessage + TlsWire.HANDSHAKE_HEADER_LENGTH) {
+            // Past the bound: the rest is followed (counted, not kept) so later records stay fragments as in Wireshark.
+            TlsExpert.add(p, TlsExpert.REASSEMBLY_LIMIT, offset, n);
+            r.discardLength = r.messageLength();
+            tls.sessions.reassemblyBytes -= r.buf.length;
+            r.buf = NO_BYTES;
+            r.discarding = true;
+        }
+        if (r.discarding) {
+            r.length = need;
+            r.addFragment(p.frame().number(), n);
+            return true;
+        }
         if (need > r.buf.length) {
             int size = Math.min(Math.max(need, r.buf.length * 2),
                     tls.sessions.maxMessage + TlsWire.HANDSHAKE_HEADER_LENGTH);

@@ -68,6 +68,7 @@ final class TlsHelloMessages {
         t.addUint(TlsFields.HS_VERSION, at, 2, version);
         fp.reset(version);
         extensions.helloHasTls13 = false;
+        extensions.helloOffersEarlyData = false;
         int sidAt = at + 2 + 32 + 1;
         at = helloCommon(p, s, at + 2, false, false);
         int sidLength = at - sidAt;
@@ -90,6 +91,11 @@ final class TlsHelloMessages {
         }
         if (!p.visited()) {
             clientHelloOffers(p, s);
+            if (extensions.helloHasTls13 && extensions.helloOffersEarlyData && s.datagram == null) {
+                // early data follows before any ServerHello: tshark 4.0.17 shows it, and the ServerHello's record, as
+                // TLS 1.3 (Zeek's tls-13draft19-early-data.pcap: "Opaque Type", TLSv1.3)
+                s.version = TlsWire.TLS13;
+            }
         }
         if (wantJa3) {
             CharSequence full = fp.ja3(withExtensions);
@@ -179,13 +185,8 @@ final class TlsHelloMessages {
         int challengeLength = p.u16(at);
         t.addUint(TlsFields.SSL2_CHALLENGE_LEN, at, 2, challengeLength);
         at += 2;
-        t.open(TlsFields.HS_CIPHER_SUITES, at, specLength);
-        while (specLength >= 3) {
-            t.addUint(TlsFields.SSL2_CIPHER_SPEC, at, 3, p.u24(at));
-            at += 3;
-            specLength -= 3;
-        }
-        t.close();
+        Ssl2Messages.cipherSpecs(p, t, at, specLength);
+        at += specLength;
         if (sidLength > 0) {
             bytes(p, TlsFields.HS_SESSION_ID, at, sidLength);
             at += sidLength;

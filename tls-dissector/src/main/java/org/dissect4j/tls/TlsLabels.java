@@ -19,6 +19,12 @@ final class TlsLabels {
     /** {@code TLSv1.2 Record Layer: Handshake Protocol: Server Hello}, by what the record holds. */
     static void record(TreeView t, int n, StringBuilder out) {
         out.append(TlsWire.shortName((int) t.value(n), "SSL")).append(" Record Layer: ");
+        if (t.value(n) == TlsWire.SSLV2) {
+            // SSL 2.0: the message's name, or Encrypted Data when its type was not read
+            int type = child(t, n, TlsFields.SSL2_MSG_TYPE);
+            out.append(type < 0 ? "Encrypted Data" : TlsNames.SSL2_MSG_TYPES.name((int) t.value(type), "Encrypted Data"));
+            return;
+        }
         int handshakes = 0;
         int firstHandshake = -1;
         for (int m = n + 1; m < t.size() && t.parent(m) >= n; m++) {
@@ -50,7 +56,8 @@ final class TlsLabels {
                 return;
             }
         }
-        if (handshakes > 1) {
+        if (handshakes > 1 || handshakes == 1 && (t.value(firstHandshake) & 0xff) == CONTINUED_FRAGMENT) {
+            // Wireshark names a record that continues a message so too, even when that is all it holds
             out.append("Handshake Protocol: Multiple Handshake Messages");
         } else if (handshakes == 1) {
             out.append("Handshake Protocol: ");
@@ -86,9 +93,20 @@ final class TlsLabels {
         handshakeName(t, n, out);
     }
 
+    /** A handshake node's value for a message's first part ({@code true}) or a later one, and the message type. */
+    static int fragment(boolean first, int type) {
+        return (first ? FIRST_FRAGMENT : CONTINUED_FRAGMENT) | type << 8;
+    }
+
+    private static final int FIRST_FRAGMENT = 2, CONTINUED_FRAGMENT = 3;
+
     private static void handshakeName(TreeView t, int n, StringBuilder out) {
         int type = child(t, n, TlsFields.HS_TYPE);
-        if (type < 0) {
+        int kind = (int) t.value(n) & 0xff;
+        if (kind == FIRST_FRAGMENT || kind == CONTINUED_FRAGMENT) {
+            // "Encrypted Handshake Message (fragment)": the part of a message that goes on in other records
+            out.append(TlsNames.HANDSHAKE_TYPES.name((int) t.value(n) >>> 8, "Encrypted Handshake Message")).append(" (fragment)");
+        } else if (type < 0) {
             out.append("Encrypted Handshake Message");
         } else if (t.value(n) == 1) {
             out.append("Hello Retry Request");
@@ -99,6 +117,10 @@ final class TlsLabels {
 
     /** {@code Cipher Suites (4 suites)}. */
     static void cipherSuites(TreeView t, int n, StringBuilder out) {
+        if (child(t, n, TlsFields.SSL2_CIPHER_SPEC) >= 0) {
+            counted(t, n, "Cipher Specs (", " spec", out);     // SSL 2.0's 3-byte specs
+            return;
+        }
         counted(t, n, "Cipher Suites (", " suite", out);
     }
 

@@ -102,6 +102,9 @@ public final class TlsSession {
         int msgType;
         byte[] buf = TlsHandshakeReassembly.NO_BYTES;
         int length;
+        /** Past the size bound: the message is followed to its end (its {@link #discardLength}) without its bytes. */
+        boolean discarding;
+        int discardLength;
         /** Frames and lengths of the fragments; grown on demand (most sessions never fragment a message). */
         long[] fragmentFrame = new long[0];
         int[] fragmentLength = new int[0];
@@ -122,6 +125,7 @@ public final class TlsSession {
 
         void clear() {
             active = false;
+            discarding = false;
             length = 0;
             fragments = 0;
         }

@@ -1,5 +1,6 @@
 package org.dissect4j.tls;
 
+import org.dissect4j.api.EngineFields;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
@@ -28,13 +29,17 @@ final class TlsVectors {
             return -1;
         }
         int v = lenSize == 1 ? p.u8(at) : lenSize == 2 ? p.u16(at) : p.u24(at);
-        t.addUint(lengthField, at, lenSize, v);
+        int lengthNode = t.addUint(lengthField, at, lenSize, v);
         if (v < min || v > max) {
             TlsExpert.add(p, TlsExpert.VECTOR_LENGTH, at, lenSize);
         }
-        if (end - at - lenSize < v) {
-            // Wireshark 4.0 reports "Vector length %u is too large, truncating it to %u" and gives up on the vector.
-            TlsExpert.add(p, TlsExpert.BUFFER_TOO_SMALL, at, lenSize);
+        int room = end - at - lenSize;
+        if (room < v) {
+            // Wireshark 4.0 reports "Vector length %u is too large, truncating it to %u" below the length and gives up
+            // on the vector (a malformed message only: the text is composed only when an output shows it)
+            t.expertOn(lengthNode, TlsExpert.BUFFER_TOO_SMALL, at, lenSize, t.wantsExpertMessages()
+                    ? "Vector length " + v + " is too large, truncating it to " + room : null);
+            t.setFlags(t.add(EngineFields.MALFORMED.field(), 0, 0), Tree.HIDDEN);
             return -1;
         }
         return v;

@@ -135,7 +135,8 @@ final class PdmlSink implements Sink {
             open(t, n, children);
             if (children) {
                 children(t, n, lv, active);
-                indent(lv + 1);
+                // tshark closes a wrapped field at its own level, not inside the wrapper (a quirk kept for byte equality)
+                indent(level + 1);
                 sb.append(nodes.isProtocol(f) && f != EngineFields.DATA.field() ? "</proto>\n" : "</field>\n");
             }
         }

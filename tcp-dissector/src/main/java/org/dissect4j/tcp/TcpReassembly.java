@@ -376,7 +376,7 @@ final class TcpReassembly {
             end = Math.max(end, (long) b.segOffset[i] + b.segLength[i]);
         }
         t.addGenerated(TcpFields.SEGMENT_COUNT, b.segCount);
-        t.setFlags(t.addUint(TcpFields.REASSEMBLED_LENGTH, 0, total, total), Tree.GENERATED);
+        t.addGenerated(TcpFields.REASSEMBLED_LENGTH, total);      // over no bytes, as reassemble.c adds it (PDML size="0")
         t.setFlags(t.add(TcpFields.REASSEMBLED_DATA, 0, total), Tree.GENERATED);
         t.close();
         t.close();

@@ -210,7 +210,11 @@ final class PdmlSink implements Sink {
             tmp.setLength(0);
             if (nodes.show(t, n, tmp)) {
                 sb.append("\" show=\"");
-                Xml.escape(tmp, sb);
+                if (f.type() == FieldType.STRING || f.type() == FieldType.STRINGZ) {
+                    Xml.escapeString(tmp, sb);
+                } else {
+                    Xml.escape(tmp, sb);
+                }
             }
             if (size > 0) {
                 sb.append("\" value=\"");

@@ -370,7 +370,8 @@ final class TcpReassembly {
             // segments are kept in offset order: one starting before the end of those before it overlaps them
             if (b.segOffset[i] < end && seg >= 0) {
                 t.push(seg);
-                t.setFlags(t.addUint(TcpFields.SEGMENT_OVERLAP, 0, 0, 1), Tree.GENERATED);
+                // over no bytes at the segment's start, as reassemble.c adds it (PDML pos="5995" size="0")
+                t.setFlags(t.addUint(TcpFields.SEGMENT_OVERLAP, b.segOffset[i], 0, 1), Tree.GENERATED);
                 t.close();
             }
             end = Math.max(end, (long) b.segOffset[i] + b.segLength[i]);

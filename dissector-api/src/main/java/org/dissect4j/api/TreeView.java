@@ -44,6 +44,11 @@ public abstract sealed class TreeView permits Tree {
      * more is one U+FFFD, where a string without the flag is decoded as UTF-8.
      */
     public static final int ASCII = 64;
+    /**
+     * Flag: Wireshark adds this item without a buffer ({@code tvb} NULL, as {@code tcp.completeness}): {@code -T jsonraw}
+     * gives it no bytes and position 0, where PDML shows it at its protocol's start like other generated items.
+     */
+    public static final int NO_SOURCE = 128;
 
     /*
      * The int columns of a node live side by side in one array, NODE_INTS slots per node (field,

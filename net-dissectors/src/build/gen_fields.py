@@ -34,9 +34,11 @@ frame.marked frame.ignored frame.protocols frame.comment''',
                                '        .append(t.value(n) * 8).append(" bits)"))']})
 
 spec('EthernetFields', 'eth.', 'Fields of Ethernet II and IEEE 802.3 headers (Wireshark\'s packet-eth.c).', '''
-eth.dst eth.dst.oui eth.dst.lg eth.dst.ig eth.src eth.src.oui eth.src.lg eth.src.ig eth.addr eth.addr.oui
+eth.dst eth.dst_resolved eth.dst.oui eth.dst.oui_resolved eth.dst.lg eth.dst.ig eth.src eth.src_resolved eth.src.oui
+eth.src.oui_resolved eth.src.lg eth.src.ig eth.addr eth.addr_resolved eth.addr.oui eth.addr.oui_resolved
 eth.lg eth.ig eth.len eth.type eth.invalid_lentype eth.padding eth.trailer eth.fcs eth.fcs.status''',
-     hidden=['eth.dst.oui', 'eth.src.oui', 'eth.addr.oui', 'eth.lg', 'eth.ig'])
+     hidden=['eth.dst.oui', 'eth.src.oui', 'eth.addr.oui', 'eth.lg', 'eth.ig', 'eth.dst_resolved', 'eth.src_resolved',
+             'eth.addr_resolved', 'eth.dst.oui_resolved', 'eth.src.oui_resolved', 'eth.addr.oui_resolved'])
 
 spec('LlcFields', 'llc.', 'Fields of IEEE 802.2 LLC and SNAP headers (Wireshark\'s packet-llc.c).', '''
 llc.dsap llc.dsap.sap llc.dsap.ig llc.ssap llc.ssap.sap llc.ssap.cr llc.control llc.control.u_modifier_cmd

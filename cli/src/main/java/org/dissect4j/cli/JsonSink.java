@@ -124,7 +124,10 @@ final class JsonSink implements Sink {
         for (int n : group) {
             hasChildren |= TreeNodes.expert(t, n) || walk.firstChild(n) >= 0;
         }
-        if (options.hex() && (!options.text() || TreeNodes.size(t, first) > 0)) {
+        // tshark: with -x only items over bytes (not expert items), in jsonraw every item; never a text item
+        boolean expert = TreeNodes.expert(t, first);
+        boolean text = t.field(first).isText();
+        if (options.hex() && !text && (!options.text() || TreeNodes.size(t, first) > 0 && !expert)) {
             json.name(key + "_raw");
             values(group, n -> raw(t, n));
         }
@@ -141,7 +144,7 @@ final class JsonSink implements Sink {
                 values(group, n -> children(t, n, below));
             }
         }
-        if (!hasValue && !hasChildren && options.text()) {
+        if (!hasValue && !hasChildren && (options.text() || text)) {     // jsonraw too writes a text item as ""
             json.name(key);
             values(group, n -> noValue(t, n));
         }
@@ -189,9 +192,14 @@ final class JsonSink implements Sink {
         Field f = t.field(n);
         json.beginArray();
         tmp.setLength(0);
-        if (TreeNodes.expert(t, n)) {
-            json.string("");
-        } else if (f.bitmask() != 0) {
+        boolean expert = TreeNodes.expert(t, n);
+        if (expert || (t.flags(n) & Tree.NO_SOURCE) != 0) {
+            // an item without a buffer (expert items and their members, tcp.completeness): no bytes, at 0, of length 0
+            json.raw("0").raw("0").raw(Long.toUnsignedString(f.bitmask())).raw(Integer.toString(expert ? 1 : nodes.ftenum(f)));
+            json.endArray();
+            return;
+        }
+        if (f.bitmask() != 0) {
             tmp.append('"');
             TreeNodes.maskedValue(t, n, tmp);
             json.raw(tmp.append('"'));
@@ -203,7 +211,7 @@ final class JsonSink implements Sink {
             }
             json.string(tmp);
         }
-        int type = TreeNodes.expert(t, n) ? 1 : nodes.ftenum(f);
+        int type = nodes.ftenum(f);
         json.raw(Integer.toString(TreeNodes.pos(t, n))).raw(Integer.toString(TreeNodes.size(t, n)))
                 .raw(Long.toUnsignedString(f.bitmask())).raw(Integer.toString(type));
         json.endArray();
@@ -237,7 +245,7 @@ final class JsonSink implements Sink {
     }
 
     private void expertRaw(String key, int type) {
-        json.name(key + "_raw").beginArray().string("").raw("0").raw("0").raw("0").raw(Integer.toString(type)).endArray();
+        json.name(key + "_raw").beginArray().raw("0").raw("0").raw("0").raw(Integer.toString(type)).endArray();
     }
 
     /** The JSON key of a node: its field's name ({@code _ws.expert} for an expert item, the label of a text item). */

@@ -135,7 +135,8 @@ final class PdmlSink implements Sink {
             open(t, n, children);
             if (children) {
                 children(t, n, lv, active);
-                indent(lv + 1);
+                // tshark closes a wrapped field at its own level, not inside the wrapper (a quirk kept for byte equality)
+                indent(level + 1);
                 sb.append(nodes.isProtocol(f) && f != EngineFields.DATA.field() ? "</proto>\n" : "</field>\n");
             }
         }
@@ -209,7 +210,11 @@ final class PdmlSink implements Sink {
             tmp.setLength(0);
             if (nodes.show(t, n, tmp)) {
                 sb.append("\" show=\"");
-                Xml.escape(tmp, sb);
+                if (f.type() == FieldType.STRING || f.type() == FieldType.STRINGZ) {
+                    Xml.escapeString(tmp, sb);
+                } else {
+                    Xml.escape(tmp, sb);
+                }
             }
             if (size > 0) {
                 sb.append("\" value=\"");

@@ -24,13 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class StructuredOutputsTest {
     /** PDML top-level elements equal to tshark's in every packet. */
-    static final Set<String> PDML = Set.of("geninfo", "frame", "arp", "sll", "ip", "ipv6", "tcp", "data-text-lines",
-            "tls");
+    static final Set<String> PDML = Set.of("geninfo", "frame", "eth", "arp", "sll", "ip", "ipv6", "icmpv6", "tcp", "http",
+            "data-text-lines", "fake-field-wrapper", "tls");
     /** JSON layers equal to tshark's in every packet. */
-    static final Set<String> JSON = Set.of("frame", "ip", "ipv6", "arp", "sll", "data", "icmpv6", "tcp", "tcp.segments",
-            "data-text-lines", "tls");
+    static final Set<String> JSON = Set.of("frame", "eth", "ip", "ipv6", "arp", "sll", "data", "icmpv6", "tcp", "tcp.segments",
+            "http", "data-text-lines", "tls");
     /** EK layers equal to tshark's in every packet. */
-    static final Set<String> EK = Set.of("frame", "ip", "ipv6", "arp", "sll", "data", "icmpv6", "tcp", "tcp_tcp_segments",
+    static final Set<String> EK = Set.of("frame", "eth", "http", "ip", "ipv6", "arp", "sll", "data", "icmpv6", "tcp", "tcp_tcp_segments",
             "tcp_tcp_segment", "tcp_tcp_segment_count", "tcp_tcp_reassembled_length", "tcp_tcp_reassembled_data",
             "tcp_tcp_segment_overlap", "data-text-lines", "tls");
 

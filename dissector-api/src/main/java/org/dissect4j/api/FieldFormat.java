@@ -579,11 +579,25 @@ public final class FieldFormat {
      * @param out where to append
      */
     public static void string(TreeView t, int node, StringBuilder out) {
-        if ((t.flags(node) & Tree.UTF16) != 0) {
+        int flags = t.flags(node);
+        if ((flags & Tree.UTF16) != 0) {
             out.append(t.string(node));
             return;
         }
-        text(t, t.source(node), t.offset(node), t.length(node), out);
+        if ((flags & Tree.ASCII) != 0) {
+            escape(t.string(node), out);
+            return;
+        }
+        int src = t.source(node);
+        int off = t.offset(node);
+        int len = Math.max(0, Math.min(t.length(node), t.sourceLength(src) - off));
+        MemorySegment seg = t.segment(src);
+        long at = t.base(src) + off;
+        int end = 0;
+        while (end < len && Bytes.u8(seg, at + end) != 0) {     // the value ends at its first NUL, as a C string
+            end++;
+        }
+        text(t, src, off, end, out);
     }
 
     /**

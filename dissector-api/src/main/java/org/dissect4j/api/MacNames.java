@@ -48,7 +48,19 @@ public final class MacNames {
      * @return {@code out}
      */
     public static StringBuilder name(StringBuilder out, MemorySegment seg, long at) {
-        long mac = Bytes.uN(seg, at, 6);
+        return name(out, Bytes.uN(seg, at, 6));
+    }
+
+    /**
+     * {@link #name(StringBuilder, MemorySegment, long)} for an address given as its 48-bit value (the first byte
+     * in the high bits), for a dissector that records the resolved name ({@code eth.dst_resolved}): it looks up
+     * sorted arrays and appends table strings and hex digits, so it allocates nothing once the names are loaded.
+     *
+     * @param out where to append
+     * @param mac the address, {@code 0..2^48-1}
+     * @return {@code out}
+     */
+    public static StringBuilder name(StringBuilder out, long mac) {
         Db db = Db.INSTANCE;
         String exact = db.exactNames.get(mac);
         if (exact != null) {
@@ -57,17 +69,28 @@ public final class MacNames {
         String vendor = db.ouiNames.get(mac >>> 24);
         if (vendor != null) {
             out.append(vendor).append('_');
-            return rest(out, seg, at, 3);
+            return hexBytes(out, mac, 3);
         }
         for (int bytes = 5; bytes >= 1; bytes--) {
             long prefix = mac & (-1L << (8 * (6 - bytes))) & 0xFFFF_FFFF_FFFFL;
             String n = db.maskedNames.get(prefix);
             if (n != null) {
                 out.append(n).append('_');
-                return rest(out, seg, at, bytes);
+                return hexBytes(out, mac, bytes);
             }
         }
-        return mac(out, seg, at);
+        return hexBytes(out, mac, 0);
+    }
+
+    /**
+     * The vendor of the address's 24-bit OUI in Wireshark's {@code manuf} file ({@code get_manuf_name_if_known}),
+     * or {@code null}: the value of {@code eth.dst.oui_resolved}. A table string; allocates nothing once loaded.
+     *
+     * @param mac the address, {@code 0..2^48-1}
+     * @return the vendor's short name, or {@code null}
+     */
+    public static String vendor(long mac) {
+        return Db.INSTANCE.ouiNames.get(mac >>> 24);
     }
 
     /**
@@ -92,12 +115,13 @@ public final class MacNames {
         out.append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xF, 16));
     }
 
-    private static StringBuilder rest(StringBuilder out, MemorySegment seg, long at, int from) {
+    /** Appends bytes {@code from..5} of the 48-bit address {@code mac}, colon-separated. */
+    private static StringBuilder hexBytes(StringBuilder out, long mac, int from) {
         for (int i = from; i < 6; i++) {
             if (i > from) {
                 out.append(':');
             }
-            hex2(out, Bytes.u8(seg, at + i));
+            hex2(out, (int) (mac >>> (8 * (5 - i))) & 0xFF);
         }
         return out;
     }

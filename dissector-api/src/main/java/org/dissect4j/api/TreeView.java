@@ -39,6 +39,16 @@ public abstract sealed class TreeView permits Tree {
      * {@link #shownLength} (an HTTP header's value under its whole line, a flags string over the flags word).
      */
     public static final int SHOWN_AT = 32;
+    /**
+     * Flag: a string Wireshark decodes as {@code ENC_ASCII} (HTTP's {@code http.file_data}): every byte of 0x80 or
+     * more is one U+FFFD, where a string without the flag is decoded as UTF-8.
+     */
+    public static final int ASCII = 64;
+    /**
+     * Flag: Wireshark adds this item without a buffer ({@code tvb} NULL, as {@code tcp.completeness}): {@code -T jsonraw}
+     * gives it no bytes and position 0, where PDML shows it at its protocol's start like other generated items.
+     */
+    public static final int NO_SOURCE = 128;
 
     /*
      * The int columns of a node live side by side in one array, NODE_INTS slots per node (field,
@@ -447,8 +457,8 @@ public abstract sealed class TreeView permits Tree {
     }
 
     /**
-     * The text of a {@link FieldType#STRING}/{@link FieldType#STRINGZ} node (UTF-8, or UTF-16LE
-     * where the dissector said so). For a node of any other type this is {@link #text(int)}: the
+     * The text of a {@link FieldType#STRING}/{@link FieldType#STRINGZ} node (UTF-8, or UTF-16LE or ASCII
+     * where the dissector said so), up to its first NUL as Wireshark's. For a node of any other type this is {@link #text(int)}: the
      * bytes of an integer field are never returned as if they were characters. Allocates.
      *
      * @param node a node index of the current packet (0 .. {@link #size()} - 1)
@@ -460,10 +470,28 @@ public abstract sealed class TreeView permits Tree {
             return text(node);
         }
         byte[] b = bytes(node);
-        if ((nodes[node * NODE_INTS + FLAGS] & UTF16) != 0) {
+        int flags = nodes[node * NODE_INTS + FLAGS];
+        if ((flags & UTF16) != 0) {
             return new String(b, StandardCharsets.UTF_16LE);
         }
-        return new String(b, StandardCharsets.UTF_8);
+        int end = cString(b);
+        if ((flags & ASCII) != 0) {
+            char[] c = new char[end];
+            for (int i = 0; i < end; i++) {
+                c[i] = b[i] >= 0 ? (char) b[i] : '\uFFFD';
+            }
+            return new String(c);
+        }
+        return new String(b, 0, end, StandardCharsets.UTF_8);
+    }
+
+    /** Where a string's value ends: at its first NUL, as Wireshark's FT_STRING values are C strings. */
+    static int cString(byte[] b) {
+        int end = 0;
+        while (end < b.length && b[end] != 0) {
+            end++;
+        }
+        return end;
     }
 
     /**

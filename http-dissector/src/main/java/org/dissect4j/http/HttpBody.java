@@ -91,7 +91,11 @@ final class HttpBody {
             captured = n;
         }
         t.useSource(src);
-        t.add(HttpFields.FILE_DATA, off, captured);
+        // Wireshark 4.0 adds the body as an ENC_ASCII string: every byte of 0x80 or more is a U+FFFD
+        int fileData = t.add(HttpFields.FILE_DATA, off, captured);
+        if (fileData >= 0) {
+            t.setFlags(fileData, Tree.ASCII);
+        }
         t.useSource(saved);
         DissectorHandle h = mediaHandle(p);
         typeName.set(mediaKey, mediaKeyLength);

@@ -3,6 +3,7 @@ package org.dissect4j.net;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.Field;
+import org.dissect4j.api.MacNames;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -32,6 +33,8 @@ final class EthernetDissector implements Dissector {
     private DissectorHandle ethertype;
     private DissectorHandle llc;
     private DissectorHandle data;
+    /** The resolved name of the address being recorded, reused: composing it allocates nothing. */
+    private final StringBuilder resolved = new StringBuilder(64);
 
     /** {@code fcsLen}: 0 no FCS, 4 FCS present, -1 guess from the trailer length (Wireshark's default for pcap). */
     EthernetDissector(NetContext ctx, int fcsLen) {
@@ -114,11 +117,12 @@ final class EthernetDissector implements Dissector {
     }
 
     /** Destination and source with their hidden and bit fields, in Wireshark's order (the header is captured). */
-    private static void addresses(Packet p, Tree t, int off, boolean checkGroup) {
+    private void addresses(Packet p, Tree t, int off, boolean checkGroup) {
         boolean fields = t.wantsAnyOf(NetProtocols.ETH);    // else the adds below record nothing: skip the reads too
         t.open(EthernetFields.DST, off, 6);
         if (fields) {
-            bits(p, t, off, EthernetFields.DST_OUI, EthernetFields.DST_LG, EthernetFields.DST_IG);
+            bits(p, t, off, EthernetFields.DST_RESOLVED, EthernetFields.DST_OUI, EthernetFields.DST_OUI_RESOLVED,
+                    EthernetFields.DST_LG, EthernetFields.DST_IG);
         }
         t.close();
         t.open(EthernetFields.SRC, off + 6, 6);
@@ -126,19 +130,55 @@ final class EthernetDissector implements Dissector {
             t.expert(NetExperts.ETH_SRC_NOT_GROUP, off + 6, 6);
         }
         if (fields) {
-            bits(p, t, off + 6, EthernetFields.SRC_OUI, EthernetFields.SRC_LG, EthernetFields.SRC_IG);
+            bits(p, t, off + 6, EthernetFields.SRC_RESOLVED, EthernetFields.SRC_OUI, EthernetFields.SRC_OUI_RESOLVED,
+                    EthernetFields.SRC_LG, EthernetFields.SRC_IG);
         }
         t.close();
     }
 
-    private static void bits(Packet p, Tree t, int at, Field oui, Field lg, Field ig) {
+    /**
+     * The items under an address, in Wireshark's order: its hidden resolved name and OUI (with the OUI's vendor
+     * when the manuf file names it), the same as {@code eth.addr}, then the LG and IG bits.
+     */
+    private void bits(Packet p, Tree t, int at, Field name, Field oui, Field ouiName, Field lg, Field ig) {
         int first3 = p.u24(at);
+        boolean names = t.wants(name) || t.wants(EthernetFields.ADDR_RESOLVED);
+        String vendor = null;
+        if (names || t.wants(ouiName) || t.wants(EthernetFields.ADDR_OUI_RESOLVED)) {
+            long mac = ((long) first3 << 24) | p.u24(at + 3);
+            vendor = MacNames.vendor(mac);
+            if (names) {
+                resolved.setLength(0);
+                MacNames.name(resolved, mac);
+            }
+        }
+        resolvedName(t, name, at);
         t.addUint(oui, at, 3, first3);
+        vendor(t, ouiName, at, vendor);
         t.add(EthernetFields.ADDR, at, 6);
+        resolvedName(t, EthernetFields.ADDR_RESOLVED, at);
         t.addUint(EthernetFields.ADDR_OUI, at, 3, first3);
+        vendor(t, EthernetFields.ADDR_OUI_RESOLVED, at, vendor);
         t.addUint(lg, at, 3, first3);
         t.addUint(EthernetFields.LG, at, 3, first3);
         t.addUint(ig, at, 3, first3);
         t.addUint(EthernetFields.IG, at, 3, first3);
+    }
+
+    /** A resolved name, generated over the address's 6 bytes (tshark shows them as the item's value). */
+    private void resolvedName(Tree t, Field f, int at) {
+        int n = t.addString(f, resolved);
+        if (n >= 0) {
+            t.showAt(n, at, 6);
+        }
+    }
+
+    private static void vendor(Tree t, Field f, int at, String vendor) {
+        if (vendor != null) {
+            int n = t.addString(f, vendor);
+            if (n >= 0) {
+                t.showAt(n, at, 3);
+            }
+        }
     }
 }

@@ -16,10 +16,20 @@ public final class EthernetFields {
     public static final Field DST = Field.define("eth.dst", "Destination", FieldType.ETHER)
             .description("Destination Hardware Address")
             .build();
+    /** {@code eth.dst_resolved}: Destination (resolved). */
+    public static final Field DST_RESOLVED = Field.define("eth.dst_resolved", "Destination (resolved)", FieldType.STRING)
+            .description("Destination Hardware Address (resolved)")
+            .hidden()
+            .build();
     /** {@code eth.dst.oui}: Destination OUI. */
     public static final Field DST_OUI = Field.define("eth.dst.oui", "Destination OUI", FieldType.UINT24)
             .base(Base.OUI)
             .description("Destination Organizationally Unique Identifier")
+            .hidden()
+            .build();
+    /** {@code eth.dst.oui_resolved}: Destination OUI (resolved). */
+    public static final Field DST_OUI_RESOLVED = Field.define("eth.dst.oui_resolved", "Destination OUI (resolved)", FieldType.STRING)
+            .description("Destination Organizationally Unique Identifier (resolved)")
             .hidden()
             .build();
     /** {@code eth.dst.lg}: LG bit. */
@@ -38,10 +48,20 @@ public final class EthernetFields {
     public static final Field SRC = Field.define("eth.src", "Source", FieldType.ETHER)
             .description("Source Hardware Address")
             .build();
+    /** {@code eth.src_resolved}: Source (resolved). */
+    public static final Field SRC_RESOLVED = Field.define("eth.src_resolved", "Source (resolved)", FieldType.STRING)
+            .description("Source Hardware Address (resolved)")
+            .hidden()
+            .build();
     /** {@code eth.src.oui}: Source OUI. */
     public static final Field SRC_OUI = Field.define("eth.src.oui", "Source OUI", FieldType.UINT24)
             .base(Base.OUI)
             .description("Source Organizationally Unique Identifier")
+            .hidden()
+            .build();
+    /** {@code eth.src.oui_resolved}: Source OUI (resolved). */
+    public static final Field SRC_OUI_RESOLVED = Field.define("eth.src.oui_resolved", "Source OUI (resolved)", FieldType.STRING)
+            .description("Source Organizationally Unique Identifier (resolved)")
             .hidden()
             .build();
     /** {@code eth.src.lg}: LG bit. */
@@ -60,10 +80,20 @@ public final class EthernetFields {
     public static final Field ADDR = Field.define("eth.addr", "Address", FieldType.ETHER)
             .description("Source or Destination Hardware Address")
             .build();
+    /** {@code eth.addr_resolved}: Address (resolved). */
+    public static final Field ADDR_RESOLVED = Field.define("eth.addr_resolved", "Address (resolved)", FieldType.STRING)
+            .description("Source or Destination Hardware Address (resolved)")
+            .hidden()
+            .build();
     /** {@code eth.addr.oui}: Address OUI. */
     public static final Field ADDR_OUI = Field.define("eth.addr.oui", "Address OUI", FieldType.UINT24)
             .base(Base.OUI)
             .description("Address Organizationally Unique Identifier")
+            .hidden()
+            .build();
+    /** {@code eth.addr.oui_resolved}: Address OUI (resolved). */
+    public static final Field ADDR_OUI_RESOLVED = Field.define("eth.addr.oui_resolved", "Address OUI (resolved)", FieldType.STRING)
+            .description("Address Organizationally Unique Identifier (resolved)")
             .hidden()
             .build();
     /** {@code eth.lg}: LG bit. */
@@ -117,11 +147,13 @@ public final class EthernetFields {
     /** Every field of this class, in declaration order (for registration). */
     static Field[] all() {
         return new Field[] {
-            DST, DST_OUI, DST_LG, DST_IG,
-            SRC, SRC_OUI, SRC_LG, SRC_IG,
-            ADDR, ADDR_OUI, LG, IG,
-            LEN, TYPE, INVALID_LENTYPE, PADDING,
-            TRAILER, FCS, FCS_STATUS,
+            DST, DST_RESOLVED, DST_OUI, DST_OUI_RESOLVED,
+            DST_LG, DST_IG, SRC, SRC_RESOLVED,
+            SRC_OUI, SRC_OUI_RESOLVED, SRC_LG, SRC_IG,
+            ADDR, ADDR_RESOLVED, ADDR_OUI, ADDR_OUI_RESOLVED,
+            LG, IG, LEN, TYPE,
+            INVALID_LENTYPE, PADDING, TRAILER, FCS,
+            FCS_STATUS,
         };
     }
 }

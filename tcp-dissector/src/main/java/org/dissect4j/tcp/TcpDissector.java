@@ -98,7 +98,10 @@ public final class TcpDissector implements Dissector {
         analysis.findConversation(p, s);
         s.conv.lastSeen = s.now;
         t.addGenerated(TcpFields.STREAM, s.conv.stream);
-        t.addGenerated(TcpFields.COMPLETENESS, s.conv.completeness);
+        int completeness = t.addGenerated(TcpFields.COMPLETENESS, s.conv.completeness);
+        if (completeness >= 0) {
+            t.setFlags(completeness, Tree.NO_SOURCE);       // packet-tcp.c adds it with a NULL tvb
+        }
         if (settings.analyzeSeq) {
             s.fwd.numSackRanges = 0;
         }

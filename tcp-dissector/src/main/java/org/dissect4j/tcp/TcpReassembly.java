@@ -370,13 +370,14 @@ final class TcpReassembly {
             // segments are kept in offset order: one starting before the end of those before it overlaps them
             if (b.segOffset[i] < end && seg >= 0) {
                 t.push(seg);
-                t.setFlags(t.addUint(TcpFields.SEGMENT_OVERLAP, 0, 0, 1), Tree.GENERATED);
+                // over no bytes at the segment's start, as reassemble.c adds it (PDML pos="5995" size="0")
+                t.setFlags(t.addUint(TcpFields.SEGMENT_OVERLAP, b.segOffset[i], 0, 1), Tree.GENERATED);
                 t.close();
             }
             end = Math.max(end, (long) b.segOffset[i] + b.segLength[i]);
         }
         t.addGenerated(TcpFields.SEGMENT_COUNT, b.segCount);
-        t.setFlags(t.addUint(TcpFields.REASSEMBLED_LENGTH, 0, total, total), Tree.GENERATED);
+        t.addGenerated(TcpFields.REASSEMBLED_LENGTH, total);      // over no bytes, as reassemble.c adds it (PDML size="0")
         t.setFlags(t.add(TcpFields.REASSEMBLED_DATA, 0, total), Tree.GENERATED);
         t.close();
         t.close();

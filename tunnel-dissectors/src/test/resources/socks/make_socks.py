@@ -10,49 +10,35 @@ tunnelled protocol, for what tshark 4.0.17 shows:
     username/password;
   - hostile: a SOCKS5 greeting that claims 255 methods and brings 2, a domain name longer than the data, and
     bytes that are no SOCKS version (a TLS record sent to port 1080).
-Run it here, then regen-golden.sh."""
+Frames are written with ../captures/pcapkit.py. Run it here, then regen-golden.sh."""
 import os
 import struct
+import sys
 
-C, S = bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "captures"))
+from pcapkit import Pcap  # noqa: E402
 
-
-def checksum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    s = (s >> 16) + (s & 0xffff)
-    s += s >> 16
-    return ~s & 0xffff
-
-
-def segment(src, dst, sport, dport, seq, ack, payload, flags=0x18):
-    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 5 << 4, flags, 65535, 0, 0) + payload
-    pseudo = src + dst + struct.pack("!BBH", 0, 6, len(tcp))
-    tcp = tcp[:16] + struct.pack("!H", checksum(pseudo + tcp)) + tcp[18:]
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 1, 0x4000, 64, 6, 0, src, dst)
-    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
-    return b"\x02\0\0\0\0\x01\x02\0\0\0\0\x02\x08\x00" + ip + tcp
+C, S = "10.0.0.1", "10.0.0.2"
+pcap = Pcap()
 
 
 class Connection:
     def __init__(self, sport, dport=1080):
         self.sport, self.dport, self.cseq, self.sseq = sport, dport, 1000, 5000
-        frames.append(segment(C, S, sport, dport, self.cseq - 1, 0, b"", 0x02))
-        frames.append(segment(S, C, dport, sport, self.sseq - 1, self.cseq, b"", 0x12))
+        pcap.tcp(C, S, sport, dport, self.cseq - 1, 0, 0x02)
+        pcap.tcp(S, C, dport, sport, self.sseq - 1, self.cseq, 0x12)
 
     def client(self, data):
-        frames.append(segment(C, S, self.sport, self.dport, self.cseq, self.sseq, data))
+        pcap.tcp(C, S, self.sport, self.dport, self.cseq, self.sseq, 0x18, data)
         self.cseq += len(data)
 
     def server(self, data):
-        frames.append(segment(S, C, self.dport, self.sport, self.sseq, self.cseq, data))
+        pcap.tcp(S, C, self.dport, self.sport, self.sseq, self.cseq, 0x18, data)
         self.sseq += len(data)
 
 
 GET = b"GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"
 OK = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nhello\n"
-frames = []
 
 a = Connection(42000)
 a.client(b"\x05\x01\x00")
@@ -122,8 +108,4 @@ m.server(b"\x01\x01")
 h = Connection(42007)
 h.client(bytes.fromhex("160301002e0100002a0303") + bytes(32) + bytes.fromhex("000002002f0100"))
 
-out = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "socks.pcap"), "wb")
-out.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1))
-for i, fr in enumerate(frames):
-    out.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr), len(fr)) + fr)
-out.close()
+pcap.write(os.path.join(os.path.dirname(os.path.abspath(__file__)), "socks.pcap"))

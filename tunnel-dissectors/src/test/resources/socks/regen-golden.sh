@@ -15,3 +15,5 @@ args=(-T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, -E q
 for f in "${fields[@]}"; do args+=(-e "$f"); done
 tshark -r socks.pcap "${args[@]}" > socks.pcap.fields.tsv
 echo "socks.pcap: $(($(wc -l < socks.pcap.fields.tsv) - 1)) frames"
+# tshark's second pass (-2), for SocksTwoPassTest: the protocols and Info it shows then.
+tshark -2 -r socks.pcap -T fields -E header=y -E separator=/t -E quote=n -e frame.protocols -e _ws.col.Info > socks.pcap.2pass.tsv

@@ -18,13 +18,17 @@ final class Socks5Messages {
     /** The message at {@code offset}: SOCKS's item, opened here after what must be read before it. */
     void message(Packet p, Tree t, SocksConnection c, boolean fromClient, int offset, int length) {
         if (c.state == SocksConnection.V5_REQUEST && fromClient || c.state == SocksConnection.V5_REPLY && !fromClient) {
-            // Wireshark reads the whole request before it shows anything: one cut short shows no tree
-            requestLength(p, offset);
+            // Wireshark reads the whole request before it shows anything (one cut short shows no tree), on the first
+            // pass before its Info text, on a second pass after it
+            if (!p.visited()) {
+                requestLength(p, offset);
+            }
             if (p.columns()) {
                 int command = fromClient ? p.u8(offset + 1) : c.command;
                 p.info().append(fromClient ? " Command Request - " : " Command Response - ")
                         .append(SocksFields.COMMANDS.name(command, "Unknown"));
             }
+            requestLength(p, offset);
         }
         t.open(SocksFields.SOCKS.field(), offset, length);
         switch (c.state) {

@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * What one SOCKS connection has negotiated so far (Wireshark's {@code socks_hash_entry_t}): the version, where the
- * handshake stands, and what the tunnel leads to. Kept as the connection's conversation data; a few fields, no
- * buffers.
+ * handshake stands, what the tunnel leads to, and (for a second pass) which frames carried the handshake. Kept as
+ * the connection's conversation data; a few fields and two arrays of 16.
  */
 final class SocksConnection {
     /** Handshake states, in the order the messages come (RFC 1928 and 1929; SOCKS 4 has the first two). */
@@ -26,6 +26,45 @@ final class SocksConnection {
     final byte[] addressV6 = new byte[16];
     final MemorySegment addressV6Segment = MemorySegment.ofArray(addressV6);
 
+    /** Handshake frames remembered for a second pass ({@code -2}): at most this many, which is more than a handshake has. */
+    static final int REMEMBERED = 16;
+    private final long[] frames = new long[REMEMBERED];
+    private final int[] states = new int[REMEMBERED];
+    private int remembered;
+    /** The frame whose message ended the handshake, and the state it left, or -1. */
+    private long doneFrame = -1;
+    private int doneState;
+
+    /**
+     * On the first pass, remembers the state a frame of the handshake found, and the frame that ended it; on a
+     * second pass, puts back the state the frame found then, so each message is decoded as it was the first time.
+     */
+    void replay(long frame, boolean visited) {
+        if (visited) {
+            state = stateAt(frame);
+        } else if (state < DONE && remembered < REMEMBERED) {
+            frames[remembered] = frame;
+            states[remembered++] = state;
+        }
+    }
+
+    /** Called after a message: notes the frame that ended the handshake (first pass). */
+    void settled(long frame) {
+        if (state >= DONE && doneFrame < 0) {
+            doneFrame = frame;
+            doneState = state;
+        }
+    }
+
+    private int stateAt(long frame) {
+        for (int i = 0; i < remembered; i++) {
+            if (frames[i] == frame) {
+                return states[i];
+            }
+        }
+        return doneFrame >= 0 && frame > doneFrame ? doneState : state;
+    }
+
     void reset() {
         version = 0;
         state = NONE;
@@ -33,5 +72,7 @@ final class SocksConnection {
         command = 0;
         remotePort = 0;
         addressType = ADDRESS_NONE;
+        remembered = 0;
+        doneFrame = -1;
     }
 }

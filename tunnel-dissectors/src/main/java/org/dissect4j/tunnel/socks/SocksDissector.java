@@ -63,9 +63,20 @@ final class SocksDissector implements Dissector {
             c.clientPort = p.srcPort();
         }
         boolean fromClient = p.srcPort() == c.clientPort;
+        long frame = p.frame().number();
+        c.replay(frame, p.visited());
         if (c.state == SocksConnection.DONE) {
             return tunnel(p, c, offset, length);
         }
+        try {
+            return handshake(p, c, fromClient, offset, length);
+        } finally {
+            c.settled(frame);
+        }
+    }
+
+    /** A message of the handshake, or bytes that are no SOCKS version ("Unknown"). */
+    private int handshake(Packet p, SocksConnection c, boolean fromClient, int offset, int length) {
         Tree t = p.tree();
         if (c.state == SocksConnection.NONE) {
             c.version = p.u8(offset);
@@ -105,8 +116,8 @@ final class SocksDissector implements Dissector {
             int userEnd = nul(p, user);
             boolean v4a = p.u16(offset + 4) == 0 && p.u8(offset + 6) == 0 && p.u8(offset + 7) != 0;
             int nameEnd = v4a ? nul(p, userEnd + 1) : -1;
-            if (p.columns()) {
-                p.info().append(" Connect to server request");
+            if (p.columns() && !p.visited()) {
+                p.info().append(" Connect to server request");     // Wireshark writes it on the first pass only
             }
             c.command = p.u8(offset + 1);
             c.remotePort = c.command == CONNECT ? p.u16(offset + 2) : 0;
@@ -123,7 +134,7 @@ final class SocksDissector implements Dissector {
             }
         } else if (c.state == SocksConnection.V4_REPLY && !fromClient) {
             p.require(offset, V4_REPLY_LENGTH);
-            if (p.columns()) {
+            if (p.columns() && !p.visited()) {
                 p.info().append(" Connect Response");
             }
             c.state = SocksConnection.DONE;

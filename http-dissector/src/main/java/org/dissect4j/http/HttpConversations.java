@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.ConversationData;
+import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Registrar;
 
@@ -42,6 +43,8 @@ final class HttpConversations {
         int tunnelPort = -1;
         long tunnelFrame;
         int tunnelOffset;
+        /** After a 101: the dissector of the protocol upgraded to ({@code http.upgrade}), or null. */
+        DissectorHandle upgraded;
 
         /** The queue slot {@code i}, made on first use (most connections carry one or two requests). */
         Request slot(int i) {
@@ -142,13 +145,20 @@ final class HttpConversations {
     }
 
     /** The tunnel begins in frame {@code frame} at {@code offset}: Wireshark's startframe and startoffset. */
-    void tunnel(Packet p, int port, long frame, int offset) {
+    void tunnel(Packet p, int port, long frame, int offset, DissectorHandle upgraded) {
         State s = state(p, true);
         if (s != null) {
+            s.upgraded = upgraded;
             s.tunnelPort = port;
             s.tunnelFrame = frame;
             s.tunnelOffset = offset;
         }
+    }
+
+    /** The dissector of the protocol a 101 upgraded the connection to, or null. */
+    DissectorHandle upgraded(Packet p) {
+        State s = state(p, false);
+        return s == null ? null : s.upgraded;
     }
 
     /** The tunnelled port when the bytes at {@code offset} of this frame are the tunnel's, else -1. */

@@ -75,6 +75,38 @@ public final class HttpDissector implements Dissector {
     }
 
     private DissectorTable tcpPorts;
+    /** {@code http.upgrade}: Upgrade tokens (lower case) to dissectors; read into the arrays below on the first 101. */
+    private DissectorTable upgrades;
+    private byte[][] upgradeTokens;
+    private DissectorHandle[] upgradeHandles;
+
+    void upgradeTable(DissectorTable table) {
+        this.upgrades = table;
+    }
+
+    /** The dissector {@code http.upgrade} names for the Upgrade value {@code [at, at + len)}, or null. */
+    private DissectorHandle upgradeHandle(Packet p, int at, int len) {
+        if (upgrades == null || at < 0) {
+            return null;
+        }
+        if (upgradeTokens == null) {
+            // once per engine, after every plugin's hand-off: no lookup by a String made per packet
+            var entries = upgrades.stringEntries();
+            upgradeTokens = new byte[entries.size()][];
+            upgradeHandles = new DissectorHandle[entries.size()];
+            int i = 0;
+            for (var e : entries.entrySet()) {
+                upgradeTokens[i] = HttpHeaders.ascii(e.getKey())[0];
+                upgradeHandles[i++] = e.getValue();
+            }
+        }
+        for (int i = 0; i < upgradeTokens.length; i++) {
+            if (AsciiScan.equalsIgnoreCase(p, at, at + len, upgradeTokens[i])) {
+                return upgradeHandles[i];
+            }
+        }
+        return null;
+    }
 
     void wire(DissectorTable mediaTypes, DissectorHandle dataHandle, DissectorHandle self) {
         body.wire(mediaTypes, dataHandle);
@@ -105,9 +137,17 @@ public final class HttpDissector implements Dissector {
     /**
      * The bytes of a tunnel a CONNECT opened: Wireshark hands them to the {@code tcp.port} dissector of the port
      * asked for (TLS for 443), below HTTP in the protocol chain; undissected they are data. After a 101 (Switching
-     * Protocols) they are data too: WebSocket and h2c upgrades are not dissected.
+     * Protocols) they go to the {@code http.upgrade} dissector of the response's Upgrade token (WebSocket), else
+     * they are data.
      */
     private int tunnel(Packet p, int port, int at, int end) {
+        DissectorHandle upgraded = port == HttpConversations.UPGRADED ? conversations.upgraded(p) : null;
+        if (upgraded != null) {
+            // Wireshark's HTTP names no column here, the upgraded protocol does once it has read its header; it
+            // returns what it took: none when it asked for more at once, so TCP shows a segment of a PDU
+            p.keepCarrierColumn();
+            return at + p.call(upgraded, at, end - at);
+        }
         if (port == HttpConversations.UPGRADED) {
             p.keepCarrierColumn();      // Wireshark's HTTP names no column for bytes of a protocol it upgraded to
         }
@@ -308,9 +348,10 @@ public final class HttpDissector implements Dissector {
         }
         int status = HttpHeaders.statusCode(p, at, firstEnd);
         if (rq.connectPort >= 0 && status >= 200 && status < 300 && headersEnd >= 0) {
-            conversations.tunnel(p, rq.connectPort, p.frame().number(), headersEnd);
+            conversations.tunnel(p, rq.connectPort, p.frame().number(), headersEnd, null);
         } else if (status == 101 && headersEnd >= 0) {
-            conversations.tunnel(p, HttpConversations.UPGRADED, p.frame().number(), headersEnd);
+            conversations.tunnel(p, HttpConversations.UPGRADED, p.frame().number(), headersEnd,
+                    upgradeHandle(p, headers.upgradeOffset, headers.upgradeLength));
         }
         numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, rq.number), "HTTP response ", rq.number,
                 conversations.requests(p));

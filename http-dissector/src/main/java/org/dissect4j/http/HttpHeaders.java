@@ -48,7 +48,7 @@ final class HttpHeaders {
             HttpFields.PROXY_AUTHENTICATE, HttpFields.PROXY_AUTHORIZATION, HttpFields.WWW_AUTHENTICATE,
             HttpFields.X_FORWARDED_FOR};
     private static final int H_HOST = 0, H_CONTENT_TYPE = 2, H_CONTENT_LENGTH = 3, H_TRANSFER_ENCODING = 16,
-            H_CONTENT_ENCODING = 17;
+            H_CONTENT_ENCODING = 17, H_UPGRADE = 18;
     private static final byte[] CHUNKED = ascii("chunked")[0];
     /** {@link #encoding}: none (or one HTTP leaves alone), gzip ({@code x-gzip} too), deflate. */
     static final int IDENTITY = 0, GZIP = 1, DEFLATE = 2;
@@ -70,6 +70,8 @@ final class HttpHeaders {
     int uriOffset, uriLength;
     /** Where the first line that is no header starts (it ends the header section for Wireshark), or -1. */
     int notHeaderLine;
+    /** {@code Upgrade}'s value, or {@code upgradeOffset} -1: what a 101 switches to. */
+    int upgradeOffset, upgradeLength;
     /** The value of the header line {@link #known} last recognised. */
     private int valueStart, valueEnd;
     /** The field id of the TLS protocol, looked up once: -1 when no plugin declares it, -2 before the look-up. */
@@ -159,6 +161,7 @@ final class HttpHeaders {
         contentLength = -1;
         chunked = false;
         ctOffset = -1;
+        upgradeOffset = -1;
         encoding = IDENTITY;
         hostOffset = -1;
         uriOffset = -1;
@@ -365,6 +368,10 @@ final class HttpHeaders {
             case H_CONTENT_TYPE -> {
                 ctOffset = v;
                 ctLength = ve - v;
+            }
+            case H_UPGRADE -> {
+                upgradeOffset = v;
+                upgradeLength = ve - v;
             }
             case H_CONTENT_ENCODING -> encoding = AsciiScan.equalsIgnoreCase(p, v, ve, GZIP_NAMES[0])
                     || AsciiScan.equalsIgnoreCase(p, v, ve, GZIP_NAMES[1]) ? GZIP

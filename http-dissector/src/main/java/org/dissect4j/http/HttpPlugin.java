@@ -81,6 +81,8 @@ public final class HttpPlugin implements DissectorPlugin {
         for (String type : MULTIPART_TYPES) {
             mediaTypes.add(type, multipartHandle);
         }
+        r.dissector("data-text-lines", HttpFields.TEXT_LINES, new TextLinesDissector(null));
+        http.upgradeTable(r.newStringTable("http.upgrade", "HTTP Upgrade"));
         for (String type : TEXT_TYPES) {
             mediaTypes.add(type, r.dissector("data-text-lines:" + type, HttpFields.TEXT_LINES, new TextLinesDissector(type)));
         }

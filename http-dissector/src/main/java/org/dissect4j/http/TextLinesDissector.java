@@ -15,6 +15,7 @@ final class TextLinesDissector implements Dissector {
     private final String mediaType;
     private final StringBuilder label = new StringBuilder(64);
 
+    /** @param mediaType the type named in the label and the Info column, or null for text of no media type (WebSocket's) */
     TextLinesDissector(String mediaType) {
         this.mediaType = mediaType;
     }
@@ -40,11 +41,14 @@ final class TextLinesDissector implements Dissector {
         t.close();
         if (node >= 0 && t.wantsLabels()) {
             label.setLength(0);
-            label.append(HttpFields.TEXT_LINES.name()).append(": ").append(mediaType).append(" (").append(lines)
-                    .append(" lines)");
+            label.append(HttpFields.TEXT_LINES.name());
+            if (mediaType != null) {
+                label.append(": ").append(mediaType);
+            }
+            label.append(" (").append(lines).append(" lines)");
             t.setLabel(node, label);
         }
-        if (p.columns()) {
+        if (p.columns() && mediaType != null) {
             StringBuilder info = p.info();
             if (!info.isEmpty()) {
                 info.append(' ');

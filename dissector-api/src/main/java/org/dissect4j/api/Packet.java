@@ -109,6 +109,17 @@ public final class Packet extends PacketAddresses {
     }
 
     /**
+     * True when a second pass will dissect the frames again ({@code -2}, {@link Engine#keepState}): a dissector whose
+     * first-pass work cannot be redone (a TLS record decrypted with a sequence number that has moved on) keeps its
+     * result for {@link #visited} to show.
+     *
+     * @return {@link Engine#keepsState()}
+     */
+    public boolean keepsState() {
+        return engine.keepsState();
+    }
+
+    /**
      * Reads the big-endian value of {@code f} at {@code offset}, sized by the field's type
      * ({@code UINT8}..{@code UINT64}, {@code INT8}..{@code INT64}, {@code CHAR}, {@code IPv4}), records
      * it when wanted, and returns the field's value (for a field with a bitmask, the masked and

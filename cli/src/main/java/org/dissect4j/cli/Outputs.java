@@ -51,7 +51,9 @@ final class Outputs {
                     return null;
                 }
                 if (o.verbose || o.hexDump) {
-                    return new DetailSink(out, o.verbose, o.hexDump, null);
+                    DetailSink details = new DetailSink(out, o.verbose, o.hexDump, null);
+                    details.colors = o.color ? new ColorRules() : null;
+                    return details;
                 }
                 return new SummarySink(out, columns, digits).colored(o.color && trueColorTerminal() ? new ColorRules() : null);
             }

@@ -105,7 +105,7 @@ final class Outputs {
             } else {
                 throw new IllegalArgumentException("invalid -z \"" + z
                         + "\"; supported: conv,eth|ip|ipv6|tcp|udp, expert[,error|warn|note|chat|comment], flow,tcp,standard, "
-                        + "follow,tcp|udp,ascii|hex|raw|yaml,N, io,stat,INTERVAL[,FILTER]...");
+                        + "follow,tcp|udp|tls|http,ascii|hex|raw|yaml,N, io,stat,INTERVAL[,FILTER]...");
             }
         }
         if (o.handshakes) {

@@ -92,6 +92,7 @@ final class HttpBody {
         }
         t.useSource(src);
         t.add(HttpFields.FILE_DATA, off, captured);
+        p.follow().add("http", src, off, captured);
         t.useSource(saved);
         DissectorHandle h = mediaHandle(p);
         typeName.set(mediaKey, mediaKeyLength);

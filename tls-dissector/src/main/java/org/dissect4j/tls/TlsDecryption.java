@@ -308,6 +308,8 @@ final class TlsDecryption implements Dissector {
         Tree t = p.tree();
         int src = t.addSource(arenaSegment, arenaUsed, n, "Decrypted TLS");
         arenaUsed += n;
+        // -z follow,tls: the plaintext of application data; other records only say who sent the first decrypted one
+        p.follow().add("tls", src, 0, inner == TlsWire.CT_APPLICATION_DATA ? n : 0);
         if (tls13) {
             // tshark shows the inner type over the record's (opaque) type byte
             t.setFlags(t.addUint(TlsFields.CONTENT_TYPE, body - TlsWire.RECORD_HEADER_LENGTH, 1, inner), Tree.GENERATED);

@@ -50,6 +50,7 @@ class FollowTlsHttpTest {
         assertThat(Files.readAllLines(GOLDEN.resolve("CASES"))).hasSizeGreaterThanOrEqualTo(260);
         assertThat(Files.readString(GOLDEN.resolve("tls13-full-alpn-sni.pcapng.yes.follow,tls,ascii,0.txt")))
                 .contains("Node 0: 10.77.0.1:443\nNode 1: :0\n\t18\nGET / HTTP/1.0\r\n");
-        assertThat(Files.readString(GOLDEN.resolve("tcp-http-ipv4.pcap.no.follow,http,ascii,0.txt"))).contains("\n\t203\nHTTP/1.1 200 OK", "\n\t24000\n");
+        assertThat(Files.readString(GOLDEN.resolve("tcp-http-ipv4.pcap.no.follow,http,ascii,0.txt")))
+                .contains("\n\t203\nHTTP/1.1 200 OK", "\n\t24000\n");
     }
 }

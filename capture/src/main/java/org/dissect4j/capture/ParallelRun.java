@@ -30,6 +30,16 @@ final class ParallelRun<R> {
     volatile Thread readerWaiting;
     /** The sequence number whose completion wakes the reader. */
     volatile long readerWaitsFor = -1;
+    /**
+     * Decryption Secrets Blocks read so far, each with the sequence number of the first frame after it: a worker
+     * hands a block to its engine before that frame (as tshark applies a block to the packets after it). Appended by
+     * the reader before it publishes that frame's slot, so a worker that takes the slot sees the block.
+     */
+    final java.util.List<SecretsAt> secrets = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    record SecretsAt(long seq, DecryptionSecrets secrets) {
+    }
+
     /** The reader's own counters, in an object of their own: no cache line the workers read changes per frame. */
     final ReaderCounters counters;
 
@@ -77,6 +87,11 @@ final class ParallelRun<R> {
                 }
                 if (f == null) {
                     break;
+                }
+                if (source instanceof CaptureReader r) {
+                    for (int i = secrets.size(); i < r.secrets().size(); i++) {
+                        secrets.add(new SecretsAt(seq, r.secrets().get(i)));
+                    }
                 }
                 FrameSlot<R> slot = slots[(int) (seq % slots.length)];
                 // back-pressure: the slot must be free, and the captured bytes in flight under the budget

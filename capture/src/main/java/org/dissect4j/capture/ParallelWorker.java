@@ -24,6 +24,8 @@ final class ParallelWorker<R> {
     private int deltaDisplayedId = -1;
     /** Per stream kind: local index to global, -1 when not known yet. */
     private final int[][] globalOf = new int[ParallelDissection.STREAM_FIELDS.length][];
+    /** Decryption Secrets Blocks handed to this worker's engine ({@link ParallelRun#secrets}). */
+    private int secretsHanded;
 
     ParallelWorker(ParallelRun<R> run, int index) {
         this.run = run;
@@ -73,6 +75,10 @@ final class ParallelWorker<R> {
         Frame f = slot.frame;
         long seq = slot.seq;
         engine.previousDisplayedTimestamp(seq == 0 ? Long.MIN_VALUE : f.previousTimestampNanos());
+        for (; secretsHanded < run.secrets.size() && run.secrets.get(secretsHanded).seq() <= seq; secretsHanded++) {
+            DecryptionSecrets d = run.secrets.get(secretsHanded).secrets();
+            engine.addSecrets(d.type(), d.data());
+        }
         Packet p = engine.dissect(f);
         Tree t = p.tree();
         if (renumber) {

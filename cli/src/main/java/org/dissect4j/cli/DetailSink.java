@@ -22,6 +22,9 @@ final class DetailSink implements Sink {
     private final Sink summary;
     private final TreeWalk walk = new TreeWalk();
     private final StringBuilder sb = new StringBuilder(256);
+    /** {@code --color}: the coloring rules, else null; and the rule of the packet being printed. */
+    ColorRules colors;
+    private ColorRules.Rule rule;
 
     DetailSink(PrintStream out, boolean tree, boolean hex, Sink summary) {
         this.out = out;
@@ -32,12 +35,18 @@ final class DetailSink implements Sink {
 
     @Override
     public void prime(Engine engine) {
-        if (tree) {
+        if (tree || hex) {
+            // -x alone too: the data sources (reassembled, decrypted, de-chunked bytes) come from the whole dissection
             engine.tree().wantAll(true);
+        }
+        if (tree) {
             engine.tree().wantLabels(true);
         }
         if (summary != null) {
             summary.prime(engine);
+        }
+        if (colors != null && tree) {
+            colors.prime(engine);
         }
     }
 
@@ -48,6 +57,7 @@ final class DetailSink implements Sink {
             summary.packet(frame, p);
         }
         if (tree) {
+            rule = colors == null ? null : colors.match(t);
             walk.build(t);
             for (int n = walk.roots(); n >= 0; n = walk.nextSibling(n)) {
                 print(t, n, 0);
@@ -100,6 +110,11 @@ final class DetailSink implements Sink {
         }
         for (int c = walk.firstChild(node); c >= 0; c = walk.nextSibling(c)) {
             print(t, c, depth + 1);
+        }
+        if (rule != null && depth == 0 && f.abbrev().equals("frame")) {
+            // --color: the rule that colored the packet, the frame's last two lines as tshark prints them
+            out.println("    [Coloring Rule Name: " + rule.name() + "]");
+            out.println("    [Coloring Rule String: " + rule.text() + "]");
         }
     }
 

@@ -11,13 +11,16 @@ import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
 /**
- * {@code -z follow,tcp|udp,ascii|hex|raw|yaml,STREAM[,RANGE]}, and the {@code ,ADDR:PORT,ADDR:PORT} form
+ * {@code -z follow,tcp|udp|tls|http,ascii|hex|raw|yaml,STREAM[,RANGE]}, and the {@code ,ADDR:PORT,ADDR:PORT} form
  * instead of a stream index ({@code [ADDR]:PORT} for IPv6): tshark 4.0's follow report (ui/cli/tap-follow.c)
  * byte for byte. The banner, the filter tshark would apply, the two nodes (node 0 sent the first packet),
  * then each chunk of the stream ({@link FollowRecords}) in the mode's form: ascii (length line, printable
  * bytes, CR and LF kept, others as '.'), hex (per-direction offsets, 16 bytes a line), raw (hex digits) or
  * yaml (peers, then packets with base64 data). Chunks of node 1 are indented by a tab. RANGE ({@code N} or
  * {@code N-M}) selects chunks by their 1-based number.
+ *
+ * <p>{@code tls} and {@code http} follow what those dissectors hand the follow taps ({@link org.dissect4j.api.FollowData}):
+ * each decrypted application data record, and each HTTP message's headers and body, one chunk each.
  *
  * <p>Memory: the chunks are kept until the end (tshark prints after the last packet), bounded as
  * {@link FollowRecords} says; {@code --report-limit} sets the number of chunks.
@@ -28,6 +31,8 @@ final class FollowStream implements Sink {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean tcp;
+    /** {@code tls} or {@code http}: the stream's content as that dissector gives it ({@link org.dissect4j.api.FollowData}); null for tcp and udp. */
+    private final String tap;
     private final String mode;
     private final long stream;
     /** The address form: addresses (4 or 16 bytes) and ports of the two ends; null with a stream index. */
@@ -52,11 +57,12 @@ final class FollowStream implements Sink {
         this.out = out;
         this.err = err;
         String[] p = spec.split(",", -1);
-        if (p.length < 3 || !(p[0].equals("tcp") || p[0].equals("udp"))) {
-            throw new IllegalArgumentException("invalid -z follow \"" + spec + "\"; use follow,tcp|udp,ascii|hex|raw|yaml,STREAM[,RANGE]"
-                    + " or follow,tcp|udp,MODE,ADDR:PORT,ADDR:PORT[,RANGE]");
+        if (p.length < 3 || !Arrays.asList("tcp", "udp", "tls", "http").contains(p[0])) {
+            throw new IllegalArgumentException("invalid -z follow \"" + spec + "\"; use follow,tcp|udp|tls|http,ascii|hex|raw|yaml,STREAM[,RANGE]"
+                    + " or follow,tcp|udp|tls|http,MODE,ADDR:PORT,ADDR:PORT[,RANGE]");
         }
-        tcp = p[0].equals("tcp");
+        tcp = !p[0].equals("udp");
+        tap = p[0].equals("tls") || p[0].equals("http") ? p[0] : null;
         mode = p[1];
         if (!Arrays.asList("ascii", "hex", "raw", "yaml").contains(mode)) {
             throw new IllegalArgumentException("follow: invalid display mode \"" + mode + "\"; use ascii, hex, raw or yaml");
@@ -133,6 +139,12 @@ final class FollowStream implements Sink {
         streamIds = ReportFormat.want(engine, proto + ".stream");
         payloadIds = ReportFormat.want(engine, proto + ".payload");
         icmpIds = ReportFormat.concat(ReportFormat.want(engine, "icmp"), ReportFormat.want(engine, "icmpv6"));
+        if (tap != null) {
+            // fields of the layers the tap's data comes from, so that they are dissected (decrypted) beyond their headers
+            ReportFormat.want(engine, "tls.app_data_proto");
+            ReportFormat.want(engine, "http.request.method");
+            ReportFormat.want(engine, "http.file_data");
+        }
         if (tcp) {
             seqIds = ReportFormat.want(engine, "tcp.seq_raw");
             ackIds = ReportFormat.want(engine, "tcp.ack_raw");
@@ -164,6 +176,10 @@ final class FollowStream implements Sink {
         if (addr == null ? t.value(s) != stream : !matchesAddresses(src, p.srcPort(), dst, p.dstPort())) {
             return;
         }
+        if (tap != null) {
+            followed(frame, p, t, src, dst);
+            return;
+        }
         if (clientPort < 0) {
             clientAddr = src;
             clientPort = p.srcPort();
@@ -186,6 +202,35 @@ final class FollowStream implements Sink {
                 (int) ReportFormat.value(t, lenIds, 0), data);
     }
 
+    /**
+     * {@code follow,tls|http}: the frame's ranges of the tap, one chunk each, in frame order. As tshark 4.0, node 0 is
+     * the sender of the first frame with a range (for TLS 1.3 the server: its handshake is the first decrypted), and a
+     * TLS stream's node 1 stays unnamed ({@code :0}).
+     */
+    private void followed(Frame frame, Packet p, Tree t, byte[] src, byte[] dst) {
+        org.dissect4j.api.FollowData d = p.follow();
+        for (int i = 0; i < d.count(); i++) {
+            if (!d.tap(i).equals(tap)) {
+                continue;
+            }
+            if (clientPort < 0) {
+                clientAddr = src;
+                clientPort = p.srcPort();
+                if (tap.equals("http")) {
+                    serverAddr = dst;
+                    serverPort = p.dstPort();
+                }
+            }
+            if (d.length(i) > 0) {
+                byte[] data = new byte[d.length(i)];
+                java.lang.foreign.MemorySegment.copy(t.segment(d.source(i)), org.dissect4j.api.Bytes.U8, t.base(d.source(i)) + d.offset(i),
+                        data, 0, data.length);
+                boolean server = !(Arrays.equals(clientAddr, src) && clientPort == p.srcPort());
+                records.datagram(server, frame.number(), frame.timestampNanos(), data);
+            }
+        }
+    }
+
     private boolean matchesAddresses(byte[] src, int sp, byte[] dst, int dp) {
         return Arrays.equals(src, addr[0]) && sp == port[0] && Arrays.equals(dst, addr[1]) && dp == port[1]
                 || Arrays.equals(src, addr[1]) && sp == port[1] && Arrays.equals(dst, addr[0]) && dp == port[0];
@@ -201,7 +246,7 @@ final class FollowStream implements Sink {
             b.append("packets:\n");
         } else {
             b.append('\n').append(SEPARATOR).append('\n');
-            b.append("Follow: ").append(tcp ? "tcp" : "udp").append(',').append(mode).append('\n');
+            b.append("Follow: ").append(tap != null ? tap : tcp ? "tcp" : "udp").append(',').append(mode).append('\n');
             b.append("Filter: ").append(filter()).append('\n');
             b.append("Node 0: ").append(node(clientAddr, Math.max(clientPort, 0))).append('\n');
             b.append("Node 1: ").append(node(serverAddr, serverPort)).append('\n');

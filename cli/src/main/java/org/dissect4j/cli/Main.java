@@ -380,6 +380,10 @@ public final class Main implements Callable<Integer> {
         for (String h : disabledHeuristics) {
             engine.enableHeuristic(h, false);
         }
+        if (secretsMayCome) {
+            // a Decryption Secrets Block may come between packets: TLS notes every connection's randoms from the start
+            engine.addSecrets(org.dissect4j.capture.DecryptionSecrets.TLS_KEY_LOG, new byte[0]);
+        }
         return engine;
     }
 
@@ -444,12 +448,11 @@ public final class Main implements Callable<Integer> {
             return 2;
         }
         final CaptureReader files = reader;
-        if (reader != null) {
-            // pcapng Decryption Secrets Blocks before the first packet (editcap --inject-secrets): TLS key logs
-            for (var secrets : reader.secrets()) {
-                engine.addSecrets(secrets.type(), secrets.data());
-            }
+        if (reader != null && reader.format() == org.dissect4j.capture.CaptureFormat.PCAPNG) {
+            secretsMayCome = true;
+            engine.addSecrets(org.dissect4j.capture.DecryptionSecrets.TLS_KEY_LOG, new byte[0]);
         }
+        secretsHanded = 0;
         FieldsSink.DigitsSource digits = f -> timeDigits(files, f);
         Columns columns = new Columns(timeFormat, !noResolve);
         List<Sink> sinks = new ArrayList<>();
@@ -582,6 +585,7 @@ public final class Main implements Callable<Integer> {
         long n = 0;
         while ((count < 0 || n < count) && (f = source.next()) != null) {
             n++;
+            handSecrets(engine, source);
             engine.dissect(f);
             if (read != null && !read.matches(engine.tree())) {
                 dropped.set((int) Math.min(Integer.MAX_VALUE, f.number()));
@@ -589,6 +593,25 @@ public final class Main implements Callable<Integer> {
         }
         engine.columns(columns);
         return dropped;
+    }
+
+    /** The file read is pcapng: engines are told that decryption secrets may come between packets. */
+    private boolean secretsMayCome;
+
+    /** Decryption Secrets Blocks the reader handed to the engine so far (the second pass of -2 has them all). */
+    private int secretsHanded;
+
+    /**
+     * Hands the engine the pcapng Decryption Secrets Blocks read since the last frame (a TLS key log), as tshark
+     * applies a block to the packets after it: at the first frame, those before the first packet.
+     */
+    private void handSecrets(Engine engine, CaptureSource source) {
+        if (source instanceof CaptureReader r) {
+            List<org.dissect4j.capture.DecryptionSecrets> all = r.secrets();
+            for (; secretsHanded < all.size(); secretsHanded++) {
+                engine.addSecrets(all.get(secretsHanded).type(), all.get(secretsHanded).data());
+            }
+        }
     }
 
     /** The pass that prints: dissects, filters with {@code -Y}, and feeds the outputs and the writer. */
@@ -605,6 +628,9 @@ public final class Main implements Callable<Integer> {
             Frame f;
             while ((count < 0 || n < count) && (f = source.next()) != null) {
                 n++;
+                if (dropped == null) {
+                    handSecrets(engine, source);
+                }
                 if (dropped != null && dropped.get((int) Math.min(Integer.MAX_VALUE, f.number()))) {
                     continue;
                 }

@@ -292,7 +292,8 @@ final class Options {
             {"--selected-frame", "N", "Accepted as tshark 4.0.17 does; ${field} references in filters have no value with it either."},
             {"--check-filter", "FILTER", "Compile FILTER, print how it was understood (like dftest) and exit: 0 if valid, 2 if not."},
             {"-z", "STATISTICS", "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], "
-                    + "flow,tcp,standard, follow,tcp|udp,ascii|hex|raw|yaml,STREAM|ADDR:PORT,ADDR:PORT[,RANGE], "
+                    + "flow,tcp,standard, follow,tcp|udp|tls|http,ascii|hex|raw|yaml,STREAM[,RANGE] "
+                    + "(or ADDR:PORT,ADDR:PORT for STREAM), "
                     + "io,stat,INTERVAL[,COLUMN]... (COLUMN: a filter, or COUNT|SUM|MIN|MAX|AVG|LOAD(FIELD)[FILTER])."},
             {"--threads", "N", "Dissect on N threads (default: one per core from 4 cores, else 1); the output is the same as with 1."},
             {"--handshakes", "", "Per TCP connection: handshake, options, how it ended, bytes, TLS (with -T json: JSON)."},

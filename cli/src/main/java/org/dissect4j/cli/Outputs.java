@@ -51,7 +51,9 @@ final class Outputs {
                     return null;
                 }
                 if (o.verbose || o.hexDump) {
-                    return new DetailSink(out, o.verbose, o.hexDump, null);
+                    DetailSink details = new DetailSink(out, o.verbose, o.hexDump, null);
+                    details.colors = o.color ? new ColorRules() : null;
+                    return details;
                 }
                 return new SummarySink(out, columns, digits).colored(o.color && trueColorTerminal() ? new ColorRules() : null);
             }
@@ -103,7 +105,7 @@ final class Outputs {
             } else {
                 throw new IllegalArgumentException("invalid -z \"" + z
                         + "\"; supported: conv,eth|ip|ipv6|tcp|udp, expert[,error|warn|note|chat|comment], flow,tcp,standard, "
-                        + "follow,tcp|udp,ascii|hex|raw|yaml,N, io,stat,INTERVAL[,FILTER]...");
+                        + "follow,tcp|udp|tls|http,ascii|hex|raw|yaml,N, io,stat,INTERVAL[,FILTER]...");
             }
         }
         if (o.handshakes) {

@@ -52,6 +52,40 @@ class TlsDecryptionCliTest {
                 "    SAN          server.test, www.server.test");
     }
 
+    /**
+     * {@code -2}: the second pass shows the records the first one decrypted (the keys' sequence numbers have moved
+     * on), field for field as tshark 4.0.17 {@code -2} (golden/tls-two-pass/make-goldens.sh); the same as one pass.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"tls13-full-alpn-sni.pcapng", "tls12-cert-chain-multiseg.pcap",
+        "tls12-alert-client-cert-required.pcap"})
+    void twoPassesDecryptAsTshark(String name) throws java.io.IOException {
+        assertThat(ReportRun.SHARED).as("../shared/captures/public").isNotNull();
+        Path cap = ReportRun.SHARED.resolve(name);
+        String keys = cap.toString().replaceAll("\\.pcap(ng)?$", ".keys");
+        String[] fields = {"-T", "fields", "-e", "frame.number", "-e", "tls.record.content_type", "-e", "tls.handshake.type",
+            "-e", "tls.alert_message.desc", "-e", "tls.app_data_proto", "-e", "http.request.method", "-e", "http.response.code",
+            "-e", "tls.handshake.extensions_alpn_str"};
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-r", cap.toString(), "-o", "tls.keylog_file:" + keys));
+        args.addAll(java.util.List.of(fields));
+        Cli one = Cli.run(args.toArray(String[]::new));
+        args.add("-2");
+        Cli two = Cli.run(args.toArray(String[]::new));
+        assertThat(two.status()).isZero();
+        assertThat(two.out()).isEqualTo(java.nio.file.Files.readString(Path.of("src/test/resources/golden/tls-two-pass", name + ".fields.tsv")))
+                .isEqualTo(one.out());
+    }
+
+    @Test
+    void twoPassesShowTheDecryptedBytesInTheHexDump() {
+        assertThat(ReportRun.SHARED).as("../shared/captures/public").isNotNull();
+        Path cap = ReportRun.SHARED.resolve("tls13-full-alpn-sni.pcapng");
+        Cli r = Cli.run("-r", cap.toString(), "-o", "tls.keylog_file:" + ReportRun.SHARED.resolve("tls13-full-alpn-sni.keys"),
+                "-2", "-V", "-x", "-Y", "frame.number == 11");
+        assertThat(r.out()).contains("Decrypted TLS (18 bytes):\n0000  47 45 54 20 2f 20 48 54 54 50 2f 31 2e 30 0d 0a   GET / HTTP/1.0..\n")
+                .doesNotContain("Application Data Protocol: Application Data");
+    }
+
     /** docs/flow-tls13-keys.svg: the flow of a TLS 1.3 handshake with HelloRetryRequest, decrypted with its key log. */
     @Test
     void documentationPictureWithKeysIsCurrent(@org.junit.jupiter.api.io.TempDir Path tmp) throws java.io.IOException {

@@ -33,6 +33,7 @@ public final class Packet extends PacketAddresses {
     private boolean columns;
     private String protocolColumn = "";
     private final StringBuilder info = new StringBuilder(256);
+    private final FollowData follow = new FollowData();
     private int infoFence;
 
     private long arg;
@@ -69,7 +70,18 @@ public final class Packet extends PacketAddresses {
         this.truncated = false;
         this.stream = null;
         this.conversation = null;
+        this.follow.clear();
         tree.reset(seg, base, sourceCaptured);
+    }
+
+    /**
+     * What this frame carries of a stream's content, for follow reports ({@code -z follow,tls|http}): dissectors add,
+     * reports read after the frame was dissected.
+     *
+     * @return this frame's follow ranges (reused: valid until the next frame)
+     */
+    public FollowData follow() {
+        return follow;
     }
 
     /**
@@ -106,6 +118,17 @@ public final class Packet extends PacketAddresses {
      */
     public boolean visited() {
         return visited;
+    }
+
+    /**
+     * True when a second pass will dissect the frames again ({@code -2}, {@link Engine#keepState}): a dissector whose
+     * first-pass work cannot be redone (a TLS record decrypted with a sequence number that has moved on) keeps its
+     * result for {@link #visited} to show.
+     *
+     * @return {@link Engine#keepsState()}
+     */
+    public boolean keepsState() {
+        return engine.keepsState();
     }
 
     /**

@@ -242,6 +242,8 @@ public final class HttpDissector implements Dissector {
         } else {
             response(p, t, at, firstEnd, headersEnd);
         }
+        // -z follow,http: the start line and headers, then the body (HttpBody) as a chunk of its own
+        p.follow().add("http", p.source(), at, (headersEnd >= 0 ? headersEnd : capEnd) - at);
         int consumed = headersEnd < 0 ? end - at : messageEnd(p, t, kind, bodyExpected, headersEnd, end) - at;
         // Wireshark's HTTP item spans the start line and headers; the body is the next layer's
         int shown = headersEnd < 0 ? consumed : headersEnd - at;

@@ -34,6 +34,8 @@ import org.dissect4j.api.Tree;
  */
 final class TlsDecryption implements Dissector {
     final TlsKeyLog keyLog = new TlsKeyLog();
+    /** Plaintexts of the first pass of {@code -2}, for the second. */
+    private final TlsPlaintexts firstPass = new TlsPlaintexts();
     private final TlsDissector tls;
     private final DissectorHandle decryptedHandle;
     private final DissectorHandle heuristicsHandle;
@@ -236,8 +238,11 @@ final class TlsDecryption implements Dissector {
     boolean record(Packet p, TlsSession s, boolean fromServer, int body, int length, int type, int recordVersion) {
         TlsSessionKeys k = s.keys;
         int dir = fromServer ? TlsSession.SERVER : TlsSession.CLIENT;
-        if (k == null || p.visited()) {
+        if (k == null) {
             return false;
+        }
+        if (p.visited()) {
+            return replay(p, s, k, fromServer, body, length);
         }
         if (k.earlyCandidates != null && !fromServer && type == TlsWire.CT_APPLICATION_DATA) {
             tryEarly(p, k, body, length, type, recordVersion);
@@ -277,9 +282,34 @@ final class TlsDecryption implements Dissector {
             n--;
             inner = arena[arenaUsed + n] & 0xff;
         }
+        if (p.keepsState()) {
+            firstPass.keep(p, body, arena, arenaUsed, n, inner, tls13);
+        }
+        show(p, s, k, fromServer, body, length, n, inner, tls13);
+        afterRecord(k, s, dir);
+        return true;
+    }
+
+    /** The second pass of {@code -2}: the record's plaintext as the first pass decrypted it (the keys have moved on). */
+    private boolean replay(Packet p, TlsSession s, TlsSessionKeys k, boolean fromServer, int body, int length) {
+        TlsPlaintexts.Kept kept = firstPass.kept(p, body);
+        if (kept == null) {
+            return false;
+        }
+        reserve(p, kept.plaintext().length);
+        System.arraycopy(kept.plaintext(), 0, arena, arenaUsed, kept.plaintext().length);
+        show(p, s, k, fromServer, body, length, kept.plaintext().length, kept.innerType(), kept.tls13());
+        return true;
+    }
+
+    /** Shows the decrypted record {@code arena[arenaUsed, arenaUsed + n)} (of {@code length} protected bytes) and dissects its content. */
+    private void show(Packet p, TlsSession s, TlsSessionKeys k, boolean fromServer, int body, int length, int n, int inner, boolean tls13) {
+        int dir = fromServer ? TlsSession.SERVER : TlsSession.CLIENT;
         Tree t = p.tree();
         int src = t.addSource(arenaSegment, arenaUsed, n, "Decrypted TLS");
         arenaUsed += n;
+        // -z follow,tls: the plaintext of application data; other records only say who sent the first decrypted one
+        p.follow().add("tls", src, 0, inner == TlsWire.CT_APPLICATION_DATA ? n : 0);
         if (tls13) {
             // tshark shows the inner type over the record's (opaque) type byte
             t.setFlags(t.addUint(TlsFields.CONTENT_TYPE, body - TlsWire.RECORD_HEADER_LENGTH, 1, inner), Tree.GENERATED);
@@ -305,8 +335,6 @@ final class TlsDecryption implements Dissector {
                 shownSource = -1;
             }
         }
-        afterRecord(k, s, dir);
-        return true;
     }
 
     /** A protected record that cannot be decrypted (cut short by the snaplen): its sequence number is used up. */
@@ -389,7 +417,8 @@ final class TlsDecryption implements Dissector {
 
     /** Decrypted application data {@code [0, n)} of source {@code src}: to the application protocol, reassembled. */
     private void applicationData(Packet p, TlsSession s, TlsSessionKeys k, int dir, int src, int n) {
-        TlsAppReassembly ra = k.app[dir];
+        // the second pass of -2 reassembles again from the kept plaintexts, in a state of its own
+        TlsAppReassembly ra = p.visited() ? k.replayApp(dir) : k.app[dir];
         if (!ra.active) {
             deliver(p, k, ra, src, 0, n, false);
             return;

@@ -37,6 +37,8 @@ public final class TlsKeyLog {
     /** Bytes of one key log file read, in all (about 2.5 million lines). */
     public static final long MAX_FILE_BYTES = 256L << 20;
 
+    /** Whether {@link #add} was called: a source of secrets is attached, even if it gave none yet. */
+    private boolean attached;
     private final Map<String, byte[][]> byClientRandom = new HashMap<>();
     private Path file;
     private long fileRead;
@@ -47,9 +49,9 @@ public final class TlsKeyLog {
     public TlsKeyLog() {
     }
 
-    /** Whether no source was given (no file, no text): then nothing is ever decrypted. */
+    /** Whether no source was given (no file, no text, not even an empty one): then nothing is ever decrypted. */
     boolean isEmpty() {
-        return file == null && byClientRandom.isEmpty();
+        return file == null && !attached && byClientRandom.isEmpty();
     }
 
     /**
@@ -65,11 +67,14 @@ public final class TlsKeyLog {
     }
 
     /**
-     * Adds the lines of a key log held in memory (a pcapng Decryption Secrets Block, an application's own keys).
+     * Adds the lines of a key log held in memory (a pcapng Decryption Secrets Block, an application's own keys). Even
+     * an empty text attaches the key log: secrets may come later (a pcapng file's Decryption Secrets Block between
+     * packets), so connections note their randoms from their first record, as Wireshark always does.
      *
      * @param text key log text (US-ASCII)
      */
     public void add(byte[] text) {
+        attached = true;
         parse(new String(text, StandardCharsets.ISO_8859_1));
     }
 

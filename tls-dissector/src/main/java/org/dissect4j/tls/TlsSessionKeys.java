@@ -36,6 +36,15 @@ final class TlsSessionKeys {
     /** The application protocol chosen by ALPN or claimed by a heuristic. */
     DissectorHandle appHandle;
     final TlsAppReassembly[] app = {new TlsAppReassembly(), new TlsAppReassembly()};
+    /** The second pass of {@code -2}: application data reassembled again from the kept plaintexts; made when first used. */
+    private TlsAppReassembly[] replay;
+
+    TlsAppReassembly replayApp(int dir) {
+        if (replay == null) {
+            replay = new TlsAppReassembly[] {new TlsAppReassembly(), new TlsAppReassembly()};
+        }
+        return replay[dir];
+    }
 
     void reset() {
         haveClientRandom = false;
@@ -53,5 +62,6 @@ final class TlsSessionKeys {
         appHandle = null;
         app[0].clear();
         app[1].clear();
+        replay = null;
     }
 }

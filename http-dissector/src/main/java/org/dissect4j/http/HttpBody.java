@@ -96,7 +96,7 @@ final class HttpBody {
         if (fileData >= 0) {
             t.setFlags(fileData, Tree.ASCII);
         }
-        p.follow().add(\"http\", src, off, captured);
+        p.follow().add("http", src, off, captured);
         t.useSource(saved);
         DissectorHandle h = mediaHandle(p);
         typeName.set(mediaKey, mediaKeyLength);

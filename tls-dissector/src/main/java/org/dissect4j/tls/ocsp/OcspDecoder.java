@@ -349,7 +349,7 @@ public final class OcspDecoder {
             return w.malformed(a, e);
         }
         int sigAt = a + Der.hdr(sig);
-        w.tree.addUint(OcspFields.BIT_STRING_PADDING, sigAt, 1, Bytes.u8(w.seg, w.base + sigAt));
+        w.tree.addUint(X509Fields.PADDING, sigAt, 1, Bytes.u8(w.seg, w.base + sigAt));
         w.tree.add(OcspFields.SIGNATURE, sigAt + 1, Der.len(sig) - 1);
         a = Der.next(a, sig);
         if (a >= e) {

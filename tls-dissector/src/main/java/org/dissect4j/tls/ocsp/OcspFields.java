@@ -19,8 +19,6 @@ public final class OcspFields {
     }
 
     public static final Protocol OCSP = new Protocol("Online Certificate Status Protocol", "OCSP", "ocsp");
-    /** BER itself: tshark shows a BIT STRING's padding octet as its field; never in {@code frame.protocols}. */
-    public static final Protocol BER = new Protocol("Basic Encoding Rules (ASN.1 X.690)", "BER", "ber");
 
     static final ValueNames RESPONSE_STATUS_NAMES = ValueNames.of(0, "successful", 1, "malformedRequest",
             2, "internalError", 3, "tryLater", 5, "sigRequired", 6, "unauthorized");
@@ -105,8 +103,6 @@ public final class OcspFields {
             .trueFalse("True", "False").build();
     public static final Field PKIX_EXTN_VALUE = bytes("pkix1explicit.extnValue", "extnValue");
 
-    public static final Field BIT_STRING_PADDING = Field.define("ber.bitstring.padding", "Padding", FieldType.UINT8)
-            .base(Base.DEC).build();
 
     /** Ours: the DER of an OCSP request or response is not well formed (decoding stops there). */
     static final Expert MALFORMED = new Expert("ocsp.malformed", ExpertGroup.MALFORMED, Severity.WARNING,

@@ -6,10 +6,10 @@ import org.dissect4j.api.Registrar;
 
 /**
  * Registers OCSP (RFC 6960): the {@code ocsp} protocol and its fields, the {@code pkix1explicit} Extension items its
- * extensions use and BER's bit-string padding; the request and response dissectors in HTTP's {@code media_type} table
- * ({@code application/ocsp-request}, {@code application/ocsp-response}, as Wireshark 4.0) and the stapled response
- * in TLS's {@code tls.certificate_status} table (status type 1, ocsp). Both wirings are optional, so OCSP loads in
- * an engine without HTTP or TLS.
+ * extensions use (BER's bit-string padding is the X.509 decoder's field, registered by TLS); the request and response
+ * dissectors in HTTP's {@code media_type} table ({@code application/ocsp-request}, {@code application/ocsp-response},
+ * as Wireshark 4.0) and the stapled response in TLS's {@code tls.certificate_status} table (status type 1, ocsp).
+ * Both wirings are optional, so OCSP loads in an engine without HTTP or TLS.
  */
 public final class OcspPlugin implements DissectorPlugin {
     /** CertificateStatusType ocsp (RFC 6066 §8). */
@@ -33,7 +33,6 @@ public final class OcspPlugin implements DissectorPlugin {
     @Override
     public void register(Registrar r) {
         r.protocol(OcspFields.OCSP, OcspFields.ocsp());
-        r.protocol(OcspFields.BER, OcspFields.BIT_STRING_PADDING);
         r.fields(OcspFields.pkix1explicit());
         r.experts(OcspFields.MALFORMED);
         request = r.dissector("ocsp_request", OcspFields.OCSP, ocsp::request);

@@ -117,9 +117,11 @@ final class HttpBody {
             } else {
                 p.protocolColumn(jsonOrXmlColumn);      // set inside a multipart part
             }
-        } else if (dataHandle != null) {
-            // undissected, the body is drawn inside the HTTP item (tshark 4.0.17: "    Data (10 bytes)")
+        } else if (dataHandle != null && headers.ctOffset < 0) {
+            // a body without Content-Type is drawn inside the HTTP item (tshark 4.0.17: "    Data (10 bytes)")
             p.callPayloadNested(src, dataHandle, off, captured);
+        } else if (dataHandle != null) {
+            p.callPayload(src, dataHandle, off, captured);     // a media type nothing dissects: beside it
         }
         typeName.length = 0;    // set for this body's call only: another carrier's body (HTTP/2) comes without one
     }

@@ -125,6 +125,12 @@ public final class Main implements Callable<Integer> {
     // -2
     boolean twoPass;
 
+    /** {@code --selected-frame N}: the frame whose values fill the display filter's references with -2; 0 none. */
+    long selectedFrame;
+
+    /** The references' values, read in the first pass of -2 when the display filter has references. */
+    private SelectedReferences references;
+
     // --check-filter FILTER
     String checkFilter;
 
@@ -276,6 +282,10 @@ public final class Main implements Callable<Integer> {
         try {
             display = displayFilter == null ? null : DisplayFilter.compile(displayFilter, engine);
             read = readFilter == null ? null : DisplayFilter.compile(readFilter, engine);
+            if (display != null && twoPass && selectedFrame > 0) {
+                List<String> names = DisplayFilter.referenceNames(displayFilter);
+                references = names.isEmpty() ? null : new SelectedReferences(engine, names, selectedFrame);
+            }
         } catch (FilterException e) {
             err.println("dissect4j: invalid filter: " + e.getMessage());
             return 2;
@@ -509,6 +519,9 @@ public final class Main implements Callable<Integer> {
                 dropped = firstPass(engine, source, read);
                 closeQuietly(source);
                 source = CaptureFiles.open(Path.of(readFile));
+                if (references != null) {
+                    display = withReferences(engine);
+                }
             }
             if (parallel(reports)) {
                 Progress progress = Progress.forOutput(files, err, System.console());
@@ -587,12 +600,27 @@ public final class Main implements Callable<Integer> {
             n++;
             handSecrets(engine, source);
             engine.dissect(f);
+            if (references != null) {
+                references.capture(f.number(), engine.tree());
+            }
             if (read != null && !read.matches(engine.tree())) {
                 dropped.set((int) Math.min(Integer.MAX_VALUE, f.number()));
             }
         }
         engine.columns(columns);
         return dropped;
+    }
+
+    /** The display filter again, its references filled with the selected frame's values (read by the first pass). */
+    private DisplayFilter withReferences(Engine engine) throws IOException {
+        try {
+            DisplayFilter filled = DisplayFilter.compile(displayFilter, engine, references::values);
+            filled.prime(engine.tree());
+            return filled;
+        } catch (FilterException e) {
+            // a value of the selected frame that its field's type cannot read back (tshark stops the same way)
+            throw new IOException("invalid filter: " + e.getMessage(), e);
+        }
     }
 
     /** The file read is pcapng: engines are told that decryption secrets may come between packets. */

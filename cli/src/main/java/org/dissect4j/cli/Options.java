@@ -173,8 +173,8 @@ final class Options {
             case "-R" -> m.readFilter = v;
             case "-2" -> m.twoPass = true;
             case "--check-filter" -> m.checkFilter = v;
-            // tshark 4.0.17 takes it, yet a ${field} reference still has no value in its filters: nor here
-            case "--selected-frame" -> number(name, v, 1, Integer.MAX_VALUE);
+            // with -2, the display filter's ${field} references take this frame's values (SelectedReferences)
+            case "--selected-frame" -> m.selectedFrame = number(name, v, 1, Integer.MAX_VALUE);
             case "-z" -> m.statistics.add(v);
             case "--handshakes" -> m.handshakes = true;
             case "--report-limit" -> m.reportLimit = (int) number(name, v, 1, Integer.MAX_VALUE - 8);
@@ -289,7 +289,7 @@ final class Options {
             {"-Y", "FILTER", "Display filter: print only packets that match (Wireshark syntax)."},
             {"-R", "FILTER", "Read filter for the first pass (needs -2)."},
             {"-2", "", "Two passes: dissect every packet first, so fields that depend on later packets are known."},
-            {"--selected-frame", "N", "Accepted as tshark 4.0.17 does; ${field} references in filters have no value with it either."},
+            {"--selected-frame", "N", "With -2: ${field} references in the display filter take frame N's values, as tshark's."},
             {"--check-filter", "FILTER", "Compile FILTER, print how it was understood (like dftest) and exit: 0 if valid, 2 if not."},
             {"-z", "STATISTICS", "Statistics after the packets (repeatable): conv,eth|ip|ipv6|tcp|udp, expert[,LEVEL], "
                     + "flow,tcp,standard, follow,tcp|udp|tls|http,ascii|hex|raw|yaml,STREAM[,RANGE] "

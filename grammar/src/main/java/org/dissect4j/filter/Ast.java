@@ -161,7 +161,7 @@ final class Ast {
     record Negate(Span span, Value operand) implements Value {
     }
 
-    /** {@code ${field}} or {@code $field}: the selected packet's value, which tshark does not have. */
+    /** {@code ${field}} or {@code $field}: the selected packet's values ({@link References}); none without one. */
     record Reference(Span span, String name) implements Value {
     }
 

@@ -319,7 +319,7 @@ final class Checker {
                 yield new ArithVal(n.span(), null, x, null, x.kind(), x.ftype());
             }
             case Ast.Reference r -> {
-                // ${ip.src#2}: a field of a layer (tshark takes it; without a selected packet it has no value either)
+                // ${ip.src#2}: a field of a layer; a reference still here has no value (no selected packet, or none there)
                 int hash = r.name().indexOf('#');
                 String name = hash > 0 && isLayerNumber(r.name().substring(hash + 1)) ? r.name().substring(0, hash) : r.name();
                 List<Field> fs = resolve(name);

@@ -1,8 +1,11 @@
 package org.dissect4j.filter;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.dissect4j.api.Engine;
 import org.dissect4j.api.Field;
@@ -54,6 +57,25 @@ public final class DisplayFilter {
      *                         misspelled names) when the filter is not valid
      */
     public static DisplayFilter compile(String expression, Engine engine) throws FilterException {
+        return compile(expression, engine, null);
+    }
+
+    /**
+     * Compiles {@code expression} with its {@code ${field}} references filled from a selected packet, as
+     * {@code tshark -2 --selected-frame N} fills them: each relation with a reference compares against every
+     * value the field has in that packet (see {@link #referenceNames}).
+     *
+     * @param expression the filter text, as for {@link #compile(String, Engine)}
+     * @param engine     the engine whose field registry resolves the names
+     * @param references the selected packet's values of a reference, keyed by the name written inside
+     *                   {@code ${...}} (layer included, e.g. {@code ip.src#2}), each as {@code -T fields}
+     *                   prints it; null or an empty list for a reference without value; {@code null} for no
+     *                   selected packet
+     * @return a new filter
+     * @throws FilterException when the filter is not valid
+     */
+    public static DisplayFilter compile(String expression, Engine engine, Function<String, List<String>> references)
+            throws FilterException {
         if (expression == null) {
             expression = "";
         }
@@ -67,11 +89,31 @@ public final class DisplayFilter {
         if (ast == null) {
             return new DisplayFilter(expression, TestNodes.Constant.TRUE, Set.of(), "TRUE (empty filter)\n");
         }
+        if (references != null) {
+            ast = new References(references, engine::fields).expand(ast);
+        }
         Typed.Test checked = new Checker(expression, engine).check(ast);
         Compiler compiler = new Compiler();
         Node root = compiler.compile(checked);
         return new DisplayFilter(expression, root, Collections.unmodifiableSet(new LinkedHashSet<>(compiler.referenced)),
                 Typed.explain(checked));
+    }
+
+    /**
+     * The {@code ${field}} references of {@code expression}, as written inside the braces (with a layer such as
+     * {@code #2} when given), in order of appearance, each once.
+     *
+     * @param expression the filter text
+     * @return the names; empty when the filter has none
+     * @throws FilterException when the filter does not parse
+     */
+    public static List<String> referenceNames(String expression) throws FilterException {
+        Ast.Expr ast = expression == null ? null : Parsing.parse(expression);
+        List<String> out = new ArrayList<>();
+        if (ast != null) {
+            References.names(ast, out);
+        }
+        return out;
     }
 
     /**

@@ -204,7 +204,12 @@ final class DnsNames {
             if (need > 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
                 out.append('\uFFFD');      // one replacement for the broken sequence, not for the octet that broke it
             } else if (printable(cp)) {
-                out.appendCodePoint(cp);
+                // appendCodePoint would allocate a char[2] (Character.toChars) for a code point beyond the BMP
+                if (Character.isBmpCodePoint(cp)) {
+                    out.append((char) cp);
+                } else {
+                    out.append(Character.highSurrogate(cp)).append(Character.lowSurrogate(cp));
+                }
             } else if (cp < 0x10000) {
                 out.append("\\u");
                 hex(cp, 4, out);

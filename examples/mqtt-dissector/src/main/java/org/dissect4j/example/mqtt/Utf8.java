@@ -41,7 +41,12 @@ final class Utf8 {
                 i++;
                 continue;
             }
-            out.appendCodePoint(cp);
+            // appendCodePoint would allocate a char[2] (Character.toChars) for a code point beyond the BMP
+            if (Character.isBmpCodePoint(cp)) {
+                out.append((char) cp);
+            } else {
+                out.append(Character.highSurrogate(cp)).append(Character.lowSurrogate(cp));
+            }
             i += 1 + extra;
         }
     }

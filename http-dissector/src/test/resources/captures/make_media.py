@@ -7,7 +7,10 @@ response in one segment each, for what tshark 4.0.17 decides about bodies and od
   - an unknown method (QUERY) on port 8000 taken by the heuristic (stays TCP payload), then its response;
   - a request line with NUL and control bytes (Info escapes them as tshark's format_text);
   - a request in a SYN followed by NUL bytes (SYN data is not reassembled: they are 'Continuation');
-  - a request in two segments with the server's RST between them (the reset does not end the reassembly).
+  - a request in two segments with the server's RST between them (the reset does not end the reassembly);
+  - GIFs (by type, served as image/png, without a type), a form with escapes and a malformed one, cookies, multipart
+    bodies (byteranges with a preamble, every header kind and a trailer; a part no delimiter closes), two requests
+    on one connection, a CONNECT tunnel.
 Run it here, then regen-goldens.sh."""
 import struct
 import zlib
@@ -80,6 +83,35 @@ head = b"GET /r HTTP/1.1\r\nHo"
 frames.append(segment(C, S, 40106, 80, 1000, 5000, head))
 frames.append(segment(S, C, 80, 40106, 5000, 1000 + len(head), b"", flags=0x04))
 frames.append(segment(C, S, 40106, 80, 1000 + len(head), 5000, b"st: a\r\n\r\n"))
+
+# Real-world bodies (issue 16): GIFs by type and by the gif_http heuristic, a decoded form, cookies, multipart parts
+# with every kind of header, pipelined requests, a CONNECT tunnel.
+GIF89 = (b"GIF89a" + struct.pack("<HH", 4, 4) + bytes([0xb3, 0, 0x31]) + bytes(range(48))
+         + b"\x21\xf9\x04\x00\x00\x00\x00\x00" + b"\x21\x99\x01\x41\x00"
+         + b"\x2c" + struct.pack("<HHHH", 0, 0, 4, 4) + bytes([0x80]) + bytes(6) + b"\x04\x03\x30\x29\x25\x00" + b"\x3b")
+GIF87 = b"GIF87a" + struct.pack("<HH", 2, 1) + bytes([0x00, 0, 0]) + b"\x2c" + struct.pack("<HHHH", 0, 0, 2, 1) + b"\x00\x02\x01\x00\x00\x3b"
+exchange(40200, GET, response("image/gif", GIF89))
+exchange(40201, GET, response("image/png", GIF89))                       # the png dissector refuses: gif_http
+exchange(40202, GET, b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(GIF87) + GIF87)   # no type: heuristic
+exchange(40203, b"POST /f HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+         b"Content-Length: 44\r\n\r\nq=a+b%2Cc&x%3Dy=1%3D2&empty=&bad=%zz&after=1",
+         b"HTTP/1.1 204 No Content\r\n\r\n")
+exchange(40204, b"GET /c HTTP/1.1\r\nHost: a\r\nCookie: a=1; b=2;;  c = 3 \r\n\r\n", b"HTTP/1.1 304 Not Modified\r\n\r\n")
+RANGES = (b"\r\n--XyZ\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 0-3/9\r\n\r\nabcd"
+          b"\r\n--XyZ\r\nContent-type: Text/Plain ;  charset = \"a b\"\r\n\r\nline\n"
+          b"\r\n--XyZ\r\nContent-Disposition: form-data;\r\n name=\"f\"\r\nContent-ID: <x>\r\n\r\n\x00\x01"
+          b"\r\n--XyZ--\r\ntrailer")
+exchange(40205, GET, response("multipart/byteranges; boundary=XyZ", RANGES))
+exchange(40206, GET, response("multipart/related; boundary=XyZ", b"--XyZ\r\nContent-Type: text/plain\r\n\r\nx\r\n--XyZ\r\n"))
+two = b"GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"
+frames.append(segment(C, S, 40207, 80, 1000, 5000, two))
+frames.append(segment(S, C, 80, 40207, 5000, 1000 + len(two), b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+frames.append(segment(C, S, 40207, 80, 1000 + len(two), 5038, b"GET /2 HTTP/1.1\r\nHost: a\r\n\r\n"))
+frames.append(segment(S, C, 80, 40207, 5038, 2000, b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))
+connect = b"CONNECT tunnel.example:80 HTTP/1.1\r\nHost: tunnel.example:80\r\n\r\n"
+frames.append(segment(C, S, 40208, 3128, 1000, 5000, connect))
+frames.append(segment(S, C, 3128, 40208, 5000, 1000 + len(connect), b"HTTP/1.1 200 Connection established\r\n\r\n"))
+frames.append(segment(C, S, 40208, 3128, 1000 + len(connect), 5039, b"GET /in HTTP/1.1\r\nHost: in\r\n\r\n"))
 
 with open("media-types.pcap", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))

@@ -29,5 +29,11 @@ for f in *.pcap *.pcapng; do
     -e http.request_in -e http.response_for.uri -e http.request.full_uri \
     -e media.type -e urlencoded-form.key -e urlencoded-form.value -e png.signature -e png.chunk.type -e png.chunk.len \
     -e mime_multipart.type -e mime_multipart.part -e mime_multipart.header.content-type \
+    -e mime_multipart.header.content-disposition -e mime_multipart.header.content-id -e mime_multipart.preamble \
+    -e mime_multipart.trailer -e image-gif.version -e image-gif.screen.width -e image-gif.global.color_map.present \
+    -e image-gif.global.bpp -e image-gif.global.pixel_aspect_ratio -e image-gif.extension.label -e image-gif.image.width \
+    -e image-gif.local.color_map -e image-gif.image.code_size -e image-gif.data_block -e image-gif.end \
+    -e http.cookie_pair -e http.prev_request_in -e http.prev_response_in -e http.proxy_connect_host \
+    -e http.proxy_connect_port \
     -e _ws.col.Protocol -e _ws.col.Info > "$f.fields.tsv" 2>/dev/null
 done

@@ -93,6 +93,39 @@ class VerboseSectionsTest {
         assertThat(compared).isPositive();
     }
 
+    /** The HTTP protocols whose {@code -V} subtrees equal tshark's on Zeek's HTTP traces. */
+    static final List<String> HTTP_BODIES = List.of("Hypertext Transfer Protocol", "Compuserve GIF", "MIME Multipart",
+            "HTML Form URL Encoded", "Line-based text data", "Media Type", "Data (");
+
+    /**
+     * HTTP on Zeek's traces: a GIF served as image/png (the failed subdissector's note, then the gif_http heuristic),
+     * pipelined requests with their previous request and response, cookie pairs, long header lines cut and marked,
+     * multipart parts with every header (compacted values, a preamble, octet-stream parts as data, a part without a
+     * closing delimiter), a decoded form, a CONNECT tunnel's proxy host and port, bytes after a message.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"http--pipelined-requests.pcap", "http--multipart-form-data.pcap", "http--ctu-62604-80.pcap",
+        "http--byteranges.pcap", "http--http-post-large.pcap", "http--interleaved-http-entity.pcap", "http--proxy.pcap",
+        "http--connect-with-header.pcap"})
+    void httpBodiesPrintWhatTsharkPrints(String name) throws IOException {
+        assumeTrue(ReportRun.SHARED != null, "shared capture corpus is absent: skipped");
+        Path file = ReportRun.SHARED.getParent().getParent().resolve("realworld/zeek").resolve(name);
+        List<Map<String, List<String>>> golden = packets(Files.readString(file.resolveSibling(name + ".verbose.txt")));
+        Cli run = Cli.run("-r", file.toString(), "-V");
+        List<Map<String, List<String>>> ours = packets(run.out());
+        assertThat(ours).hasSameSizeAs(golden);
+        int compared = 0;
+        for (int i = 0; i < golden.size(); i++) {
+            for (Map.Entry<String, List<String>> e : golden.get(i).entrySet()) {
+                if (HTTP_BODIES.stream().anyMatch(e.getKey()::startsWith)) {
+                    assertThat(ours.get(i).get(e.getKey())).as("%s packet %d: %s", name, i + 1, e.getKey()).isEqualTo(e.getValue());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isPositive();
+    }
+
     /**
      * Real-world certificates on Zeek's traces: each certificate's subtree (and a CertificateRequest's distinguished
      * names) as tshark draws it, among them CRL distribution points, authority information access, policies with a

@@ -34,7 +34,7 @@ public final class EngineFields {
 
     /** The {@code data} protocol: bytes no dissector claimed ({@link Packet#callData}); {@code -T fields} prints them in hex. */
     public static final Protocol DATA = new Protocol("Data", "DATA", "data").bytesValue()
-            .labeler((t, n, out) -> out.append("Data (").append(t.length(n)).append(" bytes)"));
+            .labeler((t, n, out) -> out.append("Data (").append(t.length(n)).append(t.length(n) == 1 ? " byte)" : " bytes)"));
     /** The undissected bytes, {@code data.data}. */
     public static final Field DATA_DATA = Field.define("data.data", "Data", FieldType.BYTES).build();
     /** The number of undissected bytes, {@code data.len} (generated). */

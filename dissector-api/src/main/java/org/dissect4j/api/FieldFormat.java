@@ -210,6 +210,10 @@ public final class FieldFormat {
                 out.append(" seconds");
             }
             case BYTES -> {
+                if (t.length(node) == 0) {
+                    value(t, node, out);        // "<none>" or "<MISSING>", as the value
+                    return;
+                }
                 hex(t, node, out, "", LABEL_BYTES);
                 if (t.length(node) > LABEL_BYTES) {
                     out.append('…');
@@ -640,7 +644,27 @@ public final class FieldFormat {
      */
     public static void escape(CharSequence s, StringBuilder out) {
         for (int i = 0; i < s.length(); i++) {
-            escapeChar(s.charAt(i), out);
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                escapeChar(c, out);
+                continue;
+            }
+            int cp = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                    ? Character.toCodePoint(c, s.charAt(++i)) : c;
+            int type = Character.getType(cp);
+            // GLib's g_unichar_isprint, as Wireshark's format_text asks it: \uFEFF for a byte order mark
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.SURROGATE) {
+                boolean bmp = cp < 0x10000;
+                out.append(bmp ? "\\u" : "\\U");
+                for (int shift = bmp ? 12 : 28; shift >= 0; shift -= 4) {
+                    out.append(Character.toUpperCase(HEX[cp >> shift & 0xF]));
+                }
+            } else if (Character.isBmpCodePoint(cp)) {
+                out.append((char) cp);
+            } else {
+                out.append(Character.highSurrogate(cp)).append(Character.lowSurrogate(cp));
+            }
         }
     }
 

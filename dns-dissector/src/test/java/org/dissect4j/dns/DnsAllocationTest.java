@@ -46,21 +46,9 @@ class DnsAllocationTest {
     }
 
     private static void assertSteady(Engine e, List<Frame> frames, boolean secondPass, int warmUp) {
-        for (int round = 0; round < warmUp; round++) {       // until the JIT is done: interpreted code allocates
-            run(e, frames, secondPass);
-        }
-        // The least of a few windows: on a loaded machine the JIT may still be compiling (or recompiling) in the
-        // first, and interpreted code allocates what compiled code does not; steady state is what is measured.
-        long allocated = Long.MAX_VALUE;
-        long sink = 0;
-        for (int window = 0; window < 5 && allocated >= 4096; window++) {
-            long before = Allocation.threadBytes();
-            for (int round = 0; round < 2_000; round++) {
-                sink += run(e, frames, secondPass);
-            }
-            allocated = Math.min(allocated, Allocation.threadBytes() - before);
-        }
-        assertThat(sink).isPositive();
+        long[] sink = new long[1];
+        long allocated = Allocation.steadyState(() -> sink[0] += run(e, frames, secondPass), warmUp, 2_000, 4096);
+        assertThat(sink[0]).isPositive();
         // reading the counter allocates a little itself; one allocation per packet would be hundreds of kilobytes
         assertThat(allocated).as("bytes allocated for %d packets", frames.size() * 2_000L).isLessThan(4096);
     }

@@ -11,8 +11,6 @@ import org.dissect4j.api.Tree;
  * <li>{@code json}: the top-level {@code json.object} or {@code json.array}; Info {@code ", JavaScript Object
  * Notation (type)"}; the Protocol column {@code HTTP/JSON} (set by {@link HttpBody}). Members are not walked.</li>
  * <li>{@code xml}: the protocol item; the Protocol column {@code HTTP/XML}. Elements are not walked.</li>
- * <li>{@code urlencoded-form}: a "Form item" per {@code key=value} pair with {@code urlencoded-form.key} and
- * {@code .value} as they are on the wire (percent-escapes kept); Info {@code " (type)"}.</li>
  * <li>{@code png}: {@code png.signature} and each chunk's length, type and CRC; Info {@code " (PNG)"}.</li>
  * <li>{@code message-http}: the body's lines, as the text dissector shows them; Info {@code " (message/http)"}.</li>
  * </ul>
@@ -63,44 +61,6 @@ final class BodyDissectors {
         t.open(BodyProtocols.XML.field(), offset, n);
         t.close();
         return n;
-    }
-
-    /** {@code urlencoded-form}: {@code key=value} pairs separated by {@code &}. */
-    int form(Packet p, int offset, int length) {
-        int end = offset + Math.min(length, p.captured(offset));
-        if (end <= offset) {
-            return 0;
-        }
-        Tree t = p.tree();
-        int node = t.open(BodyProtocols.FORM.field(), offset, end - offset);
-        for (int at = offset; at < end; ) {
-            int amp = AsciiScan.indexOf(p, at, end, '&');
-            int pairEnd = amp < 0 ? end : amp;
-            int eq = AsciiScan.indexOf(p, at, pairEnd, '=');
-            int keyEnd = eq < 0 ? pairEnd : eq;
-            int item = t.open(BodyProtocols.FORM_ITEM, at, pairEnd - at);
-            t.add(BodyProtocols.FORM_KEY, at, keyEnd - at);
-            // a key without '=' has an empty value, as in Wireshark
-            t.add(BodyProtocols.FORM_VALUE, eq >= 0 ? eq + 1 : pairEnd, eq >= 0 ? pairEnd - eq - 1 : 0);
-            t.close();
-            if (item >= 0 && t.wantsLabels()) {
-                text.setLength(0);
-                text.append("Form item: \"");
-                HttpHeaders.appendText(p, at, keyEnd, text);
-                text.append("\" = \"");
-                if (eq >= 0) {
-                    HttpHeaders.appendText(p, eq + 1, pairEnd, text);
-                }
-                t.setLabel(item, text.append('"'));
-            }
-            at = pairEnd + 1;
-        }
-        t.close();
-        labelWithType(t, node, BodyProtocols.FORM.name());
-        if (p.columns()) {
-            type.appendInfo(p.info(), HttpPlugin.FORM_TYPE);
-        }
-        return end - offset;
     }
 
     /** {@code png}: the signature, then chunks of length, type, data and CRC (ISO/IEC 15948 §5.3). */

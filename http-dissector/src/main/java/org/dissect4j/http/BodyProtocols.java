@@ -7,11 +7,15 @@ import org.dissect4j.api.Protocol;
 
 /**
  * The body protocols HTTP hands media types to, with Wireshark 4.0's names: their protocols and the fields they
- * record (the top-level ones; {@code JsonBody}, {@code XmlBody}, {@code FormBody}, {@code PngBody},
- * {@code MultipartBody} say how far each goes).
+ * record (the top-level ones; {@link BodyDissectors}, {@link FormDissector} and {@link MultipartDissector} say how
+ * far each goes).
  */
 final class BodyProtocols {
     private BodyProtocols() {
+    }
+
+    private static Field multipartHeader(String name, String label, String description) {
+        return Field.define("mime_multipart.header." + name, label, FieldType.STRING).description(description).build();
     }
 
     static final Protocol JSON = new Protocol("JavaScript Object Notation", "JSON", "json");
@@ -25,8 +29,8 @@ final class BodyProtocols {
     static final Field JSON_ARRAY = Field.define("json.array", "Array", FieldType.NONE).build();
 
     static final Field FORM_ITEM = Field.text("Form item");
-    static final Field FORM_KEY = Field.define("urlencoded-form.key", "Key", FieldType.STRING).build();
-    static final Field FORM_VALUE = Field.define("urlencoded-form.value", "Value", FieldType.STRING).build();
+    static final Field FORM_KEY = Field.define("urlencoded-form.key", "Key", FieldType.STRINGZ).build();
+    static final Field FORM_VALUE = Field.define("urlencoded-form.value", "Value", FieldType.STRINGZ).build();
 
     static final Field PNG_SIGNATURE = Field.define("png.signature", "PNG Signature", FieldType.BYTES).build();
     static final Field PNG_CHUNK = Field.text("Chunk");
@@ -39,10 +43,23 @@ final class BodyProtocols {
             FieldType.STRING).build();
     static final Field MULTIPART_PART = Field.define("mime_multipart.part", "Encapsulated multipart part",
             FieldType.STRING).build();
-    static final Field MULTIPART_CONTENT_TYPE = Field.define("mime_multipart.header.content-type", "Content-Type",
-            FieldType.STRING).build();
-    static final Field MULTIPART_CONTENT_DISPOSITION = Field.define("mime_multipart.header.content-disposition",
-            "Content-Disposition", FieldType.STRING).build();
+    static final Field MULTIPART_CONTENT_DESCRIPTION = multipartHeader("content-description", "Content-Description",
+            "Content-Description Header");
+    static final Field MULTIPART_CONTENT_DISPOSITION = multipartHeader("content-disposition", "Content-Disposition",
+            "RFC 2183: Content-Disposition Header");
+    static final Field MULTIPART_CONTENT_ENCODING = multipartHeader("content-encoding", "Content-Encoding",
+            "Content-Encoding Header");
+    static final Field MULTIPART_CONTENT_ID = multipartHeader("content-id", "Content-Id", "RFC 2045: Content-Id Header");
+    static final Field MULTIPART_CONTENT_LANGUAGE = multipartHeader("content-language", "Content-Language",
+            "Content-Language Header");
+    static final Field MULTIPART_CONTENT_LENGTH = multipartHeader("content-length", "Content-Length", "Content-Length Header");
+    static final Field MULTIPART_CONTENT_TRANSFER_ENCODING = multipartHeader("content-transfer-encoding",
+            "Content-Transfer-Encoding", "RFC 2045: Content-Transfer-Encoding Header");
+    static final Field MULTIPART_CONTENT_TYPE = multipartHeader("content-type", "Content-Type", "Content-Type Header");
+    static final Field MULTIPART_ORIGINAL_CONTENT = multipartHeader("originalcontent", "OriginalContent",
+            "Original Content-Type Header");
+    static final Field MULTIPART_PREAMBLE = Field.define("mime_multipart.preamble", "Preamble", FieldType.BYTES).build();
+    static final Field MULTIPART_TRAILER = Field.define("mime_multipart.trailer", "Trailer", FieldType.BYTES).build();
     static final Field MULTIPART_BOUNDARY = Field.define("mime_multipart.boundary", "Boundary", FieldType.STRING).build();
     static final Field MULTIPART_LAST_BOUNDARY = Field.define("mime_multipart.last_boundary", "Last boundary",
             FieldType.STRING).build();

@@ -7,6 +7,7 @@ import org.dissect4j.api.AsciiScan;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.StreamReassembly;
 import org.dissect4j.api.Tree;
@@ -14,8 +15,10 @@ import org.dissect4j.api.Tree;
 /**
  * Hands a message body on: a gzip or deflate {@code Content-Encoding} undone first (as a new data source,
  * "Uncompressed entity body"), {@code http.file_data}, then the dissector the {@code media_type} table names for the
- * message's content type (lower-cased, parameters dropped), else Wireshark's {@code media} for a type nobody takes,
- * else {@code data} (no content type, {@code application/octet-stream}). The body belongs to HTTP, so the lower
+ * message's content type (lower-cased, parameters dropped; an unknown {@code multipart/} subtype goes to the
+ * {@code multipart/} entry), "HTTP body subdissector failed" when that dissector refuses the body, then the
+ * {@code http} heuristics, else Wireshark's {@code media} for a type nobody takes, else {@code data} (no content type,
+ * {@code application/octet-stream}). The body belongs to HTTP, so the lower
  * layer's {@link StreamReassembly} is hidden from whoever dissects it.
  */
 final class HttpBody {
@@ -32,6 +35,7 @@ final class HttpBody {
     private final MediaDissector media = new MediaDissector(typeName);
     private final StringBuilder label = new StringBuilder(64);
     private DissectorTable mediaTypes;
+    private HeuristicList heuristics;
     private DissectorHandle dataHandle;
     private DissectorHandle mediaHandle;
     private DissectorHandle jsonHandle;
@@ -45,9 +49,15 @@ final class HttpBody {
         this.headers = headers;
     }
 
-    void wire(DissectorTable mediaTypes, DissectorHandle dataHandle) {
+    void wire(DissectorTable mediaTypes, HeuristicList heuristics, DissectorHandle dataHandle) {
         this.mediaTypes = mediaTypes;
+        this.heuristics = heuristics;
         this.dataHandle = dataHandle;
+    }
+
+    /** Wireshark's {@code media}, for the parts of a multipart body that name a type nobody dissects. */
+    DissectorHandle mediaHandle() {
+        return mediaHandle;
     }
 
     Dissector mediaDissector() {
@@ -101,19 +111,29 @@ final class HttpBody {
         DissectorHandle h = mediaHandle(p);
         typeName.set(mediaKey, mediaKeyLength);
         typeName.boundaryLength = 0;
-        if (h != null && mediaKeyLength > MULTIPART.length && Arrays.equals(mediaKey, 0, MULTIPART.length, MULTIPART, 0,
-                MULTIPART.length)) {
+        if (h != null && startsWith(MULTIPART)) {
             boundary(p);
-        }
-        if (h == null && mediaKeyLength > 0 && !isOctetStream()) {
-            h = mediaHandle;
         }
         String column = p.protocolColumn();
         typeName.column = column;
         jsonOrXmlColumn = null;
-        if (h != null && p.callPayload(src, h, off, captured) > 0) {
+        DissectorHandle done = null;
+        if (h != null) {
+            if (p.callPayload(src, h, off, captured) > 0) {
+                done = h;
+            } else {
+                t.expert(HttpFields.SUBDISSECTOR_FAILED, 0, 0);     // Wireshark's expert_add_info: no bytes of its own
+            }
+        }
+        if (done == null) {
+            done = tryHeuristics(p, src, off, captured);
+        }
+        if (done == null && mediaKeyLength > 0 && !isOctetStream() && p.callPayload(src, mediaHandle, off, captured) > 0) {
+            done = mediaHandle;
+        }
+        if (done != null) {
             if (jsonOrXmlColumn == null) {
-                columnAfter(p, h, column);
+                columnAfter(p, done, column);
             } else {
                 p.protocolColumn(jsonOrXmlColumn);      // set inside a multipart part
             }
@@ -121,9 +141,16 @@ final class HttpBody {
             // a body without Content-Type is drawn inside the HTTP item (tshark 4.0.17: "    Data (10 bytes)")
             p.callPayloadNested(src, dataHandle, off, captured);
         } else if (dataHandle != null) {
-            p.callPayload(src, dataHandle, off, captured);     // a media type nothing dissects: beside it
+            p.callPayload(src, dataHandle, off, captured);     // application/octet-stream: beside it
         }
         typeName.length = 0;    // set for this body's call only: another carrier's body (HTTP/2) comes without one
+    }
+
+    /** Bytes that are no message body: {@code data} inside the HTTP item. */
+    void deliverData(Packet p, int off, int len) {
+        if (dataHandle != null) {
+            p.callPayloadNested(p.source(), dataHandle, off, len);
+        }
     }
 
     /**
@@ -179,6 +206,22 @@ final class HttpBody {
         typeName.boundaryLength = n;
     }
 
+    /** The {@code http} heuristics (Wireshark's {@code gif_http}, {@code png_http}): the first that takes the body. */
+    private DissectorHandle tryHeuristics(Packet p, int src, int off, int len) {
+        HeuristicList list = heuristics;
+        for (int i = 0, n = list == null ? 0 : list.size(); i < n; i++) {
+            HeuristicList.Entry e = list.entry(i);
+            if (e.enabled() && p.callPayload(src, e.handle(), off, len) > 0) {
+                return e.handle();
+            }
+        }
+        return null;
+    }
+
+    private boolean startsWith(byte[] prefix) {
+        return mediaKeyLength > prefix.length && Arrays.equals(mediaKey, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
     private boolean isOctetStream() {
         return Arrays.equals(mediaKey, 0, mediaKeyLength, OCTET_STREAM, 0, OCTET_STREAM.length);
     }
@@ -199,7 +242,9 @@ final class HttpBody {
             mediaKey[n++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
         mediaKeyLength = n;
-        return HttpMediaTypes.lookup(mediaTypes, mediaKey, n);
+        DissectorHandle h = HttpMediaTypes.lookup(mediaTypes, mediaKey, n);
+        // an unknown multipart subtype (multipart/byteranges) goes to the "multipart/" entry, as in Wireshark
+        return h == null && startsWith(MULTIPART) ? HttpMediaTypes.lookup(mediaTypes, MULTIPART, MULTIPART.length) : h;
     }
 
     /**

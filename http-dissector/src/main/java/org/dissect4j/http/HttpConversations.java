@@ -26,8 +26,12 @@ final class HttpConversations {
         long time;
         int number;
         boolean head;
-        /** The port a CONNECT request asks a tunnel to, else -1. */
+        /** The port a CONNECT request asks a tunnel to, else -1, and the host. */
         int connectPort = -1;
+        final StringBuilder connectHost = new StringBuilder();
+        /** The frames of the transaction before this one on the connection ({@code http.prev_request_in}, ...), or 0. */
+        long prevRequestFrame;
+        long prevResponseFrame;
         final StringBuilder fullUri0 = new StringBuilder();
         CharSequence fullUri;
     }
@@ -39,10 +43,13 @@ final class HttpConversations {
         int requests;
         int responses;
         boolean lastHead;
+        long lastRequestFrame;
+        long lastResponseFrame;
         /** After a 2xx answer to CONNECT: the tunnelled port, and where the tunnel's bytes begin. */
         int tunnelPort = -1;
         long tunnelFrame;
         int tunnelOffset;
+        final StringBuilder tunnelHost = new StringBuilder();
         /** After a 101: the dissector of the protocol upgraded to ({@code http.upgrade}), or null. */
         DissectorHandle upgraded;
 
@@ -81,13 +88,19 @@ final class HttpConversations {
         r = s.slot((s.head + s.count) % DEPTH);
         s.count++;
         r.frame = frame;
+        r.prevRequestFrame = s.lastRequestFrame;
+        r.prevResponseFrame = 0;
+        s.lastRequestFrame = frame;
         r.time = time;
         r.number = s.requests;
         r.head = head;
         r.connectPort = -1;
         r.fullUri0.setLength(0);
         r.fullUri = null;
-        if (hostOff >= 0 && uriLen >= 0) {
+        if (uriOff >= 0 && uriLen > 0 && Bytes.u8(seg, base + uriOff) != '/') {
+            append(seg, base, uriOff, Math.min(uriLen, URI_MAX), r.fullUri0);     // absolute or authority form
+            r.fullUri = r.fullUri0;
+        } else if (hostOff >= 0 && uriLen >= 0) {
             r.fullUri0.append("http://");
             append(seg, base, hostOff, Math.min(hostLen, URI_MAX), r.fullUri0);
             append(seg, base, uriOff, Math.min(uriLen, URI_MAX), r.fullUri0);
@@ -103,14 +116,24 @@ final class HttpConversations {
             return null;
         }
         s.responses++;
+        long previousResponse = s.lastResponseFrame;
+        s.lastResponseFrame = p.frame().number();
         if (s.count == 0) {
             return null;
         }
         Request r = s.queue[s.head];
+        // the transaction before this one was answered by the response before this one (answers come in order)
+        r.prevResponseFrame = r.prevRequestFrame != 0 ? previousResponse : 0;
         s.head = (s.head + 1) % DEPTH;
         s.count--;
         r.number = s.responses;
         return r;
+    }
+
+    /** The frame of the request before the one just recorded on the packet's connection, or 0. */
+    long lastRequestsPrevious(Packet p) {
+        State s = state(p, false);
+        return s == null || s.count == 0 ? 0 : s.queue[(s.head + s.count - 1) % DEPTH].prevRequestFrame;
     }
 
     /** The requests seen so far on the packet's connection (0 without one). */
@@ -130,12 +153,21 @@ final class HttpConversations {
         return s != null && s.count > 0 && s.queue[s.head].head;
     }
 
-    /** Marks the request just recorded as a CONNECT to {@code port}. */
-    void lastRequestConnects(Packet p, int port) {
+    /** Marks the request just recorded as a CONNECT to {@code port} of the host {@code [hostOff, hostOff + hostLen)}. */
+    void lastRequestConnects(Packet p, int port, int hostOff, int hostLen) {
         State s = state(p, false);
         if (s != null && s.count > 0) {
-            s.slot((s.head + s.count - 1) % DEPTH).connectPort = port;
+            Request r = s.slot((s.head + s.count - 1) % DEPTH);
+            r.connectPort = port;
+            r.connectHost.setLength(0);
+            append(p.segment(), p.base(), hostOff, Math.min(hostLen, URI_MAX), r.connectHost);
         }
+    }
+
+    /** The host the tunnel of the packet's connection was asked for ({@code http.proxy_connect_host}). */
+    CharSequence tunnelHost(Packet p) {
+        State s = state(p, false);
+        return s == null ? "" : s.tunnelHost;
     }
 
     /** Whether the response about to be read answers a CONNECT (its 2xx has no body: a tunnel follows). */
@@ -145,9 +177,11 @@ final class HttpConversations {
     }
 
     /** The tunnel begins in frame {@code frame} at {@code offset}: Wireshark's startframe and startoffset. */
-    void tunnel(Packet p, int port, long frame, int offset, DissectorHandle upgraded) {
+    void tunnel(Packet p, int port, long frame, int offset, DissectorHandle upgraded, CharSequence host) {
         State s = state(p, true);
         if (s != null) {
+            s.tunnelHost.setLength(0);
+            s.tunnelHost.append(host);
             s.upgraded = upgraded;
             s.tunnelPort = port;
             s.tunnelFrame = frame;

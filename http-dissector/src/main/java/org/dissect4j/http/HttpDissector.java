@@ -4,6 +4,7 @@ import org.dissect4j.api.AsciiScan;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Registrar;
 import org.dissect4j.api.StreamReassembly;
@@ -69,12 +70,20 @@ public final class HttpDissector implements Dissector {
         body.handles(media, json, xml);
     }
 
+    /** TCP's heuristics, tried on a tunnel's bytes that the port's dissector does not take. */
+    void tunnelHeuristics(HeuristicList l) {
+        this.tcpHeuristics = l;
+    }
+
     /** The transport's port table, for the tunnels CONNECT opens; without TCP there are none. */
     void tunnelTable(DissectorTable tcpPorts) {
         this.tcpPorts = tcpPorts;
     }
 
     private DissectorTable tcpPorts;
+    private HeuristicList tcpHeuristics;
+    /** Set while a tunnel's bytes are handed on: HTTP does not dissect the connection it tunnels again. */
+    private boolean inTunnel;
     /** {@code http.upgrade}: Upgrade tokens (lower case) to dissectors; read into the arrays below on the first 101. */
     private DissectorTable upgrades;
     private byte[][] upgradeTokens;
@@ -108,13 +117,16 @@ public final class HttpDissector implements Dissector {
         return null;
     }
 
-    void wire(DissectorTable mediaTypes, DissectorHandle dataHandle, DissectorHandle self) {
-        body.wire(mediaTypes, dataHandle);
+    void wire(DissectorTable mediaTypes, HeuristicList heuristics, DissectorHandle dataHandle, DissectorHandle self) {
+        body.wire(mediaTypes, heuristics, dataHandle);
         this.self = self;
     }
 
     @Override
     public int dissect(Packet p, int offset, int length) {
+        if (inTunnel) {
+            return 0;
+        }
         int end = offset + length;
         int at = offset;
         while (at < end) {
@@ -136,7 +148,8 @@ public final class HttpDissector implements Dissector {
 
     /**
      * The bytes of a tunnel a CONNECT opened: Wireshark hands them to the {@code tcp.port} dissector of the port
-     * asked for (TLS for 443), below HTTP in the protocol chain; undissected they are data. After a 101 (Switching
+     * asked for (TLS for 443) or TCP's heuristics, below an HTTP item naming the proxy's host and port; undissected
+     * they are data. After a 101 (Switching
      * Protocols) they go to the {@code http.upgrade} dissector of the response's Upgrade token (WebSocket), else
      * they are data.
      */
@@ -148,17 +161,36 @@ public final class HttpDissector implements Dissector {
             p.keepCarrierColumn();
             return at + p.call(upgraded, at, end - at);
         }
+        p.keepCarrierColumn();      // Wireshark's HTTP names no column for a tunnel's bytes (what is inside may)
         if (port == HttpConversations.UPGRADED) {
-            p.keepCarrierColumn();      // Wireshark's HTTP names no column for bytes of a protocol it upgraded to
-        }
-        if (port == HttpConversations.UPGRADED || tcpPorts == null || p.callTable(tcpPorts, port, at, end - at) == 0) {
             p.callData(at, end - at);
+            return end;
+        }
+        // Wireshark's HTTP item over a CONNECT tunnel's bytes names the host and port the proxy was asked for
+        Tree t = p.tree();
+        t.open(HttpFields.HTTP.field(), at, Math.max(0, Math.min(end, p.capturedEnd()) - at));
+        t.setFlags(t.addString(HttpFields.PROXY_CONNECT_HOST, conversations.tunnelHost(p)), Tree.GENERATED);
+        t.addGenerated(HttpFields.PROXY_CONNECT_PORT, port);
+        t.close();
+        // the port's dissector, then TCP's heuristics (decode_tcp_ports); HTTP itself does not take the bytes of the
+        // connection it tunnels (tshark shows an HTTP-in-CONNECT to port 80 as data)
+        inTunnel = true;
+        try {
+            if ((tcpPorts == null || p.callTable(tcpPorts, port, at, end - at) == 0)
+                    && (tcpHeuristics == null || p.tryHeuristics(tcpHeuristics, at, end - at) == 0)) {
+                p.callData(at, end - at);
+            }
+        } finally {
+            inTunnel = false;
         }
         return end;
     }
 
     /** The heuristic ({@code http_tcp}): a complete first line that starts or ends with "HTTP/1.". */
     int heuristic(Packet p, int offset, int length) {
+        if (inTunnel) {
+            return 0;
+        }
         int end = Math.min(offset + length, p.capturedEnd());
         int le = AsciiScan.lineEnd(p, offset, end);
         if (le < 0) {
@@ -315,10 +347,14 @@ public final class HttpDissector implements Dissector {
     /** A request's generated fields ({@code http.request.full_uri}, its number) and its place in the conversation. */
     private void request(Packet p, Tree t, int at, int firstEnd) {
         HttpHeaders h = headers;
-        if (h.hostOffset >= 0 && h.uriOffset >= 0 && t.wants(HttpFields.FULL_URI)) {
+        boolean originForm = h.uriOffset >= 0 && h.uriLength > 0 && p.u8(h.uriOffset) == '/';
+        if (h.uriOffset >= 0 && (h.hostOffset >= 0 || !originForm) && t.wants(HttpFields.FULL_URI)) {
+            // Wireshark composes http://host/path for a path; an absolute or authority-form target is the URI itself
             scratch.setLength(0);
-            scratch.append("http://");
-            HttpHeaders.appendText(p, h.hostOffset, h.hostOffset + h.hostLength, scratch);
+            if (originForm || h.uriLength == 0) {
+                scratch.append("http://");
+                HttpHeaders.appendText(p, h.hostOffset, h.hostOffset + h.hostLength, scratch);
+            }
             HttpHeaders.appendText(p, h.uriOffset, h.uriOffset + h.uriLength, scratch);
             t.setFlags(t.addString(HttpFields.FULL_URI, scratch), Tree.GENERATED);
         }
@@ -327,9 +363,17 @@ public final class HttpDissector implements Dissector {
                 h.uriOffset, h.uriLength, HttpHeaders.isHead(p, at, firstEnd), h.hostOffset, h.hostLength);
         int connectPort = HttpHeaders.connectPort(p, at, firstEnd, h.uriOffset, h.uriLength);
         if (connectPort >= 0) {
-            conversations.lastRequestConnects(p, connectPort);
+            int colon = h.uriOffset + h.uriLength - 1;
+            while (p.u8(colon) != ':') {
+                colon--;            // connectPort found the colon: the host is what precedes it
+            }
+            conversations.lastRequestConnects(p, connectPort, h.uriOffset, colon - h.uriOffset);
         }
         numberLabel(t, t.addGenerated(HttpFields.REQUEST_NUMBER, n), "HTTP request ", n, conversations.requests(p));
+        long prev = conversations.lastRequestsPrevious(p);
+        if (prev != 0) {
+            t.addGenerated(HttpFields.PREV_REQUEST_IN, prev);
+        }
     }
 
     /** {@code HTTP request 2/3}: the message's number and the requests seen so far on the connection. */
@@ -350,14 +394,20 @@ public final class HttpDissector implements Dissector {
         }
         int status = HttpHeaders.statusCode(p, at, firstEnd);
         if (rq.connectPort >= 0 && status >= 200 && status < 300 && headersEnd >= 0) {
-            conversations.tunnel(p, rq.connectPort, p.frame().number(), headersEnd, null);
+            conversations.tunnel(p, rq.connectPort, p.frame().number(), headersEnd, null, rq.connectHost);
         } else if (status == 101 && headersEnd >= 0) {
             conversations.tunnel(p, HttpConversations.UPGRADED, p.frame().number(), headersEnd,
-                    upgradeHandle(p, headers.upgradeOffset, headers.upgradeLength));
+                    upgradeHandle(p, headers.upgradeOffset, headers.upgradeLength), "");
         }
         numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, rq.number), "HTTP response ", rq.number,
                 conversations.requests(p));
         t.setFlags(t.addLong(HttpFields.TIME, 0, 0, p.frame().timestampNanos() - rq.time), Tree.GENERATED);
+        if (rq.prevRequestFrame != 0) {
+            t.addGenerated(HttpFields.PREV_REQUEST_IN, rq.prevRequestFrame);
+        }
+        if (rq.prevResponseFrame != 0) {
+            t.addGenerated(HttpFields.PREV_RESPONSE_IN, rq.prevResponseFrame);
+        }
         t.addGenerated(HttpFields.REQUEST_IN, rq.frame);
         if (rq.fullUri != null && t.wants(HttpFields.RESPONSE_FOR_URI)) {
             t.setFlags(t.addString(HttpFields.RESPONSE_FOR_URI, rq.fullUri), Tree.GENERATED);
@@ -371,9 +421,15 @@ public final class HttpDissector implements Dissector {
             p.clearInfo().append("Continuation");
         }
         t.open(HttpFields.HTTP.field(), at, Math.max(0, Math.min(end, p.capturedEnd()) - at));
-        headers.ctOffset = -1;      // the last message's Content-Type points into another packet's bytes
-        headers.encoding = HttpHeaders.IDENTITY;
-        body.deliver(p, t, p.source(), at, end - at);
+        int first = at < p.capturedEnd() ? p.u8(at) : 0;
+        if (first < 0x20 || first > 0x7e) {
+            // Wireshark skips its line parsing for binary data: the bytes are data inside HTTP, no File Data
+            body.deliverData(p, at, end - at);
+        } else {
+            headers.ctOffset = -1;      // the last message's Content-Type points into another packet's bytes
+            headers.encoding = HttpHeaders.IDENTITY;
+            body.deliver(p, t, p.source(), at, end - at);
+        }
         t.close();
         return end - at;
     }

@@ -59,6 +59,12 @@ public final class HttpFields {
     static final Field HOST = header("http.host", "Host");
     static final Field CONNECTION = header("http.connection", "Connection");
     static final Field COOKIE = header("http.cookie", "Cookie");
+    static final Field PROXY_CONNECT_HOST = Field.define("http.proxy_connect_host", "Proxy-Connect-Hostname", FieldType.STRING)
+            .description("HTTP Proxy Connect Hostname").build();
+    static final Field PROXY_CONNECT_PORT = Field.define("http.proxy_connect_port", "Proxy-Connect-Port", FieldType.UINT16)
+            .description("HTTP Proxy Connect Port").build();
+    static final Field COOKIE_PAIR = Field.define("http.cookie_pair", "Cookie pair", FieldType.STRING)
+            .description("A name/value HTTP cookie pair").build();
     static final Field ACCEPT = header("http.accept", "Accept");
     static final Field REFERER = header("http.referer", "Referer");
     static final Field ACCEPT_LANGUAGE = header("http.accept_language", "Accept-Language");
@@ -96,6 +102,8 @@ public final class HttpFields {
             "The Content-Length and Transfer-Encoding header must not be set together");
     static final Expert DECHUNK_LIMIT = new Expert("http.dechunk_limit", ExpertGroup.REASSEMBLE, Severity.WARNING,
             "The chunked body is longer than http.max_dechunked_bytes: the rest is not de-chunked");
+    static final Expert SUBDISSECTOR_FAILED = new Expert("http.subdissector_failed", ExpertGroup.MALFORMED, Severity.NOTE,
+            "HTTP body subdissector failed, trying heuristic subdissector");
     static final Expert TE_UNKNOWN = new Expert("http.te_unknown", ExpertGroup.PROTOCOL, Severity.WARNING,
             "Unknown transfer coding name in Transfer-Encoding header");
 
@@ -108,7 +116,7 @@ public final class HttpFields {
                 URI_PATH, URI_QUERY, URI_QUERY_PARAMETER, REQUEST_VERSION, RESPONSE_VERSION, FULL_URI, RESPONSE_CODE, RESPONSE_CODE_DESC,
                 RESPONSE_FOR_URI, RESPONSE_PHRASE, AUTHORIZATION, PROXY_AUTHENTICATE, PROXY_AUTHORIZATION, WWW_AUTHENTICATE,
                 CONTENT_TYPE, CONTENT_LENGTH_HEADER, CONTENT_LENGTH, CONTENT_ENCODING, TRANSFER_ENCODING, UPGRADE,
-                USER_AGENT, HOST, CONNECTION, COOKIE, ACCEPT, REFERER, ACCEPT_LANGUAGE, ACCEPT_ENCODING, DATE,
+                USER_AGENT, HOST, CONNECTION, COOKIE, COOKIE_PAIR, PROXY_CONNECT_HOST, PROXY_CONNECT_PORT, ACCEPT, REFERER, ACCEPT_LANGUAGE, ACCEPT_ENCODING, DATE,
                 CACHE_CONTROL, SERVER, LOCATION, SET_COOKIE, LAST_MODIFIED, X_FORWARDED_FOR, REQUEST_IN, PREV_REQUEST_IN,
                 PREV_RESPONSE_IN, TIME, CHUNK_SIZE, CHUNKED_BODY, DATA_CHUNK, LAST_CHUNK, CHUNK_DATA, CHUNK_BOUNDARY, CHUNKED_TRAILER_PART, FILE_DATA, ENCODED_ENTITY};
     }

@@ -47,7 +47,7 @@ final class HttpHeaders {
             HttpFields.TRANSFER_ENCODING, HttpFields.CONTENT_ENCODING, HttpFields.UPGRADE, HttpFields.AUTHORIZATION,
             HttpFields.PROXY_AUTHENTICATE, HttpFields.PROXY_AUTHORIZATION, HttpFields.WWW_AUTHENTICATE,
             HttpFields.X_FORWARDED_FOR};
-    private static final int H_HOST = 0, H_CONTENT_TYPE = 2, H_CONTENT_LENGTH = 3, H_TRANSFER_ENCODING = 16,
+    private static final int H_HOST = 0, H_CONTENT_TYPE = 2, H_CONTENT_LENGTH = 3, H_COOKIE = 14, H_TRANSFER_ENCODING = 16,
             H_CONTENT_ENCODING = 17, H_UPGRADE = 18;
     private static final byte[] CHUNKED = ascii("chunked")[0];
     /** {@link #encoding}: none (or one HTTP leaves alone), gzip ({@code x-gzip} too), deflate. */
@@ -331,9 +331,31 @@ final class HttpHeaders {
             } else if (h == H_HOST) {
                 hostOffset = v;
                 hostLength = ve - v;
+            } else if (h == H_COOKIE) {
+                cookiePairs(p, t, node, v, le);         // Wireshark's value keeps trailing blanks here
             }
         }
         t.setFlags(t.add(kind == REQUEST ? HttpFields.REQUEST_LINE : HttpFields.RESPONSE_LINE, line, next - line), Tree.HIDDEN);
+    }
+
+    /** {@code http.cookie_pair}: the Cookie value's parts between semicolons, leading blanks and semicolons skipped. */
+    private static void cookiePairs(Packet p, Tree t, int node, int v, int ve) {
+        if (!t.wants(HttpFields.COOKIE_PAIR)) {
+            return;
+        }
+        t.push(node);
+        for (int at = v; at < ve; ) {
+            int c = p.u8(at);
+            if (c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x0b || c == '\f') {
+                at++;
+                continue;
+            }
+            int semi = AsciiScan.indexOf(p, at, ve, ';');
+            int partEnd = semi < 0 ? ve : semi;
+            t.add(HttpFields.COOKIE_PAIR, at, partEnd - at);
+            at = partEnd;
+        }
+        t.close();
     }
 
     /**
@@ -415,16 +437,20 @@ final class HttpHeaders {
      */
     static void appendText(Packet p, int at, int end, StringBuilder out) {
         for (int i = at; i < end; i++) {
-            int c = p.u8(i);
-            if (c >= 0x20 && c < 0x7f) {
-                out.append((char) c);
-            } else if (c >= 7 && c <= 13) {
-                out.append('\\').append(CONTROL_LETTERS.charAt(c - 7));
-            } else if (c < 0x80) {
-                out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + (c >> 3 & 7))).append((char) ('0' + (c & 7)));
-            } else {
-                out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-            }
+            appendEscaped(p.u8(i), out);
+        }
+    }
+
+    /** One byte as Wireshark's format_text shows it: printable ASCII as is, {@code \n}, {@code \001}, {@code \xe9}. */
+    static void appendEscaped(int c, StringBuilder out) {
+        if (c >= 0x20 && c < 0x7f) {
+            out.append((char) c);
+        } else if (c >= 7 && c <= 13) {
+            out.append('\\').append(CONTROL_LETTERS.charAt(c - 7));
+        } else if (c < 0x80) {
+            out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + (c >> 3 & 7))).append((char) ('0' + (c & 7)));
+        } else {
+            out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
         }
     }
 

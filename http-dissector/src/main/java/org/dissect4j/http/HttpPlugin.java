@@ -3,6 +3,7 @@ package org.dissect4j.http;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorPlugin;
 import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.HeuristicList;
 import org.dissect4j.api.Registrar;
 
 /**
@@ -35,6 +36,9 @@ public final class HttpPlugin implements DissectorPlugin {
     private DissectorTable mediaTypes;
     private DissectorHandle handle;
     private DissectorHandle heuristic;
+    private HeuristicList bodyHeuristics;
+    private DissectorHandle pngHeuristic;
+    private DissectorHandle gifHeuristic;
 
     @Override
     public int apiVersion() {
@@ -58,9 +62,15 @@ public final class HttpPlugin implements DissectorPlugin {
                 BodyProtocols.PNG_CHUNK_TYPE, BodyProtocols.PNG_CHUNK_CRC);
         r.protocol(BodyProtocols.MESSAGE_HTTP);
         r.protocol(BodyProtocols.MULTIPART, BodyProtocols.MULTIPART_TYPE, BodyProtocols.MULTIPART_FIRST_BOUNDARY,
-                BodyProtocols.MULTIPART_PART, BodyProtocols.MULTIPART_CONTENT_TYPE, BodyProtocols.MULTIPART_CONTENT_DISPOSITION,
+                BodyProtocols.MULTIPART_PART, BodyProtocols.MULTIPART_CONTENT_DESCRIPTION,
+                BodyProtocols.MULTIPART_CONTENT_DISPOSITION, BodyProtocols.MULTIPART_CONTENT_ENCODING,
+                BodyProtocols.MULTIPART_CONTENT_ID, BodyProtocols.MULTIPART_CONTENT_LANGUAGE, BodyProtocols.MULTIPART_CONTENT_LENGTH,
+                BodyProtocols.MULTIPART_CONTENT_TRANSFER_ENCODING, BodyProtocols.MULTIPART_CONTENT_TYPE,
+                BodyProtocols.MULTIPART_ORIGINAL_CONTENT, BodyProtocols.MULTIPART_PREAMBLE, BodyProtocols.MULTIPART_TRAILER,
                 BodyProtocols.MULTIPART_BOUNDARY, BodyProtocols.MULTIPART_LAST_BOUNDARY);
-        r.experts(HttpFields.CHAT, HttpFields.TLS_PORT, HttpFields.TE_AND_LENGTH, HttpFields.TE_UNKNOWN, HttpFields.DECHUNK_LIMIT);
+        r.protocol(GifDissector.GIF, GifDissector.fields());
+        r.experts(HttpFields.CHAT, HttpFields.TLS_PORT, HttpFields.TE_AND_LENGTH, HttpFields.TE_UNKNOWN, HttpFields.DECHUNK_LIMIT,
+                HttpFields.SUBDISSECTOR_FAILED, GifDissector.UNKNOWN_BLOCK);
         handle = r.dissector("http", HttpFields.HTTP, http);
         heuristic = r.dissector("http_tcp", HttpFields.HTTP, http::heuristic);
         http.declare(r);
@@ -74,13 +84,20 @@ public final class HttpPlugin implements DissectorPlugin {
         for (String type : XML_TYPES) {
             mediaTypes.add(type, xml);
         }
-        mediaTypes.add(FORM_TYPE, r.dissector("urlencoded-form", BodyProtocols.FORM, bodies::form));
+        mediaTypes.add(FORM_TYPE, r.dissector("urlencoded-form", BodyProtocols.FORM, new FormDissector(http.mediaTypeName())));
         mediaTypes.add("image/png", r.dissector("png", BodyProtocols.PNG, bodies::png));
+        GifDissector gif = new GifDissector();
+        mediaTypes.add("image/gif", r.dissector("image-gif", GifDissector.GIF, gif));
+        // Wireshark 4.0's "http" heuristics for bodies no media type took (xml_http is off by default there)
+        bodyHeuristics = r.newHeuristicList("http", "HTTP");
+        pngHeuristic = r.heuristic("png_http", BodyProtocols.PNG, bodies::png);
+        gifHeuristic = r.heuristic("gif_http", GifDissector.GIF, gif);
         mediaTypes.add("message/http", r.dissector("message-http", BodyProtocols.MESSAGE_HTTP, bodies::messageHttp));
         DissectorHandle multipartHandle = r.dissector("mime_multipart", BodyProtocols.MULTIPART, multipart);
         for (String type : MULTIPART_TYPES) {
             mediaTypes.add(type, multipartHandle);
         }
+        mediaTypes.add("multipart/", multipartHandle);      // any other multipart subtype, as Wireshark's HTTP asks
         r.dissector("data-text-lines", HttpFields.TEXT_LINES, new TextLinesDissector(null));
         http.upgradeTable(r.newStringTable("http.upgrade", "HTTP Upgrade"));
         for (String type : TEXT_TYPES) {
@@ -97,12 +114,17 @@ public final class HttpPlugin implements DissectorPlugin {
             }
             http.tunnelTable(t);
         });
-        r.findHeuristics("tcp").ifPresent(l -> l.add("http_tcp", "HTTP over TCP", heuristic, true));
+        r.findHeuristics("tcp").ifPresent(l -> {
+            l.add("http_tcp", "HTTP over TCP", heuristic, true);
+            http.tunnelHeuristics(l);
+        });
         // Decrypted TLS (Wireshark's http_tls_handle): port 443, ALPN "http/1.1", and the heuristic on other ports.
         r.findTable("tls.port").ifPresent(t -> t.add(443, handle));
         r.findTable("tls.alpn").ifPresent(t -> t.add("http/1.1", handle));
         r.findHeuristics("tls").ifPresent(l -> l.add("http_tls", "HTTP over TLS", heuristic, true));
-        http.wire(mediaTypes, r.dissector("data"), handle);
+        bodyHeuristics.add("png_http", "PNG file in HTTP", pngHeuristic, true);
+        bodyHeuristics.add("gif_http", "GIF file in HTTP", gifHeuristic, true);
+        http.wire(mediaTypes, bodyHeuristics, r.dissector("data"), handle);
         multipart.wire(mediaTypes, r.dissector("data"), http.body());
     }
 }

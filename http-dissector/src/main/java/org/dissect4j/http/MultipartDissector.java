@@ -4,25 +4,36 @@ import org.dissect4j.api.AsciiScan;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
+import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
 /**
  * Wireshark's {@code mime_multipart} for {@code multipart/*} bodies (RFC 2046 §5.1): the first boundary, each
- * encapsulated part with its {@code Content-Type} and {@code Content-Disposition} header, the part's body handed to
- * the {@code media_type} table by its own type (else {@code data}), and the last boundary. The boundary comes from
+ * encapsulated part with its header fields, the part's body handed to the {@code media_type} table by its own type
+ * (else {@code media}; {@code data} without a type or for {@code application/octet-stream}), and the last boundary. The boundary comes from
  * the message's {@code Content-Type} ({@link MediaTypeName#boundary}); without one the body is not taken. The Info
  * column is what the parts' dissectors write.
  */
 final class MultipartDissector implements Dissector {
-    private static final byte[] CONTENT_TYPE = HttpHeaders.ascii("content-type")[0];
-    private static final byte[] CONTENT_DISPOSITION = HttpHeaders.ascii("content-disposition")[0];
+    private static final String OCTET_STREAM = "application/octet-stream";
+    /** The fields of {@link MimeHeader#NAMES}, in its order. */
+    private static final Field[] MULTIPART_HEADERS = {BodyProtocols.MULTIPART_CONTENT_DESCRIPTION,
+        BodyProtocols.MULTIPART_CONTENT_DISPOSITION, BodyProtocols.MULTIPART_CONTENT_ENCODING,
+        BodyProtocols.MULTIPART_CONTENT_ID, BodyProtocols.MULTIPART_CONTENT_LANGUAGE, BodyProtocols.MULTIPART_CONTENT_LENGTH,
+        BodyProtocols.MULTIPART_CONTENT_TRANSFER_ENCODING, BodyProtocols.MULTIPART_CONTENT_TYPE,
+        BodyProtocols.MULTIPART_ORIGINAL_CONTENT};
 
     private final MediaTypeName type;
     private final byte[] outerType = new byte[128];
     private final byte[] partType = new byte[128];
     private final byte[] boundary = new byte[72];
     private final StringBuilder text = new StringBuilder(96);
+    private final StringBuilder value = new StringBuilder(96);
+    private final StringBuilder partTypeText = new StringBuilder(32);
+    private final MimeHeader header = new MimeHeader();
+    /** Where the multipart body ends (Wireshark's header fields may run up to it). */
+    private int bodyEnd;
     private DissectorTable mediaTypes;
     private DissectorHandle dataHandle;
     private HttpBody httpBody;
@@ -40,6 +51,7 @@ final class MultipartDissector implements Dissector {
     @Override
     public int dissect(Packet p, int offset, int length) {
         int end = offset + Math.min(length, p.captured(offset));
+        bodyEnd = end;
         int blen = type.boundaryLength;
         System.arraycopy(type.boundary, 0, boundary, 0, blen);
         int first = blen == 0 ? -1 : delimiter(p, offset, end, blen, true);
@@ -52,19 +64,26 @@ final class MultipartDissector implements Dissector {
         int node = t.open(BodyProtocols.MULTIPART.field(), offset, end - offset);
         t.addString(BodyProtocols.MULTIPART_TYPE, type.appendTo(text.delete(0, text.length())));
         int partStart = lineAfter(p, first + 2 + blen, end);
+        if (first > offset) {
+            t.add(BodyProtocols.MULTIPART_PREAMBLE, offset, first - offset);
+        }
         t.add(BodyProtocols.MULTIPART_FIRST_BOUNDARY, first, partStart - first);
-        while (partStart < end) {
+        while (true) {
             int next = delimiter(p, partStart, end, blen, false);
-            int partEnd = next < 0 ? end : next;
-            part(p, t, partStart, partEnd);
             if (next < 0) {
+                // no delimiter closes the part: Wireshark leaves an empty part item and stops there
+                t.addStringWithin(BodyProtocols.MULTIPART_PART, partStart, 0, partStart, 0);
                 break;
             }
+            part(p, t, partStart, next);
             int afterBoundary = next + 4 + blen;
             boolean last = afterBoundary + 2 <= end && p.u8(afterBoundary) == '-' && p.u8(afterBoundary + 1) == '-';
             int lineEnd = lineAfter(p, last ? afterBoundary + 2 : afterBoundary, end);
             t.add(last ? BodyProtocols.MULTIPART_LAST_BOUNDARY : BodyProtocols.MULTIPART_BOUNDARY, next, lineEnd - next);
             if (last) {
+                if (lineEnd < end) {
+                    t.add(BodyProtocols.MULTIPART_TRAILER, lineEnd, end - lineEnd);
+                }
                 break;
             }
             partStart = lineEnd;
@@ -85,66 +104,101 @@ final class MultipartDissector implements Dissector {
         return end - offset;
     }
 
-    /** One part {@code [at, end)}: header lines up to the empty line, then its body. */
+    /**
+     * One part {@code [at, end)}: its header fields (each up to the CRLF that no folding follows; the last one takes
+     * the empty line), then its body. A known header is its field with the value unfolded and compacted as
+     * Wireshark's {@code unfold_and_compact_mime_header} does, an unknown one a text item; a field without a colon
+     * ends the headers.
+     */
     private void part(Packet p, Tree t, int at, int end) {
         // the part's item has an empty value and covers the part, as Wireshark's
         int item = t.addStringWithin(BodyProtocols.MULTIPART_PART, at, 0, at, end - at);
         t.push(item);
-        int ctStart = -1, ctEnd = -1;
-        int body = end;
-        for (int line = at; line < end; ) {
-            int le = AsciiScan.lineEnd(p, line, end);
-            if (le < 0) {
-                break;
-            }
-            int next = AsciiScan.nextLine(p, le);
-            if (le == line) {
-                body = next;
-                break;
-            }
-            int colon = AsciiScan.indexOf(p, line, le, ':');
-            int v = colon < 0 ? le : AsciiScan.skipBlanks(p, colon + 1, le);
-            if (colon > 0 && AsciiScan.equalsIgnoreCase(p, line, colon, CONTENT_TYPE)) {
-                t.addStringWithin(BodyProtocols.MULTIPART_CONTENT_TYPE, v, le - v, line, next - line);
-                ctStart = v;
-                ctEnd = le;
-            } else if (colon > 0 && AsciiScan.equalsIgnoreCase(p, line, colon, CONTENT_DISPOSITION)) {
-                t.addStringWithin(BodyProtocols.MULTIPART_CONTENT_DISPOSITION, v, le - v, line, next - line);
-            }
-            line = next;
-        }
         int n = 0;
-        for (int i = ctStart; ctStart >= 0 && i < ctEnd && n < partType.length; i++) {
-            int c = p.u8(i);
-            if (c == ';' || c == ' ' || c == '\t') {
+        boolean raw = false;
+        int offset = at;
+        for (boolean lastField = false; !lastField && offset < end; ) {
+            int next = header.fieldEnd(p, offset, bodyEnd);
+            lastField = header.lastField;
+            if (next < 0) {
+                break;
+            } else if (lastField && next + 2 <= end) {
+                next += 2;
+            } else if (next - 2 == end) {
+                lastField = true;
+                next -= 2;
+            } else if (next > end) {
+                next = end;
+            }
+            int colon = header.compact(p, offset, next);
+            if (colon <= 0) {
                 break;
             }
-            partType[n++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            int known = MimeHeader.known(header.text, colon);
+            if (known < 0) {
+                if (!header.printable()) {
+                    break;
+                }
+                t.add(HttpFields.LINE, offset, next - offset);
+            } else {
+                value.setLength(0);
+                value.append(header.text, colon + 1, header.text.length());
+                int node = t.addString(MULTIPART_HEADERS[known], value);
+                t.clearFlags(node, Tree.GENERATED);
+                t.showAt(node, offset, next - offset);
+                if (node >= 0 && t.wantsLabels()) {
+                    text.setLength(0);
+                    HttpHeaders.appendText(p, offset, next, text);
+                    t.setLabel(node, text);
+                }
+                if (MULTIPART_HEADERS[known] == BodyProtocols.MULTIPART_CONTENT_TYPE) {
+                    n = contentType(value);
+                    raw = n == OCTET_STREAM.length() && OCTET_STREAM.contentEquals(partTypeText(n));
+                }
+            }
+            offset = next;
         }
         if (item >= 0 && t.wantsLabels()) {
             text.setLength(0);
             text.append("Encapsulated multipart part: ");
             if (n > 0) {
-                text.append(" (");
-                for (int i = 0; i < n; i++) {
-                    text.append((char) (partType[i] & 0xff));
-                }
-                text.append(')');
+                text.append(" (").append(partTypeText(n)).append(')');
             }
             t.setLabel(item, text);
         }
+        int body = offset;
         if (body < end) {
-            DissectorHandle h = n == 0 || mediaTypes == null ? null : HttpMediaTypes.lookup(mediaTypes, partType, n);
             type.set(partType, n);
             type.boundaryLength = 0;
             // drawn inside the part, as Wireshark does; the Protocol column stays the message's
             String column = type.column;
-            if ((h == null || p.callNested(h, body, end - body) <= 0) && dataHandle != null) {
-                p.callNested(dataHandle, body, end - body);
+            DissectorHandle h = n == 0 || raw || mediaTypes == null ? null : HttpMediaTypes.lookup(mediaTypes, partType, n);
+            // a part that names a type nobody takes is Wireshark's media; one without a type (or octets) is data
+            DissectorHandle fallback = n > 0 && !raw ? httpBody.mediaHandle() : dataHandle;
+            if ((h == null || p.callNested(h, body, end - body) <= 0) && fallback != null) {
+                p.callNested(fallback, body, end - body);
             }
             httpBody.columnAfter(p, h, column);
         }
         t.close();
+    }
+
+    /** The part's media type: the Content-Type value up to its parameters, lower-cased, into {@link #partType}. */
+    private int contentType(CharSequence v) {
+        int n = 0;
+        for (int i = 0; i < v.length() && v.charAt(i) != ';' && n < partType.length; i++) {
+            char c = v.charAt(i);
+            partType[n++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        return n;
+    }
+
+    private CharSequence partTypeText(int n) {
+        partTypeText.setLength(0);
+        for (int i = 0; i < n; i++) {
+            partTypeText.append((char) (partType[i] & 0xff));
+        }
+        return partTypeText;
     }
 
     /**

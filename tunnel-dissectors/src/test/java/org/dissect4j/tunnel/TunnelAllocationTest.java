@@ -36,16 +36,9 @@ class TunnelAllocationTest {
 
     private static void assertSteady(String name, List<Frame> frames) {
         Engine e = TunnelTestKit.runner().engine();
-        for (int round = 0; round < 3_000; round++) {        // until the JIT is done: interpreted code allocates
-            run(e, frames);
-        }
-        long before = Allocation.threadBytes();
-        long sink = 0;
-        for (int round = 0; round < 1_000; round++) {
-            sink += run(e, frames);
-        }
-        long allocated = Allocation.threadBytes() - before;
-        assertThat(sink).isPositive();
+        long[] sink = new long[1];
+        long allocated = Allocation.steadyState(() -> sink[0] += run(e, frames), 3_000, 1_000, 4096);
+        assertThat(sink[0]).isPositive();
         // reading the counter allocates a little itself; one allocation per packet would be hundreds of kilobytes
         System.out.println(name + ": " + allocated + " bytes for " + frames.size() * 1_000L + " packets");
         assertThat(allocated).as("%s: bytes allocated for %d packets", name, frames.size() * 1_000L).isLessThan(4096);

@@ -78,6 +78,7 @@ final class PcapngBlock {
     static final int OPT_SHB_USERAPPL = 4;
     static final int OPT_IF_NAME = 2;
     static final int OPT_IF_DESCRIPTION = 3;
+    static final int OPT_IF_HARDWARE = 15;
     static final int OPT_IF_TSRESOL = 9;
     static final int OPT_IF_TSOFFSET = 14;
     static final int OPTION_HEADER_LENGTH = 4;

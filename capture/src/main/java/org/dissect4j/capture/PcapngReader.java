@@ -243,6 +243,7 @@ final class PcapngReader extends AbstractReader {
         long snaplen = u32(s, b + IDB_SNAPLEN_OFFSET);
         String ifName = null;
         String description = null;
+        String hardware = null;
         int tsresol = 6;
         long tsoffset = 0;
         optAt = b + IDB_OPTIONS_OFFSET;
@@ -251,6 +252,7 @@ final class PcapngReader extends AbstractReader {
             switch (optCode) {
                 case OPT_IF_NAME -> ifName = ifName == null ? string(s, optValue, optLength) : ifName;
                 case OPT_IF_DESCRIPTION -> description = description == null ? string(s, optValue, optLength) : description;
+                case OPT_IF_HARDWARE -> hardware = hardware == null ? string(s, optValue, optLength) : hardware;
                 case OPT_IF_TSRESOL -> {
                     if (optLength == 1) {
                         tsresol = Bytes.u8(s, optValue);
@@ -272,7 +274,8 @@ final class PcapngReader extends AbstractReader {
             throw fault(at, "unsupported if_tsresol in the Interface Description Block",
                     String.format("0x%02x", tsresol));
         }
-        itf.name = ifName;
+        // the name Wireshark shows for the interface (cf_get_interface_name): if_name, if_description, if_hardware
+        itf.name = ifName != null ? ifName : description != null ? description : hardware != null ? hardware : "unknown";
         int id = interfaces.size();
         if (id == ifs.length) {
             ifs = java.util.Arrays.copyOf(ifs, id * 2);
@@ -367,7 +370,7 @@ final class PcapngReader extends AbstractReader {
         final int linkType;
         final int snaplen;
         final long units;
-        /** {@code if_name}, or null. */
+        /** {@code if_name}, else {@code if_description}, else {@code if_hardware}, else "unknown". */
         String name;
         private final int mode;
         private final long factor;

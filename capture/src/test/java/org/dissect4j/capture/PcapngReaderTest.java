@@ -11,7 +11,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.dissect4j.api.Frame;
 import org.dissect4j.api.LinkType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,6 +212,24 @@ class PcapngReaderTest {
         try (CaptureReader r = CaptureFiles.open(Files.write(tmp.resolve("nopkt.pcapng"), bytes))) {
             assertThat(r.interfaces()).hasSize(1);
             assertThat(r.next()).isNull();
+        }
+    }
+
+    /** Frames carry the name Wireshark shows: if_name, else if_description, else if_hardware, else "unknown". */
+    @Test
+    void framesNameTheirInterfaceAsWiresharkDoes() throws IOException {
+        PcapngBuilder b = new PcapngBuilder().shb(ByteOrder.LITTLE_ENDIAN);
+        b.idb(1, 0, str(2, "eth0"), str(3, "d")).idb(1, 0, str(3, "desc"), str(15, "hw")).idb(1, 0, str(15, "hw")).idb(1, 0);
+        for (int i = 0; i < 4; i++) {
+            b.epb(i, 0, new byte[] {1}, 1);
+        }
+        try (CaptureReader r = CaptureFiles.open(Files.write(tmp.resolve("names.pcapng"), b.bytes()))) {
+            List<String> names = new ArrayList<>();
+            for (Frame f = r.next(); f != null; f = r.next()) {
+                names.add(f.interfaceName());
+            }
+            assertThat(names).containsExactly("eth0", "desc", "hw", "unknown");
+            assertThat(r.interfaces().getLast().name()).isNull();       // the file's own description is kept as it is
         }
     }
 

@@ -218,8 +218,9 @@ public final class Frame {
     }
 
     /**
-     * The name of the frame's interface (pcapng {@code if_name}), or {@code null} when the capture
-     * format has no interface descriptions (classic pcap). Like {@link #snaplen()}, it describes the
+     * The name of the frame's interface as Wireshark shows it (pcapng {@code if_name}, else
+     * {@code if_description}, else {@code if_hardware}, else "unknown"; the device of a live capture), or
+     * {@code null} when the capture format has no interface descriptions (classic pcap). Like {@link #snaplen()}, it describes the
      * interface and is not reset by {@link #set}.
      *
      * @return the name, or {@code null}

@@ -38,9 +38,10 @@ public final class MacNames {
 
     /**
      * Appends the resolved name of the address (the plain address when nothing matches), with
-     * Wireshark's rules: an exact name; else a 24-bit vendor prefix as {@code Vendor_xx:xx:xx};
-     * else the longest of the byte-aligned prefixes (5 down to 1 bytes) that equals a masked
-     * well-known or vendor block, followed by the bytes after it ({@code IPv6mcast_ff:00:00:01}).
+     * Wireshark's rules: an exact name; else the longest well-known or vendor range longer than 24 bits
+     * ({@code IETF-VRRP-VRID_de}); else the 24-bit vendor prefix as {@code Vendor_xx:xx:xx}; else the longest
+     * shorter range; a range's name is followed by the bytes after it, the one it cuts masked
+     * ({@code IPv6mcast_ff:00:00:01}).
      *
      * @param out where to append
      * @param seg the segment holding the address
@@ -66,20 +67,36 @@ public final class MacNames {
         if (exact != null) {
             return out.append(exact);
         }
+        // Wireshark's eth_addr_resolve: well-known ranges longer than 24 bits, the 24-bit vendor, the shorter ranges
+        for (int bits = 47; bits >= 24; bits--) {
+            String n = db.maskedNames.get(Db.maskedKey(mac, bits));
+            if (n != null) {
+                return rest(out.append(n).append('_'), mac, bits);
+            }
+        }
         String vendor = db.ouiNames.get(mac >>> 24);
         if (vendor != null) {
             out.append(vendor).append('_');
             return hexBytes(out, mac, 3);
         }
-        for (int bytes = 5; bytes >= 1; bytes--) {
-            long prefix = mac & (-1L << (8 * (6 - bytes))) & 0xFFFF_FFFF_FFFFL;
-            String n = db.maskedNames.get(prefix);
+        for (int bits = 23; bits >= 0; bits--) {
+            String n = db.maskedNames.get(Db.maskedKey(mac, bits));
             if (n != null) {
-                out.append(n).append('_');
-                return hexBytes(out, mac, bytes);
+                return rest(out.append(n).append('_'), mac, bits);
             }
         }
         return hexBytes(out, mac, 0);
+    }
+
+    /** The bytes after a {@code bits}-long prefix: the byte it cuts, masked to its uncovered bits, then the others. */
+    private static StringBuilder rest(StringBuilder out, long mac, int bits) {
+        int first = bits / 8;
+        hex2(out, (int) (mac >>> (8 * (5 - first))) & 0xFF & (0xFF >> (bits % 8)));
+        if (first < 5) {
+            out.append(':');
+            hexBytes(out, mac, first + 1);
+        }
+        return out;
     }
 
     /**
@@ -162,8 +179,13 @@ public final class MacNames {
             } else if (manuf && bits == 24) {
                 oui.putIfAbsent(prefix >>> 24, name);
             } else {
-                masked.putIfAbsent(prefix, name);
+                masked.putIfAbsent(maskedKey(prefix, bits), name);
             }
+        }
+
+        /** A range's key: its length in the bits above the address, then the address masked to that length. */
+        static long maskedKey(long mac, int bits) {
+            return (long) bits << 48 | mac & (-1L << (48 - bits)) & 0xFFFF_FFFF_FFFFL;
         }
 
         /** Reads {@code ADDRESS[/BITS] NAME ...} lines; hand-split (no regular expressions: ~50,000 lines at start-up). */

@@ -51,6 +51,20 @@ class EthernetResolvedNamesTest {
         }
     }
 
+    /**
+     * Wireshark looks up well-known ranges longer than 24 bits before the vendor: 00:00:5e:00:01:de is VRRP's
+     * (wka 00-00-5E-00-01-00/40), not the OUI 00:00:5e's owner (ICANN), as tshark's {@code -V} shows it.
+     */
+    @Test
+    void aWellKnownRangeLongerThanTheVendorPrefixWins() throws java.io.IOException {
+        java.nio.file.Path wka = java.nio.file.Path.of(System.getProperty("dissect4j.manuf.dir", "/usr/share/wireshark"), "wka");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(wka)
+                && java.nio.file.Files.readString(wka).contains("IETF-VRRP-VRID"), "no Wireshark wka file here: skipped");
+        Engine e = NetTestKit.engine();
+        e.dissect(frame("00:00:5e:00:01:de", "02:00:00:77:00:02", 1));
+        assertThat(NetTestKit.values(e, "eth.dst_resolved")).containsExactly("IETF-VRRP-VRID_de");
+    }
+
     @Test
     void notWantedNothingIsComposed() {
         Engine e = Engine.builder().discover(false).plugin(new NetPlugin()).build();

@@ -70,6 +70,20 @@ final class TreeNodes {
      * nearest enclosing protocol.
      */
     static int pos(TreeView t, int n) {
+        int start = start(t, n);
+        // Wireshark's PDML: an item that starts before its parent (in another data source: decrypted or reassembled
+        // bytes under an item of the frame) is placed at the parent's start plus its own
+        // (only under a protocol item: dissect4j keeps some of Wireshark's items of decrypted bytes, TLS's handshake
+        // messages, over the frame's bytes, and their children in the decrypted source keep their own offsets)
+        int parent = t.parent(n);
+        if (parent >= 0 && parent < n && t.field(parent).type() == FieldType.PROTOCOL && !shownAt(t, parent)
+                && t.source(parent) != TreeView.SCRATCH && start < t.offset(parent)) {
+            return t.offset(parent) + start;
+        }
+        return start;
+    }
+
+    private static int start(TreeView t, int n) {
         if (shownAt(t, n)) {
             return t.shownOffset(n);
         }

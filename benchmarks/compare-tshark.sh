@@ -9,13 +9,17 @@
 #
 # CAPTURE defaults to benchmarks/target/bench-1m.pcap (made with `benchmarks/dissect4j-bench
 # make-capture` when missing); RUNS (default 5) is the number of timed runs per tool and workload.
-# WORKLOADS is a space-separated subset of "syn sni summary fields small" (default: syn sni summary small):
+# WORKLOADS is a space-separated subset of "syn sni summary fields small verbose pdml json" (default: syn sni
+# summary small):
 #   syn      -r CAP -Y 'tcp.flags.syn==1' -T fields -e frame.number
 #   sni      -r CAP -Y 'tls.handshake.type==1' -T fields -e tls.handshake.extensions_server_name
 #   summary  -r CAP                       (one-line summaries)
 #   fields   -r CAP -T fields -e frame.number -e frame.time_relative -e ip.src -e ip.dst -e tcp.srcport
 #            -e tcp.dstport -e tcp.stream -e tcp.len -e udp.stream -e _ws.col.Protocol (stream indices cross threads)
 #   small    -r FIRST10                   (the capture's first 10 packets: start-up cost)
+#   verbose  -r CAP -c DETAIL -V          (the packet tree of the first DETAIL packets, default 100000)
+#   pdml     -r CAP -c DETAIL -T pdml     (the same as PDML; its header line naming the time is left out of the check)
+#   json     -r CAP -c DETAIL -T json
 # dissect4j runs twice per workload: --threads 1 and --threads THREADS (default: the number of cores),
 # each checked identical to tshark and timed. PINNED=1 times a third dissect4j run, --threads THREADS
 # pinned to one core (taskset -c 0): with the --threads 1 run it gives the pipeline's overhead and
@@ -47,6 +51,7 @@ cap="$default_cap"
 [ -z "${1:-}" ] || cap="$(readlink -f -- "$1" 2>/dev/null || echo "$1")"   # relative to the caller's directory
 runs="${2:-5}"
 workloads="${WORKLOADS:-syn sni summary small}"
+detail="${DETAIL:-100000}"
 threads="${THREADS:-$(nproc)}"
 pinned="${PINNED:-0}"
 [[ "$threads" =~ ^[1-9][0-9]*$ ]] || die "THREADS must be a positive integer, got '$threads'"
@@ -55,7 +60,8 @@ d4j_tools="d4j d4jt"
 
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, got '$runs'"
 for w in $workloads; do
-  case "$w" in syn|sni|summary|fields|small) ;; *) die "unknown workload '$w' in WORKLOADS (known: syn sni summary fields small)" ;; esac
+  case "$w" in syn|sni|summary|fields|small|verbose|pdml|json) ;;
+    *) die "unknown workload '$w' in WORKLOADS (known: syn sni summary fields small verbose pdml json)" ;; esac
 done
 [ -n "${workloads// /}" ] || die "WORKLOADS is empty"
 
@@ -146,6 +152,9 @@ workload_args() {
     fields)  args=(-r "$cap" -T fields -e frame.number -e frame.time_relative -e ip.src -e ip.dst -e tcp.srcport -e tcp.dstport
                    -e tcp.stream -e tcp.len -e udp.stream -e _ws.col.Protocol) ;;
     small)   args=(-r "$small") ;;
+    verbose) args=(-r "$cap" -c "$detail" -V) ;;
+    pdml)    args=(-r "$cap" -c "$detail" -T pdml) ;;
+    json)    args=(-r "$cap" -c "$detail" -T json) ;;
   esac
 }
 tool_cmd() {
@@ -185,6 +194,8 @@ for w in $workloads; do
     rc=0
     "${run_env[@]}" "${cmd[@]}" "${args[@]}" >"$tmp/$w.$t.out" 2>"$tmp/$w.$t.err" || rc=$?
     expect_rc[$w.$t]=$rc
+    # PDML's root element names the time of the run
+    [ "$w" != pdml ] || sed -i '/^<pdml version=/d' "$tmp/$w.$t.out"
   done
   for t in $d4j_tools; do
     [ "$t" = d4j ] && continue

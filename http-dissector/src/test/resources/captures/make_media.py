@@ -113,6 +113,14 @@ frames.append(segment(C, S, 40208, 3128, 1000, 5000, connect))
 frames.append(segment(S, C, 3128, 40208, 5000, 1000 + len(connect), b"HTTP/1.1 200 Connection established\r\n\r\n"))
 frames.append(segment(C, S, 40208, 3128, 1000 + len(connect), 5039, b"GET /in HTTP/1.1\r\nHost: in\r\n\r\n"))
 
+# JSON as tshark walks it: nesting, escapes, numbers, literals, an empty object and array, a syntax error midway
+# (the rest is line-based text), and a body too deep for the parser's bound.
+NESTED = (b'{"s": "a\\"b\\u00e9\\n", "n": -1.5e3, "t": true, "f": false, "z": null, "o": {"in": [1, [2, {}], []]},'
+          b' "u": "\xc3\xa9"}')
+exchange(40209, GET, response("application/json", NESTED))
+exchange(40210, GET, response("application/json", b'[{"a": 1}, {"a": 2]\nnext line\n'))
+exchange(40211, GET, response("application/json", b"[" * 70 + b"]" * 70))
+
 with open("media-types.pcap", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for i, fr in enumerate(frames):

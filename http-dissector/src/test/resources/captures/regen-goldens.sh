@@ -34,6 +34,8 @@ for f in *.pcap *.pcapng; do
     -e image-gif.global.bpp -e image-gif.global.pixel_aspect_ratio -e image-gif.extension.label -e image-gif.image.width \
     -e image-gif.local.color_map -e image-gif.image.code_size -e image-gif.data_block -e image-gif.end \
     -e http.cookie_pair -e http.prev_request_in -e http.prev_response_in -e http.proxy_connect_host \
-    -e http.proxy_connect_port \
+    -e http.proxy_connect_port -e json.object -e json.array -e json.member -e json.key -e json.path \
+    -e json.path_with_value -e json.member_with_value -e json.value.string -e json.value.number -e json.value.true \
+    -e json.value.false -e json.value.null \
     -e _ws.col.Protocol -e _ws.col.Info > "$f.fields.tsv" 2>/dev/null
 done

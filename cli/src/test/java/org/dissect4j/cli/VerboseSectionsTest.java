@@ -95,18 +95,19 @@ class VerboseSectionsTest {
 
     /** The HTTP protocols whose {@code -V} subtrees equal tshark's on Zeek's HTTP traces. */
     static final List<String> HTTP_BODIES = List.of("Hypertext Transfer Protocol", "Compuserve GIF", "MIME Multipart",
-            "HTML Form URL Encoded", "Line-based text data", "Media Type", "Data (");
+            "HTML Form URL Encoded", "Line-based text data", "Media Type", "Data (", "JavaScript Object Notation");
 
     /**
      * HTTP on Zeek's traces: a GIF served as image/png (the failed subdissector's note, then the gif_http heuristic),
      * pipelined requests with their previous request and response, cookie pairs, long header lines cut and marked,
      * multipart parts with every header (compacted values, a preamble, octet-stream parts as data, a part without a
-     * closing delimiter), a decoded form, a CONNECT tunnel's proxy host and port, bytes after a message.
+     * closing delimiter), a decoded form, a CONNECT tunnel's proxy host and port, bytes after a message, JSON documents
+     * walked member by member (a gzipped one, chunked ones).
      */
     @ParameterizedTest
     @ValueSource(strings = {"http--pipelined-requests.pcap", "http--multipart-form-data.pcap", "http--ctu-62604-80.pcap",
         "http--byteranges.pcap", "http--http-post-large.pcap", "http--interleaved-http-entity.pcap", "http--proxy.pcap",
-        "http--connect-with-header.pcap"})
+        "http--connect-with-header.pcap", "http--post.pcap", "http--get-gzip.pcap", "http--docker-http-upgrade.pcap"})
     void httpBodiesPrintWhatTsharkPrints(String name) throws IOException {
         assumeTrue(ReportRun.SHARED != null, "shared capture corpus is absent: skipped");
         Path file = ReportRun.SHARED.getParent().getParent().resolve("realworld/zeek").resolve(name);

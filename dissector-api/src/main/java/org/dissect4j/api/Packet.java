@@ -753,6 +753,9 @@ public final class Packet extends PacketAddresses {
         }
     }
 
+    /** Whether dissector bugs print their stack trace ({@code -Ddissect4j.traceBugs=true}, for dissector authors). */
+    private static final boolean TRACE_BUGS = Boolean.getBoolean("dissect4j.traceBugs");
+
     /** Records a dissector bug (an unexpected exception) on this frame. */
     void markBug(RuntimeException e) {
         String where = current != null ? current.shortName() : "?";
@@ -764,6 +767,9 @@ public final class Packet extends PacketAddresses {
         int n = tree.expert(EngineFields.DISSECTOR_BUG, 0, 0);
         tree.close();
         tree.addString(EngineFields.BUG_MESSAGE, "Dissector bug, protocol " + where + ": " + e);
+        if (TRACE_BUGS) {
+            e.printStackTrace();        // -Ddissect4j.traceBugs=true: where a dissector bug came from, on stderr
+        }
         malformed = n >= 0 || malformed;
         if (columns) {
             info.append(" [Dissector bug, protocol ").append(where).append(": ").append(e).append(']');

@@ -8,8 +8,6 @@ import org.dissect4j.api.Tree;
  * The small body dissectors of Wireshark 4.0 that HTTP hands media types to, as far as their protocol, label, Info
  * text and top-level items (checked against tshark 4.0.17 with a response of each type, {@code BodyDissectorsTest}):
  * <ul>
- * <li>{@code json}: the top-level {@code json.object} or {@code json.array}; Info {@code ", JavaScript Object
- * Notation (type)"}; the Protocol column {@code HTTP/JSON} (set by {@link HttpBody}). Members are not walked.</li>
  * <li>{@code xml}: the protocol item; the Protocol column {@code HTTP/XML}. Elements are not walked.</li>
  * <li>{@code png}: {@code png.signature} and each chunk's length, type and CRC; Info {@code " (PNG)"}.</li>
  * <li>{@code message-http}: the body's lines, as the text dissector shows them; Info {@code " (message/http)"}.</li>
@@ -23,32 +21,6 @@ final class BodyDissectors {
 
     BodyDissectors(MediaTypeName type) {
         this.type = type;
-    }
-
-    /** {@code json}. */
-    int json(Packet p, int offset, int length) {
-        int end = offset + Math.min(length, p.captured(offset));
-        int first = skipSpace(p, offset, end);
-        if (first >= end || p.u8(first) != '{' && p.u8(first) != '[') {
-            return 0;
-        }
-        int last = end;
-        while (last > first && isSpace(p.u8(last - 1))) {
-            last--;
-        }
-        Tree t = p.tree();
-        int node = t.open(BodyProtocols.JSON.field(), offset, end - offset);
-        t.add(p.u8(first) == '{' ? BodyProtocols.JSON_OBJECT : BodyProtocols.JSON_ARRAY, first, last - first);
-        t.close();
-        labelWithType(t, node, BodyProtocols.JSON.name());
-        if (p.columns()) {
-            StringBuilder info = p.info();
-            if (!info.isEmpty()) {
-                info.append(", ");
-            }
-            type.appendTo(info.append("JavaScript Object Notation (")).append(')');
-        }
-        return end - offset;
     }
 
     /** {@code xml}. */
@@ -120,24 +92,5 @@ final class BodyDissectors {
             type.appendInfo(p.info());
         }
         return end - offset;
-    }
-
-    /** A protocol item labelled {@code "Name: type"}. */
-    private void labelWithType(Tree t, int node, String name) {
-        if (node >= 0 && t.wantsLabels()) {
-            text.setLength(0);
-            t.setLabel(node, type.appendTo(text.append(name).append(": ")));
-        }
-    }
-
-    private static int skipSpace(Packet p, int at, int end) {
-        while (at < end && isSpace(p.u8(at))) {
-            at++;
-        }
-        return at;
-    }
-
-    private static boolean isSpace(int c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 }

@@ -117,6 +117,7 @@ final class HttpChunked {
                 break;
             }
             int n = (int) Math.min(size, capEnd - dataStart);
+            int chunkStart = pos;
             int chunk = t.open(HttpFields.DATA_CHUNK, pos, dataStart + n - pos);
             chunkLabel(t, chunk, size);
             t.addUint(HttpFields.CHUNK_SIZE, pos, le - pos, size);
@@ -133,7 +134,7 @@ final class HttpChunked {
                     int next = AsciiScan.nextLine(p, ce);
                     t.add(HttpFields.CHUNK_BOUNDARY, pos, next - pos);
                     pos = next;
-                    t.setLength(chunk, pos - t.offset(chunk));
+                    t.setLength(chunk, pos - chunkStart);      // chunk is -1 when not wanted: no t.offset(chunk)
                 }
             }
             t.close();

@@ -37,6 +37,8 @@ public final class HttpPlugin implements DissectorPlugin {
     private DissectorHandle handle;
     private DissectorHandle heuristic;
     private HeuristicList bodyHeuristics;
+    private JsonDissector jsonDissector;
+    private DissectorHandle jsonRest;
     private DissectorHandle pngHeuristic;
     private DissectorHandle gifHeuristic;
 
@@ -55,7 +57,7 @@ public final class HttpPlugin implements DissectorPlugin {
         r.protocol(HttpFields.HTTP, HttpFields.fields());
         r.protocol(HttpFields.TEXT_LINES);
         r.protocol(HttpFields.MEDIA, HttpFields.MEDIA_TYPE);
-        r.protocol(BodyProtocols.JSON, BodyProtocols.JSON_OBJECT, BodyProtocols.JSON_ARRAY);
+        r.protocol(BodyProtocols.JSON, JsonDissector.fields());
         r.protocol(BodyProtocols.XML);
         r.protocol(BodyProtocols.FORM, BodyProtocols.FORM_ITEM, BodyProtocols.FORM_KEY, BodyProtocols.FORM_VALUE);
         r.protocol(BodyProtocols.PNG, BodyProtocols.PNG_SIGNATURE, BodyProtocols.PNG_CHUNK, BodyProtocols.PNG_CHUNK_LEN,
@@ -76,7 +78,8 @@ public final class HttpPlugin implements DissectorPlugin {
         http.declare(r);
         mediaTypes = r.newStringTable("media_type", "Internet media type");
         BodyDissectors bodies = new BodyDissectors(http.mediaTypeName());
-        DissectorHandle json = r.dissector("json", BodyProtocols.JSON, bodies::json);
+        jsonDissector = new JsonDissector(http.mediaTypeName());
+        DissectorHandle json = r.dissector("json", BodyProtocols.JSON, jsonDissector);
         DissectorHandle xml = r.dissector("xml", BodyProtocols.XML, bodies::xml);
         http.bodyHandles(r.dissector("media", HttpFields.MEDIA, http.mediaDissector()), json, xml);
         multipart = new MultipartDissector(http.mediaTypeName());
@@ -98,7 +101,8 @@ public final class HttpPlugin implements DissectorPlugin {
             mediaTypes.add(type, multipartHandle);
         }
         mediaTypes.add("multipart/", multipartHandle);      // any other multipart subtype, as Wireshark's HTTP asks
-        r.dissector("data-text-lines", HttpFields.TEXT_LINES, new TextLinesDissector(null));
+        r.dissector("data-text-lines", HttpFields.TEXT_LINES, new TextLinesDissector((String) null));
+        jsonRest = r.dissector("data-text-lines:json", HttpFields.TEXT_LINES, new TextLinesDissector(http.mediaTypeName()));
         http.upgradeTable(r.newStringTable("http.upgrade", "HTTP Upgrade"));
         for (String type : TEXT_TYPES) {
             mediaTypes.add(type, r.dissector("data-text-lines:" + type, HttpFields.TEXT_LINES, new TextLinesDissector(type)));
@@ -126,5 +130,6 @@ public final class HttpPlugin implements DissectorPlugin {
         bodyHeuristics.add("gif_http", "GIF file in HTTP", gifHeuristic, true);
         http.wire(mediaTypes, bodyHeuristics, r.dissector("data"), handle);
         multipart.wire(mediaTypes, r.dissector("data"), http.body());
+        jsonDissector.wire(jsonRest);
     }
 }

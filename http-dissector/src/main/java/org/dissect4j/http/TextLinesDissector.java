@@ -13,11 +13,20 @@ import org.dissect4j.api.Tree;
  */
 final class TextLinesDissector implements Dissector {
     private final String mediaType;
+    /** The body's type named in the label only (the text after a JSON value), or null. */
+    private final MediaTypeName labelType;
     private final StringBuilder label = new StringBuilder(64);
 
     /** @param mediaType the type named in the label and the Info column, or null for text of no media type (WebSocket's) */
     TextLinesDissector(String mediaType) {
         this.mediaType = mediaType;
+        this.labelType = null;
+    }
+
+    /** @param labelType the body's type, named in the label but not in the Info column (what a JSON parser left) */
+    TextLinesDissector(MediaTypeName labelType) {
+        this.mediaType = null;
+        this.labelType = labelType;
     }
 
     @Override
@@ -44,6 +53,8 @@ final class TextLinesDissector implements Dissector {
             label.append(HttpFields.TEXT_LINES.name());
             if (mediaType != null) {
                 label.append(": ").append(mediaType);
+            } else if (labelType != null && labelType.length > 0) {
+                labelType.appendTo(label.append(": "));
             }
             label.append(" (").append(lines).append(" lines)");
             t.setLabel(node, label);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * No allocation per packet at steady state: one keep-alive connection carrying requests with headers, cookies and
  * a form with escapes, and responses with Content-Length and chunked bodies, a GIF taken by the gif_http heuristic
- * and a multipart/byteranges body, every field wanted and the columns on.
+ * a multipart/byteranges body and a JSON document, every field wanted and the columns on.
  */
 class HttpAllocationTest {
     private static final int C = 0x0a630002, S = 0x0a630001;
@@ -36,6 +36,8 @@ class HttpAllocationTest {
     private static final byte[] FORM = ("POST /f HTTP/1.1\r\nHost: example.test\r\nContent-Type: application/x-www-form-urlencoded"
             + "\r\nContent-Length: 32\r\n\r\nq=a+b%2Cc&x%3Dy=%E2%82%AC&bad=%z").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GIF = gif();
+    private static final byte[] JSON = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n"
+            + "{\"s\": \"a\\u00e9\", \"n\": [1, -2.5e3, true, null], \"o\": {\"k\": {}}} x").getBytes(StandardCharsets.UTF_8);
     private static final byte[] MULTIPART = ("HTTP/1.1 206 Partial\r\nContent-Type: multipart/byteranges; boundary=B\r\n"
             + "Content-Length: 113\r\n\r\n\r\n--B\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 0-3/9\r\n"
             + "\r\nabcd\r\n--B\r\nContent-type: Text/Plain ; a = \"b c\"\r\n\r\nline\n\r\n--B--\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -67,7 +69,7 @@ class HttpAllocationTest {
         MemorySegment[] packets = new MemorySegment[2 * n];
         long cseq = 1, sseq = 1;
         for (int i = 0; i < n; i++) {
-            byte[] response = i % 4 == 0 ? PLAIN : i % 4 == 1 ? CHUNKED : i % 4 == 2 ? GIF : MULTIPART;
+            byte[] response = i % 5 == 0 ? PLAIN : i % 5 == 1 ? CHUNKED : i % 5 == 2 ? GIF : i % 5 == 3 ? MULTIPART : JSON;
             byte[] request = i % 3 == 0 ? REQUEST : i % 3 == 1 ? COOKIES : FORM;
             packets[2 * i] = MemorySegment.ofArray(tcp(C, S, 50000, 80, cseq, sseq, PSH | ACK, 100, new byte[0], request));
             cseq += request.length;

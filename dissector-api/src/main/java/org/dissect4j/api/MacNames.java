@@ -183,9 +183,13 @@ public final class MacNames {
             }
         }
 
-        /** A range's key: its length in the bits above the address, then the address masked to that length. */
+        /**
+         * A range's key: the address masked to {@code bits}. Wireshark 4.0 keys its well-known ranges by the masked
+         * address alone, whatever their length, and looks each address up masked to 47 bits, then 46, ...: so
+         * 33:33:00:00:00:01 finds IPv6mcast (33-33-00-00-00-00/16) masked to 40 bits and prints "IPv6mcast_01".
+         */
         static long maskedKey(long mac, int bits) {
-            return (long) bits << 48 | mac & (-1L << (48 - bits)) & 0xFFFF_FFFF_FFFFL;
+            return mac & (-1L << (48 - bits)) & 0xFFFF_FFFF_FFFFL;
         }
 
         /** Reads {@code ADDRESS[/BITS] NAME ...} lines; hand-split (no regular expressions: ~50,000 lines at start-up). */

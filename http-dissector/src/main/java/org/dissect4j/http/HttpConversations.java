@@ -136,6 +136,12 @@ final class HttpConversations {
         return s == null || s.count == 0 ? 0 : s.queue[(s.head + s.count - 1) % DEPTH].prevRequestFrame;
     }
 
+    /** The responses seen so far on the packet's connection (0 without one). */
+    int responses(Packet p) {
+        State s = state(p, false);
+        return s == null ? 0 : s.responses;
+    }
+
     /** The requests seen so far on the packet's connection (0 without one). */
     int requests(Packet p) {
         State s = state(p, false);

@@ -390,6 +390,11 @@ public final class HttpDissector implements Dissector {
         t.setFlags(t.addUint(HttpFields.RESPONSE, at, 0, 1), Tree.HIDDEN);
         HttpConversations.Request rq = conversations.response(p);
         if (rq == null) {
+            // an answer to no request seen: Wireshark still numbers it ("[HTTP response 1/1]")
+            int n = conversations.responses(p);
+            if (n > 0) {
+                numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, n), "HTTP response ", n, conversations.requests(p));
+            }
             return;
         }
         int status = HttpHeaders.statusCode(p, at, firstEnd);

@@ -53,7 +53,8 @@ class EthernetResolvedNamesTest {
 
     /**
      * Wireshark looks up well-known ranges longer than 24 bits before the vendor: 00:00:5e:00:01:de is VRRP's
-     * (wka 00-00-5E-00-01-00/40), not the OUI 00:00:5e's owner (ICANN), as tshark's {@code -V} shows it.
+     * (wka 00-00-5E-00-01-00/40), not the OUI 00:00:5e's owner (ICANN), as tshark's {@code -V} shows it; and a
+     * shorter range is found under a longer mask, as tshark's IPv6mcast_01.
      */
     @Test
     void aWellKnownRangeLongerThanTheVendorPrefixWins() throws java.io.IOException {
@@ -63,6 +64,9 @@ class EthernetResolvedNamesTest {
         Engine e = NetTestKit.engine();
         e.dissect(frame("00:00:5e:00:01:de", "02:00:00:77:00:02", 1));
         assertThat(NetTestKit.values(e, "eth.dst_resolved")).containsExactly("IETF-VRRP-VRID_de");
+        // Wireshark 4.0 keys ranges by the masked address alone: IPv6mcast (/16) is found masked to 40 bits
+        e.dissect(frame("33:33:00:00:00:01", "02:00:00:77:00:02", 2));
+        assertThat(NetTestKit.values(e, "eth.dst_resolved")).containsExactly("IPv6mcast_01");
     }
 
     @Test

@@ -27,6 +27,12 @@ final class TlsExtensions {
     /** The version the ServerHello's supported_versions selects, else 0. */
     int serverSelectedVersion;
 
+    /**
+     * Whether the hello being walked feeds a fingerprint that is wanted (JA3, JA3S, JA4): only then are its lists
+     * collected, and a list neither collected nor wanted in the tree is not walked (set before each hello's walk).
+     */
+    boolean collect = true;
+
     /** Told the ALPN the server chose (set when the dissector is built). */
     TlsDecryption decryption;
 
@@ -53,7 +59,7 @@ final class TlsExtensions {
             p.require(at, 4 + p.u16(at + 2));
             t.open(TlsFields.EXTENSION, at, 4 + p.u16(at + 2));
             t.addUint(TlsFields.EXT_TYPE, at, 2, type);
-            if (hello) {
+            if (hello && collect) {
                 fp.extension(type);
             }
             at += 2;
@@ -259,6 +265,10 @@ final class TlsExtensions {
         at += 2;
         int next = at + n;
         t.open(TlsFields.GROUPS, at, n);
+        clientHello &= collect;
+        if (!clientHello && !t.wants(TlsFields.GROUP) && skippable(p, at, next, 2)) {
+            at = elementsEnd(at, next, 2);
+        }
         while (at + 2 <= next) {
             int g = p.u16(at);
             t.addUint(TlsFields.GROUP, at, 2, g);
@@ -281,6 +291,10 @@ final class TlsExtensions {
         at++;
         int next = at + n;
         t.open(TlsFields.EC_POINT_FORMATS, at, n);
+        clientHello &= collect;
+        if (!clientHello && !t.wants(TlsFields.EC_POINT_FORMAT) && skippable(p, at, next, 1)) {
+            at = next;
+        }
         while (at < next) {
             int f = p.u8(at);
             t.addUint(TlsFields.EC_POINT_FORMAT, at, 1, f);
@@ -458,6 +472,19 @@ final class TlsExtensions {
         return 0;
     }
 
+    /**
+     * Whether a list's elements of {@code size} bytes in {@code [at, next)} may be skipped unread: every read of the
+     * loop that walks them would succeed (the walk would throw on a cut frame, as Wireshark's items do).
+     */
+    static boolean skippable(Packet p, int at, int next, int size) {
+        return elementsEnd(at, next, size) <= p.capturedEnd();
+    }
+
+    /** Where the whole elements of {@code size} bytes from {@code at} end before {@code next}. */
+    static int elementsEnd(int at, int next, int size) {
+        return next <= at ? at : at + (next - at) / size * size;
+    }
+
     int sigHashAlgs(Packet p, int at, int end, boolean fingerprint) {
         Tree t = p.tree();
         int n = vector(p, at, end, TlsFields.SIG_HASH_ALG_LEN, 2, 2, 0xfffe);
@@ -469,6 +496,10 @@ final class TlsExtensions {
         t.open(TlsFields.SIG_HASH_ALGS, at, n);
         // a ClientHello offers some twenty: skip the three nodes of each when nobody wants them
         boolean record = t.wants(TlsFields.SIG_HASH_ALG) || t.wants(TlsFields.SIG_HASH_HASH) || t.wants(TlsFields.SIG_HASH_SIG);
+        fingerprint &= collect;
+        if (!fingerprint && !record && skippable(p, at, next, 2)) {
+            at = elementsEnd(at, next, 2);
+        }
         while (at + 2 <= next) {
             int alg = p.u16(at);
             if (fingerprint) {

@@ -67,6 +67,7 @@ final class TlsHelloMessages {
         int version = p.u16(at);
         t.addUint(TlsFields.HS_VERSION, at, 2, version);
         fp.reset(version);
+        extensions.collect = wantJa3 || wantJa4;
         extensions.helloHasTls13 = false;
         extensions.helloOffersEarlyData = false;
         int sidAt = at + 2 + 32 + 1;
@@ -117,10 +118,16 @@ final class TlsHelloMessages {
         at += 2;
         int next = at + csLength;
         t.open(TlsFields.HS_CIPHER_SUITES, at, csLength);
+        boolean collect = extensions.collect;
+        if (!collect && !t.wants(TlsFields.HS_CIPHER_SUITE) && TlsExtensions.skippable(p, at, next, 2)) {
+            at = TlsExtensions.elementsEnd(at, next, 2);
+        }
         while (at + 2 <= next) {
             int c = p.u16(at);
             t.addUint(TlsFields.HS_CIPHER_SUITE, at, 2, c);
-            fp.cipher(c);
+            if (collect) {
+                fp.cipher(c);
+            }
             at += 2;
         }
         t.close();
@@ -203,6 +210,7 @@ final class TlsHelloMessages {
         int version = p.u16(at);
         t.addUint(TlsFields.HS_VERSION, at, 2, version);
         fp.reset(version);
+        extensions.collect = wantJa3s;
         int sidAt = at + 2 + 32 + 1;
         int draft = TlsWire.tls13Draft(version);
         boolean noSessionId = s.version == TlsWire.TLS13 && draft > 0 && draft < 22;

@@ -127,7 +127,7 @@ machine_line="Machine: $cores cores, ${cpu:-unknown CPU}; JDK ${jdk_version:-?} 
 echo "$machine_line"
 
 packets=$(count_packets "$cap")
-capture_line="Capture: $(basename "$cap") ($(stat -c %s "$cap") bytes, $packets packets); $runs timed runs per tool; workloads: $workloads; dissect4j --threads 1 and --threads $threads$([ "$pinned" = 1 ] && echo ", and --threads $threads pinned to one core")"
+capture_line="Capture: $(basename "$cap") ($(stat -c %s "$cap") bytes, $packets packets); $runs timed runs per tool; workloads: $workloads; dissect4j --threads 1 and --threads $threads$([ "$pinned" = 1 ] && echo ", and --threads $threads pinned to one core" || true)"
 echo "$capture_line"
 
 # The start-up workload's capture: the first 10 packets (pcap if possible, else pcapng, else ours).

@@ -17,6 +17,7 @@ import org.dissect4j.api.Tree;
  */
 final class DetailSink implements Sink {
     private final PrintStream out;
+    private final Utf8Out utf8 = new Utf8Out();
     private final boolean tree;
     private final boolean hex;
     private final Sink summary;
@@ -99,7 +100,7 @@ final class DetailSink implements Sink {
         if (generated) {
             sb.append(']');
         }
-        out.println(sb);
+        utf8.println(out, sb);
         if ((t.flags(node) & Tree.EXPERT) != 0) {
             expertDetails(t, node, depth + 1);
         }
@@ -124,11 +125,11 @@ final class DetailSink implements Sink {
         sb.setLength(0);
         indent(depth).append('[');
         t.expertMessage(node, sb);
-        out.println(sb.append(']'));
+        utf8.println(out, sb.append(']'));
         sb.setLength(0);
-        out.println(indent(depth).append("[Severity level: ").append(e.severity().label()).append(']'));
+        utf8.println(out, indent(depth).append("[Severity level: ").append(e.severity().label()).append(']'));
         sb.setLength(0);
-        out.println(indent(depth).append("[Group: ").append(e.group().label()).append(']'));
+        utf8.println(out, indent(depth).append("[Group: ").append(e.group().label()).append(']'));
     }
 
     private StringBuilder indent(int depth) {
@@ -163,7 +164,7 @@ final class DetailSink implements Sink {
                 int b = Bytes.u8(seg, base + off + i);
                 sb.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
             }
-            out.println(sb);
+            utf8.println(out, sb);
         }
     }
 }

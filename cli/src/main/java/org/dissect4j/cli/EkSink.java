@@ -28,6 +28,7 @@ import org.dissect4j.api.Tree;
  */
 final class EkSink implements Sink {
     private final PrintStream out;
+    private final Utf8Out utf8 = new Utf8Out();
     private final JsonOptions options;
     private final SelectedFields selected;
     private final TreeWalk walk = new TreeWalk();
@@ -66,7 +67,7 @@ final class EkSink implements Sink {
             selected.write(frame, p, json);
         }
         json.endObject().endObject().finish();
-        out.print(sb);
+        utf8.print(out, sb);
     }
 
     /** The members of one object: the descendants of {@code parent} down to the next protocols, grouped by name. */

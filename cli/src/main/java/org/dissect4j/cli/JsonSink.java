@@ -26,6 +26,7 @@ import org.dissect4j.api.Tree;
  */
 final class JsonSink implements Sink {
     private final PrintStream out;
+    private final Utf8Out utf8 = new Utf8Out();
     private final JsonOptions options;
     private final SelectedFields selected;
     private final TreeWalk walk = new TreeWalk();
@@ -47,7 +48,7 @@ final class JsonSink implements Sink {
         selected.primeOrWholeTree(engine);
         sb.setLength(0);
         json.beginArray();
-        out.print(sb);
+        utf8.print(out, sb);
     }
 
     @Override
@@ -82,14 +83,14 @@ final class JsonSink implements Sink {
             json.endObject();
         }
         json.endObject().endObject();
-        out.print(sb);
+        utf8.print(out, sb);
     }
 
     @Override
     public void finish() {
         sb.setLength(0);
         json.endArray().finish();
-        out.print(sb);
+        utf8.print(out, sb);
     }
 
     /** The children of {@code parent} (the top-level nodes for -1) as an object, grouped by key when asked. */

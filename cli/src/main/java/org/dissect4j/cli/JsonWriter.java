@@ -133,6 +133,8 @@ final class JsonWriter {
                 }
             } else if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
+            } else if (c == '/' && i > 0 && s.charAt(i - 1) == '<') {
+                sb.append("\\/");     // Wireshark's json_dumper: "</" as "<\/", so that no "</script>" ends up in a page
             } else {
                 sb.append(underscores && c == '.' ? '_' : c);
             }

@@ -26,6 +26,7 @@ import org.dissect4j.api.Tree;
  */
 final class PdmlSink implements Sink {
     private final PrintStream out;
+    private final Utf8Out utf8 = new Utf8Out();
     private final String captureFile;
     private final Set<String> filter;
     private final boolean filterChildren;
@@ -64,7 +65,7 @@ final class PdmlSink implements Sink {
         sb.append("<pdml version=\"0\" creator=\"wireshark/").append(Main.TSHARK_VERSION).append("\" time=\"")
                 .append(asctime(ZonedDateTime.now())).append("\" capture_file=\"");
         Xml.escape(captureFile == null ? "" : captureFile, sb);
-        out.print(sb.append("\">\n"));
+        utf8.print(out, sb.append("\">\n"));
     }
 
     @Override
@@ -80,7 +81,7 @@ final class PdmlSink implements Sink {
         }
         // write_pdml_proto_tree ends a packet with a blank line, and tshark prints one more after it
         sb.append("</packet>\n\n\n");
-        out.print(sb);
+        utf8.print(out, sb);
     }
 
     @Override

@@ -68,21 +68,23 @@ public final class MacNames {
             return out.append(exact);
         }
         // Wireshark's eth_addr_resolve: well-known ranges longer than 24 bits, the 24-bit vendor, the shorter ranges
-        for (int bits = 47; bits >= 24; bits--) {
-            String n = db.maskedNames.get(Db.maskedKey(mac, bits));
-            if (n != null) {
-                return rest(out.append(n).append('_'), mac, bits);
+        for (int octets = 5; octets >= 0; octets--) {
+            if (octets == 2) {
+                String vendor = db.ouiNames.get(mac >>> 24);
+                if (vendor != null) {
+                    out.append(vendor).append('_');
+                    return hexBytes(out, mac, 3);
+                }
             }
-        }
-        String vendor = db.ouiNames.get(mac >>> 24);
-        if (vendor != null) {
-            out.append(vendor).append('_');
-            return hexBytes(out, mac, 3);
-        }
-        for (int bits = 23; bits >= 0; bits--) {
-            String n = db.maskedNames.get(Db.maskedKey(mac, bits));
-            if (n != null) {
-                return rest(out.append(n).append('_'), mac, bits);
+            // the 8 mask lengths of this octet are looked up only when some range begins with the octets above it
+            if (java.util.Arrays.binarySearch(db.prefixes[octets], mac >>> (8 * (6 - octets))) < 0) {
+                continue;
+            }
+            for (int bits = 8 * octets + 7; bits >= 8 * octets; bits--) {
+                String n = db.maskedNames.get(Db.maskedKey(mac, bits));
+                if (n != null) {
+                    return rest(out.append(n).append('_'), mac, bits);
+                }
             }
         }
         return hexBytes(out, mac, 0);
@@ -154,6 +156,8 @@ public final class MacNames {
         LongNames exactNames;
         LongNames ouiNames;
         LongNames maskedNames;
+        /** For each octet count n (0..5), the ranges' first n octets, sorted: which mask lengths can match at all. */
+        final long[][] prefixes = new long[6][];
 
         private static Db load() {
             Db db = new Db();
@@ -170,6 +174,10 @@ public final class MacNames {
             db.exactNames = new LongNames(db.exact);
             db.ouiNames = new LongNames(db.oui);
             db.maskedNames = new LongNames(db.masked);
+            for (int octets = 0; octets < 6; octets++) {
+                int shift = 8 * (6 - octets);
+                db.prefixes[octets] = db.masked.keySet().stream().mapToLong(k -> k >>> shift).distinct().sorted().toArray();
+            }
             return db;
         }
 

@@ -110,8 +110,10 @@ final class HttpChunked {
             }
             int dataStart = AsciiScan.nextLine(p, le);
             if (size == 0) {
-                t.open(HttpFields.LAST_CHUNK, pos, dataStart - pos);
-                t.addUint(HttpFields.CHUNK_SIZE, pos, le - pos, size);
+                // Wireshark's last chunk covers its size line, its (empty) data and the CRLF after that data
+                int crlf = dataStart + 2 <= capEnd && p.u8(dataStart) == '\r' && p.u8(dataStart + 1) == '\n' ? 2 : 0;
+                t.open(HttpFields.LAST_CHUNK, pos, dataStart - pos + crlf);
+                t.addUint(HttpFields.CHUNK_SIZE, pos, dataStart - pos, size);      // the line with its CRLF, as Wireshark's item
                 t.close();
                 pos = trailer(p, t, dataStart, capEnd);
                 break;
@@ -120,7 +122,7 @@ final class HttpChunked {
             int chunkStart = pos;
             int chunk = t.open(HttpFields.DATA_CHUNK, pos, dataStart + n - pos);
             chunkLabel(t, chunk, size);
-            t.addUint(HttpFields.CHUNK_SIZE, pos, le - pos, size);
+            t.addUint(HttpFields.CHUNK_SIZE, pos, dataStart - pos, size);
             t.add(HttpFields.CHUNK_DATA, dataStart, n);
             append(p, dataStart, n);
             pos = dataStart + n;

@@ -181,6 +181,10 @@ final class TcpLabels {
     /** {@code Frame: 8, payload: 0-202 (203 bytes)}: where in the reassembled data the segment's bytes went. */
     static void segment(TreeView t, int n, StringBuilder out) {
         int off = t.offset(n), len = t.length(n);
+        if (len == 0) {
+            out.append("Frame: ").append(t.value(n)).append(" (no data)");     // a segment that added no bytes (a FIN)
+            return;
+        }
         out.append("Frame: ").append(t.value(n)).append(", payload: ").append(off).append('-').append(off + len - 1)
                 .append(" (").append(len).append(len == 1 ? " byte)" : " bytes)");
     }

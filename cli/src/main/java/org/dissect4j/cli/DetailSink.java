@@ -17,7 +17,7 @@ import org.dissect4j.api.Tree;
  */
 final class DetailSink implements Sink {
     private final PrintStream out;
-    private final Utf8Out utf8 = new Utf8Out();
+    private final Utf8Lines utf8;
     private final boolean tree;
     private final boolean hex;
     private final Sink summary;
@@ -29,6 +29,7 @@ final class DetailSink implements Sink {
 
     DetailSink(PrintStream out, boolean tree, boolean hex, Sink summary) {
         this.out = out;
+        this.utf8 = new Utf8Lines(out);
         this.tree = tree;
         this.hex = hex;
         this.summary = summary;
@@ -100,7 +101,7 @@ final class DetailSink implements Sink {
         if (generated) {
             sb.append(']');
         }
-        utf8.println(out, sb);
+        utf8.println(sb);
         if ((t.flags(node) & Tree.EXPERT) != 0) {
             expertDetails(t, node, depth + 1);
         }
@@ -125,11 +126,11 @@ final class DetailSink implements Sink {
         sb.setLength(0);
         indent(depth).append('[');
         t.expertMessage(node, sb);
-        utf8.println(out, sb.append(']'));
+        utf8.println(sb.append(']'));
         sb.setLength(0);
-        utf8.println(out, indent(depth).append("[Severity level: ").append(e.severity().label()).append(']'));
+        utf8.println(indent(depth).append("[Severity level: ").append(e.severity().label()).append(']'));
         sb.setLength(0);
-        utf8.println(out, indent(depth).append("[Group: ").append(e.group().label()).append(']'));
+        utf8.println(indent(depth).append("[Group: ").append(e.group().label()).append(']'));
     }
 
     private StringBuilder indent(int depth) {
@@ -164,7 +165,7 @@ final class DetailSink implements Sink {
                 int b = Bytes.u8(seg, base + off + i);
                 sb.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
             }
-            utf8.println(out, sb);
+            utf8.println(sb);
         }
     }
 }

@@ -28,7 +28,7 @@ import org.dissect4j.api.Tree;
  */
 final class EkSink implements Sink {
     private final PrintStream out;
-    private final Utf8Out utf8 = new Utf8Out();
+    private final Utf8Lines utf8;
     private final JsonOptions options;
     private final SelectedFields selected;
     private final TreeWalk walk = new TreeWalk();
@@ -39,6 +39,7 @@ final class EkSink implements Sink {
 
     EkSink(PrintStream out, JsonOptions options, SelectedFields selected) {
         this.out = out;
+        this.utf8 = new Utf8Lines(out);
         this.options = options;
         this.selected = selected;
     }
@@ -67,7 +68,7 @@ final class EkSink implements Sink {
             selected.write(frame, p, json);
         }
         json.endObject().endObject().finish();
-        utf8.print(out, sb);
+        utf8.print(sb);
     }
 
     /** The members of one object: the descendants of {@code parent} down to the next protocols, grouped by name. */

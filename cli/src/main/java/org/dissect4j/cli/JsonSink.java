@@ -26,7 +26,7 @@ import org.dissect4j.api.Tree;
  */
 final class JsonSink implements Sink {
     private final PrintStream out;
-    private final Utf8Out utf8 = new Utf8Out();
+    private final Utf8Lines utf8;
     private final JsonOptions options;
     private final SelectedFields selected;
     private final TreeWalk walk = new TreeWalk();
@@ -38,6 +38,7 @@ final class JsonSink implements Sink {
 
     JsonSink(PrintStream out, JsonOptions options, SelectedFields selected) {
         this.out = out;
+        this.utf8 = new Utf8Lines(out);
         this.options = options;
         this.selected = selected;
     }
@@ -48,7 +49,7 @@ final class JsonSink implements Sink {
         selected.primeOrWholeTree(engine);
         sb.setLength(0);
         json.beginArray();
-        utf8.print(out, sb);
+        utf8.print(sb);
     }
 
     @Override
@@ -83,14 +84,14 @@ final class JsonSink implements Sink {
             json.endObject();
         }
         json.endObject().endObject();
-        utf8.print(out, sb);
+        utf8.print(sb);
     }
 
     @Override
     public void finish() {
         sb.setLength(0);
         json.endArray().finish();
-        utf8.print(out, sb);
+        utf8.print(sb);
     }
 
     /** The children of {@code parent} (the top-level nodes for -1) as an object, grouped by key when asked. */

@@ -26,7 +26,7 @@ import org.dissect4j.api.Tree;
  */
 final class PdmlSink implements Sink {
     private final PrintStream out;
-    private final Utf8Out utf8 = new Utf8Out();
+    private final Utf8Lines utf8;
     private final String captureFile;
     private final Set<String> filter;
     private final boolean filterChildren;
@@ -44,6 +44,7 @@ final class PdmlSink implements Sink {
      */
     PdmlSink(PrintStream out, String captureFile, Set<String> filter, boolean includeChildren) {
         this.out = out;
+        this.utf8 = new Utf8Lines(out);
         this.captureFile = captureFile;
         this.filter = filter;
         this.filterChildren = includeChildren;
@@ -65,7 +66,7 @@ final class PdmlSink implements Sink {
         sb.append("<pdml version=\"0\" creator=\"wireshark/").append(Main.TSHARK_VERSION).append("\" time=\"")
                 .append(asctime(ZonedDateTime.now())).append("\" capture_file=\"");
         Xml.escape(captureFile == null ? "" : captureFile, sb);
-        utf8.print(out, sb.append("\">\n"));
+        utf8.print(sb.append("\">\n"));
     }
 
     @Override
@@ -81,7 +82,7 @@ final class PdmlSink implements Sink {
         }
         // write_pdml_proto_tree ends a packet with a blank line, and tshark prints one more after it
         sb.append("</packet>\n\n\n");
-        utf8.print(out, sb);
+        utf8.print(sb);
     }
 
     @Override

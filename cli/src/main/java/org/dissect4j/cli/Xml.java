@@ -5,11 +5,18 @@ final class Xml {
     private Xml() {
     }
 
-    /** Appends {@code s} with {@code & < > " '} escaped. */
+    /** Appends {@code s} with {@code & < > " '} escaped (runs without them copied at once: PDML is mostly such runs). */
     static void escape(CharSequence s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
-            escape(s.charAt(i), out);
+        int n = s.length();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            String entity = entity(s.charAt(i));
+            if (entity != null) {
+                out.append(s, start, i).append(entity);
+                start = i + 1;
+            }
         }
+        out.append(s, start, n);
     }
 
     /**
@@ -18,24 +25,32 @@ final class Xml {
      * {@code \x1}), then XML-escaped.
      */
     static void escapeString(CharSequence s, StringBuilder out) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                out.append("\\x").append(Integer.toHexString(c));
+                out.append(s, start, i).append("\\x").append(Integer.toHexString(c));
+                start = i + 1;
             } else {
-                escape(c, out);
+                String entity = entity(c);
+                if (entity != null) {
+                    out.append(s, start, i).append(entity);
+                    start = i + 1;
+                }
             }
         }
+        out.append(s, start, n);
     }
 
-    private static void escape(char c, StringBuilder out) {
-        switch (c) {
-            case '&' -> out.append("&amp;");
-            case '<' -> out.append("&lt;");
-            case '>' -> out.append("&gt;");
-            case '"' -> out.append("&quot;");
-            case '\'' -> out.append("&#x27;");
-            default -> out.append(c);
-        }
+    private static String entity(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#x27;";
+            default -> null;
+        };
     }
 }

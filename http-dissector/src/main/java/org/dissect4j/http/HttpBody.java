@@ -35,6 +35,7 @@ final class HttpBody {
     private final MediaDissector media = new MediaDissector(typeName);
     private final StringBuilder label = new StringBuilder(64);
     private DissectorTable mediaTypes;
+    private final HttpMediaTypes mediaTypeCache = new HttpMediaTypes();
     private HeuristicList heuristics;
     private DissectorHandle dataHandle;
     private DissectorHandle mediaHandle;
@@ -242,9 +243,9 @@ final class HttpBody {
             mediaKey[n++] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
         mediaKeyLength = n;
-        DissectorHandle h = HttpMediaTypes.lookup(mediaTypes, mediaKey, n);
+        DissectorHandle h = mediaTypeCache.lookup(mediaTypes, mediaKey, n);
         // an unknown multipart subtype (multipart/byteranges) goes to the "multipart/" entry, as in Wireshark
-        return h == null && startsWith(MULTIPART) ? HttpMediaTypes.lookup(mediaTypes, MULTIPART, MULTIPART.length) : h;
+        return h == null && startsWith(MULTIPART) ? mediaTypeCache.lookup(mediaTypes, MULTIPART, MULTIPART.length) : h;
     }
 
     /**

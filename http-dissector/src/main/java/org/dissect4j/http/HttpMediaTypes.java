@@ -8,31 +8,29 @@ import org.dissect4j.api.DissectorTable;
 
 /**
  * Looks a media type (lower-case bytes) up in the {@code media_type} string table without making a String
- * each time: the last {@link #SLOTS} types seen are remembered with their handle.
+ * each time: the last {@link #SLOTS} types seen are remembered with their handle. One per dissector instance (each
+ * engine, so each {@code --threads} worker, has its own): no lock on the per-packet path.
  */
 final class HttpMediaTypes {
     private static final int SLOTS = 32;
-    private static final byte[][] KEYS = new byte[SLOTS][];
-    private static final DissectorHandle[] HANDLES = new DissectorHandle[SLOTS];
-    private static final DissectorTable[] TABLES = new DissectorTable[SLOTS];
-    private static int next;
+    private final byte[][] keys = new byte[SLOTS][];
+    private final DissectorHandle[] handles = new DissectorHandle[SLOTS];
+    private final DissectorTable[] tables = new DissectorTable[SLOTS];
+    private int next;
 
-    private HttpMediaTypes() {
-    }
-
-    static synchronized DissectorHandle lookup(DissectorTable table, byte[] key, int len) {
+    DissectorHandle lookup(DissectorTable table, byte[] key, int len) {
         for (int i = 0; i < SLOTS; i++) {
-            byte[] k = KEYS[i];
-            if (k != null && TABLES[i] == table && k.length == len && Arrays.equals(k, 0, len, key, 0, len)) {
-                return HANDLES[i];
+            byte[] k = keys[i];
+            if (k != null && tables[i] == table && k.length == len && Arrays.equals(k, 0, len, key, 0, len)) {
+                return handles[i];
             }
         }
         DissectorHandle h = table.get(new String(key, 0, len, StandardCharsets.ISO_8859_1));
         int slot = next;
         next = (next + 1) % SLOTS;
-        KEYS[slot] = Arrays.copyOf(key, len);
-        HANDLES[slot] = h;
-        TABLES[slot] = table;
+        keys[slot] = Arrays.copyOf(key, len);
+        handles[slot] = h;
+        tables[slot] = table;
         return h;
     }
 }

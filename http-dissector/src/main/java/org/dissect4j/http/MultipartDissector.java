@@ -35,6 +35,7 @@ final class MultipartDissector implements Dissector {
     /** Where the multipart body ends (Wireshark's header fields may run up to it). */
     private int bodyEnd;
     private DissectorTable mediaTypes;
+    private final HttpMediaTypes mediaTypeCache = new HttpMediaTypes();
     private DissectorHandle dataHandle;
     private HttpBody httpBody;
 
@@ -172,7 +173,7 @@ final class MultipartDissector implements Dissector {
             type.boundaryLength = 0;
             // drawn inside the part, as Wireshark does; the Protocol column stays the message's
             String column = type.column;
-            DissectorHandle h = n == 0 || raw || mediaTypes == null ? null : HttpMediaTypes.lookup(mediaTypes, partType, n);
+            DissectorHandle h = n == 0 || raw || mediaTypes == null ? null : mediaTypeCache.lookup(mediaTypes, partType, n);
             // a part that names a type nobody takes is Wireshark's media; one without a type (or octets) is data
             DissectorHandle fallback = n > 0 && !raw ? httpBody.mediaHandle() : dataHandle;
             if ((h == null || p.callNested(h, body, end - body) <= 0) && fallback != null) {

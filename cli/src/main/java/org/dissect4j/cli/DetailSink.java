@@ -16,19 +16,17 @@ import org.dissect4j.api.Tree;
  * {@code -x} (hex and ASCII dump of every data source), in tshark's layout.
  */
 final class DetailSink implements Sink {
-    private final PrintStream out;
     private final Utf8Lines utf8;
     private final boolean tree;
     private final boolean hex;
     private final Sink summary;
     private final TreeWalk walk = new TreeWalk();
-    private final StringBuilder sb = new StringBuilder(256);
+    private StringBuilder sb = new StringBuilder(256);
     /** {@code --color}: the coloring rules, else null; and the rule of the packet being printed. */
     ColorRules colors;
     private ColorRules.Rule rule;
 
     DetailSink(PrintStream out, boolean tree, boolean hex, Sink summary) {
-        this.out = out;
         this.utf8 = new Utf8Lines(out);
         this.tree = tree;
         this.hex = hex;
@@ -67,17 +65,28 @@ final class DetailSink implements Sink {
         }
         if (hex) {
             if (tree) {
-                out.println();
+                utf8.line("");
             }
             int sources = t.sourceCount();
             for (int s = 0; s < sources; s++) {
                 if (sources > 1) {
-                    out.println(t.sourceName(s) + " (" + t.sourceLength(s) + " byte" + (t.sourceLength(s) == 1 ? "" : "s") + "):");
+                    sb.setLength(0);
+                    int length = t.sourceLength(s);
+                    line(sb.append(t.sourceName(s)).append(" (").append(length).append(" byte").append(length == 1 ? "" : "s").append("):"));
                 }
                 dump(t, s, 0, t.sourceLength(s));
             }
         }
-        out.println();
+        utf8.line("");
+        utf8.flush();
+    }
+
+    /** Keeps a line for the packet's one write; a builder that took a character beyond Latin-1 is renewed (see Utf8Lines#wide). */
+    private void line(StringBuilder s) {
+        utf8.line(s);
+        if (utf8.wide()) {
+            sb = new StringBuilder(256);
+        }
     }
 
     private void print(Tree t, int node, int depth) {
@@ -101,13 +110,13 @@ final class DetailSink implements Sink {
         if (generated) {
             sb.append(']');
         }
-        utf8.println(sb);
+        line(sb);
         if ((t.flags(node) & Tree.EXPERT) != 0) {
             expertDetails(t, node, depth + 1);
         }
         if (!hex && f == EngineFields.DATA.field()) {
             // tshark -V (without -x) shows undissected bytes as a hex dump under their Data line
-            out.println();
+            utf8.line("");
             dump(t, t.source(node), t.offset(node), Math.min(t.length(node), t.sourceLength(t.source(node)) - t.offset(node)));
         }
         for (int c = walk.firstChild(node); c >= 0; c = walk.nextSibling(c)) {
@@ -115,8 +124,8 @@ final class DetailSink implements Sink {
         }
         if (rule != null && depth == 0 && f.abbrev().equals("frame")) {
             // --color: the rule that colored the packet, the frame's last two lines as tshark prints them
-            out.println("    [Coloring Rule Name: " + rule.name() + "]");
-            out.println("    [Coloring Rule String: " + rule.text() + "]");
+            utf8.line("    [Coloring Rule Name: " + rule.name() + "]");
+            utf8.line("    [Coloring Rule String: " + rule.text() + "]");
         }
     }
 
@@ -126,11 +135,11 @@ final class DetailSink implements Sink {
         sb.setLength(0);
         indent(depth).append('[');
         t.expertMessage(node, sb);
-        utf8.println(sb.append(']'));
+        line(sb.append(']'));
         sb.setLength(0);
-        utf8.println(indent(depth).append("[Severity level: ").append(e.severity().label()).append(']'));
+        line(indent(depth).append("[Severity level: ").append(e.severity().label()).append(']'));
         sb.setLength(0);
-        utf8.println(indent(depth).append("[Group: ").append(e.group().label()).append(']'));
+        line(indent(depth).append("[Group: ").append(e.group().label()).append(']'));
     }
 
     private StringBuilder indent(int depth) {
@@ -165,7 +174,7 @@ final class DetailSink implements Sink {
                 int b = Bytes.u8(seg, base + off + i);
                 sb.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
             }
-            utf8.println(sb);
+            line(sb);
         }
     }
 }

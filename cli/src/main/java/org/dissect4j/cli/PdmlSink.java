@@ -31,8 +31,8 @@ final class PdmlSink implements Sink {
     private final Set<String> filter;
     private final boolean filterChildren;
     private final TreeWalk walk = new TreeWalk();
-    private final StringBuilder sb = new StringBuilder(1 << 14);
-    private final StringBuilder tmp = new StringBuilder(256);
+    private StringBuilder sb = new StringBuilder(1 << 14);
+    private StringBuilder tmp = new StringBuilder(256);
     private TreeNodes nodes;
     /** {@code --color}: the coloring rules, else null; and the rule of the packet being written. */
     ColorRules colors;
@@ -83,6 +83,11 @@ final class PdmlSink implements Sink {
         // write_pdml_proto_tree ends a packet with a blank line, and tshark prints one more after it
         sb.append("</packet>\n\n\n");
         utf8.print(sb);
+        if (utf8.wide()) {
+            // a builder that held a character beyond Latin-1 stays slow for good (see Utf8Lines#wide)
+            sb = new StringBuilder(1 << 14);
+            tmp = new StringBuilder(256);
+        }
     }
 
     @Override
@@ -198,9 +203,9 @@ final class PdmlSink implements Sink {
         sb.append(proto ? "<proto name=\"" : "<field name=\"");
         Xml.escape(f.abbrev(), sb);
         sb.append("\" showname=\"");
-        tmp.setLength(0);
-        FieldFormat.label(t, n, tmp);
-        Xml.escape(tmp, sb);
+        int label = sb.length();
+        FieldFormat.label(t, n, sb);
+        Xml.escapeTail(sb, label);
         if (TreeNodes.hidden(t, n)) {
             sb.append("\" hide=\"yes");
         }
@@ -209,14 +214,15 @@ final class PdmlSink implements Sink {
         if (f.type() == FieldType.NONE) {
             sb.append("\" show=\"\" value=\"");
         } else if (!proto) {
-            tmp.setLength(0);
-            if (nodes.show(t, n, tmp)) {
-                sb.append("\" show=\"");
-                if (f.type() == FieldType.STRING || f.type() == FieldType.STRINGZ) {
-                    Xml.escapeString(tmp, sb);
-                } else {
-                    Xml.escape(tmp, sb);
-                }
+            int attribute = sb.length();
+            sb.append("\" show=\"");
+            int show = sb.length();
+            if (!nodes.show(t, n, sb)) {
+                sb.setLength(attribute);
+            } else if (f.type() == FieldType.STRING || f.type() == FieldType.STRINGZ) {
+                Xml.escapeStringTail(sb, show);
+            } else {
+                Xml.escapeTail(sb, show);
             }
             if (size > 0) {
                 sb.append("\" value=\"");
@@ -233,9 +239,9 @@ final class PdmlSink implements Sink {
     /** A text item: no name, its label as {@code show}, and its bytes when it covers some. */
     private void text(Tree t, int n, boolean children) {
         sb.append("<field name=\"\" show=\"");
-        tmp.setLength(0);
-        FieldFormat.label(t, n, tmp);
-        Xml.escape(tmp, sb);
+        int label = sb.length();
+        FieldFormat.label(t, n, sb);
+        Xml.escapeTail(sb, label);
         int size = TreeNodes.size(t, n);
         sb.append("\" size=\"").append(size).append("\" pos=\"").append(TreeNodes.pos(t, n));
         if (size > 0) {

@@ -1,6 +1,7 @@
 package org.dissect4j.api;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -516,12 +517,36 @@ public final class FieldFormat {
         int len = Math.min(max, Math.max(0, Math.min(length, t.sourceLength(src) - off)));
         MemorySegment seg = t.segment(src);
         long at = t.base(src) + off;
-        for (int i = 0; i < len; i++) {
-            if (i > 0) {
-                out.append(sep);
+        if (sep.length() > 1) {
+            for (int i = 0; i < len; i++) {
+                if (i > 0) {
+                    out.append(sep);
+                }
+                int b = Bytes.u8(seg, at + i);
+                out.append(HEX[b >> 4]).append(HEX[b & 0xF]);
             }
-            int b = Bytes.u8(seg, at + i);
-            out.append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            return;
+        }
+        boolean separated = sep.length() == 1;
+        char separator = separated ? sep.charAt(0) : 0;
+        byte[] bytes = t.hexBytes;
+        char[] digits = t.hexDigits;
+        int chunk = Math.min(bytes.length, digits.length / (separated ? 3 : 2));
+        int done = 0;
+        while (done < len) {
+            int n = Math.min(len - done, chunk);
+            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, at + done, bytes, 0, n);
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (separated && done + i > 0) {
+                    digits[k++] = separator;
+                }
+                int b = bytes[i] & 0xFF;
+                digits[k++] = HEX[b >> 4];
+                digits[k++] = HEX[b & 0xF];
+            }
+            out.append(digits, 0, k);
+            done += n;
         }
     }
 

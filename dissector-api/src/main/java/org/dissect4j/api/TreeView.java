@@ -445,6 +445,12 @@ public abstract sealed class TreeView permits Tree {
     }
 
     final StringBuilder textScratch = new StringBuilder(64);
+    /**
+     * Bytes copied out a chunk at a time and their hex digits appended at once ({@link FieldFormat#hex}): a checked
+     * read and two appends per byte cost three times as much.
+     */
+    final byte[] hexBytes = new byte[256];
+    final char[] hexDigits = new char[512];
 
     /**
      * A {@link FieldType#BOOLEAN} node's value (any other node: whether its value is non-zero).

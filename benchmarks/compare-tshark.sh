@@ -9,7 +9,7 @@
 #
 # CAPTURE defaults to benchmarks/target/bench-1m.pcap (made with `benchmarks/dissect4j-bench
 # make-capture` when missing); RUNS (default 5) is the number of timed runs per tool and workload.
-# WORKLOADS is a space-separated subset of "syn sni summary fields small verbose pdml json" (default: syn sni
+# WORKLOADS is a space-separated subset of "syn sni summary fields small verbose pdml json ek" (default: syn sni
 # summary small):
 #   syn      -r CAP -Y 'tcp.flags.syn==1' -T fields -e frame.number
 #   sni      -r CAP -Y 'tls.handshake.type==1' -T fields -e tls.handshake.extensions_server_name
@@ -20,6 +20,7 @@
 #   verbose  -r CAP -c DETAIL -V          (the packet tree of the first DETAIL packets, default 100000)
 #   pdml     -r CAP -c DETAIL -T pdml     (the same as PDML; its header line naming the time is left out of the check)
 #   json     -r CAP -c DETAIL -T json
+#   ek       -r CAP -c DETAIL -T ek
 # dissect4j runs twice per workload: --threads 1 and --threads THREADS (default: the number of cores),
 # each checked identical to tshark and timed. PINNED=1 times a third dissect4j run, --threads THREADS
 # pinned to one core (taskset -c 0): with the --threads 1 run it gives the pipeline's overhead and
@@ -60,8 +61,8 @@ d4j_tools="d4j d4jt"
 
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive integer, got '$runs'"
 for w in $workloads; do
-  case "$w" in syn|sni|summary|fields|small|verbose|pdml|json) ;;
-    *) die "unknown workload '$w' in WORKLOADS (known: syn sni summary fields small verbose pdml json)" ;; esac
+  case "$w" in syn|sni|summary|fields|small|verbose|pdml|json|ek) ;;
+    *) die "unknown workload '$w' in WORKLOADS (known: syn sni summary fields small verbose pdml json ek)" ;; esac
 done
 [ -n "${workloads// /}" ] || die "WORKLOADS is empty"
 
@@ -155,6 +156,7 @@ workload_args() {
     verbose) args=(-r "$cap" -c "$detail" -V) ;;
     pdml)    args=(-r "$cap" -c "$detail" -T pdml) ;;
     json)    args=(-r "$cap" -c "$detail" -T json) ;;
+    ek)      args=(-r "$cap" -c "$detail" -T ek) ;;
   esac
 }
 tool_cmd() {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The training run of the launcher's AOT cache: the common command lines on the shipped sample, in
- * one JVM, so that the classes they need (summaries, fields, details, JSON, statistics, filters,
+ * one JVM, so that the classes they need (summaries, fields, details, JSON, PDML, EK, PSML, statistics, filters,
  * pcap and pcapng readers) are all in the cache. Output is discarded. Usage: {@code AotTraining SAMPLE.pcap}.
  */
 public final class AotTraining {
@@ -29,6 +29,9 @@ public final class AotTraining {
                     List.of("-r", sample, "-Y", "tcp.flags.syn==1", "-T", "fields", "-e", "frame.number"),
                     List.of("-r", sample, "-V", "-x", "-c", "20"),
                     List.of("-r", sample, "-T", "json", "-c", "10"),
+                    List.of("-r", sample, "-T", "pdml", "-c", "10"),
+                    List.of("-r", sample, "-T", "ek", "-c", "10"),
+                    List.of("-r", sample, "-T", "psml", "-c", "10"),
                     List.of("-r", sample, "-q", "-z", "conv,tcp", "-z", "expert"),
                     List.of("-r", sample, "-w", pcapng.toString()),
                     List.of("-r", pcapng.toString(), "-c", "10"),

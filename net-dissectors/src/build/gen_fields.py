@@ -38,7 +38,8 @@ eth.dst eth.dst_resolved eth.dst.oui eth.dst.oui_resolved eth.dst.lg eth.dst.ig 
 eth.src.oui_resolved eth.src.lg eth.src.ig eth.addr eth.addr_resolved eth.addr.oui eth.addr.oui_resolved
 eth.lg eth.ig eth.len eth.type eth.invalid_lentype eth.padding eth.trailer eth.fcs eth.fcs.status''',
      hidden=['eth.dst.oui', 'eth.src.oui', 'eth.addr.oui', 'eth.lg', 'eth.ig', 'eth.dst_resolved', 'eth.src_resolved',
-             'eth.addr_resolved', 'eth.dst.oui_resolved', 'eth.src.oui_resolved', 'eth.addr.oui_resolved'])
+             'eth.addr_resolved', 'eth.dst.oui_resolved', 'eth.src.oui_resolved', 'eth.addr.oui_resolved'],
+     extras={'eth.fcs': ['.labeler(NetProtocols::fcsLabel)']})
 
 spec('LlcFields', 'llc.', 'Fields of IEEE 802.2 LLC and SNAP headers (Wireshark\'s packet-llc.c).', '''
 llc.dsap llc.dsap.sap llc.dsap.ig llc.ssap llc.ssap.sap llc.ssap.cr llc.control llc.control.u_modifier_cmd
@@ -116,7 +117,9 @@ icmp.type icmp.code icmp.checksum icmp.checksum.status icmp.unused icmp.reserved
 icmp.seq icmp.seq_le icmp.mtu icmp.num_addrs icmp.addr_entry_size icmp.lifetime icmp.pointer
 icmp.router_address icmp.pref_level icmp.originate_timestamp icmp.receive_timestamp icmp.transmit_timestamp
 icmp.address_mask icmp.redir_gw icmp.resp_in icmp.resp_to icmp.resptime icmp.data_time
-icmp.data_time_relative icmp.length icmp.length.original_datagram''')
+icmp.data_time_relative icmp.length icmp.length.original_datagram''',
+     extras={'icmp.type': ['.labeler(IcmpLabels::type)'], 'icmp.code': ['.labeler(IcmpLabels::code)'],
+             'icmp.checksum': ['.labeler(IcmpLabels::checksum)'], 'icmp.resptime': ['.labeler(IcmpLabels::responseTime)']})
 
 spec('Icmpv6Fields', 'icmpv6.', 'Fields of ICMPv6 messages and neighbour discovery (Wireshark\'s packet-icmpv6.c).', '''
 icmpv6.type icmpv6.code icmpv6.checksum icmpv6.checksum.status icmpv6.reserved icmpv6.data icmpv6.mtu
@@ -140,7 +143,8 @@ icmpv6.mldr.mar.source_address icmpv6.mldr.mar.auxiliary_data''',
      extras={'icmpv6.checksum': ['.labeler(Icmpv6Labels::checksum)'], 'icmpv6.nd.na.flag': ['.labeler(Icmpv6Labels::naFlags)'],
              'icmpv6.nd.ra.flag': ['.labeler(Icmpv6Labels::raFlags)'], 'icmpv6.opt': ['.labeler(Icmpv6Labels::option)'],
              'icmpv6.opt.length': ['.labeler(Icmpv6Labels::optionLength)'],
-             'icmpv6.mldr.mar': ['.labeler(Icmpv6Labels::multicastAddressRecord)']},
+             'icmpv6.mldr.mar': ['.labeler(Icmpv6Labels::multicastAddressRecord)'],
+             'icmpv6.resptime': ['.labeler(IcmpLabels::responseTime)'], 'icmpv6.code': ['.labeler(Icmpv6Labels::code)']},
      # Wireshark shows these FT_BYTES with SEP_COLON (02:00:00:77:00:02); FT_ETHER renders the same.
      overrides={'icmpv6.opt.linkaddr': ('ETHER', None), 'icmpv6.opt.src_linkaddr': ('ETHER', None),
                 'icmpv6.opt.target_linkaddr': ('ETHER', None)})

@@ -78,6 +78,20 @@ class VerboseSectionsTest {
         zeekSectionsPrintWhatTsharkPrints(name, List.of("User Datagram Protocol"));
     }
 
+    /**
+     * ICMP and ICMPv6 on Zeek's traces: type and code names, checksum verdicts, echo data inside the ICMP item, response
+     * times in milliseconds, the datagram an error quotes drawn inside the ICMP item and its UDP payload at the top
+     * level; the error codes of ICMPv6.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"icmp--5-pings.pcap", "icmp--icmp-destunreach-ip.pcap", "icmp--icmp-destunreach-no-context.pcap",
+        "icmp--icmp-ping.pcap", "icmp--icmp-timeexceeded.pcap", "icmp--icmp6-ping.pcap", "icmp--icmp6-paramprob.pcap",
+        "icmp--icmp6-timeexceeded.pcap", "icmp--icmp6-toobig.pcap", "icmp--icmp6-destunreach-no-context.pcap",
+        "icmp--icmp6-redirect-hdr-opt.pcap", "icmp--icmp6-router-advert.pcap"})
+    void icmpPrintsWhatTsharkPrints(String name) throws IOException {
+        zeekSectionsPrintWhatTsharkPrints(name, List.of("Internet Control Message Protocol", "Data ("));
+    }
+
     /** Every top-level subtree of a Zeek trace whose first line starts with one of {@code sections}, against the golden. */
     private static void zeekSectionsPrintWhatTsharkPrints(String name, List<String> sections) throws IOException {
         assumeTrue(ReportRun.SHARED != null, "shared capture corpus is absent: skipped");

@@ -520,6 +520,29 @@ public final class Packet extends PacketAddresses {
         }
     }
 
+    /**
+     * From now on, protocols called through {@link #call} start their subtrees at the top level again, even inside a
+     * {@link #callNested}: Wireshark's UDP hands its payload to the root of the tree, so the DNS answer quoted by an
+     * ICMP error is drawn beside the ICMP item, not inside it with the quoted IP and UDP headers. Give the returned
+     * value to {@link #restoreHandOffs} when done.
+     *
+     * @return where hand-offs went before
+     */
+    public int handOffsAtTopLevel() {
+        int saved = handOffParent;
+        handOffParent = -1;
+        return saved;
+    }
+
+    /**
+     * Undoes {@link #handOffsAtTopLevel}.
+     *
+     * @param saved what it returned
+     */
+    public void restoreHandOffs(int saved) {
+        handOffParent = saved;
+    }
+
     /** Adds the callee's protocol to the chain and the Protocol column; starts its subtree where hand-offs go. */
     private int enter(Protocol pr) {
         addProtocol(pr);

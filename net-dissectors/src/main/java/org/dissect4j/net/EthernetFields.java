@@ -2,9 +2,7 @@ package org.dissect4j.net;
 
 import org.dissect4j.api.Base;
 import org.dissect4j.api.Field;
-import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.FieldType;
-import org.dissect4j.api.TreeView;
 
 /**
  * Fields of Ethernet II and IEEE 802.3 headers (Wireshark's packet-eth.c).
@@ -136,7 +134,7 @@ public final class EthernetFields {
     public static final Field FCS = Field.define("eth.fcs", "Frame check sequence", FieldType.UINT32)
             .base(Base.HEX)
             .description("Ethernet checksum")
-            .labeler(EthernetFields::fcs)
+            .labeler(NetProtocols::fcsLabel)
             .build();
     /** {@code eth.fcs.status}: FCS Status. */
     public static final Field FCS_STATUS = Field.define("eth.fcs.status", "FCS Status", FieldType.UINT8)
@@ -145,11 +143,6 @@ public final class EthernetFields {
             .build();
 
     private EthernetFields() {
-    }
-
-    /** {@code Frame check sequence: 0xa9a9685a [unverified]}: tshark's checksum line with its status beside it. */
-    private static void fcs(TreeView t, int n, StringBuilder out) {
-        FieldFormat.checksum(t, n, FCS_STATUS, null, " [unverified]", "", out);
     }
 
     /** Every field of this class, in declaration order (for registration). */

@@ -231,7 +231,7 @@ final class IcmpDissector implements Dissector {
                         t.addLong(IcmpFields.PREF_LEVEL, at + 4, 4, p.u32(at + 4) << 32 >> 32);
                     }
                 } else {
-                    NetUtil.callData(p, data, off + 8, len - 8);
+                    NetUtil.callDataNested(p, data, off + 8, len - 8);
                 }
             }
             case TIMESTAMP, TIMESTAMP_REPLY -> {
@@ -334,7 +334,7 @@ final class IcmpDissector implements Dissector {
         int captured = p.captured(dataAt);
         if (captured < 8) {
             if (captured > 0) {
-                NetUtil.callData(p, data, dataAt, len - 8);
+                NetUtil.callDataNested(p, data, dataAt, len - 8);
             }
             return;
         }
@@ -350,9 +350,9 @@ final class IcmpDissector implements Dissector {
             t.addLong(IcmpFields.DATA_TIME, dataAt, 8, ts);
             int n = t.addLong(IcmpFields.DATA_TIME_RELATIVE, dataAt, 8, p.frame().timestampNanos() - ts);
             t.setFlags(n, org.dissect4j.api.Tree.GENERATED);
-            NetUtil.callData(p, data, dataAt + 8, len - 16);
+            NetUtil.callDataNested(p, data, dataAt + 8, len - 16);
         } else {
-            NetUtil.callData(p, data, dataAt, len - 8);
+            NetUtil.callDataNested(p, data, dataAt, len - 8);
         }
     }
 

@@ -14,13 +14,16 @@ import org.dissect4j.api.FieldType;
 public final class IcmpFields {
     /** {@code icmp.type}: Type. */
     public static final Field TYPE = Field.define("icmp.type", "Type", FieldType.UINT8)
+            .labeler(IcmpLabels::type)
             .build();
     /** {@code icmp.code}: Code. */
     public static final Field CODE = Field.define("icmp.code", "Code", FieldType.UINT8)
+            .labeler(IcmpLabels::code)
             .build();
     /** {@code icmp.checksum}: Checksum. */
     public static final Field CHECKSUM = Field.define("icmp.checksum", "Checksum", FieldType.UINT16)
             .base(Base.HEX)
+            .labeler(IcmpLabels::checksum)
             .build();
     /** {@code icmp.checksum.status}: Checksum Status. */
     public static final Field CHECKSUM_STATUS = Field.define("icmp.checksum.status", "Checksum Status", FieldType.UINT8)
@@ -102,6 +105,7 @@ public final class IcmpFields {
     /** {@code icmp.resptime}: Response time. */
     public static final Field RESPTIME = Field.define("icmp.resptime", "Response time", FieldType.DOUBLE)
             .description("The time between the request and the response, in ms.")
+            .labeler(IcmpLabels::responseTime)
             .build();
     /** {@code icmp.data_time}: Timestamp from icmp data. */
     public static final Field DATA_TIME = Field.define("icmp.data_time", "Timestamp from icmp data", FieldType.ABSOLUTE_TIME)

@@ -50,6 +50,24 @@ final class Icmpv6Dissector implements Dissector {
             1, "unrecognized Next Header type encountered", 2, "unrecognized IPv6 option encountered",
             3, "IPv6 First Fragment has incomplete IPv6 Header Chain");
 
+    /**
+     * The name of an error's code as the Info column and the Code line show it ({@code no route to destination},
+     * {@code Unknown}, {@code Unknown (9)}), or {@code null} for the types whose codes have no names.
+     */
+    static String codeName(int type, int code) {
+        ValueNames codes = switch (type) {
+            case DEST_UNREACH -> UNREACH_CODES;
+            case TIME_EXCEEDED -> TIME_EXCEEDED_CODES;
+            case PARAM_PROBLEM -> PARAM_PROBLEM_CODES;
+            default -> null;
+        };
+        if (codes == null) {
+            return null;
+        }
+        String name = codes.name(code);
+        return name != null ? name : type == DEST_UNREACH ? "Unknown" : "Unknown (" + code + ")";
+    }
+
     private final NetContext ctx;
     private final EchoTracker echoes;
     private DissectorHandle ipv6;
@@ -83,23 +101,9 @@ final class Icmpv6Dissector implements Dissector {
             info.append("Direct IPv6 Connectivity Test");
         } else if (info != null) {
             info.append(Icmpv6Fields.TYPE.values().name(type, "Unknown"));
-            ValueNames codes = switch (type) {
-                case DEST_UNREACH -> UNREACH_CODES;
-                case TIME_EXCEEDED -> TIME_EXCEEDED_CODES;
-                case PARAM_PROBLEM -> PARAM_PROBLEM_CODES;
-                default -> null;
-            };
-            if (codes != null) {
-                String cn = codes.name(code);
-                info.append(" (");
-                if (cn != null) {
-                    info.append(cn);
-                } else if (type == DEST_UNREACH) {
-                    info.append("Unknown");
-                } else {
-                    info.append("Unknown (").append(code).append(')');
-                }
-                info.append(')');
+            String codeName = codeName(type, code);
+            if (codeName != null) {
+                info.append(" (").append(codeName).append(')');
             }
         }
         int checksum = p.u16(off + 2);
@@ -261,7 +265,7 @@ final class Icmpv6Dissector implements Dissector {
             p.require(off + 8, len - 8);
             t.add(Icmpv6Fields.NONCE, off + 8, len - 8);
         } else if (len > 8) {
-            NetUtil.callData(p, data, off + 8, len - 8);
+            NetUtil.callDataNested(p, data, off + 8, len - 8);
         }
     }
 

@@ -65,6 +65,7 @@ public final class Icmpv6Fields {
     /** {@code icmpv6.code}: Code. */
     public static final Field CODE = Field.define("icmpv6.code", "Code", FieldType.UINT8)
             .description("Depends on the message type.  It is used to create an additional level of message granularity")
+            .labeler(Icmpv6Labels::code)
             .build();
     /** {@code icmpv6.checksum}: Checksum. */
     public static final Field CHECKSUM = Field.define("icmpv6.checksum", "Checksum", FieldType.UINT16)
@@ -334,6 +335,7 @@ public final class Icmpv6Fields {
     /** {@code icmpv6.resptime}: Response Time. */
     public static final Field RESPTIME = Field.define("icmpv6.resptime", "Response Time", FieldType.DOUBLE)
             .description("The time between the request and the response, in ms.")
+            .labeler(IcmpLabels::responseTime)
             .build();
     /** {@code icmpv6.mld.maximum_response_delay}: Maximum Response Delay [ms]. */
     public static final Field MLD_MAXIMUM_RESPONSE_DELAY = Field.define("icmpv6.mld.maximum_response_delay", "Maximum Response Delay [ms]", FieldType.UINT16)

@@ -17,6 +17,16 @@ final class Icmpv6Labels {
     private Icmpv6Labels() {
     }
 
+    /** {@code Code: 0 (no route to destination)} for the error types whose codes have names; {@code Code: 0} else. */
+    static void code(TreeView t, int n, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        int type = Labeler.child(t, t.parent(n), Icmpv6Fields.TYPE);
+        String name = type < 0 ? null : Icmpv6Dissector.codeName((int) t.value(type), (int) t.value(n));
+        if (name != null) {
+            out.append(" (").append(name).append(')');
+        }
+    }
+
     /** {@code Checksum: 0x7c32 [correct]}, {@code [unverified]}, or {@code incorrect}. */
     static void checksum(TreeView t, int n, StringBuilder out) {
         FieldFormat.checksum(t, n, Icmpv6Fields.CHECKSUM_STATUS, null, " [unverified]", "", out);

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Field;
+import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Protocol;
 import org.dissect4j.api.Tree;
@@ -171,6 +172,11 @@ public final class NetProtocols {
         int tci = u16(t, n, 0);
         out.append("802.1Q Virtual LAN, PRI: ").append(tci >>> 13).append(", DEI: ").append((tci >>> 12) & 1)
                 .append(", ID: ").append(tci & 0xFFF);
+    }
+
+    /** {@code Frame check sequence: 0xa9a9685a [unverified]}: tshark's checksum line with its status beside it. */
+    static void fcsLabel(TreeView t, int n, StringBuilder out) {
+        FieldFormat.checksum(t, n, EthernetFields.FCS_STATUS, null, " [unverified]", "", out);
     }
 
     /**

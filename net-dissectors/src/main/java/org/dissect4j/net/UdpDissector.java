@@ -188,7 +188,17 @@ final class UdpDissector implements Dissector {
         return ((v >>> 48) & 0xFFFF) + ((v >>> 32) & 0xFFFF) + ((v >>> 16) & 0xFFFF) + (v & 0xFFFF);
     }
 
+    /** The payload's dissector, drawn at the top level of the tree even inside an ICMP error, as Wireshark's UDP does. */
     private void dispatch(Packet p, int srcPort, int dstPort, int at, int len) {
+        int saved = p.handOffsAtTopLevel();
+        try {
+            dispatchByPort(p, srcPort, dstPort, at, len);
+        } finally {
+            p.restoreHandOffs(saved);
+        }
+    }
+
+    private void dispatchByPort(Packet p, int srcPort, int dstPort, int at, int len) {
         int low = Math.min(srcPort, dstPort);
         int high = Math.max(srcPort, dstPort);
         // as packet-udp.c: a port changed by Decode As first (the lower, then the higher), then the registered ones

@@ -7,14 +7,14 @@
 # Run from the repository root (the benchmarks read the shipped captures). The CpuTime class comes from
 # NEW.jar, so OLD.jar may predate it.
 set -euo pipefail
-old=$1 new=$2 reps=${3:-2}
+old=$(realpath "$1") new=$(realpath "$2") reps=${3:-2}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 cases=("PipelineBenchmark filter=syn" "PipelineBenchmark filter=sni 30"
        "TcpDissectBenchmark primed=tcp" "TcpDissectBenchmark primed=tracking" "TcpDissectBenchmark primed=header"
        "TlsClientHelloBenchmark wanted=ja4" "TlsClientHelloBenchmark wanted=sni" "TlsClientHelloBenchmark wanted=tcp-only")
 tool=$(mktemp -d)
 trap 'rm -rf "$tool"' EXIT
-(cd "$tool" && unzip -q "$(realpath "$new")" 'org/dissect4j/bench/CpuTime.class')
+(cd "$tool" && unzip -q "$new" 'org/dissect4j/bench/CpuTime.class')
 for c in "${cases[@]}"; do
   for ((i = 0; i < reps; i++)); do
     for side in old new; do

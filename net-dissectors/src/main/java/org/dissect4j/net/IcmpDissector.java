@@ -99,6 +99,16 @@ final class IcmpDissector implements Dissector {
         };
     }
 
+    /** The name of a code as Info and the Code line show it ({@code Unknown code: N}), or {@code null} for types without. */
+    static String codeName(int type, int code) {
+        ValueNames codes = codes(type);
+        if (codes == null) {
+            return null;
+        }
+        String name = codes.name(code);
+        return name != null ? name : "Unknown code: " + code;
+    }
+
     @Override
     public int dissect(Packet p, int off, int len) {
         Tree t = p.tree();
@@ -119,16 +129,9 @@ final class IcmpDissector implements Dissector {
             for (int i = name.length(); i < 20; i++) {
                 info.append(' ');
             }
-            ValueNames codes = codes(type);
-            if (codes != null) {
-                String cn = codes.name(code);
-                info.append(" (");
-                if (cn != null) {
-                    info.append(cn);
-                } else {
-                    info.append("Unknown code: ").append(code);
-                }
-                info.append(')');
+            String codeName = codeName(type, code);
+            if (codeName != null) {
+                info.append(" (").append(codeName).append(')');
             }
         }
         int checksum = p.u16(off + 2);

@@ -30,17 +30,9 @@ final class IcmpLabels {
     static void code(TreeView t, int n, StringBuilder out) {
         FieldFormat.nameAndValue(t, n, out);
         int type = Labeler.child(t, t.parent(n), IcmpFields.TYPE);
-        org.dissect4j.api.ValueNames codes = type < 0 ? null : IcmpDissector.codes((int) t.value(type));
-        if (codes != null) {
-            int code = (int) t.value(n);
-            String name = codes.name(code);
-            out.append(" (");
-            if (name != null) {
-                out.append(name);
-            } else {
-                out.append("Unknown code: ").append(code);
-            }
-            out.append(')');
+        String name = type < 0 ? null : IcmpDissector.codeName((int) t.value(type), (int) t.value(n));
+        if (name != null) {
+            out.append(" (").append(name).append(')');
         }
     }
 

@@ -7,24 +7,7 @@ final class Xml {
 
     /** Appends {@code s} with {@code & < > " '} escaped (runs without them copied at once: PDML is mostly such runs). */
     static void escape(CharSequence s, StringBuilder out) {
-        int n = s.length();
-        int first = 0;
-        while (first < n && entity(s.charAt(first)) == null) {
-            first++;
-        }
-        if (first == n) {
-            out.append(s);      // one copy of the whole text: append(s, from, to) copies a character at a time
-            return;
-        }
-        int start = 0;
-        for (int i = first; i < n; i++) {
-            String entity = entity(s.charAt(i));
-            if (entity != null) {
-                out.append(s, start, i).append(entity);
-                start = i + 1;
-            }
-        }
-        out.append(s, start, n);
+        escape(s, out, false);
     }
 
     /**
@@ -33,30 +16,7 @@ final class Xml {
      * {@code \x1}), then XML-escaped.
      */
     static void escapeString(CharSequence s, StringBuilder out) {
-        int n = s.length();
-        int first = 0;
-        while (first < n && !special(s.charAt(first))) {
-            first++;
-        }
-        if (first == n) {
-            out.append(s);
-            return;
-        }
-        int start = 0;
-        for (int i = first; i < n; i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-                out.append(s, start, i).append("\\x").append(Integer.toHexString(c));
-                start = i + 1;
-            } else {
-                String entity = entity(c);
-                if (entity != null) {
-                    out.append(s, start, i).append(entity);
-                    start = i + 1;
-                }
-            }
-        }
-        out.append(s, start, n);
+        escape(s, out, true);
     }
 
     /**
@@ -64,34 +24,59 @@ final class Xml {
      * straight into the output and checked afterwards (it rarely holds anything to escape) is copied once, not twice.
      */
     static void escapeTail(StringBuilder sb, int from) {
-        int n = sb.length();
-        for (int i = from; i < n; i++) {
-            char c = sb.charAt(i);
-            if (c <= '>' && entity(c) != null) {
-                String raw = sb.substring(from);
-                sb.setLength(from);
-                escape(raw, sb);
-                return;
-            }
-        }
+        escapeTail(sb, from, false);
     }
 
     /** Escapes in place what was appended to {@code sb} from {@code from} on, as {@link #escapeString}. */
     static void escapeStringTail(StringBuilder sb, int from) {
+        escapeTail(sb, from, true);
+    }
+
+    private static void escapeTail(StringBuilder sb, int from, boolean string) {
         int n = sb.length();
         for (int i = from; i < n; i++) {
-            char c = sb.charAt(i);
-            if (c <= '>' && special(c) || c == 0x7F) {
+            if (special(sb.charAt(i), string)) {
                 String raw = sb.substring(from);
                 sb.setLength(from);
-                escapeString(raw, sb);
+                escape(raw, sb, string);
                 return;
             }
         }
     }
 
-    private static boolean special(char c) {
-        return c < 0x20 || c == 0x7F || entity(c) != null;
+    private static void escape(CharSequence s, StringBuilder out, boolean string) {
+        int n = s.length();
+        int first = 0;
+        while (first < n && !special(s.charAt(first), string)) {
+            first++;
+        }
+        if (first == n) {
+            out.append(s);      // one copy of the whole text: append(s, from, to) copies a character at a time
+            return;
+        }
+        int start = 0;
+        for (int i = first; i < n; i++) {
+            char c = s.charAt(i);
+            if (special(c, string)) {
+                out.append(s, start, i);
+                String entity = entity(c);
+                if (entity != null) {
+                    out.append(entity);
+                } else {
+                    out.append("\\x").append(Integer.toHexString(c));
+                }
+                start = i + 1;
+            }
+        }
+        out.append(s, start, n);
+    }
+
+    /** A character written otherwise: an entity, or (in a string value) a control character other than tab, LF and CR. */
+    private static boolean special(char c, boolean string) {
+        if (c > '>') {
+            return string && c == 0x7F;
+        }
+        return entity(c) != null || string && c < 0x20 && c != '\t' && c != '\n' && c != '\r';
     }
 
     private static String entity(char c) {

@@ -99,14 +99,23 @@ final class IcmpDissector implements Dissector {
         };
     }
 
-    /** The name of a code as Info and the Code line show it ({@code Unknown code: N}), or {@code null} for types without. */
-    static String codeName(int type, int code) {
+    /**
+     * Appends {@code " (name)"} of a code as Info and the Code line show it ({@code " (Unknown code: 9)"}), nothing for
+     * the types whose codes have no names.
+     */
+    static void appendCodeName(int type, int code, StringBuilder out) {
         ValueNames codes = codes(type);
         if (codes == null) {
-            return null;
+            return;
         }
         String name = codes.name(code);
-        return name != null ? name : "Unknown code: " + code;
+        out.append(" (");
+        if (name != null) {
+            out.append(name);
+        } else {
+            out.append("Unknown code: ").append(code);
+        }
+        out.append(')');
     }
 
     @Override
@@ -129,10 +138,7 @@ final class IcmpDissector implements Dissector {
             for (int i = name.length(); i < 20; i++) {
                 info.append(' ');
             }
-            String codeName = codeName(type, code);
-            if (codeName != null) {
-                info.append(" (").append(codeName).append(')');
-            }
+            appendCodeName(type, code, info);
         }
         int checksum = p.u16(off + 2);
         t.addUint(IcmpFields.CHECKSUM, off + 2, 2, checksum);

@@ -1,6 +1,7 @@
 package org.dissect4j.net;
 
 import java.util.Locale;
+import org.dissect4j.api.Field;
 import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.Labeler;
 import org.dissect4j.api.TreeView;
@@ -28,11 +29,20 @@ final class IcmpLabels {
 
     /** {@code Code: 3 (Port unreachable)} for the types whose codes have names ({@code Unknown code: N} else); {@code Code: 0}. */
     static void code(TreeView t, int n, StringBuilder out) {
+        codeLine(t, n, IcmpFields.TYPE, IcmpDissector::appendCodeName, out);
+    }
+
+    /** How a version of ICMP names a code of a type: appends {@code " (name)"}, or nothing. */
+    interface CodeNames {
+        void append(int type, int code, StringBuilder out);
+    }
+
+    /** The Code line of ICMP or ICMPv6: {@code Name: value} and the code's name under the type beside it. */
+    static void codeLine(TreeView t, int n, Field typeField, CodeNames names, StringBuilder out) {
         FieldFormat.nameAndValue(t, n, out);
-        int type = Labeler.child(t, t.parent(n), IcmpFields.TYPE);
-        String name = type < 0 ? null : IcmpDissector.codeName((int) t.value(type), (int) t.value(n));
-        if (name != null) {
-            out.append(" (").append(name).append(')');
+        int type = Labeler.child(t, t.parent(n), typeField);
+        if (type >= 0) {
+            names.append((int) t.value(type), (int) t.value(n), out);
         }
     }
 

@@ -51,10 +51,11 @@ final class Icmpv6Dissector implements Dissector {
             3, "IPv6 First Fragment has incomplete IPv6 Header Chain");
 
     /**
-     * The name of an error's code as the Info column and the Code line show it ({@code no route to destination},
-     * {@code Unknown}, {@code Unknown (9)}), or {@code null} for the types whose codes have no names.
+     * Appends {@code " (name)"} of an error's code as the Info column and the Code line show it
+     * ({@code " (no route to destination)"}, {@code " (Unknown)"}, {@code " (Unknown (9))"}), nothing for the types
+     * whose codes have no names.
      */
-    static String codeName(int type, int code) {
+    static void appendCodeName(int type, int code, StringBuilder out) {
         ValueNames codes = switch (type) {
             case DEST_UNREACH -> UNREACH_CODES;
             case TIME_EXCEEDED -> TIME_EXCEEDED_CODES;
@@ -62,10 +63,18 @@ final class Icmpv6Dissector implements Dissector {
             default -> null;
         };
         if (codes == null) {
-            return null;
+            return;
         }
         String name = codes.name(code);
-        return name != null ? name : type == DEST_UNREACH ? "Unknown" : "Unknown (" + code + ")";
+        out.append(" (");
+        if (name != null) {
+            out.append(name);
+        } else if (type == DEST_UNREACH) {
+            out.append("Unknown");
+        } else {
+            out.append("Unknown (").append(code).append(')');
+        }
+        out.append(')');
     }
 
     private final NetContext ctx;
@@ -101,10 +110,7 @@ final class Icmpv6Dissector implements Dissector {
             info.append("Direct IPv6 Connectivity Test");
         } else if (info != null) {
             info.append(Icmpv6Fields.TYPE.values().name(type, "Unknown"));
-            String codeName = codeName(type, code);
-            if (codeName != null) {
-                info.append(" (").append(codeName).append(')');
-            }
+            appendCodeName(type, code, info);
         }
         int checksum = p.u16(off + 2);
         t.addUint(Icmpv6Fields.CHECKSUM, off + 2, 2, checksum);

@@ -19,12 +19,7 @@ final class Icmpv6Labels {
 
     /** {@code Code: 0 (no route to destination)} for the error types whose codes have names; {@code Code: 0} else. */
     static void code(TreeView t, int n, StringBuilder out) {
-        FieldFormat.nameAndValue(t, n, out);
-        int type = Labeler.child(t, t.parent(n), Icmpv6Fields.TYPE);
-        String name = type < 0 ? null : Icmpv6Dissector.codeName((int) t.value(type), (int) t.value(n));
-        if (name != null) {
-            out.append(" (").append(name).append(')');
-        }
+        IcmpLabels.codeLine(t, n, Icmpv6Fields.TYPE, Icmpv6Dissector::appendCodeName, out);
     }
 
     /** {@code Checksum: 0x7c32 [correct]}, {@code [unverified]}, or {@code incorrect}. */

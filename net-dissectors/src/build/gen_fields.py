@@ -81,8 +81,13 @@ ip.reassembled.data ip.opt.overflow ip.opt.flag ip.opt.time_stamp ip.opt.time_st
 spec('Ipv6Fields', 'ipv6.', 'Fields of IPv6 headers and extension headers (Wireshark\'s packet-ipv6.c).', '''
 ipv6.version ipv6.tclass ipv6.tclass.dscp ipv6.tclass.ecn ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim
 ipv6.src ipv6.src_host ipv6.dst ipv6.dst_host ipv6.addr ipv6.host
+ipv6.src_6to4_gw_ipv4 ipv6.src_6to4_sla_id ipv6.dst_6to4_gw_ipv4 ipv6.dst_6to4_sla_id ipv6.6to4_gw_ipv4 ipv6.6to4_sla_id
+ipv6.src_ts_ipv4 ipv6.src_tc_port ipv6.src_tc_ipv4 ipv6.dst_ts_ipv4 ipv6.dst_tc_port ipv6.dst_tc_ipv4
+ipv6.ts_ipv4 ipv6.tc_port ipv6.tc_ipv4 ipv6.src_slaac_mac ipv6.dst_slaac_mac ipv6.slaac_mac
+ipv6.src_isatap_ipv4 ipv6.dst_isatap_ipv4 ipv6.isatap_ipv4 ipv6.embed_ipv4_prefix ipv6.src_embed_ipv4
+ipv6.dst_embed_ipv4 ipv6.embed_ipv4
 ipv6.opt ipv6.opt.type ipv6.opt.type.action ipv6.opt.type.change ipv6.opt.type.rest ipv6.opt.length
-ipv6.opt.pad1 ipv6.opt.padn ipv6.opt.router_alert ipv6.opt.tel ipv6.opt.jumbo ipv6.opt.unknown
+ipv6.opt.pad1 ipv6.opt.padn ipv6.opt.router_alert ipv6.opt.tel ipv6.opt.jumbo ipv6.opt.unknown ipv6.opt_unknown_data
 ipv6.opt.experimental
 ipv6.opt.mipv6.home_address
 ipv6.fragment ipv6.fragment.overlap ipv6.fragment.overlap.conflict ipv6.fragment.multipletails
@@ -96,9 +101,14 @@ ipv6.routing.mipv6.reserved ipv6.routing.mipv6.home_address
 ipv6.fraghdr.nxt ipv6.fraghdr.reserved_octet ipv6.fraghdr.offset ipv6.fraghdr.reserved_bits
 ipv6.fraghdr.more ipv6.fraghdr.ident
 ipv6.dstopts.nxt ipv6.dstopts.len ipv6.dstopts.len_oct''',
-     hidden=['ipv6.addr', 'ipv6.host', 'ipv6.src_host', 'ipv6.dst_host'],
+     hidden=['ipv6.addr', 'ipv6.host', 'ipv6.src_host', 'ipv6.dst_host', 'ipv6.6to4_gw_ipv4', 'ipv6.6to4_sla_id',
+             'ipv6.ts_ipv4', 'ipv6.tc_port', 'ipv6.tc_ipv4', 'ipv6.slaac_mac', 'ipv6.isatap_ipv4'],
      # registered with BASE_ALLOW_ZERO, which the glossary does not show: an empty PadN prints <none>
      extras={'ipv6.opt.padn': ['.allowZero()'],
+             # packet-ipv6.c appends the unit to the computed header lengths
+             'ipv6.hopopts.len_oct': ['.labeler(IpLabels::lengthInBytes)'],
+             'ipv6.routing.len_oct': ['.labeler(IpLabels::lengthInBytes)'],
+             'ipv6.dstopts.len_oct': ['.labeler(IpLabels::lengthInBytes)'],
              # packet-ipv6.c draws these lines by hand: the version as bits of its byte, the class's short names
              'ipv6.version': ['.labeler(IpLabels::version)'], 'ipv6.tclass': ['.labeler(IpLabels::dsfield)']})
 

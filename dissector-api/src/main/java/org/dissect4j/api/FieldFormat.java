@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 public final class FieldFormat {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** The longest value text of a {@link Base#OUI} field: what fits Wireshark's 32-byte buffer. */
+    private static final int OUI_TEXT_MAX = 31;
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private FieldFormat() {
@@ -301,9 +303,16 @@ public final class FieldFormat {
             }
             case OCT -> out.append('0').append(Long.toOctalString(v));
             case OUI -> {
+                int start = out.length();
                 for (int shift = 16; shift >= 0; shift -= 8) {
                     int b = (int) (v >>> shift) & 0xFF;
                     out.append(HEX[b >> 4]).append(HEX[b & 0xF]).append(shift > 0 ? ":" : "");
+                }
+                String vendor = MacNames.vendor(v << 24);
+                if (vendor != null) {
+                    // Wireshark writes this text into a 32-byte buffer: "b8:27:eb (Raspberry Pi Foundati"
+                    out.append(" (").append(vendor).append(')');
+                    out.setLength(Math.min(out.length(), start + OUI_TEXT_MAX));
                 }
             }
             default -> out.append(f.type().isSigned() ? Long.toString(v) : Long.toUnsignedString(v));

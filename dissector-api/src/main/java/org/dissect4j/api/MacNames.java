@@ -103,13 +103,14 @@ public final class MacNames {
 
     /**
      * The vendor of the address's 24-bit OUI in Wireshark's {@code manuf} file ({@code get_manuf_name_if_known}),
-     * or {@code null}: the value of {@code eth.dst.oui_resolved}. A table string; allocates nothing once loaded.
+     * or {@code null}: the value of {@code eth.dst.oui_resolved} ({@code Raspberry Pi Foundation}). A table string;
+     * allocates nothing once loaded.
      *
      * @param mac the address, {@code 0..2^48-1}
-     * @return the vendor's short name, or {@code null}
+     * @return the vendor's long name (its short one when the file gives no other), or {@code null}
      */
     public static String vendor(long mac) {
-        return Db.INSTANCE.ouiNames.get(mac >>> 24);
+        return Db.INSTANCE.ouiLongNames.get(mac >>> 24);
     }
 
     /**
@@ -151,10 +152,12 @@ public final class MacNames {
 
         final Map<Long, String> exact = new HashMap<>();
         final Map<Long, String> oui = new HashMap<>();
+        final Map<Long, String> ouiLong = new HashMap<>();
         final Map<Long, String> masked = new HashMap<>();
         /** The three maps as open-addressed tables once loaded: a lookup boxes nothing (outputs resolve per packet). */
         LongNames exactNames;
         LongNames ouiNames;
+        LongNames ouiLongNames;
         LongNames maskedNames;
         /** For each octet count n (0..5), the ranges' first n octets: which mask lengths can match at all. */
         final LongNames[] prefixes = new LongNames[6];
@@ -162,8 +165,8 @@ public final class MacNames {
         private static Db load() {
             Db db = new Db();
             db.exact.put(0xFFFF_FFFF_FFFFL, "Broadcast");
-            db.put(0x01005E000000L, 25, "IPv4mcast", false);
-            db.put(0x333300000000L, 16, "IPv6mcast", false);
+            db.put(0x01005E000000L, 25, "IPv4mcast", null, false);
+            db.put(0x333300000000L, 16, "IPv6mcast", null, false);
             String dir = System.getProperty("dissect4j.manuf.dir", "/usr/share/wireshark");
             try {
                 db.read(Path.of(dir, "manuf"), true);
@@ -173,6 +176,7 @@ public final class MacNames {
             }
             db.exactNames = new LongNames(db.exact);
             db.ouiNames = new LongNames(db.oui);
+            db.ouiLongNames = new LongNames(db.ouiLong);
             db.maskedNames = new LongNames(db.masked);
             for (int octets = 0; octets < 6; octets++) {
                 int shift = 8 * (6 - octets);
@@ -181,11 +185,12 @@ public final class MacNames {
             return db;
         }
 
-        private void put(long prefix, int bits, String name, boolean manuf) {
+        private void put(long prefix, int bits, String name, String longName, boolean manuf) {
             if (bits >= 48) {
                 exact.put(prefix, name);
             } else if (manuf && bits == 24) {
                 oui.putIfAbsent(prefix >>> 24, name);
+                ouiLong.putIfAbsent(prefix >>> 24, longName != null ? longName : name);
             } else {
                 masked.putIfAbsent(maskedKey(prefix, bits), name);
             }
@@ -262,7 +267,15 @@ public final class MacNames {
                 return;
             }
             v <<= 8 * (6 - bytes);
-            put(v, bits < 0 ? bytes * 8 : bits, new String(t, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8), manuf);
+            // the vendor's long name: the rest of the line after the short one (it may hold spaces)
+            int longStart = skipSpace(t, nameEnd, end);
+            int longEnd = end;
+            while (longEnd > longStart && space(t[longEnd - 1])) {
+                longEnd--;
+            }
+            String longName = longEnd > longStart ? new String(t, longStart, longEnd - longStart, StandardCharsets.UTF_8) : null;
+            put(v, bits < 0 ? bytes * 8 : bits, new String(t, nameStart, nameEnd - nameStart, StandardCharsets.UTF_8), longName,
+                    manuf);
         }
 
         private static int skipSpace(byte[] t, int i, int end) {

@@ -246,9 +246,8 @@ public final class Tree extends TreeView {
     }
 
     /**
-     * Adds a data source (e.g. reassembled bytes) and returns its index; the bytes must stay valid for
-     * this packet (the tree only refers to them). Call {@link Packet#callOnSource} to dissect them.
-     * Sources are forgotten at the next {@link #reset}.
+     * Adds a data source (e.g. reassembled bytes), valid for this packet (the tree only refers to the bytes;
+     * {@link #reset} forgets it). Call {@link Packet#callOnSource} to dissect them.
      *
      * @param seg the segment holding the bytes
      * @param base where the source's first byte lies in {@code seg}
@@ -318,9 +317,8 @@ public final class Tree extends TreeView {
     // ---- adding nodes ----------------------------------------------------------------------
 
     /**
-     * Records a node whose value is its bytes (protocols, FT_NONE, bytes, strings, MAC and IPv6
-     * addresses), under the current parent, in the current source. Nothing is read or checked here:
-     * the node only refers to the bytes.
+     * Records a node whose value is its bytes (protocols, FT_NONE, bytes, strings, MAC and IPv6 addresses) under
+     * the current parent, in the current source: nothing is read or checked, the node only refers to the bytes.
      *
      * @param f the field
      * @param off the offset in the current source
@@ -368,8 +366,7 @@ public final class Tree extends TreeView {
     }
 
     /**
-     * Records a signed integer, a time in nanoseconds or an IPv4 address (as an unsigned 32-bit
-     * value), stored as given (no bitmask applied).
+     * Records a signed integer, a time in nanoseconds or an IPv4 address (unsigned 32-bit), as given (no bitmask).
      *
      * @param f the field
      * @param off the offset in the current source
@@ -453,8 +450,7 @@ public final class Tree extends TreeView {
 
     /**
      * Records a string whose text lies in the current source but whose item covers more ({@code http.host}
-     * is {@code 10.0.0.1} and covers the line {@code Host: 10.0.0.1\r\n}): the value is copied to the scratch
-     * area, the item {@linkplain #showAt shown} over {@code [lineOff, lineOff + lineLen)}.
+     * {@code 10.0.0.1} covers {@code Host: 10.0.0.1\r\n}): copied, {@linkplain #showAt shown} over the line.
      *
      * @param f the field
      * @param valueOff where the text starts in the current source
@@ -588,9 +584,8 @@ public final class Tree extends TreeView {
     }
 
     /**
-     * Records an expert item for later display ({@code -z expert}, {@code _ws.expert}); its value is
-     * the expert's {@link Expert#id()}, its flag {@link #EXPERT}. Recorded whatever is wanted (only
-     * the node limit stops it).
+     * Records an expert item ({@code -z expert}, {@code _ws.expert}; value {@link Expert#id()}, flag {@link #EXPERT})
+     * whatever is wanted; a Malformed one is followed by a hidden {@code _ws.malformed} item, as in Wireshark.
      *
      * @param e the expert item
      * @param off the offset in the current source
@@ -598,6 +593,10 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when not recorded
      */
     public int expert(Expert e, int off, int len) {
+        return malformedAfter(e, record(e, off, len), off);
+    }
+
+    private int record(Expert e, int off, int len) {
         if (expertCount == expertNodes.length) {
             expertNodes = Arrays.copyOf(expertNodes, expertCount * 2);
         }
@@ -609,12 +608,20 @@ public final class Tree extends TreeView {
         return n;
     }
 
+    /** After expert node {@code n} and its message: the engine's own Malformed experts already sit below one. */
+    private int malformedAfter(Expert e, int n, int off) {
+        if (n >= 0 && e.group() == ExpertGroup.MALFORMED && e != EngineFields.MALFORMED_EXPERT && e != EngineFields.DISSECTOR_BUG) {
+            int m = add(EngineFields.MALFORMED.field(), off, 0);
+            setFlags(m, HIDDEN);
+            setLabel(m, "Malformed Packet");
+        }
+        return n;
+    }
+
     /**
-     * Records an expert item whose text is composed for this packet ({@code Connection establish
-     * request (SYN): server port 443}). Compose {@code message} only when
-     * {@link #wantsExpertMessages()} says an output will show it; pass {@code null} otherwise and
-     * the definition's fixed message is shown. The text goes to the scratch area: no allocation
-     * (unless the scratch area grows).
+     * Records an expert item whose text is composed for this packet ({@code Connection establish request (SYN):
+     * server port 443}); compose it only when {@link #wantsExpertMessages()}, else pass {@code null} (the fixed
+     * message is shown). The text goes to the scratch area: no allocation (unless the area grows).
      *
      * @param e the expert item
      * @param off the offset in the current source
@@ -623,7 +630,7 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when not recorded
      */
     public int expert(Expert e, int off, int len, CharSequence message) {
-        int n = expert(e, off, len);
+        int n = record(e, off, len);
         if (n >= 0 && message != null && wantsExpertMessages()) {
             push(n);
             int m = store(EngineFields.EXPERT_MESSAGE.id(), SCRATCH, scratch.length, 0, 0, GENERATED | HIDDEN);
@@ -632,13 +639,12 @@ public final class Tree extends TreeView {
             nodes[m * NODE_INTS + LENGTH] = scratch.length - start;
             close();
         }
-        return n;
+        return malformedAfter(e, n, off);
     }
 
     /**
-     * Records an expert item under {@code item} rather than under the current parent, as Wireshark's
-     * {@code expert_add_info(pinfo, item, ...)} hangs it below the item it is about (the SYN item under the
-     * Syn flag). When {@code item} is -1 (not recorded) it goes under the current parent.
+     * Records an expert item under {@code item} (or, for -1, the current parent), as Wireshark's
+     * {@code expert_add_info(pinfo, item, ...)} hangs it below the item it is about (SYN under the Syn flag).
      *
      * @param item the node the expert item is about, or -1
      * @param e the expert item
@@ -658,8 +664,7 @@ public final class Tree extends TreeView {
     }
 
     /**
-     * Records an expert item whose message is the text it covers (an HTTP request line, as
-     * Wireshark's "Formatted text" items).
+     * Records an expert item whose message is the text it covers (an HTTP request line, Wireshark's "Formatted text").
      *
      * @param e the expert item
      * @param off the offset in the current source
@@ -667,13 +672,13 @@ public final class Tree extends TreeView {
      * @return the node, or -1 when not recorded
      */
     public int expertQuoting(Expert e, int off, int len) {
-        int n = expert(e, off, len);
+        int n = record(e, off, len);
         if (n >= 0 && wantsExpertMessages()) {
             push(n);
             store(EngineFields.EXPERT_MESSAGE.id(), currentSource, off, len, 0, GENERATED | HIDDEN);
             close();
         }
-        return n;
+        return malformedAfter(e, n, off);
     }
 
     /**
@@ -725,8 +730,8 @@ public final class Tree extends TreeView {
     // ---- labels ------------------------------------------------------------------------------
 
     /**
-     * Makes dissectors compose the labels tshark shows in its packet details ({@code -V}, PDML
-     * {@code showname}, JSON keys): outputs that print labels turn it on before the first packet.
+     * Makes dissectors compose the labels tshark shows ({@code -V}, PDML {@code showname}, JSON keys); outputs
+     * that print labels turn it on before the first packet.
      *
      * @param on {@code true} when an output shows labels
      */
@@ -735,8 +740,7 @@ public final class Tree extends TreeView {
     }
 
     /**
-     * Whether an output shows labels; {@link #setLabel} and {@link #appendLabel} do nothing otherwise, so a
-     * dissector composes a label's text only after asking this.
+     * Whether an output shows labels ({@link #setLabel} and {@link #appendLabel} do nothing otherwise: ask first).
      *
      * @return the value last set with {@link #wantLabels}
      */
@@ -745,10 +749,9 @@ public final class Tree extends TreeView {
     }
 
     /**
-     * Gives {@code node} the text tshark shows for it, the whole line without brackets (Wireshark's
-     * {@code proto_item_set_text}): {@code "0100 .... = Version: 4"}, {@code "Header Checksum: 0x9e61
-     * [validation disabled]"}. The text is copied (encoded as UTF-8 into the scratch area: no allocation
-     * unless the area grows). Ignored for -1 or when labels are not {@link #wantsLabels wanted}.
+     * Gives {@code node} the text tshark shows for it, the whole line without brackets ({@code proto_item_set_text}):
+     * {@code "0100 .... = Version: 4"}. Copied as UTF-8 into the scratch area (no allocation unless it grows).
+     * Ignored for -1 or when labels are not {@link #wantsLabels wanted}.
      *
      * @param node the node, or -1
      * @param text the label

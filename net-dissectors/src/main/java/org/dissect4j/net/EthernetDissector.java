@@ -173,11 +173,12 @@ final class EthernetDissector implements Dissector {
         }
     }
 
+    /** The OUI's vendor, shown over the whole address as packet-eth.c adds it. */
     private static void vendor(Tree t, Field f, int at, String vendor) {
         if (vendor != null) {
             int n = t.addString(f, vendor);
             if (n >= 0) {
-                t.showAt(n, at, 3);
+                t.showAt(n, at, 6);
             }
         }
     }

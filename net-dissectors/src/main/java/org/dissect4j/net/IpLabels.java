@@ -40,6 +40,11 @@ final class IpLabels {
         out.append(" = Version: ").append(t.value(n));
     }
 
+    /** {@code [Length: 8 bytes]}: an IPv6 extension header's length in octets, with the unit packet-ipv6.c appends. */
+    static void lengthInBytes(TreeView t, int n, StringBuilder out) {
+        out.append("Length: ").append(t.value(n)).append(" bytes");
+    }
+
     /** IPv6's own {@code ip.version}: the version line and why Wireshark records it. */
     static void ipv6IpVersion(TreeView t, int n, StringBuilder out) {
         version(t, n, out);

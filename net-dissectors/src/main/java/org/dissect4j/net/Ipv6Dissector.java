@@ -50,6 +50,7 @@ final class Ipv6Dissector implements Dissector {
             Ipv6Fields.FRAGMENT_TOOLONGFRAGMENT, Ipv6Fields.FRAGMENT_COUNT, Ipv6Fields.REASSEMBLED_IN,
             Ipv6Fields.REASSEMBLED_LENGTH, Ipv6Fields.REASSEMBLED_DATA);
     private final StringBuilder host = new StringBuilder(40);
+    private final Ipv6EmbeddedAddresses embedded = new Ipv6EmbeddedAddresses();
     private DissectorTable ipProto;
     private DissectorHandle data;
 
@@ -95,6 +96,7 @@ final class Ipv6Dissector implements Dissector {
         t.addUint(Ipv6Fields.FLOW, off + 1, 3, word & 0xFF_FFFF);
         int plen = p.u16(off + 4);
         t.addUint(Ipv6Fields.PLEN, off + 4, 2, plen);
+        ctx.ipv6PayloadLength = plen;
         int nxt = p.u8(off + 6);
         t.addUint(Ipv6Fields.NXT, off + 6, 1, nxt);
         int hlim = p.u8(off + 7);
@@ -107,12 +109,14 @@ final class Ipv6Dissector implements Dissector {
         long dstHi = p.u64(off + 24);
         long dstLo = p.u64(off + 32);
         address(p, t, Ipv6Fields.DST, Ipv6Fields.DST_HOST, off + 24);
+        embedded.record(p, t, off + 8, off + 24);
         if (ctx.mayCallNetAddresses()) {
             p.netAddresses(Packet.AT_IPV6, off + 8, off + 24);
         }
         ctx.ipv6SrcAt = off + 8;
+        ctx.ipv6DstAt = off + 24;
         int reported = len - HEADER_LENGTH;
-        if (plen == 0 && nxt != HOPOPTS && !inError) {
+        if (plen == 0 && nxt != HOPOPTS && nxt != NO_NEXT_HEADER && !inError) {
             // Probably TCP segmentation offload; like Wireshark (without its TSO preference), the
             // payload stays empty.
             t.expert(NetExperts.IPV6_PLEN_ZERO, off + 4, 2);
@@ -141,7 +145,8 @@ final class Ipv6Dissector implements Dissector {
             String column = p.protocolColumn();
             int consumed;
             try {
-                consumed = p.call(h, at, end - at);
+                // Extension headers are drawn inside the IPv6 item (Wireshark's default; upper layers are not).
+                consumed = p.callNested(h, at, end - at);
             } finally {
                 ctx.inIpv6Chain = saved;
                 // Extension headers leave the Protocol column to IPv6, as in Wireshark.
@@ -153,6 +158,8 @@ final class Ipv6Dissector implements Dissector {
                 return end - off;
             }
             at += consumed;
+            // the IPv6 item covers the extension headers drawn inside it
+            t.setLength(node, at - off);
             nxt = ctx.extNext;
             if (fragmentHeader == 1 && (ctx.fragOffset != 0 || ctx.fragMore)) {
                 return fragment(p, t, info, inError, srcHi, srcLo, dstHi, dstLo, nxt, at, end, off);

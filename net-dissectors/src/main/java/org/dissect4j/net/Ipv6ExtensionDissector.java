@@ -1,5 +1,6 @@
 package org.dissect4j.net;
 
+import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
@@ -19,17 +20,13 @@ import org.dissect4j.api.Tree;
  * hands its payload to {@code ip.proto} itself.
  */
 final class Ipv6ExtensionDissector implements Dissector {
-    private static final int OPT_PAD1 = 0;
-    private static final int OPT_PADN = 1;
-    private static final int OPT_TEL = 4;
-    private static final int OPT_ROUTER_ALERT = 5;
-    private static final int OPT_JUMBO = 0xC2;
-    private static final int OPT_HOME_ADDRESS = 0xC9;
     private static final int ROUTING_SOURCE = 0;
     private static final int ROUTING_MIPV6 = 2;
     private static final int ROUTING_SRH = 4;
 
     private final NetContext ctx;
+    private final Ipv6Options options = new Ipv6Options();
+    private final StringBuilder label = new StringBuilder(64);
     private final int kind;
     private DissectorTable ipProto;
     private DissectorHandle data;
@@ -76,7 +73,11 @@ final class Ipv6ExtensionDissector implements Dissector {
             t.addUint(Ipv6Fields.FRAGHDR_NXT, off, 1, nxt);
             t.addUint(Ipv6Fields.FRAGHDR_RESERVED_OCTET, off + 1, 1, p.u8(off + 1));
             int w = p.u16(off + 2);
-            t.addUint(Ipv6Fields.FRAGHDR_OFFSET, off + 2, 2, w);
+            int offsetItem = t.addUint(Ipv6Fields.FRAGHDR_OFFSET, off + 2, 2, w);
+            if (offsetItem >= 0 && t.wantsLabels()) {
+                label.setLength(0);
+                t.appendLabel(offsetItem, label.append(" (").append(w & 0xFFF8).append(" bytes)"));
+            }
             t.addUint(Ipv6Fields.FRAGHDR_RESERVED_BITS, off + 2, 2, w);
             t.addUint(Ipv6Fields.FRAGHDR_MORE, off + 2, 2, w);
             long ident = p.u32(off + 4);
@@ -111,7 +112,8 @@ final class Ipv6ExtensionDissector implements Dissector {
             t.addUint(nxtField, off, 1, nxt);
             lenField = p.u8(off + 1);
             t.addUint(lenF, off + 1, 1, lenField);
-            t.addGenerated(octF, hlen);
+            // the length in octets is drawn over the length byte it is computed from
+            t.setFlags(t.addUint(octF, off + 1, 1, hlen), Tree.GENERATED);
             // A header longer than the payload is walked anyway: reading past the end marks the
             // packet malformed where the bytes run out, as in Wireshark.
             if (kind == Ipv6Dissector.ROUTING) {
@@ -120,12 +122,22 @@ final class Ipv6ExtensionDissector implements Dissector {
                     // Conversations and columns use the final destination of a source route, as Wireshark does.
                     ctx.ipDstHi = p.u64(finalDst);
                     ctx.ipDstLo = p.u64(finalDst + 8);
+                    ctx.ipv6DstAt = finalDst;
                     if (ctx.mayCallNetAddresses()) {
-                        p.netAddresses(org.dissect4j.api.Packet.AT_IPV6, ctx.ipv6SrcAt, finalDst);
+                        p.netAddresses(Packet.AT_IPV6, ctx.ipv6SrcAt, finalDst);
                     }
                 }
             } else {
-                options(p, t, off + 2, off + hlen);
+                int home = options.walk(p, t, off + 2, off + hlen, ctx.ipv6PayloadLength);
+                if (home >= 0 && chained) {
+                    // The mobile node's home address is the source for conversations and columns (RFC 6275 6.3).
+                    ctx.ipSrcHi = p.u64(home);
+                    ctx.ipSrcLo = p.u64(home + 8);
+                    ctx.ipv6SrcAt = home;
+                    if (ctx.mayCallNetAddresses()) {
+                        p.netAddresses(Packet.AT_IPV6, home, ctx.ipv6DstAt);
+                    }
+                }
             }
         }
         t.close();
@@ -147,123 +159,30 @@ final class Ipv6ExtensionDissector implements Dissector {
         return len;
     }
 
-    private static void options(Packet p, Tree t, int at, int end) {
-        while (at < end) {
-            int type = p.u8(at);
-            if (type == OPT_PAD1) {
-                t.open(Ipv6Fields.OPT, at, 1);
-                t.addUint(Ipv6Fields.OPT_TYPE, at, 1, type);
-                t.add(Ipv6Fields.OPT_PAD1, at, 1);
-                t.close();
-                at++;
-                continue;
-            }
-            if (p.captured(at + 1) <= 0) {
-                // Cut after the type byte: keep it, then the length read stops us.
-                t.open(Ipv6Fields.OPT, at, 1);
-                typeFields(t, at, type);
-                t.close();
-            }
-            int olen = p.u8(at + 1);
-            if (at + 2 + olen > end) {
-                t.open(Ipv6Fields.OPT, at, end - at);
-                typeFields(t, at, type);
-                t.addUint(Ipv6Fields.OPT_LENGTH, at + 1, 1, olen);
-                // Past the data altogether: malformed where the bytes run out (as Wireshark).
-                p.require(at + 2, olen);
-                t.expert(NetExperts.IPV6_OPT_INVALID_LEN, at + 1, 1);
-                t.close();
-                return;
-            }
-            t.open(Ipv6Fields.OPT, at, 2 + olen);
-            typeFields(t, at, type);
-            t.addUint(Ipv6Fields.OPT_LENGTH, at + 1, 1, olen);
-            int v = at + 2;
-            p.require(v, olen);
-            switch (type) {
-                case OPT_PADN -> t.add(Ipv6Fields.OPT_PADN, v, olen);
-                case OPT_TEL -> {
-                    if (olen == 1) {
-                        t.addUint(Ipv6Fields.OPT_TEL, v, 1, p.u8(v));
-                    } else {
-                        t.expert(NetExperts.IPV6_OPT_INVALID_LEN, at + 1, 1);
-                    }
-                }
-                case OPT_ROUTER_ALERT -> {
-                    if (olen == 2) {
-                        t.addUint(Ipv6Fields.OPT_ROUTER_ALERT, v, 2, p.u16(v));
-                    } else {
-                        t.expert(NetExperts.IPV6_OPT_INVALID_LEN, at + 1, 1);
-                    }
-                }
-                case OPT_JUMBO -> {
-                    if (olen == 4) {
-                        long jumbo = p.u32(v);
-                        t.addUint(Ipv6Fields.OPT_JUMBO, v, 4, jumbo);
-                        if (jumbo < 65536) {
-                            t.expert(NetExperts.IPV6_OPT_JUMBO_TRUNCATED, v, 4);
-                        }
-                    } else {
-                        t.expert(NetExperts.IPV6_OPT_INVALID_LEN, at + 1, 1);
-                    }
-                }
-                case OPT_HOME_ADDRESS -> {
-                    if (olen == 16) {
-                        t.add(Ipv6Fields.OPT_MIPV6_HOME_ADDRESS, v, 16);
-                    } else {
-                        t.expert(NetExperts.IPV6_OPT_INVALID_LEN, at + 1, 1);
-                    }
-                }
-                default -> {
-                    if ((type & 0x1F) == 0x1E) {
-                        // RFC 4727 experimental option types 0x1E, 0x3E, ... 0xFE.
-                        t.add(Ipv6Fields.OPT_EXPERIMENTAL, v, olen);
-                    } else if (olen > 0) {
-                        t.add(Ipv6Fields.OPT_UNKNOWN, v, olen);
-                        t.expert(NetExperts.IPV6_OPT_UNKNOWN_DATA, v, olen);
-                    }
-                }
-            }
-            t.close();
-            at += 2 + olen;
-        }
-    }
-
-    private static void typeFields(Tree t, int at, int type) {
-        t.openUint(Ipv6Fields.OPT_TYPE, at, 1, type);
-        t.addUint(Ipv6Fields.OPT_TYPE_ACTION, at, 1, type);
-        t.addUint(Ipv6Fields.OPT_TYPE_CHANGE, at, 1, type);
-        t.addUint(Ipv6Fields.OPT_TYPE_REST, at, 1, type);
-        t.close();
-    }
-
     /** Records a routing header; returns the offset of the route's final destination, or -1. */
-    private static int routing(Packet p, Tree t, int off, int hlen) {
+    private int routing(Packet p, Tree t, int off, int hlen) {
         int type = p.u8(off + 2);
-        t.addUint(Ipv6Fields.ROUTING_TYPE, off + 2, 1, type);
+        int typeItem = t.addUint(Ipv6Fields.ROUTING_TYPE, off + 2, 1, type);
         int segleft = p.u8(off + 3);
-        t.addUint(Ipv6Fields.ROUTING_SEGLEFT, off + 3, 1, segleft);
+        int segleftItem = t.addUint(Ipv6Fields.ROUTING_SEGLEFT, off + 3, 1, segleft);
         switch (type) {
             case ROUTING_SOURCE -> {
-                t.expert(NetExperts.IPV6_ROUTING_DEPRECATED, off + 2, 1);
+                t.expertOn(typeItem, NetExperts.IPV6_ROUTING_DEPRECATED, off + 2, 1, null);
                 p.require(off + 4, 4);
                 t.add(Ipv6Fields.ROUTING_SRC_RESERVED, off + 4, 4);
                 int n = 0;
                 for (int at = off + 8; at + 16 <= off + hlen; at += 16) {
-                    p.require(at, 16);
-                    t.add(Ipv6Fields.ROUTING_SRC_ADDR, at, 16);
-                    n++;
+                    vectorAddress(p, t, Ipv6Fields.ROUTING_SRC_ADDR, at, ++n);
                 }
                 if (segleft > n) {
-                    t.expert(NetExperts.IPV6_ROUTING_INVALID_SEGLEFT, off + 3, 1);
+                    t.expertOn(segleftItem, NetExperts.IPV6_ROUTING_INVALID_SEGLEFT, off + 3, 1, null);
                 }
                 return segleft > 0 && n > 0 ? off + 8 + (n - 1) * 16 : -1;
             }
             case ROUTING_MIPV6 -> {
                 p.require(off + 4, 4);
                 t.add(Ipv6Fields.ROUTING_MIPV6_RESERVED, off + 4, 4);
-                p.require(off + 8, 16);
-                t.add(Ipv6Fields.ROUTING_MIPV6_HOME_ADDRESS, off + 8, 16);
+                vectorAddress(p, t, Ipv6Fields.ROUTING_MIPV6_HOME_ADDRESS, off + 8, 1);
                 return segleft > 0 ? off + 8 : -1;
             }
             case ROUTING_SRH -> {
@@ -273,11 +192,10 @@ final class Ipv6ExtensionDissector implements Dissector {
                 p.require(off + 6, 2);
                 t.add(Ipv6Fields.ROUTING_SRH_TAG, off + 6, 2);
                 for (int i = 0, at = off + 8; i <= last && at + 16 <= off + hlen; i++, at += 16) {
-                    p.require(at, 16);
-                    t.add(Ipv6Fields.ROUTING_SRH_ADDR, at, 16);
+                    vectorAddress(p, t, Ipv6Fields.ROUTING_SRH_ADDR, at, i);
                 }
                 if (segleft > last + 1) {
-                    t.expert(NetExperts.IPV6_ROUTING_INVALID_SEGLEFT, off + 3, 1);
+                    t.expertOn(segleftItem, NetExperts.IPV6_ROUTING_INVALID_SEGLEFT, off + 3, 1, null);
                 }
                 // Segment list is in reverse order: entry 0 is the final segment.
                 return segleft > 0 && hlen >= 24 ? off + 8 : -1;
@@ -285,10 +203,23 @@ final class Ipv6ExtensionDissector implements Dissector {
             default -> {
                 if (hlen > 4) {
                     p.require(off + 4, hlen - 4);
-                    t.add(Ipv6Fields.ROUTING_UNKNOWN_DATA, off + 4, hlen - 4);
+                    int data = t.add(Ipv6Fields.ROUTING_UNKNOWN_DATA, off + 4, hlen - 4);
+                    t.expertOn(data, NetExperts.IPV6_ROUTING_UNDECODED, off + 4, hlen - 4, null);
                 }
                 return -1;
             }
+        }
+    }
+
+    /** An address of a routing header's list, shown with its index as packet-ipv6.c does: {@code Address[1]: 2001:db8::1}. */
+    private void vectorAddress(Packet p, Tree t, Field f, int at, int index) {
+        p.require(at, 16);
+        int node = t.add(f, at, 16);
+        if (node >= 0 && t.wantsLabels()) {
+            label.setLength(0);
+            label.append("Address[").append(index).append("]: ");
+            AddressText.ipv6(label, p.segment(), p.base() + at);
+            t.setLabel(node, label);
         }
     }
 }

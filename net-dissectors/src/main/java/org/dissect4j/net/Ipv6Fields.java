@@ -74,6 +74,113 @@ public final class Ipv6Fields {
     public static final Field HOST = Field.define("ipv6.host", "Source or Destination Host", FieldType.STRING)
             .hidden()
             .build();
+    /** {@code ipv6.src_6to4_gw_ipv4}: Source 6to4 Gateway IPv4. */
+    public static final Field SRC_6TO4_GW_IPV4 = Field.define("ipv6.src_6to4_gw_ipv4", "Source 6to4 Gateway IPv4", FieldType.IPv4)
+            .description("Source IPv6 6to4 Gateway IPv4 Address")
+            .build();
+    /** {@code ipv6.src_6to4_sla_id}: Source 6to4 SLA ID. */
+    public static final Field SRC_6TO4_SLA_ID = Field.define("ipv6.src_6to4_sla_id", "Source 6to4 SLA ID", FieldType.UINT16)
+            .description("Source IPv6 6to4 SLA ID")
+            .build();
+    /** {@code ipv6.dst_6to4_gw_ipv4}: Destination 6to4 Gateway IPv4. */
+    public static final Field DST_6TO4_GW_IPV4 = Field.define("ipv6.dst_6to4_gw_ipv4", "Destination 6to4 Gateway IPv4", FieldType.IPv4)
+            .description("Destination IPv6 6to4 Gateway IPv4 Address")
+            .build();
+    /** {@code ipv6.dst_6to4_sla_id}: Destination 6to4 SLA ID. */
+    public static final Field DST_6TO4_SLA_ID = Field.define("ipv6.dst_6to4_sla_id", "Destination 6to4 SLA ID", FieldType.UINT16)
+            .description("Destination IPv6 6to4 SLA ID")
+            .build();
+    /** {@code ipv6.6to4_gw_ipv4}: 6to4 Gateway IPv4. */
+    public static final Field F6TO4_GW_IPV4 = Field.define("ipv6.6to4_gw_ipv4", "6to4 Gateway IPv4", FieldType.IPv4)
+            .description("IPv6 6to4 Gateway IPv4 Address")
+            .hidden()
+            .build();
+    /** {@code ipv6.6to4_sla_id}: 6to4 SLA ID. */
+    public static final Field F6TO4_SLA_ID = Field.define("ipv6.6to4_sla_id", "6to4 SLA ID", FieldType.UINT16)
+            .description("IPv6 6to4 SLA ID")
+            .hidden()
+            .build();
+    /** {@code ipv6.src_ts_ipv4}: Source Teredo Server IPv4. */
+    public static final Field SRC_TS_IPV4 = Field.define("ipv6.src_ts_ipv4", "Source Teredo Server IPv4", FieldType.IPv4)
+            .description("Source IPv6 Teredo Server Encapsulated IPv4 Address")
+            .build();
+    /** {@code ipv6.src_tc_port}: Source Teredo Port. */
+    public static final Field SRC_TC_PORT = Field.define("ipv6.src_tc_port", "Source Teredo Port", FieldType.UINT16)
+            .description("Source IPv6 Teredo Client Mapped Port")
+            .build();
+    /** {@code ipv6.src_tc_ipv4}: Source Teredo Client IPv4. */
+    public static final Field SRC_TC_IPV4 = Field.define("ipv6.src_tc_ipv4", "Source Teredo Client IPv4", FieldType.IPv4)
+            .description("Source IPv6 Teredo Client Encapsulated IPv4 Address")
+            .build();
+    /** {@code ipv6.dst_ts_ipv4}: Destination Teredo Server IPv4. */
+    public static final Field DST_TS_IPV4 = Field.define("ipv6.dst_ts_ipv4", "Destination Teredo Server IPv4", FieldType.IPv4)
+            .description("Destination IPv6 Teredo Server Encapsulated IPv4 Address")
+            .build();
+    /** {@code ipv6.dst_tc_port}: Destination Teredo Port. */
+    public static final Field DST_TC_PORT = Field.define("ipv6.dst_tc_port", "Destination Teredo Port", FieldType.UINT16)
+            .description("Destination IPv6 Teredo Client Mapped Port")
+            .build();
+    /** {@code ipv6.dst_tc_ipv4}: Destination Teredo Client IPv4. */
+    public static final Field DST_TC_IPV4 = Field.define("ipv6.dst_tc_ipv4", "Destination Teredo Client IPv4", FieldType.IPv4)
+            .description("Destination IPv6 Teredo Client Encapsulated IPv4 Address")
+            .build();
+    /** {@code ipv6.ts_ipv4}: Teredo Server IPv4. */
+    public static final Field TS_IPV4 = Field.define("ipv6.ts_ipv4", "Teredo Server IPv4", FieldType.IPv4)
+            .description("IPv6 Teredo Server Encapsulated IPv4 Address")
+            .hidden()
+            .build();
+    /** {@code ipv6.tc_port}: Teredo Port. */
+    public static final Field TC_PORT = Field.define("ipv6.tc_port", "Teredo Port", FieldType.UINT16)
+            .description("IPv6 Teredo Client Mapped Port")
+            .hidden()
+            .build();
+    /** {@code ipv6.tc_ipv4}: Teredo Client IPv4. */
+    public static final Field TC_IPV4 = Field.define("ipv6.tc_ipv4", "Teredo Client IPv4", FieldType.IPv4)
+            .description("IPv6 Teredo Client Encapsulated IPv4 Address")
+            .hidden()
+            .build();
+    /** {@code ipv6.src_slaac_mac}: Source SLAAC MAC. */
+    public static final Field SRC_SLAAC_MAC = Field.define("ipv6.src_slaac_mac", "Source SLAAC MAC", FieldType.ETHER)
+            .description("Source IPv6 Stateless Address Autoconfiguration (SLAAC) 48-bit MAC Identifier")
+            .build();
+    /** {@code ipv6.dst_slaac_mac}: Destination SLAAC MAC. */
+    public static final Field DST_SLAAC_MAC = Field.define("ipv6.dst_slaac_mac", "Destination SLAAC MAC", FieldType.ETHER)
+            .description("Destination IPv6 Stateless Address Autoconfiguration (SLAAC) 48-bit MAC Identifier")
+            .build();
+    /** {@code ipv6.slaac_mac}: SLAAC MAC. */
+    public static final Field SLAAC_MAC = Field.define("ipv6.slaac_mac", "SLAAC MAC", FieldType.ETHER)
+            .description("IPv6 Stateless Address Autoconfiguration (SLAAC) 48-bit MAC Identifier")
+            .hidden()
+            .build();
+    /** {@code ipv6.src_isatap_ipv4}: Source ISATAP IPv4. */
+    public static final Field SRC_ISATAP_IPV4 = Field.define("ipv6.src_isatap_ipv4", "Source ISATAP IPv4", FieldType.IPv4)
+            .description("Source IPv6 ISATAP Encapsulated IPv4 Address")
+            .build();
+    /** {@code ipv6.dst_isatap_ipv4}: Destination ISATAP IPv4. */
+    public static final Field DST_ISATAP_IPV4 = Field.define("ipv6.dst_isatap_ipv4", "Destination ISATAP IPv4", FieldType.IPv4)
+            .description("Destination IPv6 ISATAP Encapsulated IPv4 Address")
+            .build();
+    /** {@code ipv6.isatap_ipv4}: ISATAP IPv4. */
+    public static final Field ISATAP_IPV4 = Field.define("ipv6.isatap_ipv4", "ISATAP IPv4", FieldType.IPv4)
+            .description("IPv6 ISATAP Encapsulated IPv4 Address")
+            .hidden()
+            .build();
+    /** {@code ipv6.embed_ipv4_prefix}: Embedded IPv4 Prefix. */
+    public static final Field EMBED_IPV4_PREFIX = Field.define("ipv6.embed_ipv4_prefix", "Embedded IPv4 Prefix", FieldType.BYTES)
+            .description("IPv4-Embedded IPv6 Address Prefix")
+            .build();
+    /** {@code ipv6.src_embed_ipv4}: Source Embedded IPv4. */
+    public static final Field SRC_EMBED_IPV4 = Field.define("ipv6.src_embed_ipv4", "Source Embedded IPv4", FieldType.IPv4)
+            .description("Source IPv4-Embedded IPv6 Address")
+            .build();
+    /** {@code ipv6.dst_embed_ipv4}: Destination Embedded IPv4. */
+    public static final Field DST_EMBED_IPV4 = Field.define("ipv6.dst_embed_ipv4", "Destination Embedded IPv4", FieldType.IPv4)
+            .description("Destination IPv4-Embedded IPv6 Address")
+            .build();
+    /** {@code ipv6.embed_ipv4}: Embedded IPv4. */
+    public static final Field EMBED_IPV4 = Field.define("ipv6.embed_ipv4", "Embedded IPv4", FieldType.IPv4)
+            .description("IPv4-Embedded IPv6 Address")
+            .build();
     /** {@code ipv6.opt}: IPv6 Option. */
     public static final Field OPT = Field.define("ipv6.opt", "IPv6 Option", FieldType.NONE)
             .description("Option")
@@ -158,6 +265,10 @@ public final class Ipv6Fields {
     /** {@code ipv6.opt.unknown}: Unknown Option Payload. */
     public static final Field OPT_UNKNOWN = Field.define("ipv6.opt.unknown", "Unknown Option Payload", FieldType.BYTES)
             .build();
+    /** {@code ipv6.opt_unknown_data}: Unknown Data. */
+    public static final Field OPT_UNKNOWN_DATA = Field.define("ipv6.opt_unknown_data", "Unknown Data", FieldType.BYTES)
+            .description("Not interpreted data")
+            .build();
     /** {@code ipv6.opt.experimental}: Experimental Option. */
     public static final Field OPT_EXPERIMENTAL = Field.define("ipv6.opt.experimental", "Experimental Option", FieldType.BYTES)
             .build();
@@ -219,6 +330,7 @@ public final class Ipv6Fields {
     /** {@code ipv6.hopopts.len_oct}: Length. */
     public static final Field HOPOPTS_LEN_OCT = Field.define("ipv6.hopopts.len_oct", "Length", FieldType.UINT16)
             .description("Extension header length in octets")
+            .labeler(IpLabels::lengthInBytes)
             .build();
     /** {@code ipv6.routing.nxt}: Next Header. */
     public static final Field ROUTING_NXT = Field.define("ipv6.routing.nxt", "Next Header", FieldType.UINT8)
@@ -231,6 +343,7 @@ public final class Ipv6Fields {
     /** {@code ipv6.routing.len_oct}: Length. */
     public static final Field ROUTING_LEN_OCT = Field.define("ipv6.routing.len_oct", "Length", FieldType.UINT16)
             .description("Extension header length in octets")
+            .labeler(IpLabels::lengthInBytes)
             .build();
     /** {@code ipv6.routing.type}: Type. */
     public static final Field ROUTING_TYPE = Field.define("ipv6.routing.type", "Type", FieldType.UINT8)
@@ -325,6 +438,7 @@ public final class Ipv6Fields {
     /** {@code ipv6.dstopts.len_oct}: Length. */
     public static final Field DSTOPTS_LEN_OCT = Field.define("ipv6.dstopts.len_oct", "Length", FieldType.UINT16)
             .description("Extension header length in octets")
+            .labeler(IpLabels::lengthInBytes)
             .build();
 
     private Ipv6Fields() {
@@ -336,20 +450,26 @@ public final class Ipv6Fields {
             VERSION, TCLASS, TCLASS_DSCP, TCLASS_ECN,
             FLOW, PLEN, NXT, HLIM,
             SRC, SRC_HOST, DST, DST_HOST,
-            ADDR, HOST, OPT, OPT_TYPE,
-            OPT_TYPE_ACTION, OPT_TYPE_CHANGE, OPT_TYPE_REST, OPT_LENGTH,
-            OPT_PAD1, OPT_PADN, OPT_ROUTER_ALERT, OPT_TEL,
-            OPT_JUMBO, OPT_UNKNOWN, OPT_EXPERIMENTAL, OPT_MIPV6_HOME_ADDRESS,
-            FRAGMENT, FRAGMENT_OVERLAP, FRAGMENT_OVERLAP_CONFLICT, FRAGMENT_MULTIPLETAILS,
-            FRAGMENT_TOOLONGFRAGMENT, FRAGMENT_ERROR, FRAGMENT_COUNT, FRAGMENTS,
-            REASSEMBLED_IN, REASSEMBLED_LENGTH, REASSEMBLED_DATA, HOPOPTS_NXT,
-            HOPOPTS_LEN, HOPOPTS_LEN_OCT, ROUTING_NXT, ROUTING_LEN,
-            ROUTING_LEN_OCT, ROUTING_TYPE, ROUTING_SEGLEFT, ROUTING_UNKNOWN_DATA,
-            ROUTING_SRC_RESERVED, ROUTING_SRC_ADDR, ROUTING_SRH_LAST_ENTRY, ROUTING_SRH_FLAGS,
-            ROUTING_SRH_TAG, ROUTING_SRH_ADDR, ROUTING_MIPV6_RESERVED, ROUTING_MIPV6_HOME_ADDRESS,
-            FRAGHDR_NXT, FRAGHDR_RESERVED_OCTET, FRAGHDR_OFFSET, FRAGHDR_RESERVED_BITS,
-            FRAGHDR_MORE, FRAGHDR_IDENT, DSTOPTS_NXT, DSTOPTS_LEN,
-            DSTOPTS_LEN_OCT,
+            ADDR, HOST, SRC_6TO4_GW_IPV4, SRC_6TO4_SLA_ID,
+            DST_6TO4_GW_IPV4, DST_6TO4_SLA_ID, F6TO4_GW_IPV4, F6TO4_SLA_ID,
+            SRC_TS_IPV4, SRC_TC_PORT, SRC_TC_IPV4, DST_TS_IPV4,
+            DST_TC_PORT, DST_TC_IPV4, TS_IPV4, TC_PORT,
+            TC_IPV4, SRC_SLAAC_MAC, DST_SLAAC_MAC, SLAAC_MAC,
+            SRC_ISATAP_IPV4, DST_ISATAP_IPV4, ISATAP_IPV4, EMBED_IPV4_PREFIX,
+            SRC_EMBED_IPV4, DST_EMBED_IPV4, EMBED_IPV4, OPT,
+            OPT_TYPE, OPT_TYPE_ACTION, OPT_TYPE_CHANGE, OPT_TYPE_REST,
+            OPT_LENGTH, OPT_PAD1, OPT_PADN, OPT_ROUTER_ALERT,
+            OPT_TEL, OPT_JUMBO, OPT_UNKNOWN, OPT_UNKNOWN_DATA,
+            OPT_EXPERIMENTAL, OPT_MIPV6_HOME_ADDRESS, FRAGMENT, FRAGMENT_OVERLAP,
+            FRAGMENT_OVERLAP_CONFLICT, FRAGMENT_MULTIPLETAILS, FRAGMENT_TOOLONGFRAGMENT, FRAGMENT_ERROR,
+            FRAGMENT_COUNT, FRAGMENTS, REASSEMBLED_IN, REASSEMBLED_LENGTH,
+            REASSEMBLED_DATA, HOPOPTS_NXT, HOPOPTS_LEN, HOPOPTS_LEN_OCT,
+            ROUTING_NXT, ROUTING_LEN, ROUTING_LEN_OCT, ROUTING_TYPE,
+            ROUTING_SEGLEFT, ROUTING_UNKNOWN_DATA, ROUTING_SRC_RESERVED, ROUTING_SRC_ADDR,
+            ROUTING_SRH_LAST_ENTRY, ROUTING_SRH_FLAGS, ROUTING_SRH_TAG, ROUTING_SRH_ADDR,
+            ROUTING_MIPV6_RESERVED, ROUTING_MIPV6_HOME_ADDRESS, FRAGHDR_NXT, FRAGHDR_RESERVED_OCTET,
+            FRAGHDR_OFFSET, FRAGHDR_RESERVED_BITS, FRAGHDR_MORE, FRAGHDR_IDENT,
+            DSTOPTS_NXT, DSTOPTS_LEN, DSTOPTS_LEN_OCT,
         };
     }
 }

@@ -49,8 +49,12 @@ final class NetContext {
     long ipDstLo;
     /** True while the IPv6 dissector walks its extension headers (they then leave the payload to it). */
     boolean inIpv6Chain;
+    /** Payload Length field of the innermost IPv6 header (a Jumbo Payload option is only allowed when it is 0). */
+    int ipv6PayloadLength;
     /** Offset of the source address of the innermost IPv6 header (routing headers change the destination). */
     int ipv6SrcAt;
+    /** Offset of the destination address of the innermost IPv6 header, or of a routing header's final one. */
+    int ipv6DstAt;
 
     /**
      * Whether an IP header may set the packet's network addresses: always outside an ICMP error, and

@@ -72,6 +72,8 @@ public final class NetExperts {
             Severity.ERROR, "Invalid IPv6 Routing header length");
     public static final Expert IPV6_ROUTING_INVALID_SEGLEFT = new Expert("ipv6.routing.invalid_segleft",
             ExpertGroup.PROTOCOL, Severity.ERROR, "IPv6 Routing Header segments left field must not exceed address count");
+    public static final Expert IPV6_ROUTING_UNDECODED = new Expert("ipv6.routing.undecoded", ExpertGroup.UNDECODED,
+            Severity.NOTE, "Undecoded IPv6 routing header field");
     public static final Expert IPV6_ROUTING_DEPRECATED = new Expert("ipv6.routing.deprecated", ExpertGroup.DEPRECATED,
             Severity.NOTE, "Routing header type is deprecated");
     public static final Expert IPV6_FRAGMENT_LIMIT = new Expert("ipv6.fragment.limit", ExpertGroup.REASSEMBLE,
@@ -108,7 +110,8 @@ public final class NetExperts {
             IP_NOP, IP_FRAGMENT_LIMIT, IPV6_BOGUS_VERSION, IPV6_PLEN_EXCEEDS_FRAMING, IPV6_PLEN_ZERO,
             IPV6_OPT_INVALID_LEN, IPV6_OPT_UNKNOWN_DATA, IPV6_OPT_JUMBO_PROHIBITED, IPV6_OPT_JUMBO_TRUNCATED,
             IPV6_HOPOPTS_NOT_FIRST, IPV6_ROUTING_INVALID_LENGTH, IPV6_ROUTING_INVALID_SEGLEFT, IPV6_ROUTING_DEPRECATED,
-            IPV6_FRAGMENT_LIMIT, UDP_CONVERSATION_LIMIT, UDP_LENGTH_BAD, UDP_LENGTH_BAD_ZERO, UDP_CHECKSUM_ZERO, UDP_CHECKSUM_BAD,
+            IPV6_ROUTING_UNDECODED, IPV6_FRAGMENT_LIMIT, UDP_CONVERSATION_LIMIT, UDP_LENGTH_BAD, UDP_LENGTH_BAD_ZERO,
+            UDP_CHECKSUM_ZERO, UDP_CHECKSUM_BAD,
             ICMP_CHECKSUM_BAD, ICMPV6_CHECKSUM_BAD, ICMPV6_OPT_INVALID_LEN, GRE_CHECKSUM_INCORRECT};
     }
 }

@@ -222,7 +222,14 @@ public final class NetProtocols {
         out.append("Routing Header for IPv6");
         if (captured(t, n) >= 3) {
             int type = Bytes.u8(seg(t, n), at(t, n) + 2);
-            out.append(" (").append(Ipv6Fields.ROUTING_TYPE.values().name(type, "Unknown")).append(')');
+            String name = Ipv6Fields.ROUTING_TYPE.values().name(type);
+            out.append(" (");
+            if (name != null) {
+                out.append(name);
+            } else {
+                out.append("Unknown type ").append(type);
+            }
+            out.append(')');
         }
     }
 

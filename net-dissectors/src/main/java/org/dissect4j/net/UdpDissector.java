@@ -55,12 +55,14 @@ final class UdpDissector implements Dissector {
         Tree t = p.tree();
         boolean inError = ctx.inErrorPacket > 0;
         StringBuilder info = p.columns() && !inError ? p.clearInfo() : null;
-        int node = t.open(NetProtocols.UDP.field(), off, Math.min(HEADER_LENGTH, Math.max(1, p.captured(off))));
+        // both ports are read before anything is drawn: a datagram cut inside them shows no UDP item, as in tshark
         int srcPort = p.u16(off);
-        t.addUint(UdpFields.SRCPORT, off, 2, srcPort);
-        t.addUint(UdpFields.PORT, off, 2, srcPort);
         int dstPort = p.u16(off + 2);
+        int node = t.open(NetProtocols.UDP.field(), off, Math.min(HEADER_LENGTH, Math.max(1, p.captured(off))));
+        t.addUint(UdpFields.SRCPORT, off, 2, srcPort);
         t.addUint(UdpFields.DSTPORT, off + 2, 2, dstPort);
+        // the hidden udp.port pair after both ports, in packet-udp.c's order (PDML, EK key order)
+        t.addUint(UdpFields.PORT, off, 2, srcPort);
         t.addUint(UdpFields.PORT, off + 2, 2, dstPort);
         if (!inError) {
             p.ports(Packet.PT_UDP, srcPort, dstPort);
@@ -109,7 +111,7 @@ final class UdpDissector implements Dissector {
                 // udp.max_conversations reached: every conversation was forgotten for this one
                 t.expert(NetExperts.UDP_CONVERSATION_LIMIT, off, 0);
             }
-            t.addGenerated(UdpFields.STREAM, conversations.stream(slot));
+            generated(t, UdpFields.STREAM, off + HEADER_LENGTH, 0, conversations.stream(slot));
             if (!inError) {
                 long now = p.frame().timestampNanos();
                 long first = conversations.firstTime(slot);
@@ -143,31 +145,36 @@ final class UdpDissector implements Dissector {
         if (checksum == 0 && ctx.ipFamily != 6) {
             // no checksum sent: tshark shows the status under the "[zero-value ignored]" item
             t.push(checksumNode);
-            t.addGenerated(UdpFields.CHECKSUM_STATUS, 3);
+            generated(t, UdpFields.CHECKSUM_STATUS, off + 6, 0, 3);
             t.close();
             return;
         }
         if (checksum == 0) {
-            t.addGenerated(UdpFields.CHECKSUM_STATUS, 0);
+            generated(t, UdpFields.CHECKSUM_STATUS, off + 6, 0, 0);
             t.expert(NetExperts.UDP_CHECKSUM_ZERO, off + 6, 2);
             return;
         }
         if (!checkChecksum || inError || p.captured(off) < ulen || ctx.ipFamily == 0) {
-            t.addGenerated(UdpFields.CHECKSUM_STATUS, 2);
+            generated(t, UdpFields.CHECKSUM_STATUS, off + 6, 0, 2);
             return;
         }
         long sum = pseudoHeaderSum(ulen);
         int folded = Bytes.onesComplementSum(p.segment(), p.base() + off, ulen, sum);
         if (folded == 0xFFFF) {
-            t.addGenerated(UdpFields.CHECKSUM_STATUS, 1);
+            generated(t, UdpFields.CHECKSUM_STATUS, off + 6, 0, 1);
         } else {
             long partial = pseudoHeaderSum(ulen);
             int s1 = Bytes.onesComplementSum(p.segment(), p.base() + off, 6, partial);
             int computed = ~Bytes.onesComplementSum(p.segment(), p.base() + off + 8, ulen - 8, s1) & 0xFFFF;
-            t.addGenerated(UdpFields.CHECKSUM_CALCULATED, computed == 0 ? 0xFFFF : computed);
-            t.addGenerated(UdpFields.CHECKSUM_STATUS, 0);
+            generated(t, UdpFields.CHECKSUM_CALCULATED, off + 6, 2, computed == 0 ? 0xFFFF : computed);
+            generated(t, UdpFields.CHECKSUM_STATUS, off + 6, 0, 0);
             t.expert(NetExperts.UDP_CHECKSUM_BAD, off + 6, 2);
         }
+    }
+
+    /** A computed item at {@code at} (PDML's {@code pos}) where packet-udp.c draws it: a checksum verdict over the checksum. */
+    private static void generated(Tree t, org.dissect4j.api.Field f, int at, int len, long v) {
+        t.setFlags(t.addUint(f, at, len, v), Tree.GENERATED);
     }
 
     /** The pseudo-header's contribution to the checksum (RFC 768, RFC 8200 §8.1). */

@@ -45,9 +45,25 @@ class EthernetResolvedNamesTest {
             assertThat(NetTestKit.values(e, "eth.dst_resolved")).containsExactly("00:00:0c:12:34:56");
             assertThat(NetTestKit.values(e, "eth.dst.oui_resolved")).isEmpty();
         } else {
-            assertThat(NetTestKit.values(e, "eth.dst_resolved")).containsExactly(vendor + "_12:34:56");
+            // the address takes the vendor's short name ("Cisco_12:34:56"), the OUI its long one ("Cisco Systems, Inc")
+            String shortName = MacNames.name(new StringBuilder(), 0x00000C123456L).toString();
+            assertThat(shortName).endsWith("_12:34:56").isNotEqualTo(vendor + "_12:34:56");
+            assertThat(NetTestKit.values(e, "eth.dst_resolved")).containsExactly(shortName);
             assertThat(NetTestKit.values(e, "eth.dst.oui_resolved")).containsExactly(vendor);
             assertThat(NetTestKit.values(e, "eth.addr.oui_resolved")).containsExactly(vendor);
+            assertThat(NetTestKit.label(e, "eth.dst.oui")).isEqualTo("Destination OUI: 00:00:0c (" + vendor + ")");
+        }
+    }
+
+    /** An OUI's label holds its vendor's long name cut where Wireshark's 32-byte buffer ends (the value keeps it whole). */
+    @Test
+    void aLongVendorNameIsCutInTheOuiLabel() {
+        Engine e = NetTestKit.engine();
+        e.dissect(frame("b8:27:eb:45:99:91", "02:00:00:77:00:02", 1));
+        String vendor = MacNames.vendor(0xB827EB459991L);
+        if (vendor != null && vendor.length() > 21) {
+            assertThat(NetTestKit.label(e, "eth.dst.oui")).isEqualTo("Destination OUI: b8:27:eb (" + vendor.substring(0, 21));
+            assertThat(NetTestKit.values(e, "eth.dst.oui_resolved")).containsExactly(vendor);
         }
     }
 

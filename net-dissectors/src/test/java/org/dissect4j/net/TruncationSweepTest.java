@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TruncationSweepTest {
     private static final int ETHERNET_HEADER = 14;
+    private static final int UDP_PORTS = 4;
 
     static Stream<Arguments> vectors() {
         return Stream.of(
@@ -131,6 +132,9 @@ class TruncationSweepTest {
             if (t.field(n).abbrev().startsWith("eth.")) {
                 // Ethernet's fields need its whole 14-byte header (Wireshark reads the type before adding any)
                 needed = Math.max(needed, protocolStart(t, n) + ETHERNET_HEADER);
+            } else if (t.field(n).abbrev().startsWith("udp.")) {
+                // and UDP's need both ports (packet-udp.c reads them before adding any)
+                needed = Math.max(needed, protocolStart(t, n) + UDP_PORTS);
             }
             out.add(new Node(t.fieldId(n), t.offset(n), t.length(n), t.value(n), needed));
         }

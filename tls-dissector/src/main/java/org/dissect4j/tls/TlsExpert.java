@@ -35,16 +35,9 @@ final class TlsExpert {
     static final Expert X509_MALFORMED = new Expert("tls.x509.malformed", ExpertGroup.MALFORMED, Severity.WARNING,
             "Certificate is not well-formed DER");
 
-    /**
-     * Records {@code e}; for an item of the Malformed group also a hidden, empty {@code _ws.malformed} item, as
-     * Wireshark's expert module adds one (so {@code _ws.malformed} finds these packets too).
-     */
+    /** Records {@code e} (the tree adds the hidden {@code _ws.malformed} item of the Malformed group). */
     static void add(org.dissect4j.api.Packet p, Expert e, int at, int len) {
-        org.dissect4j.api.Tree t = p.tree();
-        t.expert(e, at, len);
-        if (e.group() == ExpertGroup.MALFORMED) {
-            t.setFlags(t.add(org.dissect4j.api.EngineFields.MALFORMED.field(), 0, 0), org.dissect4j.api.Tree.HIDDEN);
-        }
+        p.tree().expert(e, at, len);
     }
 
     static Expert[] all() {

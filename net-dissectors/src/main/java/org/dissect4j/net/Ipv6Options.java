@@ -133,7 +133,7 @@ final class Ipv6Options {
         long jumbo = p.u32(at);
         int item = t.addUint(Ipv6Fields.OPT_JUMBO, at, 4, jumbo);
         if (ipv6PayloadLength != 0) {
-            t.expert(NetExperts.IPV6_OPT_JUMBO_PROHIBITED, at, 4);
+            t.expert(NetExperts.IPV6_OPT_JUMBO_PROHIBITED, at - 2, 2 + olen);  // on the option item, where it starts
         }
         if (jumbo < JUMBO_MIN) {
             t.expertOn(item, NetExperts.IPV6_OPT_JUMBO_TRUNCATED, at, 4, null);

@@ -69,6 +69,15 @@ pap.message.length pap.message pap.stuff''')
 # Fields Wireshark adds hidden (PROTO_ITEM_SET_HIDDEN or proto_tree_add_item in a hidden subtree): filterable, not in -V.
 HIDDEN = {'geneve.reserved', 'geneve.option.type.critical', 'geneve.option.flags'}
 
+# Builder calls the glossary cannot express, per field: the labelers of lines the C dissectors write by hand
+# (proto_item_append_text, *_format_value, bitmask summaries, unit strings), in the package's *Labels class.
+EXTRAS = {
+    'vxlan.flags': ['.labeler(VxlanLabels::flags)'],
+    'geneve.options': ['.labeler(GeneveLabels::options)'],
+    'geneve.option.type': ['.labeler(GeneveLabels::optionType)'],
+    'geneve.option.length': ['.labeler(GeneveLabels::optionLength)'],
+}
+
 # Fields a dissector registers twice under one abbreviation, of which -G fields lists the first: the GTPv1
 # registration of the reserved flag bit (GTPv0's covers three bits).
 MASKS = {'gtp.flags.reserved': 0x08}
@@ -143,7 +152,9 @@ def field(const, ab, name, typ, base, mask, desc, tf, table_ref):
         width = int(base) if base.isdigit() else 0
         if mask:
             b += '\n            .mask(0x%xL, %d)' % (mask, width)
-        if tf and tf != ('Set', 'Not set'):
+        # a boolean registered without strings shows True/False in tshark 4.0, the API's default is Set/Not set
+        tf = tf or ('True', 'False')
+        if tf != ('Set', 'Not set'):
             b += '\n            .trueFalse(%s, %s)' % (jstr(tf[0]), jstr(tf[1]))
     else:
         if jt in INTEGERS and BASES.get(base, 'DEC') != 'DEC':
@@ -156,6 +167,8 @@ def field(const, ab, name, typ, base, mask, desc, tf, table_ref):
         b += '\n            .description(%s)' % jstr(desc)
     if ab in HIDDEN:
         b += '\n            .hidden()'
+    for call in EXTRAS.get(ab, ()):
+        b += '\n            ' + call
     return b + '\n            .build();'
 
 

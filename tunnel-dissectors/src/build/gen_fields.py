@@ -66,6 +66,10 @@ ipcp.opt.sec_dns_address ipcp.opt.pri_nbns_address ipcp.opt.sec_nbns_address ipc
 pap.code pap.identifier pap.length pap.data pap.peer_id.length pap.peer_id pap.password.length pap.password
 pap.message.length pap.message pap.stuff''')
 
+spec('ayiya', 'AyiyaFields', 'Fields of AYIYA, Anything In Anything (Wireshark\'s packet-ayiya.c)', '''
+ayiya.idlen ayiya.idtype ayiya.siglen ayiya.hashmethod ayiya.authmethod ayiya.opcode ayiya.nextheader ayiya.epoch
+ayiya.identity ayiya.signature''')
+
 # Fields Wireshark adds hidden (PROTO_ITEM_SET_HIDDEN or proto_tree_add_item in a hidden subtree): filterable, not in -V.
 HIDDEN = {'geneve.reserved', 'geneve.option.type.critical', 'geneve.option.flags'}
 
@@ -76,6 +80,14 @@ EXTRAS = {
     'geneve.options': ['.labeler(GeneveLabels::options)'],
     'geneve.option.type': ['.labeler(GeneveLabels::optionType)'],
     'geneve.option.length': ['.labeler(GeneveLabels::optionLength)'],
+    # packet-ayiya.c adds its nibbles as bit items (the bit pattern, no bitmask in the registration)
+    'ayiya.idlen': ['.labeler(AyiyaLabels::highNibble)'],
+    'ayiya.idtype': ['.labeler(AyiyaLabels::lowNibble)'],
+    'ayiya.siglen': ['.labeler(AyiyaLabels::highNibble)'],
+    'ayiya.hashmethod': ['.labeler(AyiyaLabels::lowNibble)'],
+    'ayiya.authmethod': ['.labeler(AyiyaLabels::highNibble)'],
+    'ayiya.opcode': ['.labeler(AyiyaLabels::lowNibble)'],
+    'ayiya.nextheader': ['.labeler(AyiyaLabels::nextHeader)'],
 }
 
 # Fields a dissector registers twice under one abbreviation, of which -G fields lists the first: the GTPv1
@@ -88,7 +100,7 @@ SPLIT = {'mpls.label': 'MPLS_LABEL_SPECIAL'}
 
 TYPES = {'FT_NONE': 'NONE', 'FT_BOOLEAN': 'BOOLEAN', 'FT_UINT8': 'UINT8', 'FT_UINT16': 'UINT16',
          'FT_UINT24': 'UINT24', 'FT_UINT32': 'UINT32', 'FT_UINT64': 'UINT64', 'FT_STRING': 'STRING',
-         'FT_BYTES': 'BYTES', 'FT_IPv4': 'IPv4', 'FT_IPv6': 'IPv6'}
+         'FT_BYTES': 'BYTES', 'FT_IPv4': 'IPv4', 'FT_IPv6': 'IPv6', 'FT_ABSOLUTE_TIME': 'ABSOLUTE_TIME'}
 INTEGERS = {'UINT8', 'UINT16', 'UINT24', 'UINT32', 'UINT64'}
 BASES = {'BASE_DEC': 'DEC', 'BASE_HEX': 'HEX', 'BASE_DEC_HEX': 'DEC_HEX', 'BASE_HEX_DEC': 'HEX_DEC',
          'BASE_OUI': 'OUI'}

@@ -53,6 +53,8 @@ gtp.flags gtp.flags.version gtp.flags.payload gtp.flags.reserved gtp.flags.e gtp
 gtp.message gtp.length gtp.teid gtp.seq_number gtp.npdu_number gtp.ext_hdr gtp.ext_hdr.length
 gtp.ext_hdr.next gtp.ext_hdr.pdcp_sn gtp.ext_hdr.udp_port gtp.ext_hdr.long_pdcp_sn gtp.ext_hdr.pdu_ses_con.pdu_type
 gtp.ext_hdr.pdu_ses_con.qos_flow_id gtp.ext_hdr.ran_cont gtp.ext_hdr.spare_bytes
+gtp.flags.snn gtp.flow_label gtp.sndcp_number gtp.tid
+gtp.recovery gtp.teid_data gtp.teid_cp gtp.gsn_address_length gtp.gsn_ipv4 gtp.gsn_ipv6 gtp.response_to gtp.time
 gtpv2.flags gtpv2.version gtpv2.p gtpv2.t gtpv2.mp gtpv2.message_type gtpv2.msg_length gtpv2.teid gtpv2.seq
 gtpv2.spare gtpv2.ie_type gtpv2.ie_len gtpv2.cr gtpv2.instance''')
 
@@ -94,13 +96,17 @@ EXTRAS = {
 # registration of the reserved flag bit (GTPv0's covers three bits).
 MASKS = {'gtp.flags.reserved': 0x08}
 
+# The other registration of such a field, under a constant of its own: GTPv0's three reserved flag bits.
+TWINS = {'gtp.flags.reserved': ('GTP_FLAGS_RESERVED_V0', 0x0e)}
+
 # Fields Wireshark registers twice, without and with value names, choosing by value (mpls.label names only the
 # reserved labels 0-15): the constant for the second registration, which alone carries the value names.
 SPLIT = {'mpls.label': 'MPLS_LABEL_SPECIAL'}
 
 TYPES = {'FT_NONE': 'NONE', 'FT_BOOLEAN': 'BOOLEAN', 'FT_UINT8': 'UINT8', 'FT_UINT16': 'UINT16',
          'FT_UINT24': 'UINT24', 'FT_UINT32': 'UINT32', 'FT_UINT64': 'UINT64', 'FT_STRING': 'STRING',
-         'FT_BYTES': 'BYTES', 'FT_IPv4': 'IPv4', 'FT_IPv6': 'IPv6', 'FT_ABSOLUTE_TIME': 'ABSOLUTE_TIME'}
+         'FT_BYTES': 'BYTES', 'FT_IPv4': 'IPv4', 'FT_IPv6': 'IPv6', 'FT_ABSOLUTE_TIME': 'ABSOLUTE_TIME',
+         'FT_RELATIVE_TIME': 'RELATIVE_TIME', 'FT_FRAMENUM': 'FRAMENUM'}
 INTEGERS = {'UINT8', 'UINT16', 'UINT24', 'UINT32', 'UINT64'}
 BASES = {'BASE_DEC': 'DEC', 'BASE_HEX': 'HEX', 'BASE_DEC_HEX': 'DEC_HEX', 'BASE_HEX_DEC': 'HEX_DEC',
          'BASE_OUI': 'OUI'}
@@ -215,6 +221,10 @@ def generate(cls, s, fields, values, tfs, out):
             const = SPLIT[ab]
         body.append(field(const, ab, name, typ, base, mask, desc, tf, ref))
         names.append(const)
+        if ab in TWINS:
+            twin, twin_mask = TWINS[ab]
+            body.append(field(twin, ab, name, typ, base, twin_mask, desc, tf, ref))
+            names.append(twin)
     pkg = 'org.dissect4j.tunnel.' + s['package']
     lines = ['package %s;' % pkg, '',
              'import org.dissect4j.api.Base;',

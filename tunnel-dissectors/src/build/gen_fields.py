@@ -53,6 +53,8 @@ gtp.flags gtp.flags.version gtp.flags.payload gtp.flags.reserved gtp.flags.e gtp
 gtp.message gtp.length gtp.teid gtp.seq_number gtp.npdu_number gtp.ext_hdr gtp.ext_hdr.length
 gtp.ext_hdr.next gtp.ext_hdr.pdcp_sn gtp.ext_hdr.udp_port gtp.ext_hdr.long_pdcp_sn gtp.ext_hdr.pdu_ses_con.pdu_type
 gtp.ext_hdr.pdu_ses_con.qos_flow_id gtp.ext_hdr.ran_cont gtp.ext_hdr.spare_bytes
+gtp.flags.snn gtp.flow_label gtp.sndcp_number gtp.tid
+gtp.recovery gtp.teid_data gtp.teid_cp gtp.gsn_address_length gtp.gsn_ipv4 gtp.gsn_ipv6 gtp.response_to gtp.time
 gtpv2.flags gtpv2.version gtpv2.p gtpv2.t gtpv2.mp gtpv2.message_type gtpv2.msg_length gtpv2.teid gtpv2.seq
 gtpv2.spare gtpv2.ie_type gtpv2.ie_len gtpv2.cr gtpv2.instance''')
 
@@ -66,12 +68,36 @@ ipcp.opt.sec_dns_address ipcp.opt.pri_nbns_address ipcp.opt.sec_nbns_address ipc
 pap.code pap.identifier pap.length pap.data pap.peer_id.length pap.peer_id pap.password.length pap.password
 pap.message.length pap.message pap.stuff''')
 
+spec('ayiya', 'AyiyaFields', 'Fields of AYIYA, Anything In Anything (Wireshark\'s packet-ayiya.c)', '''
+ayiya.idlen ayiya.idtype ayiya.siglen ayiya.hashmethod ayiya.authmethod ayiya.opcode ayiya.nextheader ayiya.epoch
+ayiya.identity ayiya.signature''')
+
 # Fields Wireshark adds hidden (PROTO_ITEM_SET_HIDDEN or proto_tree_add_item in a hidden subtree): filterable, not in -V.
 HIDDEN = {'geneve.reserved', 'geneve.option.type.critical', 'geneve.option.flags'}
+
+# Builder calls the glossary cannot express, per field: the labelers of lines the C dissectors write by hand
+# (proto_item_append_text, *_format_value, bitmask summaries, unit strings), in the package's *Labels class.
+EXTRAS = {
+    'vxlan.flags': ['.labeler(VxlanLabels::flags)'],
+    'geneve.options': ['.labeler(GeneveLabels::options)'],
+    'geneve.option.type': ['.labeler(GeneveLabels::optionType)'],
+    'geneve.option.length': ['.labeler(GeneveLabels::optionLength)'],
+    # packet-ayiya.c adds its nibbles as bit items (the bit pattern, no bitmask in the registration)
+    'ayiya.idlen': ['.labeler(AyiyaLabels::highNibble)'],
+    'ayiya.idtype': ['.labeler(AyiyaLabels::lowNibble)'],
+    'ayiya.siglen': ['.labeler(AyiyaLabels::highNibble)'],
+    'ayiya.hashmethod': ['.labeler(AyiyaLabels::lowNibble)'],
+    'ayiya.authmethod': ['.labeler(AyiyaLabels::highNibble)'],
+    'ayiya.opcode': ['.labeler(AyiyaLabels::lowNibble)'],
+    'ayiya.nextheader': ['.labeler(AyiyaLabels::nextHeader)'],
+}
 
 # Fields a dissector registers twice under one abbreviation, of which -G fields lists the first: the GTPv1
 # registration of the reserved flag bit (GTPv0's covers three bits).
 MASKS = {'gtp.flags.reserved': 0x08}
+
+# The other registration of such a field, under a constant of its own: GTPv0's three reserved flag bits.
+TWINS = {'gtp.flags.reserved': ('GTP_FLAGS_RESERVED_V0', 0x0e)}
 
 # Fields Wireshark registers twice, without and with value names, choosing by value (mpls.label names only the
 # reserved labels 0-15): the constant for the second registration, which alone carries the value names.
@@ -79,7 +105,8 @@ SPLIT = {'mpls.label': 'MPLS_LABEL_SPECIAL'}
 
 TYPES = {'FT_NONE': 'NONE', 'FT_BOOLEAN': 'BOOLEAN', 'FT_UINT8': 'UINT8', 'FT_UINT16': 'UINT16',
          'FT_UINT24': 'UINT24', 'FT_UINT32': 'UINT32', 'FT_UINT64': 'UINT64', 'FT_STRING': 'STRING',
-         'FT_BYTES': 'BYTES', 'FT_IPv4': 'IPv4', 'FT_IPv6': 'IPv6'}
+         'FT_BYTES': 'BYTES', 'FT_IPv4': 'IPv4', 'FT_IPv6': 'IPv6', 'FT_ABSOLUTE_TIME': 'ABSOLUTE_TIME',
+         'FT_RELATIVE_TIME': 'RELATIVE_TIME', 'FT_FRAMENUM': 'FRAMENUM'}
 INTEGERS = {'UINT8', 'UINT16', 'UINT24', 'UINT32', 'UINT64'}
 BASES = {'BASE_DEC': 'DEC', 'BASE_HEX': 'HEX', 'BASE_DEC_HEX': 'DEC_HEX', 'BASE_HEX_DEC': 'HEX_DEC',
          'BASE_OUI': 'OUI'}
@@ -143,7 +170,9 @@ def field(const, ab, name, typ, base, mask, desc, tf, table_ref):
         width = int(base) if base.isdigit() else 0
         if mask:
             b += '\n            .mask(0x%xL, %d)' % (mask, width)
-        if tf and tf != ('Set', 'Not set'):
+        # a boolean registered without strings shows True/False in tshark 4.0, the API's default is Set/Not set
+        tf = tf or ('True', 'False')
+        if tf != ('Set', 'Not set'):
             b += '\n            .trueFalse(%s, %s)' % (jstr(tf[0]), jstr(tf[1]))
     else:
         if jt in INTEGERS and BASES.get(base, 'DEC') != 'DEC':
@@ -156,6 +185,8 @@ def field(const, ab, name, typ, base, mask, desc, tf, table_ref):
         b += '\n            .description(%s)' % jstr(desc)
     if ab in HIDDEN:
         b += '\n            .hidden()'
+    for call in EXTRAS.get(ab, ()):
+        b += '\n            ' + call
     return b + '\n            .build();'
 
 
@@ -190,6 +221,10 @@ def generate(cls, s, fields, values, tfs, out):
             const = SPLIT[ab]
         body.append(field(const, ab, name, typ, base, mask, desc, tf, ref))
         names.append(const)
+        if ab in TWINS:
+            twin, twin_mask = TWINS[ab]
+            body.append(field(twin, ab, name, typ, base, twin_mask, desc, tf, ref))
+            names.append(twin)
     pkg = 'org.dissect4j.tunnel.' + s['package']
     lines = ['package %s;' % pkg, '',
              'import org.dissect4j.api.Base;',

@@ -9,7 +9,7 @@ export WIRESHARK_CONFIG_DIR=$(mktemp -d) TZ=UTC LC_ALL=C
 trap 'rm -rf "$WIRESHARK_CONFIG_DIR"' EXIT
 src=../../../main/java/org/dissect4j/tunnel
 fields=(frame.number frame.protocols eth.src eth.type ip.src ip.dst ip.proto ipv6.src ipv6.dst udp.srcport udp.dstport
-        tcp.stream vxlan geneve mpls pwach erspan teredo gtp gtpv2 ppp lcp ipcp pap)
+        tcp.stream vxlan geneve mpls pwach erspan teredo gtp gtpv2 gtpprime ppp lcp ipcp pap ayiya)
 while IFS= read -r f; do fields+=("$f"); done < <(grep -ho 'Field.define("[^"]*"' $src/*/*Fields.java | cut -d'"' -f2 | awk '!seen[$0]++')
 fields+=(_ws.malformed _ws.col.Protocol _ws.col.Info)
 args=(-T fields -E header=y -E separator=/t -E occurrence=a -E aggregator=, -E quote=n)

@@ -92,6 +92,30 @@ class VerboseSectionsTest {
         zeekSectionsPrintWhatTsharkPrints(name, List.of("Internet Control Message Protocol", "Data ("));
     }
 
+    /**
+     * The tunnels on Zeek's traces: VXLAN's flag summary and True/False bits, Geneve's options block, option types
+     * and lengths in bytes, GTP-U headers (T-PDUs, extension headers, IPv6 and Teredo inside), an error indication
+     * and an echo response naming its request, AYIYA's bit items, next header and epoch.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tunnels--vxlan.pcap", "tunnels--vxlan-encapsulated-http.pcap", "tunnels--vxlan-encapsulated-igmp-v2.pcap",
+        "tunnels--vxlan-inner-tcp-bad-checksum.pcap", "tunnels--vxlan-triple-v2.pcap", "tunnels--geneve.pcap",
+        "tunnels--geneve-47101.pcap", "tunnels--geneve-arp.pcap", "tunnels--geneve-inner-tcp-bad-checksum.pcap",
+        "tunnels--geneve-ipv6.pcap", "tunnels--geneve-many-options.pcap", "tunnels--geneve-tagged-udp-packet.pcap",
+        "tunnels--geneve-truncated.pcapng", "tunnels--geneve-vxlan-dns-truncated.pcap",
+        "tunnels--gtp--gtp1_gn_normal_incl_fragmentation.pcap", "tunnels--gtp--gtp2_different_udp_port.pcap",
+        "tunnels--gtp--gtp4_udp_2152_inside.pcap", "tunnels--gtp--gtp6_gtp_0x32.pcap", "tunnels--gtp--gtp7_ipv6.pcap",
+        "tunnels--gtp--gtp8_teredo.pcap", "tunnels--gtp--gtp9_unknown_or_too_short_payload.pcap",
+        "tunnels--gtp--gtp_ext_header.pcap", "tunnels--gtp--gtp10_not_0xff.pcap", "tunnels--ayiya3.pcap",
+        "tunnels--ayiya-large-identity.pcap"})
+    void tunnelsPrintWhatTsharkPrints(String name) throws IOException {
+        zeekSectionsPrintWhatTsharkPrints(name, TUNNELS);
+    }
+
+    /** The tunnels' top-level lines. */
+    static final List<String> TUNNELS = List.of("Virtual eXtensible Local Area Network",
+            "Generic Network Virtualization Encapsulation", "GPRS Tunneling Protocol", "AYIYA");
+
     /** Every top-level subtree of a Zeek trace whose first line starts with one of {@code sections}, against the golden. */
     private static void zeekSectionsPrintWhatTsharkPrints(String name, List<String> sections) throws IOException {
         assumeTrue(ReportRun.SHARED != null, "shared capture corpus is absent: skipped");

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tunnels' parse path allocates nothing at steady state: every frame of tunnels.pcap and hostile.pcap (each
- * tunnel, the nested and malformed ones) and of Zeek's VXLAN, Geneve and GTP traces, with every field wanted and
- * the columns composed, dissected again and again.
+ * tunnel, the nested and malformed ones) and of Zeek's VXLAN, Geneve, GTP (control messages too) and AYIYA
+ * traces, with every field wanted and the columns composed, dissected again and again.
  */
 class TunnelAllocationTest {
     @Test
     void steadyStateDissectionAllocatesNothing() throws Exception {
         for (String name : List.of("tunnels.pcap", "hostile.pcap", "zeek/tunnels--vxlan.pcap", "zeek/tunnels--geneve.pcap",
-                "zeek/tunnels--gtp--gtp_ext_header.pcap", "zeek/tunnels--gre-erspan3-dot1q.pcap")) {
+                "zeek/tunnels--gtp--gtp_ext_header.pcap", "zeek/tunnels--gre-erspan3-dot1q.pcap", "zeek/tunnels--ayiya3.pcap",
+                "zeek/tunnels--gtp--gtp10_not_0xff.pcap")) {
             List<Frame> frames = new ArrayList<>();
             long n = 0;
             for (Captures.Packet cp : Captures.read(TunnelTestKit.capture(name))) {

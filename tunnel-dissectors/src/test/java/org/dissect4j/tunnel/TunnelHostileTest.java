@@ -74,7 +74,8 @@ class TunnelHostileTest {
         Engine e = r.engine();
         List<byte[]> samples = new java.util.ArrayList<>();
         for (String name : List.of("tunnels.pcap", "hostile.pcap", "zeek/tunnels--gre-erspan3-dot1q.pcap",
-                "zeek/tunnels--geneve.pcap", "zeek/tunnels--gtp--gtp_ext_header.pcap", "zeek/tunnels--gre-pptp.pcap")) {
+                "zeek/tunnels--geneve.pcap", "zeek/tunnels--gtp--gtp_ext_header.pcap", "zeek/tunnels--gre-pptp.pcap",
+                "zeek/tunnels--ayiya-large-identity.pcap", "zeek/tunnels--gtp--gtp_control_prime.pcap")) {
             for (Captures.Packet cp : Captures.read(TunnelTestKit.capture(name))) {
                 samples.add(cp.data());
             }

@@ -11,6 +11,7 @@ import org.dissect4j.dns.DnsPlugin;
 import org.dissect4j.net.NetPlugin;
 import org.dissect4j.tcp.TcpPlugin;
 import org.dissect4j.testkit.Runner;
+import org.dissect4j.tunnel.ayiya.AyiyaPlugin;
 import org.dissect4j.tunnel.erspan.ErspanPlugin;
 import org.dissect4j.tunnel.geneve.GenevePlugin;
 import org.dissect4j.tunnel.gtp.GtpPlugin;
@@ -23,7 +24,7 @@ import org.dissect4j.tunnel.vxlan.VxlanPlugin;
 public final class TunnelTestKit {
     /** The protocols of this module, as frame.protocols names them. */
     public static final List<String> PROTOCOLS = List.of("vxlan", "geneve", "mpls", "pwach", "erspan", "teredo", "gtp", "gtpv2",
-            "ppp", "lcp", "ipcp", "pap");
+            "ppp", "lcp", "ipcp", "pap", "ayiya");
 
     private TunnelTestKit() {
     }
@@ -31,7 +32,7 @@ public final class TunnelTestKit {
     /** The plugins of this module. */
     public static DissectorPlugin[] tunnels() {
         return new DissectorPlugin[] {new VxlanPlugin(), new GenevePlugin(), new MplsPlugin(), new ErspanPlugin(),
-            new TeredoPlugin(), new GtpPlugin(), new PppPlugin()};
+            new TeredoPlugin(), new GtpPlugin(), new PppPlugin(), new AyiyaPlugin()};
     }
 
     /** A runner with net, tcp, dns and every tunnel. */

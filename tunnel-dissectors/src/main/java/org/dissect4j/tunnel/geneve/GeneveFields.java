@@ -348,14 +348,17 @@ public final class GeneveFields {
     /** {@code geneve.flags.oam}: Operations, Administration and Management Frame. */
     public static final Field GENEVE_FLAGS_OAM = Field.define("geneve.flags.oam", "Operations, Administration and Management Frame", FieldType.BOOLEAN)
             .mask(0x80L, 8)
+            .trueFalse("True", "False")
             .build();
     /** {@code geneve.flags.critical}: Critical Options Present. */
     public static final Field GENEVE_FLAGS_CRITICAL = Field.define("geneve.flags.critical", "Critical Options Present", FieldType.BOOLEAN)
             .mask(0x40L, 8)
+            .trueFalse("True", "False")
             .build();
     /** {@code geneve.flags.reserved}: Reserved. */
     public static final Field GENEVE_FLAGS_RESERVED = Field.define("geneve.flags.reserved", "Reserved", FieldType.BOOLEAN)
             .mask(0x3fL, 8)
+            .trueFalse("True", "False")
             .build();
     /** {@code geneve.proto_type}: Protocol Type. */
     public static final Field GENEVE_PROTO_TYPE = Field.define("geneve.proto_type", "Protocol Type", FieldType.UINT16)
@@ -373,6 +376,7 @@ public final class GeneveFields {
             .build();
     /** {@code geneve.options}: Geneve Options. */
     public static final Field GENEVE_OPTIONS = Field.define("geneve.options", "Geneve Options", FieldType.BYTES)
+            .labeler(GeneveLabels::options)
             .build();
     /** {@code geneve.option.class}: Class. */
     public static final Field GENEVE_OPTION_CLASS = Field.define("geneve.option.class", "Class", FieldType.UINT16)
@@ -382,10 +386,12 @@ public final class GeneveFields {
     /** {@code geneve.option.type}: Type. */
     public static final Field GENEVE_OPTION_TYPE = Field.define("geneve.option.type", "Type", FieldType.UINT8)
             .base(Base.HEX)
+            .labeler(GeneveLabels::optionType)
             .build();
     /** {@code geneve.option.type.critical}: Critical Option. */
     public static final Field GENEVE_OPTION_TYPE_CRITICAL = Field.define("geneve.option.type.critical", "Critical Option", FieldType.BOOLEAN)
             .mask(0x80L, 8)
+            .trueFalse("True", "False")
             .hidden()
             .build();
     /** {@code geneve.option.flags}: Flags. */
@@ -396,9 +402,11 @@ public final class GeneveFields {
     /** {@code geneve.option.flags.reserved}: Reserved. */
     public static final Field GENEVE_OPTION_FLAGS_RESERVED = Field.define("geneve.option.flags.reserved", "Reserved", FieldType.BOOLEAN)
             .mask(0xe0L, 8)
+            .trueFalse("True", "False")
             .build();
     /** {@code geneve.option.length}: Length. */
     public static final Field GENEVE_OPTION_LENGTH = Field.define("geneve.option.length", "Length", FieldType.UINT8)
+            .labeler(GeneveLabels::optionLength)
             .build();
     /** {@code geneve.option}: Option. */
     public static final Field GENEVE_OPTION = Field.define("geneve.option", "Option", FieldType.BYTES)

@@ -1,7 +1,9 @@
 package org.dissect4j.tunnel.geneve;
 
+import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Tree;
+import org.dissect4j.api.TreeView;
 
 /** The tree lines packet-geneve.c writes by hand (built only when labels are wanted: -V, PDML). */
 final class GeneveLabels {
@@ -28,6 +30,23 @@ final class GeneveLabels {
         hex(b, optionClass, 4).append(") Type: 0x");
         hex(b, type, 2).append((type & 0x80) != 0 ? " (Critical)" : " (Non-critical)");
         t.setLabel(node, b);
+    }
+
+    /** {@code Options: (76 bytes)}: packet-geneve.c names the options block by its length, not its bytes. */
+    static void options(TreeView t, int n, StringBuilder out) {
+        out.append("Options: (").append(t.length(n)).append(" bytes)");
+    }
+
+    /** {@code Type: 0x01 (Non-critical)}: the type's high bit marks an option the receiver must understand. */
+    static void optionType(TreeView t, int n, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        out.append((t.value(n) & 0x80) != 0 ? " (Critical)" : " (Non-critical)");
+    }
+
+    /** {@code Length: 20 bytes}: the field's unit string (the header's options length and each option's). */
+    static void optionLength(TreeView t, int n, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        out.append(t.value(n) == 1 ? " byte" : " bytes");
     }
 
     static StringBuilder hex(StringBuilder b, int v, int digits) {

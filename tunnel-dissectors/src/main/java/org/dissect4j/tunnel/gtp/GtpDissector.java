@@ -1,5 +1,6 @@
 package org.dissect4j.tunnel.gtp;
 
+import org.dissect4j.api.ConversationData;
 import org.dissect4j.api.Dissector;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.Packet;
@@ -8,7 +9,7 @@ import org.dissect4j.tunnel.Handoffs;
 
 /**
  * GTP version 1 headers, 3GPP TS 29.060 / 29.281 (Wireshark's packet-gtp.c), on UDP ports 2152 (GTP-U)
- * and 2123 (GTP-C); a version 2 header on either port goes to {@code gtpv2}.
+ * and 2123 (GTP-C), and GTPv0's (TS 09.60) on those and on 3386; a version 2 header goes to {@code gtpv2}.
  *
  * <pre>
  * | Ver |PT|R|E|S|PN|  Message Type  |            Length             |
@@ -19,8 +20,9 @@ import org.dissect4j.tunnel.Handoffs;
  *
  * A version above 2 is not GTP: the dissector declines. A T-PDU (message 0xFF) carries a user packet: as
  * Wireshark's default "TPDU Heuristic", a first byte of 0x45..0x4E is IPv4 and a first nibble of 6 IPv6;
- * anything else is not dissected. Information elements of
- * the control messages are not dissected. The extension-header chain ends at type 0, at a length of 0
+ * anything else is not dissected. Of the control messages' information elements those of
+ * {@link GtpInformationElements} are shown, and a response names its request ({@code gtp.response_to},
+ * {@code gtp.time}) by {@link GtpRequests}. The extension-header chain ends at type 0, at a length of 0
  * (malformed) or at the end of the bytes: each header is at least 4 bytes, so it is bounded by the frame.
  */
 final class GtpDissector implements Dissector {
@@ -35,11 +37,23 @@ final class GtpDissector implements Dissector {
     private static final int EXT_LONG_PDCP = 0x82;
     private static final int EXT_PDU_SESSION = 0x85;
     private static final int EXT_PDCP = 0xC0;
+    private static final int V0_HEADER_LENGTH = 20;
+    private static final int V0_SEQUENCE_OFFSET = 4;
+    private static final int V0_FLOW_LABEL_OFFSET = 6;
+    private static final int V0_SNDCP_OFFSET = 8;
+    private static final int V0_TID_OFFSET = 12;
+    private static final int V0_TID_LENGTH = 8;
 
     private final ProtocolColumn column = new ProtocolColumn("GTP <");
+    private final StringBuilder tidDigits = new StringBuilder(2 * V0_TID_LENGTH);
     private DissectorHandle ip;
     private DissectorHandle ipv6;
     private DissectorHandle gtpv2;
+    private ConversationData<GtpRequests> requests;
+
+    void register(ConversationData<GtpRequests> perConversation) {
+        this.requests = perConversation;
+    }
 
     void wire(DissectorHandle ip, DissectorHandle ipv6, DissectorHandle gtpv2) {
         this.ip = ip;
@@ -67,6 +81,17 @@ final class GtpDissector implements Dissector {
         }
         Tree t = p.tree();
         int node = t.open(GtpPlugin.GTP.field(), off, Math.min(HEADER_LENGTH, Math.max(1, p.captured(off))));
+        int payload = version == 0 ? version0(p, t, node, off, flags) : version1(p, t, node, off, flags);
+        t.close();
+        message = p.u8(off + 1);
+        if (payload >= 0 && message == MESSAGE_TPDU && payload < off + len) {
+            tpdu(p, payload, len - (payload - off), columns);
+        }
+        return len;
+    }
+
+    /** The GTPv1 header and what follows it; returns where a T-PDU's packet starts, or -1 when the chain broke. */
+    private int version1(Packet p, Tree t, int node, int off, int flags) {
         t.openUint(GtpFields.GTP_FLAGS, off, 1, flags);
         t.addUint(GtpFields.GTP_FLAGS_VERSION, off, 1, flags);
         t.addUint(GtpFields.GTP_FLAGS_PAYLOAD, off, 1, flags);
@@ -75,7 +100,7 @@ final class GtpDissector implements Dissector {
         t.addUint(GtpFields.GTP_FLAGS_S, off, 1, flags);
         t.addUint(GtpFields.GTP_FLAGS_PN, off, 1, flags);
         t.close();
-        message = p.u8(off + 1);
+        int message = p.u8(off + 1);
         t.addUint(GtpFields.GTP_MESSAGE, off + 1, 1, message);
         t.addUint(GtpFields.GTP_LENGTH, off + 2, 2, p.u16(off + 2));
         t.addUint(GtpFields.GTP_TEID, off + 4, 4, p.u32(off + 4));
@@ -95,17 +120,90 @@ final class GtpDissector implements Dissector {
             if ((flags & FLAG_E) != 0) {
                 at = extensionHeaders(p, t, at, next);
                 if (at < 0) {
-                    t.close();
-                    return len;
+                    return -1;
                 }
             }
         }
-        t.setLength(node, at - off);
-        t.close();
-        if (message == MESSAGE_TPDU && at < off + len) {
-            tpdu(p, at, len - (at - off), columns);
+        if (message == MESSAGE_TPDU) {
+            t.setLength(node, at - off);
+        } else {
+            int seq = (flags & FLAG_S) != 0 ? p.u16(off + HEADER_LENGTH) : -1;
+            control(p, t, node, off, HEADER_LENGTH, at, seq, message);
         }
-        return len;
+        return at;
+    }
+
+    /**
+     * The 20-byte GTPv0 header (TS 09.60): flags with three reserved bits and the SNDCP flag, message type, length,
+     * sequence number, flow label, SNDCP N-PDU LLC number, three spare bytes, and the TID in swapped BCD.
+     */
+    private int version0(Packet p, Tree t, int node, int off, int flags) {
+        t.openUint(GtpFields.GTP_FLAGS, off, 1, flags);
+        t.addUint(GtpFields.GTP_FLAGS_VERSION, off, 1, flags);
+        t.addUint(GtpFields.GTP_FLAGS_PAYLOAD, off, 1, flags);
+        t.addUint(GtpFields.GTP_FLAGS_RESERVED_V0, off, 1, flags);
+        t.addUint(GtpFields.GTP_FLAGS_SNN, off, 1, flags);
+        t.close();
+        int message = p.u8(off + 1);
+        t.addUint(GtpFields.GTP_MESSAGE, off + 1, 1, message);
+        t.addUint(GtpFields.GTP_LENGTH, off + 2, 2, p.u16(off + 2));
+        int seq = p.u16(off + V0_SEQUENCE_OFFSET);
+        t.addUint(GtpFields.GTP_SEQ_NUMBER, off + V0_SEQUENCE_OFFSET, 2, seq);
+        t.addUint(GtpFields.GTP_FLOW_LABEL, off + V0_FLOW_LABEL_OFFSET, 2, p.u16(off + V0_FLOW_LABEL_OFFSET));
+        t.addUint(GtpFields.GTP_SNDCP_NUMBER, off + V0_SNDCP_OFFSET, 1, p.u8(off + V0_SNDCP_OFFSET));
+        tid(p, t, off + V0_TID_OFFSET);
+        if (message == MESSAGE_TPDU) {
+            t.setLength(node, V0_HEADER_LENGTH);
+        } else {
+            control(p, t, node, off, V0_HEADER_LENGTH, off + V0_HEADER_LENGTH, seq, message);
+        }
+        return off + V0_HEADER_LENGTH;
+    }
+
+    /** The TID: its 16 digits, each byte's low nibble first, ending at a filler nibble (0xF). */
+    private void tid(Packet p, Tree t, int at) {
+        p.require(at, V0_TID_LENGTH);
+        StringBuilder digits = tidDigits;
+        digits.setLength(0);
+        for (int i = 0; i < V0_TID_LENGTH; i++) {
+            int b = p.u8(at + i);
+            if ((b & 0x0F) == 0x0F) {
+                break;
+            }
+            digits.append((char) ('0' + (b & 0x0F)));
+            if (b >>> 4 == 0x0F) {
+                break;
+            }
+            digits.append((char) ('0' + (b >>> 4)));
+        }
+        // a decoded value over the TID's bytes: shown as a field of the packet, not a generated one
+        int node = t.addString(GtpFields.GTP_TID, digits);
+        t.showAt(node, at, V0_TID_LENGTH);
+        if (node >= 0) {
+            t.clearFlags(node, Tree.GENERATED);
+        }
+    }
+
+    /**
+     * A GTPv1-C message: the item spans the whole message as packet-gtp.c's does, then the elements shown and
+     * the request a response answers.
+     */
+    private void control(Packet p, Tree t, int node, int off, int headerLength, int elementsAt, int seq, int message) {
+        int end = Math.min(off + headerLength + p.u16(off + 2), off + p.captured(off));
+        t.setLength(node, end - off);
+        GtpInformationElements.walk(p, t, elementsAt, end);
+        GtpRequests pending = requests == null || seq < 0 ? null : requests.getOrCreate(p);
+        if (pending == null) {
+            return;
+        }
+        long frame = p.frame().number();
+        if (GtpRequests.isRequest(message)) {
+            pending.request(message, seq, frame, p.frame().timestampNanos());
+        } else if (pending.match(message, seq, frame)) {
+            t.setFlags(t.addUint(GtpFields.GTP_RESPONSE_TO, off, 0, pending.matchedFrame()), Tree.GENERATED);
+            long elapsed = p.frame().timestampNanos() - pending.matchedNanos();
+            t.setFlags(t.addLong(GtpFields.GTP_TIME, off, 0, elapsed), Tree.GENERATED);
+        }
     }
 
     /** Walks the chain until type 0; returns where the payload starts, or -1 when a header of length 0 ended it. */

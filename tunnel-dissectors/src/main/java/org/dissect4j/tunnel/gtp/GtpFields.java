@@ -404,6 +404,11 @@ public final class GtpFields {
             .mask(0x8L)
             .description("Reserved (shall be sent as '111' )")
             .build();
+    /** {@code gtp.flags.reserved}: Reserved. */
+    public static final Field GTP_FLAGS_RESERVED_V0 = Field.define("gtp.flags.reserved", "Reserved", FieldType.UINT8)
+            .mask(0xeL)
+            .description("Reserved (shall be sent as '111' )")
+            .build();
     /** {@code gtp.flags.e}: Is Next Extension Header present?. */
     public static final Field GTP_FLAGS_E = Field.define("gtp.flags.e", "Is Next Extension Header present?", FieldType.BOOLEAN)
             .mask(0x4L, 8)
@@ -480,6 +485,55 @@ public final class GtpFields {
     /** {@code gtp.ext_hdr.spare_bytes}: Spare. */
     public static final Field GTP_EXT_HDR_SPARE_BYTES = Field.define("gtp.ext_hdr.spare_bytes", "Spare", FieldType.BYTES)
             .build();
+    /** {@code gtp.flags.snn}: Is SNDCP N-PDU included?. */
+    public static final Field GTP_FLAGS_SNN = Field.define("gtp.flags.snn", "Is SNDCP N-PDU included?", FieldType.BOOLEAN)
+            .mask(0x1L, 8)
+            .trueFalse("Yes", "No")
+            .description("Is SNDCP N-PDU LLC Number included? (1 = yes, 0 = no)")
+            .build();
+    /** {@code gtp.flow_label}: Flow label. */
+    public static final Field GTP_FLOW_LABEL = Field.define("gtp.flow_label", "Flow label", FieldType.UINT16)
+            .base(Base.HEX)
+            .build();
+    /** {@code gtp.sndcp_number}: SNDCP N-PDU LLC Number. */
+    public static final Field GTP_SNDCP_NUMBER = Field.define("gtp.sndcp_number", "SNDCP N-PDU LLC Number", FieldType.UINT8)
+            .base(Base.HEX)
+            .build();
+    /** {@code gtp.tid}: TID. */
+    public static final Field GTP_TID = Field.define("gtp.tid", "TID", FieldType.STRING)
+            .description("Tunnel Identifier")
+            .build();
+    /** {@code gtp.recovery}: Recovery. */
+    public static final Field GTP_RECOVERY = Field.define("gtp.recovery", "Recovery", FieldType.UINT8)
+            .description("Restart counter")
+            .build();
+    /** {@code gtp.teid_data}: TEID Data I. */
+    public static final Field GTP_TEID_DATA = Field.define("gtp.teid_data", "TEID Data I", FieldType.UINT32)
+            .base(Base.HEX_DEC)
+            .description("Tunnel Endpoint Identifier Data I")
+            .build();
+    /** {@code gtp.teid_cp}: TEID Control Plane. */
+    public static final Field GTP_TEID_CP = Field.define("gtp.teid_cp", "TEID Control Plane", FieldType.UINT32)
+            .base(Base.HEX_DEC)
+            .description("Tunnel Endpoint Identifier Control Plane")
+            .build();
+    /** {@code gtp.gsn_address_length}: GSN address length. */
+    public static final Field GTP_GSN_ADDRESS_LENGTH = Field.define("gtp.gsn_address_length", "GSN address length", FieldType.UINT16)
+            .build();
+    /** {@code gtp.gsn_ipv4}: GSN address IPv4. */
+    public static final Field GTP_GSN_IPV4 = Field.define("gtp.gsn_ipv4", "GSN address IPv4", FieldType.IPv4)
+            .build();
+    /** {@code gtp.gsn_ipv6}: GSN address IPv6. */
+    public static final Field GTP_GSN_IPV6 = Field.define("gtp.gsn_ipv6", "GSN address IPv6", FieldType.IPv6)
+            .build();
+    /** {@code gtp.response_to}: Response To. */
+    public static final Field GTP_RESPONSE_TO = Field.define("gtp.response_to", "Response To", FieldType.FRAMENUM)
+            .description("This is a response to the GTP request in this frame")
+            .build();
+    /** {@code gtp.time}: Time. */
+    public static final Field GTP_TIME = Field.define("gtp.time", "Time", FieldType.RELATIVE_TIME)
+            .description("The time between the Request and the Response")
+            .build();
     /** {@code gtpv2.flags}: Flags. */
     public static final Field GTPV2_FLAGS = Field.define("gtpv2.flags", "Flags", FieldType.UINT8)
             .base(Base.HEX)
@@ -551,14 +605,18 @@ public final class GtpFields {
     public static Field[] all() {
         return new Field[] {
             GTP_FLAGS, GTP_FLAGS_VERSION, GTP_FLAGS_PAYLOAD, GTP_FLAGS_RESERVED,
-            GTP_FLAGS_E, GTP_FLAGS_S, GTP_FLAGS_PN, GTP_MESSAGE,
-            GTP_LENGTH, GTP_TEID, GTP_SEQ_NUMBER, GTP_NPDU_NUMBER,
-            GTP_EXT_HDR, GTP_EXT_HDR_LENGTH, GTP_EXT_HDR_NEXT, GTP_EXT_HDR_PDCP_SN,
-            GTP_EXT_HDR_UDP_PORT, GTP_EXT_HDR_LONG_PDCP_SN, GTP_EXT_HDR_PDU_SES_CON_PDU_TYPE, GTP_EXT_HDR_PDU_SES_CON_QOS_FLOW_ID,
-            GTP_EXT_HDR_RAN_CONT, GTP_EXT_HDR_SPARE_BYTES, GTPV2_FLAGS, GTPV2_VERSION,
-            GTPV2_P, GTPV2_T, GTPV2_MP, GTPV2_MESSAGE_TYPE,
-            GTPV2_MSG_LENGTH, GTPV2_TEID, GTPV2_SEQ, GTPV2_SPARE,
-            GTPV2_IE_TYPE, GTPV2_IE_LEN, GTPV2_CR, GTPV2_INSTANCE,
+            GTP_FLAGS_RESERVED_V0, GTP_FLAGS_E, GTP_FLAGS_S, GTP_FLAGS_PN,
+            GTP_MESSAGE, GTP_LENGTH, GTP_TEID, GTP_SEQ_NUMBER,
+            GTP_NPDU_NUMBER, GTP_EXT_HDR, GTP_EXT_HDR_LENGTH, GTP_EXT_HDR_NEXT,
+            GTP_EXT_HDR_PDCP_SN, GTP_EXT_HDR_UDP_PORT, GTP_EXT_HDR_LONG_PDCP_SN, GTP_EXT_HDR_PDU_SES_CON_PDU_TYPE,
+            GTP_EXT_HDR_PDU_SES_CON_QOS_FLOW_ID, GTP_EXT_HDR_RAN_CONT, GTP_EXT_HDR_SPARE_BYTES, GTP_FLAGS_SNN,
+            GTP_FLOW_LABEL, GTP_SNDCP_NUMBER, GTP_TID, GTP_RECOVERY,
+            GTP_TEID_DATA, GTP_TEID_CP, GTP_GSN_ADDRESS_LENGTH, GTP_GSN_IPV4,
+            GTP_GSN_IPV6, GTP_RESPONSE_TO, GTP_TIME, GTPV2_FLAGS,
+            GTPV2_VERSION, GTPV2_P, GTPV2_T, GTPV2_MP,
+            GTPV2_MESSAGE_TYPE, GTPV2_MSG_LENGTH, GTPV2_TEID, GTPV2_SEQ,
+            GTPV2_SPARE, GTPV2_IE_TYPE, GTPV2_IE_LEN, GTPV2_CR,
+            GTPV2_INSTANCE,
         };
     }
 }

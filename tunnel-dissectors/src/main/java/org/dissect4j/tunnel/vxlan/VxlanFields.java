@@ -16,6 +16,7 @@ public final class VxlanFields {
     /** {@code vxlan.flags}: Flags. */
     public static final Field VXLAN_FLAGS = Field.define("vxlan.flags", "Flags", FieldType.UINT16)
             .base(Base.HEX)
+            .labeler(VxlanLabels::flags)
             .build();
     /** {@code vxlan.flags_reserved}: Reserved(R). */
     public static final Field VXLAN_FLAGS_RESERVED = Field.define("vxlan.flags_reserved", "Reserved(R)", FieldType.UINT16)
@@ -30,14 +31,17 @@ public final class VxlanFields {
     /** {@code vxlan.flag_i}: VXLAN Network ID (VNI). */
     public static final Field VXLAN_FLAG_I = Field.define("vxlan.flag_i", "VXLAN Network ID (VNI)", FieldType.BOOLEAN)
             .mask(0x800L, 16)
+            .trueFalse("True", "False")
             .build();
     /** {@code vxlan.flag_d}: Don't Learn. */
     public static final Field VXLAN_FLAG_D = Field.define("vxlan.flag_d", "Don't Learn", FieldType.BOOLEAN)
             .mask(0x40L, 16)
+            .trueFalse("True", "False")
             .build();
     /** {@code vxlan.flag_a}: Policy Applied. */
     public static final Field VXLAN_FLAG_A = Field.define("vxlan.flag_a", "Policy Applied", FieldType.BOOLEAN)
             .mask(0x8L, 16)
+            .trueFalse("True", "False")
             .build();
     /** {@code vxlan.gbp}: Group Policy ID. */
     public static final Field VXLAN_GBP = Field.define("vxlan.gbp", "Group Policy ID", FieldType.UINT16)

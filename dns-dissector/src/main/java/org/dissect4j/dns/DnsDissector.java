@@ -188,16 +188,11 @@ final class DnsDissector implements StreamPdus.Framing {
                 at += records.dso(p, at);
             }
             if (quest > 0) {
-                boolean many = false;
-                for (int i = 0; i < quest; i++) {
-                    at += records.question(p, at, msg, kind, info);
-                    many |= records.multipleResponses;
-                }
-                transactions.multipleResponses(many);
+                at = questions(p, at, msg, quest, kind, update, info);
             }
-            for (int i = 0; i < ans + auth + add; i++) {
-                at += records.record(p, at, msg, kind, info);
-            }
+            at = records(p, at, msg, ans, 1, kind, update, info);
+            at = records(p, at, msg, auth, 2, kind, update, info);
+            at = records(p, at, msg, add, 3, kind, update, info);
             state(p, t, response, msg);
             int rest = p.reportedEnd() - at;
             if (rest > 0) {
@@ -206,6 +201,47 @@ final class DnsDissector implements StreamPdus.Framing {
                 t.setFlags(t.addLong(DnsFields.EXTRANEOUS_LENGTH, 0, 0, rest), Tree.GENERATED);
                 t.setFlags(t.expert(DnsExpert.EXTRANEOUS, at, rest), Tree.HIDDEN);
             }
+        } finally {
+            t.close();
+        }
+    }
+
+    /**
+     * The question section in its text item ({@code Queries}, UPDATE's {@code Zone}); returns where it ends. As
+     * Wireshark's, the item covers the rest of the message until the section is complete.
+     */
+    private int questions(Packet p, int at, int msg, int count, int kind, boolean update, StringBuilder info) {
+        Tree t = p.tree();
+        int section = t.open(DnsLabels.section(0, update), at, p.captured(at));
+        try {
+            boolean many = false;
+            int c = at;
+            for (int i = 0; i < count; i++) {
+                c += records.question(p, c, msg, kind, info);
+                many |= records.multipleResponses;
+            }
+            transactions.multipleResponses(many);
+            t.setLength(section, c - at);
+            return c;
+        } finally {
+            t.close();
+        }
+    }
+
+    /** One record section ({@code index} 1 answers, 2 authority, 3 additional) in its text item; returns its end. */
+    private int records(Packet p, int at, int msg, int count, int index, int kind, boolean update, StringBuilder info) {
+        if (count == 0) {
+            return at;
+        }
+        Tree t = p.tree();
+        int section = t.open(DnsLabels.section(index, update), at, p.captured(at));
+        try {
+            int c = at;
+            for (int i = 0; i < count; i++) {
+                c += records.record(p, c, msg, kind, info);
+            }
+            t.setLength(section, c - at);
+            return c;
         } finally {
             t.close();
         }

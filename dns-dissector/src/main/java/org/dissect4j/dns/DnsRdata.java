@@ -59,11 +59,14 @@ final class DnsRdata {
                 if (info != null) {
                     info.append(' ').append(names.text);
                 }
+                if (records.summary != null) {
+                    records.summary.append(", next domain name ").append(names.text);
+                }
                 if (type == DnsTypes.NSEC) {
-                    t.addString(DnsFields.NSEC_NEXT_DOMAIN_NAME, names.text);
+                    records.name(t, DnsFields.NSEC_NEXT_DOMAIN_NAME, at, used);
                     typeBitmap(p, t, at + used, len - used);
                 } else {
-                    t.addString(DnsFields.NXT_NEXT_DOMAIN_NAME, names.text);
+                    records.name(t, DnsFields.NXT_NEXT_DOMAIN_NAME, at, used);
                     nxtBitmap(p, t, at + used, len - used);
                 }
             }
@@ -150,8 +153,7 @@ final class DnsRdata {
             }
             case DnsTypes.LP -> {
                 p.item(DnsFields.ILNP_LP_PREFERENCE, at);
-                names.decode(p, at + 2, msg);
-                t.addString(DnsFields.ILNP_LP, names.text);
+                records.name(t, DnsFields.ILNP_LP, at + 2, names.decode(p, at + 2, msg));
             }
             case DnsTypes.EUI48 -> DnsRecords.bytes(p, DnsFields.EUI48, at, 6);
             case DnsTypes.EUI64 -> DnsRecords.bytes(p, DnsFields.EUI64, at, 8);
@@ -171,8 +173,10 @@ final class DnsRdata {
                 t.addUint(DnsFields.WINSR_LOCAL_FLAG, at, 4, p.u32(at));
                 p.item(DnsFields.WINSR_LOOKUP_TIMEOUT, at + 4);
                 p.item(DnsFields.WINSR_CACHE_TIMEOUT, at + 8);
-                names.decode(p, at + 12, msg);
-                t.addString(DnsFields.WINSR_NAME_RESULT_DOMAIN, names.text);
+                records.name(t, DnsFields.WINSR_NAME_RESULT_DOMAIN, at + 12, names.decode(p, at + 12, msg));
+                if (records.summary != null) {
+                    records.summary.append(", name result domain ").append(names.text);
+                }
                 if (info != null) {
                     info.append(' ').append(names.text);
                 }
@@ -379,7 +383,7 @@ final class DnsRdata {
         t.addLong(DnsFields.RRSIG_SIGNATURE_INCEPTION, at + 12, 4, p.u32(at + 12) * 1_000_000_000L);
         p.item(DnsFields.RRSIG_KEY_TAG, at + 16);
         int used = names.decode(p, at + 18, msg);
-        t.addString(DnsFields.RRSIG_SIGNERS_NAME, names.text);
+        records.name(t, DnsFields.RRSIG_SIGNERS_NAME, at + 18, used);
         int rest = len - 18 - used;
         if (rest != 0) {
             DnsRecords.bytes(p, DnsFields.RRSIG_SIGNATURE, at + 18 + used, rest);
@@ -453,7 +457,7 @@ final class DnsRdata {
     private void svcb(Packet p, Tree t, int at, int len, int msg) {
         p.item(DnsFields.SVCB_SVCPRIORITY, at);
         int used = names.decode(p, at + 2, msg);
-        t.addString(DnsFields.SVCB_TARGETNAME, names.text);
+        records.name(t, DnsFields.SVCB_TARGETNAME, at + 2, used);
         int c = at + 2 + used;
         while (len > c - at) {
             t.open(DnsFields.SVCB_SVCPARAM, c, 4);
@@ -576,12 +580,17 @@ final class DnsRdata {
         int regexLen = (int) p.item(DnsFields.NAPTR_REGEX_LENGTH, c);
         records.string(p, DnsFields.NAPTR_REGEX, c + 1, regexLen);
         c += 1 + regexLen;
-        names.decode(p, c, msg);
+        int used = names.decode(p, c, msg);
         t.setFlags(t.addUint(DnsFields.NAPTR_REPLACEMENT_LENGTH, c, 0, names.rawLength), Tree.GENERATED);
-        t.addString(DnsFields.NAPTR_REPLACEMENT, names.text);
+        records.name(t, DnsFields.NAPTR_REPLACEMENT, c, used);
         if (info != null) {
             info.append(' ').append(order).append(' ').append(preference).append(' ');
             DnsRecords.asciiText(p, flagsAt, flagsLen, info);
+        }
+        StringBuilder summary = records.summary;
+        if (summary != null) {
+            summary.append(", order ").append(order).append(", preference ").append(preference).append(", flags ");
+            DnsRecords.asciiText(p, flagsAt, flagsLen, summary);
         }
     }
 
@@ -596,8 +605,9 @@ final class DnsRdata {
         for (int i = pad; i < 16; i++) {
             records.scratch[i] = (byte) p.u8(c++);
         }
+        int used = 0;
         if (prefix > 0) {
-            names.decode(p, c, msg);
+            used = names.decode(p, c, msg);
         } else {
             names.text.setLength(0);
         }
@@ -606,13 +616,18 @@ final class DnsRdata {
             org.dissect4j.api.AddressText.ipv6(info, scratchSegment, 0);
             info.append(' ').append(names.text);
         }
+        if (records.summary != null) {
+            records.summary.append(", addr ").append(prefix).append(' ');
+            org.dissect4j.api.AddressText.ipv6(records.summary, scratchSegment, 0);
+            records.summary.append(' ').append(names.text);
+        }
         t.addUint(DnsFields.A6_PREFIX_LEN, at, 1, prefix);
         if (suffixBits != 0) {
             p.require(at + 1, octets);
             t.addBytes(DnsFields.A6_ADDRESS_SUFFIX, scratchSegment, 0, 16);
         }
         if (prefix > 0) {
-            t.addString(DnsFields.A6_PREFIX_NAME, names.text);
+            records.name(t, DnsFields.A6_PREFIX_NAME, c, used);
         }
     }
 
@@ -621,6 +636,9 @@ final class DnsRdata {
         if (info != null) {
             info.append(' ');
             DnsRecords.ipv4(a, info);
+        }
+        if (records.summary != null) {
+            DnsRecords.ipv4(a, records.summary.append(", addr "));
         }
         t.addLong(DnsFields.WKS_ADDRESS, at, 4, a);
         p.item(DnsFields.WKS_PROTOCOL, at + 4);
@@ -678,8 +696,9 @@ final class DnsRdata {
                 c += 16;
             }
             case 3 -> {
-                c += names.decode(p, c, msg);
-                t.addString(DnsFields.IPSECKEY_GATEWAY_DNS, names.text);
+                int used = names.decode(p, c, msg);
+                records.name(t, DnsFields.IPSECKEY_GATEWAY_DNS, c, used);
+                c += used;
             }
             default -> {
             }
@@ -704,7 +723,7 @@ final class DnsRdata {
         int rest = len - (c - at);
         while (rest > 1) {
             int used = names.decode(p, c, msg);
-            t.addString(DnsFields.HIP_RENDEZVOUS_SERVER, names.text);
+            records.name(t, DnsFields.HIP_RENDEZVOUS_SERVER, c, used);
             c += used;
             rest -= used;
         }
@@ -712,7 +731,7 @@ final class DnsRdata {
 
     private void tkey(Packet p, Tree t, int at, int msg) {
         int c = at + names.decode(p, at, msg);
-        t.addString(DnsFields.TKEY_ALGO_NAME, names.text);
+        records.name(t, DnsFields.TKEY_ALGO_NAME, at, c - at);
         t.addLong(DnsFields.TKEY_SIGNATURE_INCEPTION, c, 4, p.u32(c) * 1_000_000_000L);
         t.addLong(DnsFields.TKEY_SIGNATURE_EXPIRATION, c + 4, 4, p.u32(c + 4) * 1_000_000_000L);
         p.item(DnsFields.TKEY_MODE, c + 8);
@@ -732,7 +751,7 @@ final class DnsRdata {
     private void tsig(Packet p, Tree t, int at, int msg) {
         int c = at + names.decode(p, at, msg);
         CharSequence algorithm = names.text;
-        t.addString(DnsFields.TSIG_ALGORITHM_NAME, algorithm);
+        records.name(t, DnsFields.TSIG_ALGORITHM_NAME, at, c - at);
         long secs = (long) p.u16(c) << 32 | p.u32(c + 2);
         t.addLong(DnsFields.TSIG_TIME_SIGNED, c, 6, secs * 1_000_000_000L);
         p.item(DnsFields.TSIG_FUDGE, c + 6);

@@ -41,7 +41,8 @@ SECOND = collections.OrderedDict([
 SECONDS = '.labeler(DnsLabels::seconds)'
 EXTRAS = {'dns.flags': ['.labeler(DnsLabels::flags)'], 'dns.opt': ['.labeler(DnsLabels::option)'],
           'dns.resp.ttl': [SECONDS], 'dns.soa.refresh_interval': [SECONDS], 'dns.soa.retry_interval': [SECONDS],
-          'dns.soa.expire_limit': [SECONDS], 'dns.soa.minimum_ttl': [SECONDS]}
+          'dns.soa.expire_limit': [SECONDS], 'dns.soa.minimum_ttl': [SECONDS], 'dns.rrsig.original_ttl': [SECONDS],
+          'dns.dso.tlv': ['.labeler(DnsLabels::dsoTlv)']}
 
 # The second registrations' true/false texts come second in -G values: the first registration takes the first.
 TYPES = {'FT_NONE': 'NONE', 'FT_BOOLEAN': 'BOOLEAN', 'FT_UINT8': 'UINT8', 'FT_UINT16': 'UINT16',

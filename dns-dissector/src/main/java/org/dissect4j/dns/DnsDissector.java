@@ -173,7 +173,7 @@ final class DnsDissector implements StreamPdus.Framing {
             if (tcp) {
                 p.item(DnsFields.LENGTH, start);
             }
-            t.addUint(DnsFields.ID, msg + ID_OFFSET, 2, id);
+            int idNode = t.addUint(DnsFields.ID, msg + ID_OFFSET, 2, id);
             flags(t, msg + FLAGS_OFFSET, flags, kind);
             int quest = p.u16(msg + QDCOUNT_OFFSET);
             t.addUint(update ? DnsFields.COUNT_ZONES : DnsFields.COUNT_QUERIES, msg + QDCOUNT_OFFSET, 2, quest);
@@ -193,13 +193,11 @@ final class DnsDissector implements StreamPdus.Framing {
             at = records(p, at, msg, ans, 1, kind, update, info);
             at = records(p, at, msg, auth, 2, kind, update, info);
             at = records(p, at, msg, add, 3, kind, update, info);
-            state(p, t, response, msg);
+            state(p, t, response, msg, idNode);
             int rest = p.reportedEnd() - at;
             if (rest > 0) {
                 p.require(at, rest);
-                t.add(DnsFields.EXTRANEOUS_DATA, at, rest);
-                t.setFlags(t.addLong(DnsFields.EXTRANEOUS_LENGTH, 0, 0, rest), Tree.GENERATED);
-                t.setFlags(t.expert(DnsExpert.EXTRANEOUS, at, rest), Tree.HIDDEN);
+                extraneous(t, at, rest);
             }
         } finally {
             t.close();
@@ -284,13 +282,13 @@ final class DnsDissector implements StreamPdus.Framing {
     }
 
     /** The request/response items after the records, as Wireshark adds them. */
-    private void state(Packet p, Tree t, boolean response, int msg) {
+    private void state(Packet p, Tree t, boolean response, int msg, int idNode) {
         DnsTransactions tr = transactions;
         boolean inError = p.conversation() == null;
         if (!response) {
             if (tr.retransmission && tr.requestFrame != 0 && !inError) {
-                t.expert(DnsExpert.RETRANSMIT_REQUEST, msg + ID_OFFSET, 2, message(t, "DNS query retransmission. Original request in frame ",
-                        tr.requestFrame));
+                t.expertOn(idNode, DnsExpert.RETRANSMIT_REQUEST, msg + ID_OFFSET, 2,
+                        message(t, "DNS query retransmission. Original request in frame ", tr.requestFrame));
                 t.addGenerated(DnsFields.RETRANSMIT_REQUEST_IN, tr.requestFrame);
                 t.addGenerated(DnsFields.RETRANSMISSION, 1);
             } else if (tr.responseFrame != 0) {
@@ -298,7 +296,7 @@ final class DnsDissector implements StreamPdus.Framing {
             }
         } else if (tr.requestFrame != 0) {
             if (tr.retransmission && tr.responseFrame != 0 && !inError) {
-                t.expert(DnsExpert.RETRANSMIT_RESPONSE, msg + ID_OFFSET, 2, message(t,
+                t.expertOn(idNode, DnsExpert.RETRANSMIT_RESPONSE, msg + ID_OFFSET, 2, message(t,
                         "DNS response retransmission. Original response in frame ", tr.responseFrame));
                 t.addGenerated(DnsFields.RETRANSMIT_RESPONSE_IN, tr.responseFrame);
                 t.addGenerated(DnsFields.RETRANSMISSION, 1);
@@ -308,6 +306,22 @@ final class DnsDissector implements StreamPdus.Framing {
             }
         } else if (!tr.retransmission) {
             t.addGenerated(DnsFields.UNSOLICITED, 1);
+        }
+    }
+
+    /** Octets after the last record, in Wireshark's {@code Extraneous Data (5 bytes)} item. */
+    private void extraneous(Tree t, int at, int rest) {
+        int item = t.open(DnsLabels.EXTRANEOUS, at, rest);
+        try {
+            if (item >= 0 && t.wantsLabels()) {
+                expertText.setLength(0);
+                t.setLabel(item, expertText.append("Extraneous Data (").append(rest).append(" bytes)"));
+            }
+            t.add(DnsFields.EXTRANEOUS_DATA, at, rest);
+            t.setFlags(t.addLong(DnsFields.EXTRANEOUS_LENGTH, 0, 0, rest), Tree.GENERATED);
+            t.setFlags(t.expert(DnsExpert.EXTRANEOUS, at, rest), Tree.HIDDEN);
+        } finally {
+            t.close();
         }
     }
 

@@ -1341,6 +1341,7 @@ public final class DnsFields {
     /** {@code dns.rrsig.original_ttl}: Original TTL. */
     public static final Field RRSIG_ORIGINAL_TTL = Field.define("dns.rrsig.original_ttl", "Original TTL", FieldType.UINT32)
             .description("Specifies the TTL of the covered RRset as it appears in the authoritative zone")
+            .labeler(DnsLabels::seconds)
             .build();
     /** {@code dns.rrsig.signature_expiration}: Signature Expiration. */
     public static final Field RRSIG_SIGNATURE_EXPIRATION = Field.define("dns.rrsig.signature_expiration", "Signature Expiration", FieldType.ABSOLUTE_TIME)
@@ -2050,6 +2051,7 @@ public final class DnsFields {
             .build();
     /** {@code dns.dso.tlv}: DSO TLV. */
     public static final Field DSO_TLV = Field.define("dns.dso.tlv", "DSO TLV", FieldType.NONE)
+            .labeler(DnsLabels::dsoTlv)
             .build();
     /** {@code dns.dso.tlv.type}: Type. */
     public static final Field DSO_TLV_TYPE = Field.define("dns.dso.tlv.type", "Type", FieldType.UINT16)

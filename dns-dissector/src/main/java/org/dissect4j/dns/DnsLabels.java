@@ -25,6 +25,9 @@ final class DnsLabels {
     /** One resource record; its label ({@code example.com: type A, class IN, addr 192.0.2.1}) is set per node. */
     static final Field RECORD = Field.text("Resource record");
 
+    /** Octets after the last record; its label ({@code Extraneous Data (5 bytes)}) is set per node. */
+    static final Field EXTRANEOUS = Field.text("Extraneous Data");
+
     private static final long MINUTE = 60, HOUR = 60 * MINUTE, DAY = 24 * HOUR;
 
     private DnsLabels() {
@@ -32,7 +35,8 @@ final class DnsLabels {
 
     /** The text items, registered with the protocol's fields. */
     static Field[] textItems() {
-        return new Field[] {QUERIES, ZONE, ANSWERS, PREREQUISITES, AUTHORITIES, UPDATES, ADDITIONAL, QUESTION, RECORD};
+        return new Field[] {QUERIES, ZONE, ANSWERS, PREREQUISITES, AUTHORITIES, UPDATES, ADDITIONAL, QUESTION, RECORD,
+            EXTRANEOUS};
     }
 
     /** The section text items in message order: questions, answers, authority, additional; UPDATE's names. */
@@ -104,6 +108,21 @@ final class DnsLabels {
                 out.append(name);
             } else {
                 out.append("Unknown (").append(t.value(code)).append(')');
+            }
+        }
+    }
+
+    /** {@code DSO TLV: Keep Alive}: a DNS Stateful Operations TLV named by its type (the child below it). */
+    static void dsoTlv(TreeView t, int n, StringBuilder out) {
+        out.append("DSO TLV");
+        int type = Labeler.child(t, n, DnsFields.DSO_TLV_TYPE);
+        if (type >= 0) {
+            String name = DnsFields.DSO_TLV_TYPE_VALUES.name(t.value(type));
+            out.append(": ");
+            if (name != null) {
+                out.append(name);
+            } else {
+                out.append("Unknown (").append(t.value(type)).append(')');
             }
         }
     }

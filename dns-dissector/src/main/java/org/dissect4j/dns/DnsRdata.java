@@ -19,8 +19,6 @@ final class DnsRdata {
     static final int O_DAU = 5, O_DHU = 6, O_N3U = 7, O_CLIENT_SUBNET = 8, O_COOKIE = 10, O_EDNS_TCP_KA = 11,
             O_PADDING = 12, O_CHAIN = 13, O_EXT_ERROR = 15, O_CLIENT_SUBNET_EXP = 0x50FA;
     // SvcParamKeys (RFC 9460 §14.3.2; echconfig and odohconfig as Wireshark 4.0 names them)
-    static final int SVCB_MANDATORY = 0, SVCB_ALPN = 1, SVCB_NO_ALPN = 2, SVCB_PORT = 3, SVCB_IPV4HINT = 4,
-            SVCB_ECHCONFIG = 5, SVCB_IPV6HINT = 6, SVCB_ODOHCONFIG = 32769;
     static final int AFNUM_INET = 1, AFNUM_INET6 = 2;
     static final int DNS_ALGO_RSAMD5 = 1;
     private static final String BASE32HEX = "0123456789abcdefghijklmnopqrstuv";
@@ -31,6 +29,7 @@ final class DnsRdata {
     /** {@link DnsRecords#scratch} as a segment, for addresses padded out of a prefix. */
     private final MemorySegment scratchSegment;
     private final StringBuilder expertText = new StringBuilder(128);
+    private final DnsSvcb svcb;
     /** The key tag {@link #keyId} computed. */
     private int keyId;
 
@@ -39,6 +38,7 @@ final class DnsRdata {
         this.names = records.names;
         this.text = records.text;
         this.scratchSegment = MemorySegment.ofArray(records.scratch);
+        this.svcb = new DnsSvcb(records);
     }
 
     void dissect(Packet p, int at, int len, int msg, int type, int cls, int kind, StringBuilder info) {
@@ -79,7 +79,7 @@ final class DnsRdata {
                 int salt = (int) p.item(DnsFields.NSEC3_SALT_LENGTH, at + 4);
                 DnsRecords.bytes(p, DnsFields.NSEC3_SALT_VALUE, at + 5, salt);
             }
-            case DnsTypes.SVCB, DnsTypes.HTTPS -> svcb(p, t, at, len, msg);
+            case DnsTypes.SVCB, DnsTypes.HTTPS -> svcb.dissect(p, t, at, len, msg);
             case DnsTypes.CAA -> caa(p, t, at, len);
             case DnsTypes.TLSA -> {
                 records.appendOwner(info);
@@ -200,9 +200,9 @@ final class DnsRdata {
             rest -= 4;
             t.open(DnsFields.OPT, c, 4 + optLen);      // an FT_NONE item: not checked against the data
             try {
-                t.addUint(DnsFields.OPT_CODE, c, 2, code);
+                int codeNode = t.addUint(DnsFields.OPT_CODE, c, 2, code);
                 int lenAt = c + 2;
-                t.addUint(DnsFields.OPT_LEN, lenAt, 2, optLen);
+                int lenNode = t.addUint(DnsFields.OPT_LEN, lenAt, 2, optLen);
                 c += 4;
                 DnsRecords.bytes(p, DnsFields.OPT_DATA, c, optLen);
                 switch (code) {
@@ -215,7 +215,7 @@ final class DnsRdata {
                     }
                     case O_CLIENT_SUBNET_EXP, O_CLIENT_SUBNET -> {
                         if (code == O_CLIENT_SUBNET_EXP) {
-                            t.expert(DnsExpert.DEPRECATED_OPCODE, c - 4, 2, !t.wantsExpertMessages() ? null
+                            t.expertOn(codeNode, DnsExpert.DEPRECATED_OPCODE, c - 4, 2, !t.wantsExpertMessages() ? null
                                     : message("Deprecated opcode. Client subnet OPT assigned as ").append(O_CLIENT_SUBNET).append('.'));
                         }
                         int addrLen = (optLen - 4) & 0xFFFF;
@@ -224,7 +224,7 @@ final class DnsRdata {
                         p.item(DnsFields.OPT_CLIENT_SCOPE, c + 3);
                         c += 4;
                         if (addrLen > 16) {
-                            t.expert(DnsExpert.OPT_BAD_LENGTH, lenAt, 2);
+                            t.expertOn(lenNode, DnsExpert.OPT_BAD_LENGTH, lenAt, 2, null);
                             addrLen = 16;
                         }
                         p.require(c, addrLen);
@@ -235,7 +235,7 @@ final class DnsRdata {
                             }
                             t.addLong(DnsFields.OPT_CLIENT_ADDR4, c, addrLen, a);
                         } else if (family == AFNUM_INET6) {
-                            t.addBytes(DnsFields.OPT_CLIENT_ADDR6, padded(p, c, addrLen, 16), 0, 16);
+                            shownAt(t, t.addBytes(DnsFields.OPT_CLIENT_ADDR6, padded(p, c, addrLen, 16), 0, 16), c, addrLen);
                         } else {
                             DnsRecords.bytes(p, DnsFields.OPT_CLIENT_ADDR, c, optLen - 4);
                         }
@@ -391,7 +391,7 @@ final class DnsRdata {
     }
 
     /** RFC 4034 §4.1.2 type bitmap: window, length, bits; each set bit is a {@code dns.resp.type}. */
-    private static void typeBitmap(Packet p, Tree t, int at, int len) {
+    private void typeBitmap(Packet p, Tree t, int at, int len) {
         int rest = len;
         int c = at;
         while (rest != 0) {
@@ -404,7 +404,7 @@ final class DnsRdata {
                 int bits = p.u8(c);
                 for (int i = 0; i < 8; i++) {
                     if ((bits & 0x80 >> i) != 0) {
-                        t.addUint(DnsFields.RESP_TYPE, c, 1, type);
+                        bitmapType(t, t.addUint(DnsFields.RESP_TYPE, c, 1, type), type);
                     }
                     type++;
                 }
@@ -415,13 +415,13 @@ final class DnsRdata {
     }
 
     /** RFC 2535 NXT bitmap: types from 0, one bit each. */
-    private static void nxtBitmap(Packet p, Tree t, int at, int len) {
+    private void nxtBitmap(Packet p, Tree t, int at, int len) {
         int type = 0;
         for (int c = at; c < at + len; c++) {
             int bits = p.u8(c);
             for (int i = 0; i < 8; i++) {
                 if ((bits & 0x80 >> i) != 0) {
-                    t.addUint(DnsFields.RESP_TYPE, c, 1, type);
+                    bitmapType(t, t.addUint(DnsFields.RESP_TYPE, c, 1, type), type);
                 }
                 type++;
             }
@@ -454,67 +454,26 @@ final class DnsRdata {
         typeBitmap(p, t, c, len - (c - at));
     }
 
-    private void svcb(Packet p, Tree t, int at, int len, int msg) {
-        p.item(DnsFields.SVCB_SVCPRIORITY, at);
-        int used = names.decode(p, at + 2, msg);
-        records.name(t, DnsFields.SVCB_TARGETNAME, at + 2, used);
-        int c = at + 2 + used;
-        while (len > c - at) {
-            t.open(DnsFields.SVCB_SVCPARAM, c, 4);
-            try {
-                int key = (int) p.item(DnsFields.SVCB_SVCPARAM_KEY, c);
-                int n = (int) p.item(DnsFields.SVCB_SVCPARAM_VALUE_LENGTH, c + 2);
-                c += 4;
-                switch (key) {
-                    case SVCB_MANDATORY -> {
-                        for (int i = 0; i < n; i += 2) {
-                            p.item(DnsFields.SVCB_SVCPARAM_MANDATORY_KEY, c);
-                            c += 2;
-                        }
-                    }
-                    case SVCB_ALPN -> {
-                        for (int i = 0; i < n; ) {
-                            int l = (int) p.item(DnsFields.SVCB_SVCPARAM_ALPN_LENGTH, c);
-                            c++;
-                            records.string(p, DnsFields.SVCB_SVCPARAM_ALPN, c, l);
-                            c += l;
-                            i += 1 + l;
-                        }
-                    }
-                    case SVCB_NO_ALPN -> {
-                    }
-                    case SVCB_PORT -> {
-                        p.item(DnsFields.SVCB_SVCPARAM_PORT, c);
-                        c += 2;
-                    }
-                    case SVCB_IPV4HINT -> {
-                        for (int i = 0; i < n; i += 4) {
-                            p.item(DnsFields.SVCB_SVCPARAM_IPV4HINT_IP, c);
-                            c += 4;
-                        }
-                    }
-                    case SVCB_IPV6HINT -> {
-                        for (int i = 0; i < n; i += 16) {
-                            DnsRecords.bytes(p, DnsFields.SVCB_SVCPARAM_IPV6HINT_IP, c, 16);
-                            c += 16;
-                        }
-                    }
-                    case SVCB_ECHCONFIG, SVCB_ODOHCONFIG -> {
-                        DnsRecords.bytes(p, key == SVCB_ECHCONFIG ? DnsFields.SVCB_SVCPARAM_ECHCONFIG
-                                : DnsFields.SVCB_SVCPARAM_ODOHCONFIG, c, n);
-                        c += n;
-                    }
-                    default -> {
-                        if (n > 0) {
-                            DnsRecords.bytes(p, DnsFields.SVCB_SVCPARAM_VALUE, c, n);
-                            c += n;
-                        }
-                    }
-                }
-            } finally {
-                t.close();
-            }
+    /** An address padded from fewer octets: a value of its own, shown over the octets it came from. */
+    static void shownAt(Tree t, int node, int at, int len) {
+        t.clearFlags(node, Tree.GENERATED);
+        t.showAt(node, at, len);
+    }
+
+    /** A type of an NSEC/NXT bit map: {@code RR type in bit map: A (Host Address)}. */
+    private void bitmapType(Tree t, int node, int type) {
+        if (node < 0 || !t.wantsLabels()) {
+            return;
         }
+        text.setLength(0);
+        String name = DnsFields.QRY_TYPE_VALUES.name(type);
+        text.append("RR type in bit map: ");
+        if (name != null) {
+            text.append(name);
+        } else {
+            text.append("Unknown (").append(type).append(')');
+        }
+        t.setLabel(node, text);
     }
 
     private void caa(Packet p, Tree t, int at, int len) {
@@ -531,10 +490,15 @@ final class DnsRdata {
                 : tagIs(p, c + 1, tagLen, "issuewild") ? DnsFields.CAA_ISSUEWILD
                 : tagIs(p, c + 1, tagLen, "iodef") ? DnsFields.CAA_IODEF : DnsFields.CAA_UNKNOWN;
         caaValue(p, c + 1 + tagLen, valueLen);
-        t.addString(field, text);
-        t.addUint(DnsFields.CAA_TAG_LENGTH, c, 1, tagLen);
-        records.string(p, DnsFields.CAA_TAG, c + 1, tagLen);
-        t.addString(DnsFields.CAA_VALUE, text);
+        // the property's item holds its tag and value, as Wireshark's CAA subtree
+        t.push(DnsRecords.name(t, field, text, c, 1 + tagLen + valueLen));
+        try {
+            t.addUint(DnsFields.CAA_TAG_LENGTH, c, 1, tagLen);
+            records.string(p, DnsFields.CAA_TAG, c + 1, tagLen);
+            DnsRecords.name(t, DnsFields.CAA_VALUE, text, c + 1 + tagLen, valueLen);
+        } finally {
+            t.close();
+        }
     }
 
     /** The CAA value as Wireshark shows it: ENC_ASCII text (U+FFFD for other octets) through format_text. */
@@ -624,7 +588,7 @@ final class DnsRdata {
         t.addUint(DnsFields.A6_PREFIX_LEN, at, 1, prefix);
         if (suffixBits != 0) {
             p.require(at + 1, octets);
-            t.addBytes(DnsFields.A6_ADDRESS_SUFFIX, scratchSegment, 0, 16);
+            shownAt(t, t.addBytes(DnsFields.A6_ADDRESS_SUFFIX, scratchSegment, 0, 16), at + 1, octets);
         }
         if (prefix > 0) {
             records.name(t, DnsFields.A6_PREFIX_NAME, c, used);
@@ -672,7 +636,7 @@ final class DnsRdata {
                 }
                 t.addLong(DnsFields.APL_AFDPART_IPV4, c, afd, a);
             } else if (family == AFNUM_INET6 && afd <= 16) {
-                t.addBytes(DnsFields.APL_AFDPART_IPV6, padded(p, c, afd, 16), 0, 16);
+                shownAt(t, t.addBytes(DnsFields.APL_AFDPART_IPV6, padded(p, c, afd, 16), 0, 16), c, afd);
             } else {
                 t.add(DnsFields.APL_AFDPART_DATA, c, afd);
             }

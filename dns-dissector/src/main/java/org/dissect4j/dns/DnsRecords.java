@@ -162,9 +162,9 @@ final class DnsRecords {
                 t.addUint(DnsFields.RESP_CLASS, typeAt + 2, 2, cls);
             }
             long ttl = p.u32(typeAt + 4);
-            t.addUint(DnsFields.RESP_TTL, typeAt + 4, 4, ttl);
+            int ttlNode = t.addUint(DnsFields.RESP_TTL, typeAt + 4, 4, ttl);
             if ((ttl & 0x80000000L) != 0) {
-                t.expert(DnsExpert.TTL_HIGH_BIT, typeAt + 4, 4);
+                t.expertOn(ttlNode, DnsExpert.TTL_HIGH_BIT, typeAt + 4, 4, null);
             }
         } else {
             name(t, DnsFields.RESP_NAME, owner, at, nameLen);
@@ -506,10 +506,10 @@ final class DnsRecords {
     }
 
     /** Records {@code n} octets as bytes, checking first that they are there (as Wireshark's add_item does). */
-    static void bytes(Packet p, Field f, int at, int n) {
+    static int bytes(Packet p, Field f, int at, int n) {
         int len = length(p, at, n);
         p.require(at, len);
-        p.tree().add(f, at, len);
+        return p.tree().add(f, at, len);
     }
 
     /**

@@ -18,7 +18,6 @@ final class DnsRdata {
     // EDNS(0) option codes (IANA "DNS EDNS0 Option Codes")
     static final int O_DAU = 5, O_DHU = 6, O_N3U = 7, O_CLIENT_SUBNET = 8, O_COOKIE = 10, O_EDNS_TCP_KA = 11,
             O_PADDING = 12, O_CHAIN = 13, O_EXT_ERROR = 15, O_CLIENT_SUBNET_EXP = 0x50FA;
-    // SvcParamKeys (RFC 9460 §14.3.2; echconfig and odohconfig as Wireshark 4.0 names them)
     static final int AFNUM_INET = 1, AFNUM_INET6 = 2;
     static final int DNS_ALGO_RSAMD5 = 1;
     private static final String BASE32HEX = "0123456789abcdefghijklmnopqrstuv";
@@ -722,8 +721,8 @@ final class DnsRdata {
         int macLen = (int) p.item(DnsFields.TSIG_MAC_SIZE, c + 8);
         c += 10;
         if (macLen != 0) {
-            t.add(DnsFields.TSIG_MAC, c, macLen);
-            t.expert(DnsExpert.TSIG_NO_ALGORITHM, c, macLen, !t.wantsExpertMessages() ? null
+            int mac = t.add(DnsFields.TSIG_MAC, c, macLen);
+            t.expertOn(mac, DnsExpert.TSIG_NO_ALGORITHM, c, macLen, !t.wantsExpertMessages() ? null
                     : message("No dissector for algorithm:").append(algorithm));
             c += macLen;
         }

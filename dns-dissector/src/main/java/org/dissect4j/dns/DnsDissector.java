@@ -164,7 +164,8 @@ final class DnsDissector implements StreamPdus.Framing {
         }
         boolean update = opcode == OPCODE_UPDATE;
         Protocol protocol = kind == MDNS ? DnsPlugin.MDNS : kind == LLMNR ? DnsPlugin.LLMNR : DnsPlugin.DNS;
-        t.setValue(t.open(protocol.field(), start, p.reportedEnd() - start), flags);
+        // as proto_tree_add_item(..., 0, -1): the item covers the captured bytes
+        t.setValue(t.open(protocol.field(), start, p.captured(start)), flags);
         try {
             transactions.track(p, id, response);
             if (transactions.limitReached) {
@@ -318,8 +319,11 @@ final class DnsDissector implements StreamPdus.Framing {
                 t.setLabel(item, expertText.append("Extraneous Data (").append(rest).append(" bytes)"));
             }
             t.add(DnsFields.EXTRANEOUS_DATA, at, rest);
-            t.setFlags(t.addLong(DnsFields.EXTRANEOUS_LENGTH, 0, 0, rest), Tree.GENERATED);
-            t.setFlags(t.expert(DnsExpert.EXTRANEOUS, at, rest), Tree.HIDDEN);
+            t.setFlags(t.addLong(DnsFields.EXTRANEOUS_LENGTH, at + rest, 0, rest), Tree.GENERATED);
+            // proto_tree_add_expert's own item, hidden in -V, holds the expert item (PDML and JSON show both)
+            t.setFlags(t.open(DnsLabels.EXTRANEOUS_EXPERT, at, rest), Tree.HIDDEN);
+            t.expert(DnsExpert.EXTRANEOUS, at, rest);
+            t.close();
         } finally {
             t.close();
         }

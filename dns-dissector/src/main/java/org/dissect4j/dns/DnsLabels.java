@@ -27,6 +27,8 @@ final class DnsLabels {
 
     /** Octets after the last record; its label ({@code Extraneous Data (5 bytes)}) is set per node. */
     static final Field EXTRANEOUS = Field.text("Extraneous Data");
+    /** The item of the extraneous-data expert (hidden in {@code -V}, shown by PDML and JSON). */
+    static final Field EXTRANEOUS_EXPERT = Field.text("Extraneous data");
 
     private static final long MINUTE = 60, HOUR = 60 * MINUTE, DAY = 24 * HOUR;
 
@@ -36,7 +38,7 @@ final class DnsLabels {
     /** The text items, registered with the protocol's fields. */
     static Field[] textItems() {
         return new Field[] {QUERIES, ZONE, ANSWERS, PREREQUISITES, AUTHORITIES, UPDATES, ADDITIONAL, QUESTION, RECORD,
-            EXTRANEOUS};
+            EXTRANEOUS, EXTRANEOUS_EXPERT};
     }
 
     /** The section text items in message order: questions, answers, authority, additional; UPDATE's names. */

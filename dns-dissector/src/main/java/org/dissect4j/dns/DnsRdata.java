@@ -447,7 +447,7 @@ final class DnsRdata {
                 int word = p.u8(c + bit / 8) << 8 | (bit % 8 > 3 ? p.u8(c + bit / 8 + 1) : 0);
                 text.append(BASE32HEX.charAt(word >> (11 - bit % 8) & 0x1F));
             }
-            DnsRecords.name(t, DnsFields.NSEC3_HASH_VALUE, text, c, hash);
+            t.showAt(t.addString(DnsFields.NSEC3_HASH_VALUE, text), c, hash);       // generated, over the hash
             c += hash;
         }
         typeBitmap(p, t, c, len - (c - at));

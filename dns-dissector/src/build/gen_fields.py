@@ -42,7 +42,12 @@ SECONDS = '.labeler(DnsLabels::seconds)'
 EXTRAS = {'dns.flags': ['.labeler(DnsLabels::flags)'], 'dns.opt': ['.labeler(DnsLabels::option)'],
           'dns.resp.ttl': [SECONDS], 'dns.soa.refresh_interval': [SECONDS], 'dns.soa.retry_interval': [SECONDS],
           'dns.soa.expire_limit': [SECONDS], 'dns.soa.minimum_ttl': [SECONDS], 'dns.rrsig.original_ttl': [SECONDS],
-          'dns.dso.tlv': ['.labeler(DnsLabels::dsoTlv)']}
+          'dns.dso.tlv': ['.labeler(DnsLabels::dsoTlv)'], 'dns.loc.size': ['.labeler(DnsLabels::locSize)'],
+          'dns.loc.horizontal_precision': ['.labeler(DnsLabels::locSize)'],
+          'dns.loc.vertical_precision': ['.labeler(DnsLabels::locSize)'],
+          'dns.loc.latitude': ['.labeler(DnsLabels::locLatitude)'],
+          'dns.loc.longitude': ['.labeler(DnsLabels::locLongitude)'],
+          'dns.loc.altitude': ['.labeler(DnsLabels::locAltitude)']}
 
 # The second registrations' true/false texts come second in -G values: the first registration takes the first.
 TYPES = {'FT_NONE': 'NONE', 'FT_BOOLEAN': 'BOOLEAN', 'FT_UINT8': 'UINT8', 'FT_UINT16': 'UINT16',

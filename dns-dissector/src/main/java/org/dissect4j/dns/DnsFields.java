@@ -1569,21 +1569,27 @@ public final class DnsFields {
             .build();
     /** {@code dns.loc.size}: Size. */
     public static final Field LOC_SIZE = Field.define("dns.loc.size", "Size", FieldType.UINT8)
+            .labeler(DnsLabels::locSize)
             .build();
     /** {@code dns.loc.horizontal_precision}: Horizontal Precision. */
     public static final Field LOC_HORIZONTAL_PRECISION = Field.define("dns.loc.horizontal_precision", "Horizontal Precision", FieldType.UINT8)
+            .labeler(DnsLabels::locSize)
             .build();
     /** {@code dns.loc.vertical_precision}: Vertical Precision. */
     public static final Field LOC_VERTICAL_PRECISION = Field.define("dns.loc.vertical_precision", "Vertical Precision", FieldType.UINT8)
+            .labeler(DnsLabels::locSize)
             .build();
     /** {@code dns.loc.latitude}: Latitude. */
     public static final Field LOC_LATITUDE = Field.define("dns.loc.latitude", "Latitude", FieldType.UINT32)
+            .labeler(DnsLabels::locLatitude)
             .build();
     /** {@code dns.loc.longitude}: Longitude. */
     public static final Field LOC_LONGITUDE = Field.define("dns.loc.longitude", "Longitude", FieldType.UINT32)
+            .labeler(DnsLabels::locLongitude)
             .build();
     /** {@code dns.loc.altitude}: Altitude. */
     public static final Field LOC_ALTITUDE = Field.define("dns.loc.altitude", "Altitude", FieldType.UINT32)
+            .labeler(DnsLabels::locAltitude)
             .build();
     /** {@code dns.loc.unknown_data}: Unknown data. */
     public static final Field LOC_UNKNOWN_DATA = Field.define("dns.loc.unknown_data", "Unknown data", FieldType.BYTES)

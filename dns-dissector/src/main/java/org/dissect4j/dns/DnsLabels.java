@@ -129,6 +129,105 @@ final class DnsLabels {
         }
     }
 
+    /** LOC size and precisions (RFC 1876 §2): {@code Size: 18 (1 m)}, a digit and a power of ten in centimetres. */
+    static void locSize(TreeView t, int n, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        int v = (int) t.value(n);
+        double metres = (v >> 4) * Math.pow(10, v & 0xF) / 100;
+        out.append(" (");
+        cFormatG(metres, out);
+        out.append(" m)");
+    }
+
+    /** LOC altitude: {@code Altitude: 10001000 (10 m)}, centimetres above 100,000 m below the reference. */
+    static void locAltitude(TreeView t, int n, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        out.append(" (");
+        cFormatG(((int) t.value(n) - 10_000_000) / 100.0, out);
+        out.append(" m)");
+    }
+
+    /** LOC latitude: {@code Latitude: 2315918336 (46 deg 47 min 14.688 sec N)}. */
+    static void locLatitude(TreeView t, int n, StringBuilder out) {
+        locAngle(t, n, false, out);
+    }
+
+    /** LOC longitude: {@code Longitude: 1911796736 (65 deg 28 min 6.912 sec W)}. */
+    static void locLongitude(TreeView t, int n, StringBuilder out) {
+        locAngle(t, n, true, out);
+    }
+
+    /** Thousandths of an arc second from 2^31 (the equator, the prime meridian), as Wireshark's rfc1867_angle. */
+    private static void locAngle(TreeView t, int n, boolean longitude, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        long angle = t.value(n);
+        char direction;
+        if (angle < 0x80000000L) {
+            angle = 0x80000000L - angle;
+            direction = longitude ? 'W' : 'S';
+        } else {
+            angle -= 0x80000000L;
+            direction = longitude ? 'E' : 'N';
+        }
+        out.append(" (");
+        if (angle > (longitude ? 648_000_000L : 324_000_000L)) {
+            out.append("Value out of range)");
+            return;
+        }
+        long thousandths = angle % 1000;
+        long secs = angle / 1000;
+        out.append(secs / 3600).append(" deg ").append(secs / 60 % 60).append(" min ").append(secs % 60).append('.');
+        out.append(thousandths < 100 ? "0" : "").append(thousandths < 10 ? "0" : "").append(thousandths);
+        out.append(" sec ").append(direction).append(')');
+    }
+
+    /** C's {@code %g}: six significant digits, trailing zeros dropped, an exponent below 1e-4 and from 1e6. */
+    static void cFormatG(double v, StringBuilder out) {
+        if (v == 0) {
+            out.append('0');
+            return;
+        }
+        if (v < 0) {
+            out.append('-');
+            v = -v;
+        }
+        int exp = (int) Math.floor(Math.log10(v));
+        long digits = Math.round(v / Math.pow(10, exp - 5));
+        if (digits >= 1_000_000) {
+            digits /= 10;
+            exp++;
+        }
+        if (exp < -4 || exp >= 6) {
+            decimals(digits, 1, out);
+            out.append(exp < 0 ? "e-" : "e+").append(Math.abs(exp) < 10 ? "0" : "").append(Math.abs(exp));
+        } else if (exp >= 0) {
+            decimals(digits, exp + 1, out);
+        } else {
+            out.append("0.");
+            for (int i = -1; i > exp; i--) {
+                out.append('0');
+            }
+            decimals(digits, 0, out);
+        }
+    }
+
+    /**
+     * The six digits of {@code digits} with a point after {@code whole} of them (none for 0: the caller wrote
+     * {@code 0.00}), trailing zeros dropped.
+     */
+    private static void decimals(long digits, int whole, StringBuilder out) {
+        int last = 6;
+        while (last > whole && digits % 10 == 0) {
+            digits /= 10;
+            last--;
+        }
+        int start = out.length();
+        out.append(digits);
+        if (last > whole && whole > 0) {
+            out.insert(start + whole, '.');
+        }
+    }
+
     /** Wireshark's {@code dns_classes} names, {@code Unknown} for others (the text of question and record items). */
     static void className(int cls, StringBuilder out) {
         String name = DnsFields.QRY_CLASS_VALUES.name(cls);

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 import org.dissect4j.api.Field;
+import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -507,9 +508,26 @@ final class DnsRdata {
         for (int c = at + 5; rest != 0; c++, rest--) {
             int bits = p.u8(c);
             if (bits != 0) {
-                t.addUint(DnsFields.WKS_BITS, c, 1, bits);
+                wksPorts(t, t.addUint(DnsFields.WKS_BITS, c, 1, bits), bits, (c - at - 5) * 8);
             }
         }
+    }
+
+    /** {@code Bits: 0x41 (1, 7)}: the ports a bitmap octet sets, from {@code firstPort} (as numbers, like tshark's). */
+    private void wksPorts(Tree t, int node, int bits, int firstPort) {
+        if (node < 0 || !t.wantsLabels()) {
+            return;
+        }
+        text.setLength(0);
+        FieldFormat.hexNumber(bits, 2, text.append("Bits: "));
+        text.append(" (");
+        int start = text.length();
+        for (int i = 0; i < 8; i++) {
+            if ((bits & 0x80 >> i) != 0) {
+                text.append(text.length() > start ? ", " : "").append(firstPort + i);
+            }
+        }
+        t.setLabel(node, text.append(')'));
     }
 
     private void apl(Packet p, Tree t, int at, int len, StringBuilder info) {

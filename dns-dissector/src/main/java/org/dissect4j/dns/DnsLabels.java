@@ -30,6 +30,8 @@ final class DnsLabels {
     /** The item of the extraneous-data expert (hidden in {@code -V}, shown by PDML and JSON). */
     static final Field EXTRANEOUS_EXPERT = Field.text("Extraneous data");
 
+    private static final int ITEM_LABEL_LENGTH = 240;
+    private static final String TRUNCATED = " [truncated]";
     private static final long MINUTE = 60, HOUR = 60 * MINUTE, DAY = 24 * HOUR;
 
     private DnsLabels() {
@@ -225,6 +227,18 @@ final class DnsLabels {
         out.append(digits);
         if (last > whole && whole > 0) {
             out.insert(start + whole, '.');
+        }
+    }
+
+    /**
+     * What Wireshark does to the text of an item made with {@code proto_tree_add_subtree_format} that does not fit
+     * its 240-octet label: the first 226 characters after a {@code " [truncated]"} mark (dissector-api cuts a
+     * hand-made label unmarked, as {@code proto_item_set_text}). Characters are counted, not UTF-8 octets.
+     */
+    static void markTruncated(StringBuilder text) {
+        if (text.length() >= ITEM_LABEL_LENGTH) {
+            text.setLength(ITEM_LABEL_LENGTH - 2 - TRUNCATED.length());
+            text.insert(0, TRUNCATED);
         }
     }
 

@@ -76,6 +76,7 @@ final class DnsRecords {
         l.append(", class ");
         boolean mdns = kind == DnsDissector.MDNS;
         DnsLabels.className(mdns ? cls & ~C_QU : cls, l);
+        DnsLabels.markTruncated(l);
         if (mdns) {
             l.append((cls & C_QU) != 0 ? ", \"QU\" question" : ", \"QM\" question");
         }
@@ -139,6 +140,7 @@ final class DnsRecords {
             l.append(", class ");
             DnsLabels.className(mdns ? cls & ~C_FLUSH : cls, l);
         }
+        DnsLabels.markTruncated(l);
         if (mdns && (cls & C_FLUSH) != 0) {
             l.append(", cache flush");
         }

@@ -37,6 +37,18 @@ SECOND = collections.OrderedDict([
                                    False, None)),
 ])
 
+# Builder calls the glossary cannot express: the -V lines packet-dns.c writes by hand (DnsLabels).
+SECONDS = '.labeler(DnsLabels::seconds)'
+EXTRAS = {'dns.flags': ['.labeler(DnsLabels::flags)'], 'dns.opt': ['.labeler(DnsLabels::option)'],
+          'dns.resp.ttl': [SECONDS], 'dns.soa.refresh_interval': [SECONDS], 'dns.soa.retry_interval': [SECONDS],
+          'dns.soa.expire_limit': [SECONDS], 'dns.soa.minimum_ttl': [SECONDS], 'dns.rrsig.original_ttl': [SECONDS],
+          'dns.dso.tlv': ['.labeler(DnsLabels::dsoTlv)'], 'dns.loc.size': ['.labeler(DnsLabels::locSize)'],
+          'dns.loc.horizontal_precision': ['.labeler(DnsLabels::locSize)'],
+          'dns.loc.vertical_precision': ['.labeler(DnsLabels::locSize)'],
+          'dns.loc.latitude': ['.labeler(DnsLabels::locLatitude)'],
+          'dns.loc.longitude': ['.labeler(DnsLabels::locLongitude)'],
+          'dns.loc.altitude': ['.labeler(DnsLabels::locAltitude)']}
+
 # The second registrations' true/false texts come second in -G values: the first registration takes the first.
 TYPES = {'FT_NONE': 'NONE', 'FT_BOOLEAN': 'BOOLEAN', 'FT_UINT8': 'UINT8', 'FT_UINT16': 'UINT16',
          'FT_UINT32': 'UINT32', 'FT_INT32': 'INT32', 'FT_ABSOLUTE_TIME': 'ABSOLUTE_TIME',
@@ -115,6 +127,9 @@ def field(const, ab, name, typ, base, mask, desc, tf, table_ref):
             b += '\n            .mask(0x%xL, %d)' % (mask, width)
         if tf and tf != ('Set', 'Not set'):
             b += '\n            .trueFalse(%s, %s)' % (jstr(tf[0]), jstr(tf[1]))
+        elif not tf and mask:
+            # a bit registered without texts: Wireshark's tfs_true_false, not dissector-api's default "Set"
+            b += '\n            .trueFalse("True", "False")'
     else:
         if jt in INTEGERS and BASES.get(base, 'DEC') != 'DEC':
             b += '\n            .base(Base.%s)' % BASES[base]
@@ -128,6 +143,8 @@ def field(const, ab, name, typ, base, mask, desc, tf, table_ref):
             b += '\n            .values(%s)' % table_ref
     if desc:
         b += '\n            .description(%s)' % jstr(desc)
+    for call in EXTRAS.get(ab, ()):
+        b += '\n            ' + call
     return b + '\n            .build();'
 
 

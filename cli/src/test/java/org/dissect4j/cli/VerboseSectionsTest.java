@@ -116,6 +116,18 @@ class VerboseSectionsTest {
     static final List<String> TUNNELS = List.of("Virtual eXtensible Local Area Network",
             "Generic Network Virtualization Encapsulation", "GPRS Tunneling Protocol", "AYIYA");
 
+    /**
+     * DNS on Zeek's traces (every one whose golden has a DNS subtree): the Queries/Answers/... sections, the record
+     * summaries, names, the flags summary, durations, EDNS options, experts under their items.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"icmp--icmp-destunreach-udp.pcap", "tunnels--Teredo.pcap", "tunnels--geneve-vxlan-dns-truncated.pcap",
+        "tunnels--gre-over-udp-4754.pcap", "tunnels--gre-pptp.pcap", "tunnels--gre-sample.pcap", "tunnels--gtp--gtp3_false_gtp.pcap",
+        "tunnels--vxlan-triple-v2.pcap"})
+    void dnsPrintsWhatTsharkPrints(String name) throws IOException {
+        zeekSectionsPrintWhatTsharkPrints(name, List.of("Domain Name System"));
+    }
+
     /** Every top-level subtree of a Zeek trace whose first line starts with one of {@code sections}, against the golden. */
     private static void zeekSectionsPrintWhatTsharkPrints(String name, List<String> sections) throws IOException {
         assumeTrue(ReportRun.SHARED != null, "shared capture corpus is absent: skipped");

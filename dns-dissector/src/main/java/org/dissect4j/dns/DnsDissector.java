@@ -164,7 +164,8 @@ final class DnsDissector implements StreamPdus.Framing {
         }
         boolean update = opcode == OPCODE_UPDATE;
         Protocol protocol = kind == MDNS ? DnsPlugin.MDNS : kind == LLMNR ? DnsPlugin.LLMNR : DnsPlugin.DNS;
-        t.setValue(t.open(protocol.field(), start, p.reportedEnd() - start), flags);
+        // as proto_tree_add_item(..., 0, -1): the item covers the captured bytes
+        t.setValue(t.open(protocol.field(), start, p.captured(start)), flags);
         try {
             transactions.track(p, id, response);
             if (transactions.limitReached) {
@@ -173,7 +174,7 @@ final class DnsDissector implements StreamPdus.Framing {
             if (tcp) {
                 p.item(DnsFields.LENGTH, start);
             }
-            t.addUint(DnsFields.ID, msg + ID_OFFSET, 2, id);
+            int idNode = t.addUint(DnsFields.ID, msg + ID_OFFSET, 2, id);
             flags(t, msg + FLAGS_OFFSET, flags, kind);
             int quest = p.u16(msg + QDCOUNT_OFFSET);
             t.addUint(update ? DnsFields.COUNT_ZONES : DnsFields.COUNT_QUERIES, msg + QDCOUNT_OFFSET, 2, quest);
@@ -188,24 +189,58 @@ final class DnsDissector implements StreamPdus.Framing {
                 at += records.dso(p, at);
             }
             if (quest > 0) {
-                boolean many = false;
-                for (int i = 0; i < quest; i++) {
-                    at += records.question(p, at, msg, kind, info);
-                    many |= records.multipleResponses;
-                }
-                transactions.multipleResponses(many);
+                at = questions(p, at, msg, quest, kind, update, info);
             }
-            for (int i = 0; i < ans + auth + add; i++) {
-                at += records.record(p, at, msg, kind, info);
-            }
-            state(p, t, response, msg);
+            at = records(p, at, msg, ans, 1, kind, update, info);
+            at = records(p, at, msg, auth, 2, kind, update, info);
+            at = records(p, at, msg, add, 3, kind, update, info);
+            state(p, t, response, msg, idNode);
             int rest = p.reportedEnd() - at;
             if (rest > 0) {
                 p.require(at, rest);
-                t.add(DnsFields.EXTRANEOUS_DATA, at, rest);
-                t.setFlags(t.addLong(DnsFields.EXTRANEOUS_LENGTH, 0, 0, rest), Tree.GENERATED);
-                t.setFlags(t.expert(DnsExpert.EXTRANEOUS, at, rest), Tree.HIDDEN);
+                extraneous(t, at, rest);
             }
+        } finally {
+            t.close();
+        }
+    }
+
+    /**
+     * The question section in its text item ({@code Queries}, UPDATE's {@code Zone}); returns where it ends. As
+     * Wireshark's, the item covers the rest of the message until the section is complete.
+     */
+    private int questions(Packet p, int at, int msg, int count, int kind, boolean update, StringBuilder info) {
+        Tree t = p.tree();
+        int section = t.open(DnsLabels.section(0, update), at, p.captured(at));
+        try {
+            boolean many = false;
+            int c = at;
+            for (int i = 0; i < count; i++) {
+                c += records.question(p, c, msg, kind, info);
+                many |= records.multipleResponses;
+            }
+            transactions.multipleResponses(many);
+            t.setLength(section, c - at);
+            return c;
+        } finally {
+            t.close();
+        }
+    }
+
+    /** One record section ({@code index} 1 answers, 2 authority, 3 additional) in its text item; returns its end. */
+    private int records(Packet p, int at, int msg, int count, int index, int kind, boolean update, StringBuilder info) {
+        if (count == 0) {
+            return at;
+        }
+        Tree t = p.tree();
+        int section = t.open(DnsLabels.section(index, update), at, p.captured(at));
+        try {
+            int c = at;
+            for (int i = 0; i < count; i++) {
+                c += records.record(p, c, msg, kind, info);
+            }
+            t.setLength(section, c - at);
+            return c;
         } finally {
             t.close();
         }
@@ -248,13 +283,13 @@ final class DnsDissector implements StreamPdus.Framing {
     }
 
     /** The request/response items after the records, as Wireshark adds them. */
-    private void state(Packet p, Tree t, boolean response, int msg) {
+    private void state(Packet p, Tree t, boolean response, int msg, int idNode) {
         DnsTransactions tr = transactions;
         boolean inError = p.conversation() == null;
         if (!response) {
             if (tr.retransmission && tr.requestFrame != 0 && !inError) {
-                t.expert(DnsExpert.RETRANSMIT_REQUEST, msg + ID_OFFSET, 2, message(t, "DNS query retransmission. Original request in frame ",
-                        tr.requestFrame));
+                t.expertOn(idNode, DnsExpert.RETRANSMIT_REQUEST, msg + ID_OFFSET, 2,
+                        message(t, "DNS query retransmission. Original request in frame ", tr.requestFrame));
                 t.addGenerated(DnsFields.RETRANSMIT_REQUEST_IN, tr.requestFrame);
                 t.addGenerated(DnsFields.RETRANSMISSION, 1);
             } else if (tr.responseFrame != 0) {
@@ -262,7 +297,7 @@ final class DnsDissector implements StreamPdus.Framing {
             }
         } else if (tr.requestFrame != 0) {
             if (tr.retransmission && tr.responseFrame != 0 && !inError) {
-                t.expert(DnsExpert.RETRANSMIT_RESPONSE, msg + ID_OFFSET, 2, message(t,
+                t.expertOn(idNode, DnsExpert.RETRANSMIT_RESPONSE, msg + ID_OFFSET, 2, message(t,
                         "DNS response retransmission. Original response in frame ", tr.responseFrame));
                 t.addGenerated(DnsFields.RETRANSMIT_RESPONSE_IN, tr.responseFrame);
                 t.addGenerated(DnsFields.RETRANSMISSION, 1);
@@ -272,6 +307,25 @@ final class DnsDissector implements StreamPdus.Framing {
             }
         } else if (!tr.retransmission) {
             t.addGenerated(DnsFields.UNSOLICITED, 1);
+        }
+    }
+
+    /** Octets after the last record, in Wireshark's {@code Extraneous Data (5 bytes)} item. */
+    private void extraneous(Tree t, int at, int rest) {
+        int item = t.open(DnsLabels.EXTRANEOUS, at, rest);
+        try {
+            if (item >= 0 && t.wantsLabels()) {
+                expertText.setLength(0);
+                t.setLabel(item, expertText.append("Extraneous Data (").append(rest).append(" bytes)"));
+            }
+            t.add(DnsFields.EXTRANEOUS_DATA, at, rest);
+            t.setFlags(t.addLong(DnsFields.EXTRANEOUS_LENGTH, at + rest, 0, rest), Tree.GENERATED);
+            // proto_tree_add_expert's own item, hidden in -V, holds the expert item (PDML and JSON show both)
+            t.setFlags(t.open(DnsLabels.EXTRANEOUS_EXPERT, at, rest), Tree.HIDDEN);
+            t.expert(DnsExpert.EXTRANEOUS, at, rest);
+            t.close();
+        } finally {
+            t.close();
         }
     }
 

@@ -883,6 +883,7 @@ public final class DnsFields {
     /** {@code dns.flags}: Flags. */
     public static final Field FLAGS = Field.define("dns.flags", "Flags", FieldType.UINT16)
             .base(Base.HEX)
+            .labeler(DnsLabels::flags)
             .build();
     /** {@code dns.flags.response}: Response. */
     public static final Field FLAGS_RESPONSE = Field.define("dns.flags.response", "Response", FieldType.BOOLEAN)
@@ -974,6 +975,7 @@ public final class DnsFields {
     /** {@code dns.qry.qu}: "QU" question. */
     public static final Field QRY_QU = Field.define("dns.qry.qu", "\"QU\" question", FieldType.BOOLEAN)
             .mask(0x8000L, 16)
+            .trueFalse("True", "False")
             .description("QU flag")
             .build();
     /** {@code dns.qry.name}: Name. */
@@ -1002,6 +1004,7 @@ public final class DnsFields {
     /** {@code dns.resp.cache_flush}: Cache flush. */
     public static final Field RESP_CACHE_FLUSH = Field.define("dns.resp.cache_flush", "Cache flush", FieldType.BOOLEAN)
             .mask(0x8000L, 16)
+            .trueFalse("True", "False")
             .description("Cache flush flag")
             .build();
     /** {@code dns.resp.ext_rcode}: Higher bits in extended RCODE. */
@@ -1087,6 +1090,7 @@ public final class DnsFields {
     /** {@code dns.resp.ttl}: Time to live. */
     public static final Field RESP_TTL = Field.define("dns.resp.ttl", "Time to live", FieldType.UINT32)
             .description("Response TTL")
+            .labeler(DnsLabels::seconds)
             .build();
     /** {@code dns.resp.len}: Data length. */
     public static final Field RESP_LEN = Field.define("dns.resp.len", "Data length", FieldType.UINT16)
@@ -1138,15 +1142,19 @@ public final class DnsFields {
             .build();
     /** {@code dns.soa.refresh_interval}: Refresh Interval. */
     public static final Field SOA_REFRESH_INTERVAL = Field.define("dns.soa.refresh_interval", "Refresh Interval", FieldType.UINT32)
+            .labeler(DnsLabels::seconds)
             .build();
     /** {@code dns.soa.retry_interval}: Retry Interval. */
     public static final Field SOA_RETRY_INTERVAL = Field.define("dns.soa.retry_interval", "Retry Interval", FieldType.UINT32)
+            .labeler(DnsLabels::seconds)
             .build();
     /** {@code dns.soa.expire_limit}: Expire limit. */
     public static final Field SOA_EXPIRE_LIMIT = Field.define("dns.soa.expire_limit", "Expire limit", FieldType.UINT32)
+            .labeler(DnsLabels::seconds)
             .build();
     /** {@code dns.soa.minimum_ttl}: Minimum TTL. */
     public static final Field SOA_MINIMUM_TTL = Field.define("dns.soa.minimum_ttl", "Minimum TTL", FieldType.UINT32)
+            .labeler(DnsLabels::seconds)
             .build();
     /** {@code dns.ptr.domain_name}: Domain Name. */
     public static final Field PTR_DOMAIN_NAME = Field.define("dns.ptr.domain_name", "Domain Name", FieldType.STRING)
@@ -1205,10 +1213,12 @@ public final class DnsFields {
     /** {@code dns.csync.flags.immediate}: immediate. */
     public static final Field CSYNC_FLAGS_IMMEDIATE = Field.define("dns.csync.flags.immediate", "immediate", FieldType.BOOLEAN)
             .mask(0x1L, 16)
+            .trueFalse("True", "False")
             .build();
     /** {@code dns.csync.flags.soaminimum}: soaminimum. */
     public static final Field CSYNC_FLAGS_SOAMINIMUM = Field.define("dns.csync.flags.soaminimum", "soaminimum", FieldType.BOOLEAN)
             .mask(0x2L, 16)
+            .trueFalse("True", "False")
             .build();
     /** {@code dns.csync.type_bitmap}: Type Bitmap. */
     public static final Field CSYNC_TYPE_BITMAP = Field.define("dns.csync.type_bitmap", "Type Bitmap", FieldType.BYTES)
@@ -1331,6 +1341,7 @@ public final class DnsFields {
     /** {@code dns.rrsig.original_ttl}: Original TTL. */
     public static final Field RRSIG_ORIGINAL_TTL = Field.define("dns.rrsig.original_ttl", "Original TTL", FieldType.UINT32)
             .description("Specifies the TTL of the covered RRset as it appears in the authoritative zone")
+            .labeler(DnsLabels::seconds)
             .build();
     /** {@code dns.rrsig.signature_expiration}: Signature Expiration. */
     public static final Field RRSIG_SIGNATURE_EXPIRATION = Field.define("dns.rrsig.signature_expiration", "Signature Expiration", FieldType.ABSOLUTE_TIME)
@@ -1558,21 +1569,27 @@ public final class DnsFields {
             .build();
     /** {@code dns.loc.size}: Size. */
     public static final Field LOC_SIZE = Field.define("dns.loc.size", "Size", FieldType.UINT8)
+            .labeler(DnsLabels::locSize)
             .build();
     /** {@code dns.loc.horizontal_precision}: Horizontal Precision. */
     public static final Field LOC_HORIZONTAL_PRECISION = Field.define("dns.loc.horizontal_precision", "Horizontal Precision", FieldType.UINT8)
+            .labeler(DnsLabels::locSize)
             .build();
     /** {@code dns.loc.vertical_precision}: Vertical Precision. */
     public static final Field LOC_VERTICAL_PRECISION = Field.define("dns.loc.vertical_precision", "Vertical Precision", FieldType.UINT8)
+            .labeler(DnsLabels::locSize)
             .build();
     /** {@code dns.loc.latitude}: Latitude. */
     public static final Field LOC_LATITUDE = Field.define("dns.loc.latitude", "Latitude", FieldType.UINT32)
+            .labeler(DnsLabels::locLatitude)
             .build();
     /** {@code dns.loc.longitude}: Longitude. */
     public static final Field LOC_LONGITUDE = Field.define("dns.loc.longitude", "Longitude", FieldType.UINT32)
+            .labeler(DnsLabels::locLongitude)
             .build();
     /** {@code dns.loc.altitude}: Altitude. */
     public static final Field LOC_ALTITUDE = Field.define("dns.loc.altitude", "Altitude", FieldType.UINT32)
+            .labeler(DnsLabels::locAltitude)
             .build();
     /** {@code dns.loc.unknown_data}: Unknown data. */
     public static final Field LOC_UNKNOWN_DATA = Field.define("dns.loc.unknown_data", "Unknown data", FieldType.BYTES)
@@ -1609,6 +1626,7 @@ public final class DnsFields {
             .build();
     /** {@code dns.opt}: Option. */
     public static final Field OPT = Field.define("dns.opt", "Option", FieldType.NONE)
+            .labeler(DnsLabels::option)
             .build();
     /** {@code dns.opt.code}: Option Code. */
     public static final Field OPT_CODE = Field.define("dns.opt.code", "Option Code", FieldType.UINT16)
@@ -2039,6 +2057,7 @@ public final class DnsFields {
             .build();
     /** {@code dns.dso.tlv}: DSO TLV. */
     public static final Field DSO_TLV = Field.define("dns.dso.tlv", "DSO TLV", FieldType.NONE)
+            .labeler(DnsLabels::dsoTlv)
             .build();
     /** {@code dns.dso.tlv.type}: Type. */
     public static final Field DSO_TLV_TYPE = Field.define("dns.dso.tlv.type", "Type", FieldType.UINT16)

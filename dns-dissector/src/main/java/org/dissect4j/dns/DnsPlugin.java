@@ -1,7 +1,10 @@
 package org.dissect4j.dns;
 
+import java.util.Arrays;
+
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorPlugin;
+import org.dissect4j.api.Field;
 import org.dissect4j.api.Labeler;
 import org.dissect4j.api.Protocol;
 import org.dissect4j.api.Registrar;
@@ -73,7 +76,7 @@ public final class DnsPlugin implements DissectorPlugin {
                 DnsTransactions.MAX_TRANSACTIONS)));
         transactions.maxTotal = Math.max(2, s.integer("dns.max_transactions_total", DnsTransactions.MAX_TOTAL));
         DnsDissector d = new DnsDissector(transactions, s.bool("dns.desegment_dns_messages", true));
-        r.protocol(DNS, DnsFields.all());
+        r.protocol(DNS, fields());
         r.protocol(MDNS);
         r.protocol(LLMNR);
         r.experts(DnsExpert.all());
@@ -82,6 +85,15 @@ public final class DnsPlugin implements DissectorPlugin {
         mdns = r.dissector("mdns", MDNS, d::dissectMdns);
         llmnr = r.dissector("llmnr", LLMNR, d::dissectLlmnr);
         heuristic = r.heuristic(HEURISTIC, DNS, d::heuristic);
+    }
+
+    /** The {@code dns.*} fields and the text items of {@code -V}. */
+    private static Field[] fields() {
+        Field[] fields = DnsFields.all();
+        Field[] texts = DnsLabels.textItems();
+        Field[] all = Arrays.copyOf(fields, fields.length + texts.length);
+        System.arraycopy(texts, 0, all, fields.length, texts.length);
+        return all;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 import org.dissect4j.api.Field;
+import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
 
@@ -18,9 +19,6 @@ final class DnsRdata {
     // EDNS(0) option codes (IANA "DNS EDNS0 Option Codes")
     static final int O_DAU = 5, O_DHU = 6, O_N3U = 7, O_CLIENT_SUBNET = 8, O_COOKIE = 10, O_EDNS_TCP_KA = 11,
             O_PADDING = 12, O_CHAIN = 13, O_EXT_ERROR = 15, O_CLIENT_SUBNET_EXP = 0x50FA;
-    // SvcParamKeys (RFC 9460 §14.3.2; echconfig and odohconfig as Wireshark 4.0 names them)
-    static final int SVCB_MANDATORY = 0, SVCB_ALPN = 1, SVCB_NO_ALPN = 2, SVCB_PORT = 3, SVCB_IPV4HINT = 4,
-            SVCB_ECHCONFIG = 5, SVCB_IPV6HINT = 6, SVCB_ODOHCONFIG = 32769;
     static final int AFNUM_INET = 1, AFNUM_INET6 = 2;
     static final int DNS_ALGO_RSAMD5 = 1;
     private static final String BASE32HEX = "0123456789abcdefghijklmnopqrstuv";
@@ -31,6 +29,8 @@ final class DnsRdata {
     /** {@link DnsRecords#scratch} as a segment, for addresses padded out of a prefix. */
     private final MemorySegment scratchSegment;
     private final StringBuilder expertText = new StringBuilder(128);
+    private final DnsSvcb svcb;
+    private final DnsEdns edns;
     /** The key tag {@link #keyId} computed. */
     private int keyId;
 
@@ -39,12 +39,14 @@ final class DnsRdata {
         this.names = records.names;
         this.text = records.text;
         this.scratchSegment = MemorySegment.ofArray(records.scratch);
+        this.svcb = new DnsSvcb(records);
+        this.edns = new DnsEdns(records, this);
     }
 
     void dissect(Packet p, int at, int len, int msg, int type, int cls, int kind, StringBuilder info) {
         Tree t = p.tree();
         switch (type) {
-            case DnsTypes.OPT -> opt(p, t, at, len);
+            case DnsTypes.OPT -> edns.options(p, t, at, len);
             case DnsTypes.DS, DnsTypes.CDS, DnsTypes.DLV -> {
                 p.item(DnsFields.DS_KEY_ID, at);
                 p.item(DnsFields.DS_ALGORITHM, at + 2);
@@ -59,11 +61,14 @@ final class DnsRdata {
                 if (info != null) {
                     info.append(' ').append(names.text);
                 }
+                if (records.summary != null) {
+                    records.summary.append(", next domain name ").append(names.text);
+                }
                 if (type == DnsTypes.NSEC) {
-                    t.addString(DnsFields.NSEC_NEXT_DOMAIN_NAME, names.text);
+                    records.name(t, DnsFields.NSEC_NEXT_DOMAIN_NAME, at, used);
                     typeBitmap(p, t, at + used, len - used);
                 } else {
-                    t.addString(DnsFields.NXT_NEXT_DOMAIN_NAME, names.text);
+                    records.name(t, DnsFields.NXT_NEXT_DOMAIN_NAME, at, used);
                     nxtBitmap(p, t, at + used, len - used);
                 }
             }
@@ -76,7 +81,7 @@ final class DnsRdata {
                 int salt = (int) p.item(DnsFields.NSEC3_SALT_LENGTH, at + 4);
                 DnsRecords.bytes(p, DnsFields.NSEC3_SALT_VALUE, at + 5, salt);
             }
-            case DnsTypes.SVCB, DnsTypes.HTTPS -> svcb(p, t, at, len, msg);
+            case DnsTypes.SVCB, DnsTypes.HTTPS -> svcb.dissect(p, t, at, len, msg);
             case DnsTypes.CAA -> caa(p, t, at, len);
             case DnsTypes.TLSA -> {
                 records.appendOwner(info);
@@ -150,8 +155,7 @@ final class DnsRdata {
             }
             case DnsTypes.LP -> {
                 p.item(DnsFields.ILNP_LP_PREFERENCE, at);
-                names.decode(p, at + 2, msg);
-                t.addString(DnsFields.ILNP_LP, names.text);
+                records.name(t, DnsFields.ILNP_LP, at + 2, names.decode(p, at + 2, msg));
             }
             case DnsTypes.EUI48 -> DnsRecords.bytes(p, DnsFields.EUI48, at, 6);
             case DnsTypes.EUI64 -> DnsRecords.bytes(p, DnsFields.EUI64, at, 8);
@@ -171,8 +175,10 @@ final class DnsRdata {
                 t.addUint(DnsFields.WINSR_LOCAL_FLAG, at, 4, p.u32(at));
                 p.item(DnsFields.WINSR_LOOKUP_TIMEOUT, at + 4);
                 p.item(DnsFields.WINSR_CACHE_TIMEOUT, at + 8);
-                names.decode(p, at + 12, msg);
-                t.addString(DnsFields.WINSR_NAME_RESULT_DOMAIN, names.text);
+                records.name(t, DnsFields.WINSR_NAME_RESULT_DOMAIN, at + 12, names.decode(p, at + 12, msg));
+                if (records.summary != null) {
+                    records.summary.append(", name result domain ").append(names.text);
+                }
                 if (info != null) {
                     info.append(' ').append(names.text);
                 }
@@ -186,118 +192,14 @@ final class DnsRdata {
         }
     }
 
-    /** EDNS(0) options: code, length, data, and the decoded forms of the known ones. */
-    private void opt(Packet p, Tree t, int at, int len) {
-        int rest = len;
-        int c = at;
-        while (rest > 0) {
-            int code = p.u16(c);
-            int optLen = p.u16(c + 2);
-            rest -= 4;
-            t.open(DnsFields.OPT, c, 4 + optLen);      // an FT_NONE item: not checked against the data
-            try {
-                t.addUint(DnsFields.OPT_CODE, c, 2, code);
-                int lenAt = c + 2;
-                t.addUint(DnsFields.OPT_LEN, lenAt, 2, optLen);
-                c += 4;
-                DnsRecords.bytes(p, DnsFields.OPT_DATA, c, optLen);
-                switch (code) {
-                    case O_DAU, O_DHU, O_N3U -> {
-                        Field f = code == O_DAU ? DnsFields.OPT_DAU : code == O_DHU ? DnsFields.OPT_DHU : DnsFields.OPT_N3U;
-                        for (int i = 0; i < optLen; i++) {
-                            p.item(f, c++);
-                            rest--;
-                        }
-                    }
-                    case O_CLIENT_SUBNET_EXP, O_CLIENT_SUBNET -> {
-                        if (code == O_CLIENT_SUBNET_EXP) {
-                            t.expert(DnsExpert.DEPRECATED_OPCODE, c - 4, 2, !t.wantsExpertMessages() ? null
-                                    : message("Deprecated opcode. Client subnet OPT assigned as ").append(O_CLIENT_SUBNET).append('.'));
-                        }
-                        int addrLen = (optLen - 4) & 0xFFFF;
-                        int family = (int) p.item(DnsFields.OPT_CLIENT_FAMILY, c);
-                        p.item(DnsFields.OPT_CLIENT_NETMASK, c + 2);
-                        p.item(DnsFields.OPT_CLIENT_SCOPE, c + 3);
-                        c += 4;
-                        if (addrLen > 16) {
-                            t.expert(DnsExpert.OPT_BAD_LENGTH, lenAt, 2);
-                            addrLen = 16;
-                        }
-                        p.require(c, addrLen);
-                        if (family == AFNUM_INET) {
-                            long a = 0;
-                            for (int i = 0; i < 4; i++) {
-                                a = a << 8 | (i < addrLen ? p.u8(c + i) : 0);
-                            }
-                            t.addLong(DnsFields.OPT_CLIENT_ADDR4, c, addrLen, a);
-                        } else if (family == AFNUM_INET6) {
-                            t.addBytes(DnsFields.OPT_CLIENT_ADDR6, padded(p, c, addrLen, 16), 0, 16);
-                        } else {
-                            DnsRecords.bytes(p, DnsFields.OPT_CLIENT_ADDR, c, optLen - 4);
-                        }
-                        c += optLen - 4;
-                        rest -= optLen;
-                    }
-                    case O_COOKIE -> {
-                        DnsRecords.bytes(p, DnsFields.OPT_COOKIE_CLIENT, c, 8);
-                        c += 8;
-                        rest -= 8;
-                        int server = optLen - 8;
-                        DnsRecords.bytes(p, DnsFields.OPT_COOKIE_SERVER, c, server);
-                        c += server;
-                        rest -= server;
-                    }
-                    case O_EDNS_TCP_KA -> {
-                        if (optLen == 2) {
-                            p.item(DnsFields.OPT_EDNS_TCP_KEEPALIVE_TIMEOUT, c);
-                        }
-                        c += optLen;
-                        rest -= optLen;
-                    }
-                    case O_PADDING -> {
-                        DnsRecords.bytes(p, DnsFields.OPT_PADDING, c, optLen);
-                        c += optLen;
-                        rest -= optLen;
-                    }
-                    case O_CHAIN -> {
-                        if (optLen > 0) {
-                            records.string(p, DnsFields.OPT_CHAIN_FQDN, c, optLen);
-                        }
-                        c += optLen;
-                        rest -= optLen;
-                    }
-                    case O_EXT_ERROR -> {
-                        if (optLen >= 2) {
-                            p.item(DnsFields.OPT_EXT_ERROR_INFO_CODE, c);
-                            c += 2;
-                            rest -= 2;
-                            if (optLen > 2) {
-                                p.require(c, optLen - 2);
-                                t.add(DnsFields.OPT_EXT_ERROR_EXTRA_TEXT, c, DnsRecords.untilNul(p, c, optLen - 2));
-                                c += optLen - 2;
-                                rest -= optLen - 2;
-                            }
-                        }
-                    }
-                    default -> {
-                        c += optLen;
-                        rest -= optLen;
-                    }
-                }
-            } finally {
-                t.close();
-            }
-        }
-    }
-
     /** The reused text of an expert message, started with {@code s}. */
-    private StringBuilder message(String s) {
+    StringBuilder message(String s) {
         expertText.setLength(0);
         return expertText.append(s);
     }
 
     /** {@code n} octets at {@code at} copied to the front of a zeroed scratch of {@code size} (an address prefix). */
-    private MemorySegment padded(Packet p, int at, int n, int size) {
+    MemorySegment padded(Packet p, int at, int n, int size) {
         Arrays.fill(records.scratch, 0, size, (byte) 0);
         for (int i = 0; i < n; i++) {
             records.scratch[i] = (byte) p.u8(at + i);
@@ -379,7 +281,7 @@ final class DnsRdata {
         t.addLong(DnsFields.RRSIG_SIGNATURE_INCEPTION, at + 12, 4, p.u32(at + 12) * 1_000_000_000L);
         p.item(DnsFields.RRSIG_KEY_TAG, at + 16);
         int used = names.decode(p, at + 18, msg);
-        t.addString(DnsFields.RRSIG_SIGNERS_NAME, names.text);
+        records.name(t, DnsFields.RRSIG_SIGNERS_NAME, at + 18, used);
         int rest = len - 18 - used;
         if (rest != 0) {
             DnsRecords.bytes(p, DnsFields.RRSIG_SIGNATURE, at + 18 + used, rest);
@@ -387,7 +289,7 @@ final class DnsRdata {
     }
 
     /** RFC 4034 §4.1.2 type bitmap: window, length, bits; each set bit is a {@code dns.resp.type}. */
-    private static void typeBitmap(Packet p, Tree t, int at, int len) {
+    private void typeBitmap(Packet p, Tree t, int at, int len) {
         int rest = len;
         int c = at;
         while (rest != 0) {
@@ -400,7 +302,7 @@ final class DnsRdata {
                 int bits = p.u8(c);
                 for (int i = 0; i < 8; i++) {
                     if ((bits & 0x80 >> i) != 0) {
-                        t.addUint(DnsFields.RESP_TYPE, c, 1, type);
+                        bitmapType(t, t.addUint(DnsFields.RESP_TYPE, c, 1, type), type);
                     }
                     type++;
                 }
@@ -411,13 +313,13 @@ final class DnsRdata {
     }
 
     /** RFC 2535 NXT bitmap: types from 0, one bit each. */
-    private static void nxtBitmap(Packet p, Tree t, int at, int len) {
+    private void nxtBitmap(Packet p, Tree t, int at, int len) {
         int type = 0;
         for (int c = at; c < at + len; c++) {
             int bits = p.u8(c);
             for (int i = 0; i < 8; i++) {
                 if ((bits & 0x80 >> i) != 0) {
-                    t.addUint(DnsFields.RESP_TYPE, c, 1, type);
+                    bitmapType(t, t.addUint(DnsFields.RESP_TYPE, c, 1, type), type);
                 }
                 type++;
             }
@@ -444,73 +346,32 @@ final class DnsRdata {
                 int word = p.u8(c + bit / 8) << 8 | (bit % 8 > 3 ? p.u8(c + bit / 8 + 1) : 0);
                 text.append(BASE32HEX.charAt(word >> (11 - bit % 8) & 0x1F));
             }
-            t.addString(DnsFields.NSEC3_HASH_VALUE, text);
+            t.showAt(t.addString(DnsFields.NSEC3_HASH_VALUE, text), c, hash);       // generated, over the hash
             c += hash;
         }
         typeBitmap(p, t, c, len - (c - at));
     }
 
-    private void svcb(Packet p, Tree t, int at, int len, int msg) {
-        p.item(DnsFields.SVCB_SVCPRIORITY, at);
-        int used = names.decode(p, at + 2, msg);
-        t.addString(DnsFields.SVCB_TARGETNAME, names.text);
-        int c = at + 2 + used;
-        while (len > c - at) {
-            t.open(DnsFields.SVCB_SVCPARAM, c, 4);
-            try {
-                int key = (int) p.item(DnsFields.SVCB_SVCPARAM_KEY, c);
-                int n = (int) p.item(DnsFields.SVCB_SVCPARAM_VALUE_LENGTH, c + 2);
-                c += 4;
-                switch (key) {
-                    case SVCB_MANDATORY -> {
-                        for (int i = 0; i < n; i += 2) {
-                            p.item(DnsFields.SVCB_SVCPARAM_MANDATORY_KEY, c);
-                            c += 2;
-                        }
-                    }
-                    case SVCB_ALPN -> {
-                        for (int i = 0; i < n; ) {
-                            int l = (int) p.item(DnsFields.SVCB_SVCPARAM_ALPN_LENGTH, c);
-                            c++;
-                            records.string(p, DnsFields.SVCB_SVCPARAM_ALPN, c, l);
-                            c += l;
-                            i += 1 + l;
-                        }
-                    }
-                    case SVCB_NO_ALPN -> {
-                    }
-                    case SVCB_PORT -> {
-                        p.item(DnsFields.SVCB_SVCPARAM_PORT, c);
-                        c += 2;
-                    }
-                    case SVCB_IPV4HINT -> {
-                        for (int i = 0; i < n; i += 4) {
-                            p.item(DnsFields.SVCB_SVCPARAM_IPV4HINT_IP, c);
-                            c += 4;
-                        }
-                    }
-                    case SVCB_IPV6HINT -> {
-                        for (int i = 0; i < n; i += 16) {
-                            DnsRecords.bytes(p, DnsFields.SVCB_SVCPARAM_IPV6HINT_IP, c, 16);
-                            c += 16;
-                        }
-                    }
-                    case SVCB_ECHCONFIG, SVCB_ODOHCONFIG -> {
-                        DnsRecords.bytes(p, key == SVCB_ECHCONFIG ? DnsFields.SVCB_SVCPARAM_ECHCONFIG
-                                : DnsFields.SVCB_SVCPARAM_ODOHCONFIG, c, n);
-                        c += n;
-                    }
-                    default -> {
-                        if (n > 0) {
-                            DnsRecords.bytes(p, DnsFields.SVCB_SVCPARAM_VALUE, c, n);
-                            c += n;
-                        }
-                    }
-                }
-            } finally {
-                t.close();
-            }
+    /** An address padded from fewer octets: a value of its own, shown over the octets it came from. */
+    static void shownAt(Tree t, int node, int at, int len) {
+        t.clearFlags(node, Tree.GENERATED);
+        t.showAt(node, at, len);
+    }
+
+    /** A type of an NSEC/NXT bit map: {@code RR type in bit map: A (Host Address)}. */
+    private void bitmapType(Tree t, int node, int type) {
+        if (node < 0 || !t.wantsLabels()) {
+            return;
         }
+        text.setLength(0);
+        String name = DnsFields.QRY_TYPE_VALUES.name(type);
+        text.append("RR type in bit map: ");
+        if (name != null) {
+            text.append(name);
+        } else {
+            text.append("Unknown (").append(type).append(')');
+        }
+        t.setLabel(node, text);
     }
 
     private void caa(Packet p, Tree t, int at, int len) {
@@ -527,10 +388,15 @@ final class DnsRdata {
                 : tagIs(p, c + 1, tagLen, "issuewild") ? DnsFields.CAA_ISSUEWILD
                 : tagIs(p, c + 1, tagLen, "iodef") ? DnsFields.CAA_IODEF : DnsFields.CAA_UNKNOWN;
         caaValue(p, c + 1 + tagLen, valueLen);
-        t.addString(field, text);
-        t.addUint(DnsFields.CAA_TAG_LENGTH, c, 1, tagLen);
-        records.string(p, DnsFields.CAA_TAG, c + 1, tagLen);
-        t.addString(DnsFields.CAA_VALUE, text);
+        // the property's item holds its tag and value, as Wireshark's CAA subtree
+        t.push(DnsRecords.name(t, field, text, c, 1 + tagLen + valueLen));
+        try {
+            t.addUint(DnsFields.CAA_TAG_LENGTH, c, 1, tagLen);
+            records.string(p, DnsFields.CAA_TAG, c + 1, tagLen);
+            DnsRecords.name(t, DnsFields.CAA_VALUE, text, c + 1 + tagLen, valueLen);
+        } finally {
+            t.close();
+        }
     }
 
     /** The CAA value as Wireshark shows it: ENC_ASCII text (U+FFFD for other octets) through format_text. */
@@ -576,12 +442,17 @@ final class DnsRdata {
         int regexLen = (int) p.item(DnsFields.NAPTR_REGEX_LENGTH, c);
         records.string(p, DnsFields.NAPTR_REGEX, c + 1, regexLen);
         c += 1 + regexLen;
-        names.decode(p, c, msg);
+        int used = names.decode(p, c, msg);
         t.setFlags(t.addUint(DnsFields.NAPTR_REPLACEMENT_LENGTH, c, 0, names.rawLength), Tree.GENERATED);
-        t.addString(DnsFields.NAPTR_REPLACEMENT, names.text);
+        records.name(t, DnsFields.NAPTR_REPLACEMENT, c, used);
         if (info != null) {
             info.append(' ').append(order).append(' ').append(preference).append(' ');
             DnsRecords.asciiText(p, flagsAt, flagsLen, info);
+        }
+        StringBuilder summary = records.summary;
+        if (summary != null) {
+            summary.append(", order ").append(order).append(", preference ").append(preference).append(", flags ");
+            DnsRecords.asciiText(p, flagsAt, flagsLen, summary);
         }
     }
 
@@ -596,8 +467,9 @@ final class DnsRdata {
         for (int i = pad; i < 16; i++) {
             records.scratch[i] = (byte) p.u8(c++);
         }
+        int used = 0;
         if (prefix > 0) {
-            names.decode(p, c, msg);
+            used = names.decode(p, c, msg);
         } else {
             names.text.setLength(0);
         }
@@ -606,13 +478,18 @@ final class DnsRdata {
             org.dissect4j.api.AddressText.ipv6(info, scratchSegment, 0);
             info.append(' ').append(names.text);
         }
+        if (records.summary != null) {
+            records.summary.append(", addr ").append(prefix).append(' ');
+            org.dissect4j.api.AddressText.ipv6(records.summary, scratchSegment, 0);
+            records.summary.append(' ').append(names.text);
+        }
         t.addUint(DnsFields.A6_PREFIX_LEN, at, 1, prefix);
         if (suffixBits != 0) {
             p.require(at + 1, octets);
-            t.addBytes(DnsFields.A6_ADDRESS_SUFFIX, scratchSegment, 0, 16);
+            shownAt(t, t.addBytes(DnsFields.A6_ADDRESS_SUFFIX, scratchSegment, 0, 16), at + 1, octets);
         }
         if (prefix > 0) {
-            t.addString(DnsFields.A6_PREFIX_NAME, names.text);
+            records.name(t, DnsFields.A6_PREFIX_NAME, c, used);
         }
     }
 
@@ -622,15 +499,35 @@ final class DnsRdata {
             info.append(' ');
             DnsRecords.ipv4(a, info);
         }
+        if (records.summary != null) {
+            DnsRecords.ipv4(a, records.summary.append(", addr "));
+        }
         t.addLong(DnsFields.WKS_ADDRESS, at, 4, a);
         p.item(DnsFields.WKS_PROTOCOL, at + 4);
         int rest = len - 5;
         for (int c = at + 5; rest != 0; c++, rest--) {
             int bits = p.u8(c);
             if (bits != 0) {
-                t.addUint(DnsFields.WKS_BITS, c, 1, bits);
+                wksPorts(t, t.addUint(DnsFields.WKS_BITS, c, 1, bits), bits, (c - at - 5) * 8);
             }
         }
+    }
+
+    /** {@code Bits: 0x41 (1, 7)}: the ports a bitmap octet sets, from {@code firstPort} (as numbers, like tshark's). */
+    private void wksPorts(Tree t, int node, int bits, int firstPort) {
+        if (node < 0 || !t.wantsLabels()) {
+            return;
+        }
+        text.setLength(0);
+        FieldFormat.hexNumber(bits, 2, text.append("Bits: "));
+        text.append(" (");
+        int start = text.length();
+        for (int i = 0; i < 8; i++) {
+            if ((bits & 0x80 >> i) != 0) {
+                text.append(text.length() > start ? ", " : "").append(firstPort + i);
+            }
+        }
+        t.setLabel(node, text.append(')'));
     }
 
     private void apl(Packet p, Tree t, int at, int len, StringBuilder info) {
@@ -654,7 +551,7 @@ final class DnsRdata {
                 }
                 t.addLong(DnsFields.APL_AFDPART_IPV4, c, afd, a);
             } else if (family == AFNUM_INET6 && afd <= 16) {
-                t.addBytes(DnsFields.APL_AFDPART_IPV6, padded(p, c, afd, 16), 0, 16);
+                shownAt(t, t.addBytes(DnsFields.APL_AFDPART_IPV6, padded(p, c, afd, 16), 0, 16), c, afd);
             } else {
                 t.add(DnsFields.APL_AFDPART_DATA, c, afd);
             }
@@ -678,8 +575,9 @@ final class DnsRdata {
                 c += 16;
             }
             case 3 -> {
-                c += names.decode(p, c, msg);
-                t.addString(DnsFields.IPSECKEY_GATEWAY_DNS, names.text);
+                int used = names.decode(p, c, msg);
+                records.name(t, DnsFields.IPSECKEY_GATEWAY_DNS, c, used);
+                c += used;
             }
             default -> {
             }
@@ -704,7 +602,7 @@ final class DnsRdata {
         int rest = len - (c - at);
         while (rest > 1) {
             int used = names.decode(p, c, msg);
-            t.addString(DnsFields.HIP_RENDEZVOUS_SERVER, names.text);
+            records.name(t, DnsFields.HIP_RENDEZVOUS_SERVER, c, used);
             c += used;
             rest -= used;
         }
@@ -712,7 +610,7 @@ final class DnsRdata {
 
     private void tkey(Packet p, Tree t, int at, int msg) {
         int c = at + names.decode(p, at, msg);
-        t.addString(DnsFields.TKEY_ALGO_NAME, names.text);
+        records.name(t, DnsFields.TKEY_ALGO_NAME, at, c - at);
         t.addLong(DnsFields.TKEY_SIGNATURE_INCEPTION, c, 4, p.u32(c) * 1_000_000_000L);
         t.addLong(DnsFields.TKEY_SIGNATURE_EXPIRATION, c + 4, 4, p.u32(c + 4) * 1_000_000_000L);
         p.item(DnsFields.TKEY_MODE, c + 8);
@@ -732,15 +630,15 @@ final class DnsRdata {
     private void tsig(Packet p, Tree t, int at, int msg) {
         int c = at + names.decode(p, at, msg);
         CharSequence algorithm = names.text;
-        t.addString(DnsFields.TSIG_ALGORITHM_NAME, algorithm);
+        records.name(t, DnsFields.TSIG_ALGORITHM_NAME, at, c - at);
         long secs = (long) p.u16(c) << 32 | p.u32(c + 2);
         t.addLong(DnsFields.TSIG_TIME_SIGNED, c, 6, secs * 1_000_000_000L);
         p.item(DnsFields.TSIG_FUDGE, c + 6);
         int macLen = (int) p.item(DnsFields.TSIG_MAC_SIZE, c + 8);
         c += 10;
         if (macLen != 0) {
-            t.add(DnsFields.TSIG_MAC, c, macLen);
-            t.expert(DnsExpert.TSIG_NO_ALGORITHM, c, macLen, !t.wantsExpertMessages() ? null
+            int mac = t.add(DnsFields.TSIG_MAC, c, macLen);
+            t.expertOn(mac, DnsExpert.TSIG_NO_ALGORITHM, c, macLen, !t.wantsExpertMessages() ? null
                     : message("No dissector for algorithm:").append(algorithm));
             c += macLen;
         }

@@ -31,6 +31,13 @@ final class DnsRecords {
     private final DnsRdata rdata = new DnsRdata(this);
     /** Whether the last question asked for a zone transfer (AXFR, IXFR), answered by many responses. */
     boolean multipleResponses;
+    /** The text of the record item being dissected ({@code name: type A, class IN, addr ...}). */
+    private final StringBuilder label = new StringBuilder(256);
+    /**
+     * {@link #label} while a record is dissected and an output shows labels, else {@code null}: what the RDATA
+     * appends to the record's item ({@code ", addr 192.0.2.1"}), as Wireshark's {@code proto_item_append_text}.
+     */
+    StringBuilder summary;
 
     /** One question; appends {@code " TYPE name"} to Info. */
     int question(Packet p, int at, int msg, int kind, StringBuilder info) {
@@ -48,7 +55,36 @@ final class DnsRecords {
                 info.append((cls & C_QU) != 0 ? ", \"QU\" question" : ", \"QM\" question");
             }
         }
-        t.addString(DnsFields.QRY_NAME, names.text);
+        int item = t.open(DnsLabels.QUESTION, at, used);
+        try {
+            if (item >= 0 && t.wantsLabels()) {
+                questionLabel(t, item, type, cls, kind);
+            }
+            questionFields(t, at, nameLen, type, cls, kind);
+        } finally {
+            t.close();
+        }
+        return used;
+    }
+
+    /** {@code example.com: type A, class IN}, and mDNS's {@code , "QU" question}. */
+    private void questionLabel(Tree t, int item, int type, int cls, int kind) {
+        StringBuilder l = label;
+        l.setLength(0);
+        l.append(names.text).append(": type ");
+        DnsTypes.appendShortName(type, l);
+        l.append(", class ");
+        boolean mdns = kind == DnsDissector.MDNS;
+        DnsLabels.className(mdns ? cls & ~C_QU : cls, l);
+        DnsLabels.markTruncated(l);
+        if (mdns) {
+            l.append((cls & C_QU) != 0 ? ", \"QU\" question" : ", \"QM\" question");
+        }
+        t.setLabel(item, l);
+    }
+
+    private void questionFields(Tree t, int at, int nameLen, int type, int cls, int kind) {
+        name(t, DnsFields.QRY_NAME, at, nameLen);
         t.setFlags(t.addUint(DnsFields.QRY_NAME_LEN, at, nameLen, names.shownLength()), Tree.GENERATED);
         t.setFlags(t.addUint(DnsFields.COUNT_LABELS, at, nameLen, names.labelCount()), Tree.GENERATED);
         t.addUint(DnsFields.QRY_TYPE, at + nameLen, 2, type);
@@ -58,7 +94,6 @@ final class DnsRecords {
         } else {
             t.addUint(DnsFields.QRY_CLASS, at + nameLen + 2, 2, cls);
         }
-        return used;
     }
 
     /** One resource record of the answer, authority or additional section; appends {@code " TYPE ..."} to Info. */
@@ -72,7 +107,6 @@ final class DnsRecords {
         int type = p.u16(typeAt);
         int cls = p.u16(typeAt + 2);
         int dataLen = p.u16(typeAt + 8);
-        int data = typeAt + 10;
         if (info != null) {
             info.append(' ');
             DnsTypes.appendShortName(type, info);
@@ -82,6 +116,44 @@ final class DnsRecords {
         }
         // Wireshark's subtree of the record covers all of it: a record cut short adds none of its fields
         p.require(at, nameLen + 10 + dataLen);
+        int item = t.open(DnsLabels.RECORD, at, nameLen + 10 + dataLen);
+        summary = item >= 0 && t.wantsLabels() ? recordLabel(type, cls, mdns) : null;
+        try {
+            recordFields(p, at, nameLen, type, cls, dataLen, msg, kind, info);
+        } finally {
+            if (summary != null) {
+                t.setLabel(item, summary);
+                summary = null;
+            }
+            t.close();
+        }
+        return nameLen + 10 + dataLen;
+    }
+
+    /** {@code owner: type A, class IN} ({@code owner: type OPT} for OPT), and mDNS's {@code , cache flush}. */
+    private StringBuilder recordLabel(int type, int cls, boolean mdns) {
+        StringBuilder l = label;
+        l.setLength(0);
+        l.append(owner).append(": type ");
+        DnsTypes.appendShortName(type, l);
+        if (type != DnsTypes.OPT) {
+            l.append(", class ");
+            DnsLabels.className(mdns ? cls & ~C_FLUSH : cls, l);
+        }
+        DnsLabels.markTruncated(l);
+        if (mdns && (cls & C_FLUSH) != 0) {
+            l.append(", cache flush");
+        }
+        return l;
+    }
+
+    /** The record's header fields (OPT's EDNS(0) header in place of class and TTL), then its RDATA. */
+    private void recordFields(Packet p, int at, int nameLen, int type, int cls, int dataLen, int msg, int kind,
+                              StringBuilder info) {
+        Tree t = p.tree();
+        boolean mdns = kind == DnsDissector.MDNS;
+        int typeAt = at + nameLen;
+        int data = typeAt + 10;
         if (type != DnsTypes.OPT) {
             ownerName(t, at, nameLen, type);
             t.addUint(DnsFields.RESP_TYPE, typeAt, 2, type);
@@ -92,12 +164,12 @@ final class DnsRecords {
                 t.addUint(DnsFields.RESP_CLASS, typeAt + 2, 2, cls);
             }
             long ttl = p.u32(typeAt + 4);
-            t.addUint(DnsFields.RESP_TTL, typeAt + 4, 4, ttl);
+            int ttlNode = t.addUint(DnsFields.RESP_TTL, typeAt + 4, 4, ttl);
             if ((ttl & 0x80000000L) != 0) {
-                t.expert(DnsExpert.TTL_HIGH_BIT, typeAt + 4, 4);
+                t.expertOn(ttlNode, DnsExpert.TTL_HIGH_BIT, typeAt + 4, 4, null);
             }
         } else {
-            t.addString(DnsFields.RESP_NAME, owner);
+            name(t, DnsFields.RESP_NAME, owner, at, nameLen);
             t.addUint(DnsFields.RESP_TYPE, typeAt, 2, type);
             if (mdns) {
                 t.addUint(DnsFields.RR_UDP_PAYLOAD_SIZE, typeAt + 2, 2, cls);
@@ -117,7 +189,6 @@ final class DnsRecords {
         if (dataLen > 0) {
             rdata(p, data, dataLen, msg, type, cls & ~C_FLUSH, kind, info);
         }
-        return nameLen + 10 + dataLen;
     }
 
     /** DNS Stateful Operations (RFC 8490): TLVs to the end of the message; returns the octets they took. */
@@ -163,24 +234,41 @@ final class DnsRecords {
     /** {@code dns.resp.name}, or for SRV records the service, protocol and name parts of the owner. */
     private void ownerName(Tree t, int at, int nameLen, int type) {
         if (type != DnsTypes.SRV || owner.isEmpty()) {
-            t.addString(DnsFields.RESP_NAME, owner);
+            name(t, DnsFields.RESP_NAME, owner, at, nameLen);
             return;
         }
         int dot1 = indexOf(owner, '.', 0);
-        part(t, DnsFields.SRV_SERVICE, 0, dot1 < 0 ? owner.length() : dot1);
+        part(t, DnsFields.SRV_SERVICE, 0, dot1 < 0 ? owner.length() : dot1, at, nameLen);
         if (dot1 >= 0) {
             int dot2 = indexOf(owner, '.', dot1 + 1);
-            part(t, DnsFields.SRV_PROTO, dot1 + 1, dot2 < 0 ? owner.length() : dot2);
+            part(t, DnsFields.SRV_PROTO, dot1 + 1, dot2 < 0 ? owner.length() : dot2, at, nameLen);
             if (dot2 >= 0) {
-                part(t, DnsFields.SRV_NAME, dot2 + 1, owner.length());
+                part(t, DnsFields.SRV_NAME, dot2 + 1, owner.length(), at, nameLen);
             }
         }
     }
 
-    private void part(Tree t, Field f, int from, int to) {
+    /** A part of an SRV owner name, shown over the whole name as Wireshark does. */
+    private void part(Tree t, Field f, int from, int to, int at, int nameLen) {
         text.setLength(0);
         text.append(owner, from, to);
-        t.addString(f, text);
+        name(t, f, text, at, nameLen);
+    }
+
+    /** The name just decoded ({@link DnsNames#text}) as a field over the {@code len} octets it took at {@code at}. */
+    int name(Tree t, Field f, int at, int len) {
+        return name(t, f, names.text, at, len);
+    }
+
+    /**
+     * A decoded name as a string field over the octets it took in the message: not a generated item (no
+     * brackets in {@code -V}), its bytes those of the name as Wireshark's {@code proto_tree_add_string} shows them.
+     */
+    static int name(Tree t, Field f, CharSequence text, int at, int len) {
+        int n = t.addString(f, text);
+        t.clearFlags(n, Tree.GENERATED);
+        t.showAt(n, at, len);
+        return n;
     }
 
     private static int indexOf(CharSequence s, char c, int from) {
@@ -203,11 +291,14 @@ final class DnsRecords {
                     ipv4(a, info);
                 }
                 t.addLong(DnsFields.A, at, 4, a);
+                if (summary != null) {
+                    ipv4(a, summary.append(", addr "));
+                }
             }
-            case DnsTypes.NS -> nameValue(p, at, msg, DnsFields.NS, info);
-            case DnsTypes.CNAME -> nameValue(p, at, msg, DnsFields.CNAME, info);
-            case DnsTypes.PTR -> nameValue(p, at, msg, DnsFields.PTR_DOMAIN_NAME, info);
-            case DnsTypes.DNAME -> nameValue(p, at, msg, DnsFields.DNAME, info);
+            case DnsTypes.NS -> nameValue(p, at, msg, DnsFields.NS, ", ns ", info);
+            case DnsTypes.CNAME -> nameValue(p, at, msg, DnsFields.CNAME, ", cname ", info);
+            case DnsTypes.PTR -> nameValue(p, at, msg, DnsFields.PTR_DOMAIN_NAME, ", ", info);
+            case DnsTypes.DNAME -> nameValue(p, at, msg, DnsFields.DNAME, ", dname ", info);
             case DnsTypes.MD -> ownerThenName(p, at, msg, DnsFields.MD, info);
             case DnsTypes.MF -> ownerThenName(p, at, msg, DnsFields.MF, info);
             case DnsTypes.MB -> ownerThenName(p, at, msg, DnsFields.MB, info);
@@ -230,38 +321,37 @@ final class DnsRecords {
             case DnsTypes.MINFO -> {
                 appendOwner(info);
                 int used = names.decode(p, at, msg);
-                t.addString(DnsFields.MINFO_R, names.text);
-                names.decode(p, at + used, msg);
-                t.addString(DnsFields.MINFO_E, names.text);
+                name(t, DnsFields.MINFO_R, at, used);
+                name(t, DnsFields.MINFO_E, at + used, names.decode(p, at + used, msg));
             }
             case DnsTypes.RP -> {
                 appendOwner(info);
                 int used = names.decode(p, at, msg);
-                t.addString(DnsFields.RP_MAILBOX, names.text);
-                names.decode(p, at + used, msg);
-                t.addString(DnsFields.RP_TXT_RR, names.text);
+                name(t, DnsFields.RP_MAILBOX, at, used);
+                name(t, DnsFields.RP_TXT_RR, at + used, names.decode(p, at + used, msg));
             }
-            case DnsTypes.MX -> preferenceAndName(p, at, msg, DnsFields.MX_PREFERENCE, DnsFields.MX_MAIL_EXCHANGE, info);
-            case DnsTypes.KX -> preferenceAndName(p, at, msg, DnsFields.KX_PREFERENCE, DnsFields.KX_KEY_EXCHANGE, info);
+            case DnsTypes.MX -> preferenceAndName(p, at, msg, DnsFields.MX_PREFERENCE, DnsFields.MX_MAIL_EXCHANGE, ", mx ",
+                    info);
+            case DnsTypes.KX -> preferenceAndName(p, at, msg, DnsFields.KX_PREFERENCE, DnsFields.KX_KEY_EXCHANGE, ", kx ",
+                    info);
             case DnsTypes.AFSDB -> {
                 appendOwner(info);
-                names.decode(p, at + 2, msg);
+                int used = names.decode(p, at + 2, msg);
                 p.item(DnsFields.AFSDB_SUBTYPE, at);
-                t.addString(DnsFields.AFSDB_HOSTNAME, names.text);
+                name(t, DnsFields.AFSDB_HOSTNAME, at + 2, used);
             }
             case DnsTypes.RT -> {
                 appendOwner(info);
-                names.decode(p, at + 2, msg);
+                int used = names.decode(p, at + 2, msg);
                 p.item(DnsFields.RT_SUBTYPE, at);
-                t.addString(DnsFields.RT_INTERMEDIATE_HOST, names.text);
+                name(t, DnsFields.RT_INTERMEDIATE_HOST, at + 2, used);
             }
             case DnsTypes.PX -> {
                 appendOwner(info);
                 p.item(DnsFields.PX_PREFERENCE, at);
                 int used = names.decode(p, at + 2, msg);
-                t.addString(DnsFields.PX_MAP822, names.text);
-                names.decode(p, at + 2 + used, msg);
-                t.addString(DnsFields.PX_MAP400, names.text);
+                name(t, DnsFields.PX_MAP822, at + 2, used);
+                name(t, DnsFields.PX_MAP400, at + 2 + used, names.decode(p, at + 2 + used, msg));
             }
             case DnsTypes.TXT -> characterStrings(p, at, len, DnsFields.TXT_LENGTH, DnsFields.TXT, kind == DnsDissector.MDNS);
             case DnsTypes.SPF -> characterStrings(p, at, len, DnsFields.SPF_LENGTH, DnsFields.SPF, false);
@@ -294,13 +384,19 @@ final class DnsRecords {
                     ipv6(p, at, info);
                 }
                 t.add(DnsFields.AAAA, at, 16);
+                if (summary != null) {
+                    ipv6(p, at, summary.append(", addr "));
+                }
             }
             case DnsTypes.SRV -> {
                 int priority = (int) p.item(DnsFields.SRV_PRIORITY, at);
                 int weight = (int) p.item(DnsFields.SRV_WEIGHT, at + 2);
                 int port = (int) p.item(DnsFields.SRV_PORT, at + 4);
-                names.decode(p, at + 6, msg);
-                t.addString(DnsFields.SRV_TARGET, names.text);
+                name(t, DnsFields.SRV_TARGET, at + 6, names.decode(p, at + 6, msg));
+                if (summary != null) {
+                    summary.append(", priority ").append(priority).append(", weight ").append(weight).append(", port ")
+                            .append(port).append(", target ").append(names.text);
+                }
                 if (info != null) {
                     info.append(' ').append(priority).append(' ').append(weight).append(' ').append(port).append(' ')
                             .append(names.text);
@@ -315,10 +411,14 @@ final class DnsRecords {
         if (info != null) {
             info.append(' ').append(names.text);
         }
-        t.addString(DnsFields.SOA_MNAME, names.text);
+        if (summary != null) {
+            summary.append(", mname ").append(names.text);
+        }
+        name(t, DnsFields.SOA_MNAME, at, used);
         int c = at + used;
-        c += names.decode(p, c, msg);
-        t.addString(DnsFields.SOA_RNAME, names.text);
+        used = names.decode(p, c, msg);
+        name(t, DnsFields.SOA_RNAME, c, used);
+        c += used;
         p.item(DnsFields.SOA_SERIAL_NUMBER, c);
         p.item(DnsFields.SOA_REFRESH_INTERVAL, c + 4);
         p.item(DnsFields.SOA_RETRY_INTERVAL, c + 8);
@@ -337,6 +437,10 @@ final class DnsRecords {
             asciiText(p, at + 1, cpuLen, info);
             info.append(' ');
             asciiText(p, osAt + 1, osLen, info);
+        }
+        if (summary != null) {
+            asciiText(p, at + 1, cpuLen, summary.append(", CPU "));
+            asciiText(p, osAt + 1, osLen, summary.append(", OS "));
         }
         t.addUint(DnsFields.HINFO_CPU_LENGTH, at, 1, cpuLen);
         string(p, DnsFields.HINFO_CPU, at + 1, cpuLen);
@@ -364,30 +468,37 @@ final class DnsRecords {
         }
     }
 
-    /** A name-valued RDATA shown in Info: NS, CNAME, PTR, DNAME. */
-    private void nameValue(Packet p, int at, int msg, Field f, StringBuilder info) {
-        names.decode(p, at, msg);
+    /** A name-valued RDATA shown in Info and the record's item ({@code ", cname "}): NS, CNAME, PTR, DNAME. */
+    private void nameValue(Packet p, int at, int msg, Field f, String itemText, StringBuilder info) {
+        int used = names.decode(p, at, msg);
         if (info != null) {
             info.append(' ').append(names.text);
         }
-        p.tree().addString(f, names.text);
+        if (summary != null) {
+            summary.append(itemText).append(names.text);
+        }
+        name(p.tree(), f, at, used);
     }
 
     /** Types whose Info shows the owner name, then a name in the RDATA. */
     private void ownerThenName(Packet p, int at, int msg, Field f, StringBuilder info) {
         appendOwner(info);
-        names.decode(p, at, msg);
-        p.tree().addString(f, names.text);
+        name(p.tree(), f, at, names.decode(p, at, msg));
     }
 
-    private void preferenceAndName(Packet p, int at, int msg, Field preference, Field name, StringBuilder info) {
+    /** MX and KX: {@code ", preference 10, mx mail.example.com"} on the record's item. */
+    private void preferenceAndName(Packet p, int at, int msg, Field preference, Field exchange, String itemText,
+                                   StringBuilder info) {
         int pref = p.u16(at);
-        names.decode(p, at + 2, msg);
+        int used = names.decode(p, at + 2, msg);
         if (info != null) {
             info.append(' ').append(pref).append(' ').append(names.text);
         }
+        if (summary != null) {
+            summary.append(", preference ").append(pref).append(itemText).append(names.text);
+        }
         p.item(preference, at);
-        p.tree().addString(name, names.text);
+        name(p.tree(), exchange, at + 2, used);
     }
 
     void appendOwner(StringBuilder info) {
@@ -397,10 +508,10 @@ final class DnsRecords {
     }
 
     /** Records {@code n} octets as bytes, checking first that they are there (as Wireshark's add_item does). */
-    static void bytes(Packet p, Field f, int at, int n) {
+    static int bytes(Packet p, Field f, int at, int n) {
         int len = length(p, at, n);
         p.require(at, len);
-        p.tree().add(f, at, len);
+        return p.tree().add(f, at, len);
     }
 
     /**
@@ -433,7 +544,7 @@ final class DnsRecords {
             if (p.u8(at + i) >= 0x80) {
                 text.setLength(0);
                 asciiText(p, at, shown, text);
-                t.addString(f, text);
+                name(t, f, text, at, shown);
                 return n;
             }
         }

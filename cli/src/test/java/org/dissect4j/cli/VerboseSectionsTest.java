@@ -87,9 +87,23 @@ class VerboseSectionsTest {
     @ValueSource(strings = {"icmp--5-pings.pcap", "icmp--icmp-destunreach-ip.pcap", "icmp--icmp-destunreach-no-context.pcap",
         "icmp--icmp-ping.pcap", "icmp--icmp-timeexceeded.pcap", "icmp--icmp6-ping.pcap", "icmp--icmp6-paramprob.pcap",
         "icmp--icmp6-timeexceeded.pcap", "icmp--icmp6-toobig.pcap", "icmp--icmp6-destunreach-no-context.pcap",
-        "icmp--icmp6-redirect-hdr-opt.pcap", "icmp--icmp6-router-advert.pcap"})
+        "icmp--icmp6-redirect-hdr-opt.pcap", "icmp--icmp6-router-advert.pcap", "icmp--icmp6-nd-options.pcap",
+        "chksums--ip4-icmp-bad-chksum.pcap", "chksums--ip6-icmp6-bad-chksum.pcap"})
     void icmpPrintsWhatTsharkPrints(String name) throws IOException {
         zeekSectionsPrintWhatTsharkPrints(name, List.of("Internet Control Message Protocol", "Data ("));
+    }
+
+    /**
+     * IPv6 on Zeek's traces with extension headers and embedded addresses: hop-by-hop options (Router Alert, PadN) and
+     * source routes drawn inside the IPv6 item, their lengths in bytes, SLAAC, Teredo and 6to4 addresses behind the
+     * addresses, the packets an ICMPv6 error quotes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"icmp--icmp6-mldv1.pcap", "icmp--icmp6-mld-query.pcap", "icmp--icmp6-nd-options.pcap",
+        "icmp--icmp6-destunreach-ip6ext.pcap", "icmp--icmp6-destunreach-ip6ext-udp.pcap", "chksums--ip6-route0-icmp6-bad-chksum.pcap",
+        "chksums--ip6-icmp6-good-chksum.pcap", "tunnels--teredo_bubble_with_payload.pcap", "tunnels--4in6.pcap"})
+    void ipv6PrintsWhatTsharkPrints(String name) throws IOException {
+        zeekSectionsPrintWhatTsharkPrints(name, List.of("Internet Protocol Version 6", "Internet Control Message Protocol v6"));
     }
 
     /**

@@ -70,6 +70,7 @@ final class IcmpDissector implements Dissector {
 
     private final NetContext ctx;
     private final EchoTracker echoes;
+    private final BadChecksum badChecksum = new BadChecksum();
     private DissectorHandle ip;
     private DissectorHandle data;
 
@@ -141,14 +142,16 @@ final class IcmpDissector implements Dissector {
             appendCodeName(type, code, info);
         }
         int checksum = p.u16(off + 2);
-        t.addUint(IcmpFields.CHECKSUM, off + 2, 2, checksum);
+        int checksumNode = t.addUint(IcmpFields.CHECKSUM, off + 2, 2, checksum);
         if (!inError && captured >= len) {
             int sum = Bytes.onesComplementSum(p.segment(), p.base() + off, len, 0);
             if (sum == 0xFFFF) {
                 t.addGenerated(IcmpFields.CHECKSUM_STATUS, 1);
             } else {
                 t.addGenerated(IcmpFields.CHECKSUM_STATUS, 0);
-                t.expert(NetExperts.ICMP_CHECKSUM_BAD, off + 2, 2);
+                int withoutChecksum = Bytes.onesComplementSum(p.segment(), p.base() + off + 4, len - 4,
+                        Bytes.onesComplementSum(p.segment(), p.base() + off, 2, 0));
+                badChecksum.record(t, checksumNode, NetExperts.ICMP_CHECKSUM_BAD, off + 2, ~withoutChecksum & 0xFFFF);
             }
         } else {
             t.addGenerated(IcmpFields.CHECKSUM_STATUS, 2);

@@ -3,6 +3,8 @@ package org.dissect4j.net;
 import org.dissect4j.api.AddressText;
 import org.dissect4j.api.Bytes;
 import org.dissect4j.api.Dissector;
+import org.dissect4j.api.Field;
+import org.dissect4j.api.FieldType;
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.PacketBoundsException;
@@ -18,6 +20,12 @@ import org.dissect4j.api.ValueNames;
  * Info texts as Wireshark's: {@code Neighbor Solicitation for fd00:77::1 from 02:00:00:77:00:02}.
  */
 final class Icmpv6Dissector implements Dissector {
+    /** The byte-string twins Wireshark registers under the link-layer address names, for addresses that are not Ethernet's. */
+    static final Field LINKADDR_BYTES = Field.define("icmpv6.opt.linkaddr", "Link-layer address", FieldType.BYTES).build();
+    static final Field SRC_LINKADDR_BYTES = Field.define("icmpv6.opt.src_linkaddr", "Source Link-layer address", FieldType.BYTES)
+            .hidden().build();
+    static final Field TARGET_LINKADDR_BYTES = Field.define("icmpv6.opt.target_linkaddr", "Target Link-layer address",
+            FieldType.BYTES).hidden().build();
     static final int DEST_UNREACH = 1;
     static final int PACKET_TOO_BIG = 2;
     static final int TIME_EXCEEDED = 3;
@@ -79,6 +87,7 @@ final class Icmpv6Dissector implements Dissector {
 
     private final NetContext ctx;
     private final EchoTracker echoes;
+    private final BadChecksum badChecksum = new BadChecksum();
     private DissectorHandle ipv6;
     private DissectorHandle data;
 
@@ -113,7 +122,7 @@ final class Icmpv6Dissector implements Dissector {
             appendCodeName(type, code, info);
         }
         int checksum = p.u16(off + 2);
-        t.addUint(Icmpv6Fields.CHECKSUM, off + 2, 2, checksum);
+        int checksumNode = t.addUint(Icmpv6Fields.CHECKSUM, off + 2, 2, checksum);
         if (!inError && captured >= len && ctx.ipFamily == 6) {
             long sum = words(ctx.ipSrcHi) + words(ctx.ipSrcLo) + words(ctx.ipDstHi) + words(ctx.ipDstLo)
                     + ((len >>> 16) & 0xFFFF) + (len & 0xFFFF) + PROTO_ICMPV6;
@@ -122,7 +131,9 @@ final class Icmpv6Dissector implements Dissector {
                 t.setFlags(t.addUint(Icmpv6Fields.CHECKSUM_STATUS, off + 2, 0, 1), Tree.GENERATED);
             } else {
                 t.setFlags(t.addUint(Icmpv6Fields.CHECKSUM_STATUS, off + 2, 0, 0), Tree.GENERATED);
-                t.expert(NetExperts.ICMPV6_CHECKSUM_BAD, off + 2, 2);
+                int withoutChecksum = Bytes.onesComplementSum(p.segment(), p.base() + off + 4, len - 4,
+                        Bytes.onesComplementSum(p.segment(), p.base() + off, 2, sum));
+                badChecksum.record(t, checksumNode, NetExperts.ICMPV6_CHECKSUM_BAD, off + 2, ~withoutChecksum & 0xFFFF);
             }
         } else {
             t.setFlags(t.addUint(Icmpv6Fields.CHECKSUM_STATUS, off + 2, 0, 2), Tree.GENERATED);
@@ -293,14 +304,13 @@ final class Icmpv6Dissector implements Dissector {
             }
             switch (type) {
                 case OPT_SLLA, OPT_TLLA -> {
-                    int n = olen - 2;
-                    // Ethernet addresses are 6 bytes; the rest of the 8 is padding.
-                    if (n >= 6) {
-                        n = 6;
-                    }
+                    // An option of 8 bytes holds an Ethernet address; any other link layer's address is shown as bytes.
+                    boolean ethernet = olen == 8;
+                    int n = ethernet ? 6 : olen - 2;
                     p.require(at + 2, n);
-                    t.add(Icmpv6Fields.OPT_LINKADDR, at + 2, n);
-                    t.add(type == OPT_SLLA ? Icmpv6Fields.OPT_SRC_LINKADDR : Icmpv6Fields.OPT_TARGET_LINKADDR, at + 2, n);
+                    t.add(ethernet ? Icmpv6Fields.OPT_LINKADDR : LINKADDR_BYTES, at + 2, n);
+                    t.add(type == OPT_SLLA ? ethernet ? Icmpv6Fields.OPT_SRC_LINKADDR : SRC_LINKADDR_BYTES
+                            : ethernet ? Icmpv6Fields.OPT_TARGET_LINKADDR : TARGET_LINKADDR_BYTES, at + 2, n);
                     // Info names an Ethernet address only (an option of 8 bytes); longer ones are shown as bytes
                     if (info != null && olen == 8) {
                         NetFormat.mac(info.append(type == OPT_SLLA ? " from " : " is at "), p.segment(), p.base() + at + 2);

@@ -274,6 +274,7 @@ public final class Icmpv6Fields {
     /** {@code icmpv6.opt.prefix.flag}: Flag. */
     public static final Field OPT_PREFIX_FLAG = Field.define("icmpv6.opt.prefix.flag", "Flag", FieldType.UINT8)
             .base(Base.HEX)
+            .labeler(Icmpv6Labels::prefixFlags)
             .build();
     /** {@code icmpv6.opt.prefix.flag.l}: On-link flag(L). */
     public static final Field OPT_PREFIX_FLAG_L = Field.define("icmpv6.opt.prefix.flag.l", "On-link flag(L)", FieldType.BOOLEAN)
@@ -298,11 +299,13 @@ public final class Icmpv6Fields {
     public static final Field OPT_PREFIX_VALID_LIFETIME = Field.define("icmpv6.opt.prefix.valid_lifetime", "Valid Lifetime", FieldType.UINT32)
             .values(SharedValueNames.PREFIX_LIFETIMES)
             .description("The length of time in seconds that the prefix is valid for the purpose of on-link determination")
+            .labeler(Icmpv6Labels::lifetime)
             .build();
     /** {@code icmpv6.opt.prefix.preferred_lifetime}: Preferred Lifetime. */
     public static final Field OPT_PREFIX_PREFERRED_LIFETIME = Field.define("icmpv6.opt.prefix.preferred_lifetime", "Preferred Lifetime", FieldType.UINT32)
             .values(SharedValueNames.PREFIX_LIFETIMES)
             .description("The length of time in seconds that addresses generated from the prefix via stateless address autoconfiguration remain preferred")
+            .labeler(Icmpv6Labels::lifetime)
             .build();
     /** {@code icmpv6.opt.prefix}: Prefix. */
     public static final Field OPT_PREFIX = Field.define("icmpv6.opt.prefix", "Prefix", FieldType.IPv6)

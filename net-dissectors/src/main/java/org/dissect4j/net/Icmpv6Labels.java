@@ -42,6 +42,36 @@ final class Icmpv6Labels {
         }
     }
 
+    /** {@code Flag: 0xc0, On-link flag(L), Autonomous address-configuration flag(A)}: a prefix's set flags by name. */
+    static void prefixFlags(TreeView t, int n, StringBuilder out) {
+        FieldFormat.nameAndValue(t, n, out);
+        long v = t.value(n);
+        if ((v & 0x80) != 0) {
+            out.append(", ").append(Icmpv6Fields.OPT_PREFIX_FLAG_L.name());
+        }
+        if ((v & 0x40) != 0) {
+            out.append(", ").append(Icmpv6Fields.OPT_PREFIX_FLAG_A.name());
+        }
+        if ((v & 0x20) != 0) {
+            out.append(", ").append(Icmpv6Fields.OPT_PREFIX_FLAG_R.name());
+        }
+    }
+
+    /**
+     * {@code Valid Lifetime: 2592000}, {@code Infinity (4294967295)}: Wireshark's {@code BASE_SPECIAL_VALS}, where a
+     * value without a name is shown bare rather than as "Unknown".
+     */
+    static void lifetime(TreeView t, int n, StringBuilder out) {
+        long v = t.value(n);
+        String name = t.field(n).values().name(v);
+        out.append(t.field(n).name()).append(": ");
+        if (name != null) {
+            out.append(name).append(" (").append(v).append(')');
+        } else {
+            out.append(v);
+        }
+    }
+
     /** {@code Flags: 0xc0, Managed address configuration, Other configuration, Prf (Default Router Preference): Medium}. */
     static void raFlags(TreeView t, int n, StringBuilder out) {
         FieldFormat.nameAndValue(t, n, out);

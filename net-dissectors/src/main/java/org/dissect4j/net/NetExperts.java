@@ -93,7 +93,7 @@ public final class NetExperts {
     public static final Expert ICMP_CHECKSUM_BAD = new Expert("icmp.checksum_bad", ExpertGroup.CHECKSUM, Severity.WARNING,
             "Bad checksum");
     public static final Expert ICMPV6_CHECKSUM_BAD = new Expert("icmpv6.checksum_bad.expert", ExpertGroup.CHECKSUM,
-            Severity.ERROR, "Bad checksum");
+            Severity.WARNING, "Bad checksum");
     public static final Expert ICMPV6_OPT_INVALID_LEN = new Expert("icmpv6.invalid_option_length", ExpertGroup.MALFORMED,
             Severity.ERROR, "Invalid Option Length");
     public static final Expert GRE_CHECKSUM_INCORRECT = new Expert("gre.checksum.incorrect", ExpertGroup.PROTOCOL,

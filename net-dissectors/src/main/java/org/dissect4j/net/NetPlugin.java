@@ -96,6 +96,7 @@ public final class NetPlugin implements DissectorPlugin {
         r.fields(ArpFields.all());
         r.fields(IcmpFields.all());
         r.fields(Icmpv6Fields.all());
+        r.fields(Icmpv6Dissector.LINKADDR_BYTES, Icmpv6Dissector.SRC_LINKADDR_BYTES, Icmpv6Dissector.TARGET_LINKADDR_BYTES);
         r.fields(GreFields.all());
         r.experts(NetExperts.all());
 

@@ -76,7 +76,8 @@ ip.reassembled.data ip.opt.overflow ip.opt.flag ip.opt.time_stamp ip.opt.time_st
      # Total Length of 0 taken for the frame's length: TSO)
      extras={'ip.version': ['.labeler(IpLabels::version)'], 'ip.hdr_len': ['.labeler(IpLabels::headerLength)'],
              'ip.dsfield': ['.labeler(IpLabels::dsfield)'], 'ip.flags': ['.labeler(IpLabels::flags)'],
-             'ip.checksum': ['.labeler(IpLabels::checksum)'], 'ip.len': ['.labeler(NetProtocols::ipTotalLengthLabel)']})
+             'ip.checksum': ['.labeler(IpLabels::checksum)'], 'ip.frag_offset': ['.labeler(IpLabels::fragmentOffset)'],
+             'ip.fragments': ['.labeler(IpLabels::ipv4Fragments)'], 'ip.fragment': ['.labeler(IpLabels::fragment)'], 'ip.len': ['.labeler(NetProtocols::ipTotalLengthLabel)']})
 
 spec('Ipv6Fields', 'ipv6.', 'Fields of IPv6 headers and extension headers (Wireshark\'s packet-ipv6.c).', '''
 ipv6.version ipv6.tclass ipv6.tclass.dscp ipv6.tclass.ecn ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim
@@ -107,6 +108,7 @@ ipv6.dstopts.nxt ipv6.dstopts.len ipv6.dstopts.len_oct''',
      extras={'ipv6.opt.padn': ['.allowZero()'],
              # packet-ipv6.c appends the unit to the computed header lengths
              'ipv6.hopopts.len_oct': ['.labeler(IpLabels::lengthInBytes)'],
+             'ipv6.fragments': ['.labeler(IpLabels::ipv6Fragments)'], 'ipv6.fragment': ['.labeler(IpLabels::fragment)'],
              'ipv6.routing.len_oct': ['.labeler(IpLabels::lengthInBytes)'],
              'ipv6.dstopts.len_oct': ['.labeler(IpLabels::lengthInBytes)'],
              # packet-ipv6.c draws these lines by hand: the version as bits of its byte, the class's short names

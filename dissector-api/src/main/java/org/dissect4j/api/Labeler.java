@@ -56,4 +56,41 @@ public interface Labeler {
         }
         return -1;
     }
+
+    /**
+     * Wireshark's fragment list line ({@code show_fragment_tree}): {@code 3 IPv4 Fragments (164 bytes): #1(18), #3(304),
+     * #2(116)} for a node whose children of field {@code part} each hold a fragment's frame number as value and its
+     * place in the reassembled data as offset and length.
+     *
+     * @param tree the packet's tree
+     * @param node the fragment list node
+     * @param part the field of its fragments
+     * @param noun what follows the count, e.g. {@code " IPv4 Fragments ("}
+     * @param out where to append
+     */
+    static void fragmentList(TreeView tree, int node, Field part, String noun, StringBuilder out) {
+        int start = out.length();
+        int count = 0;
+        for (int c = node + 1; c < tree.size(); c++) {
+            if (tree.parent(c) == node && tree.field(c) == part) {
+                out.append(count == 0 ? ": " : ", ").append('#').append(tree.value(c)).append('(').append(tree.length(c)).append(')');
+                count++;
+            }
+        }
+        out.insert(start, " bytes)").insert(start, tree.length(node)).insert(start, noun).insert(start, count);
+    }
+
+    /**
+     * A fragment's line under {@link #fragmentList}: {@code Frame: 9, payload: 0-2 (3 bytes)}.
+     *
+     * @param tree the packet's tree
+     * @param node the fragment node
+     * @param out where to append
+     */
+    static void fragmentPart(TreeView tree, int node, StringBuilder out) {
+        int off = tree.offset(node);
+        int len = tree.length(node);
+        out.append("Frame: ").append(tree.value(node)).append(", payload: ").append(off).append('-').append(off + len - 1)
+                .append(" (").append(len).append(len == 1 ? " byte)" : " bytes)");
+    }
 }

@@ -43,9 +43,10 @@ final class FragmentTree {
         t.useSource(source);
         try {
             int len = d.length();
-            t.open(fragments, 0, len);
+            t.setFlags(t.open(fragments, 0, len), Tree.GENERATED);
             for (int i = 0, n = d.count(); i < n; i++) {
-                t.addLong(fragment, d.offset(i), Math.max(0, Math.min(d.fragmentLength(i), len - d.offset(i))), d.frame(i));
+                // a fragment too long for the datagram keeps its own length, as tshark lists it
+                t.setFlags(t.addLong(fragment, d.offset(i), d.fragmentLength(i), d.frame(i)), Tree.GENERATED);
             }
             if (d.overlap) {
                 t.addGenerated(overlap, 1);
@@ -61,7 +62,7 @@ final class FragmentTree {
             }
             t.addGenerated(count, d.count());
             t.addGenerated(reassembledLength, len);
-            t.add(reassembledData, 0, len);
+            t.setFlags(t.add(reassembledData, 0, len), Tree.GENERATED);
             t.close();
         } finally {
             t.useSource(saved);

@@ -1,6 +1,7 @@
 package org.dissect4j.net;
 
 import org.dissect4j.api.FieldFormat;
+import org.dissect4j.api.Labeler;
 import org.dissect4j.api.TreeView;
 
 /**
@@ -38,6 +39,27 @@ final class IpLabels {
     static void version(TreeView t, int n, StringBuilder out) {
         FieldFormat.bitPattern(t.value(n) << 4, 0xF0, 8, out);
         out.append(" = Version: ").append(t.value(n));
+    }
+
+    /** {@code ...0 0000 0000 0110 = Fragment Offset: 48}: the field counts 8-byte units, packet-ip.c's label bytes. */
+    static void fragmentOffset(TreeView t, int n, StringBuilder out) {
+        FieldFormat.bitPattern(t.value(n), 0x1FFF, 16, out);
+        out.append(" = Fragment Offset: ").append(t.value(n) * 8);
+    }
+
+    /** {@code [3 IPv4 Fragments (164 bytes): #1(18), #3(304), #2(116)]}: the fragments of a reassembled datagram. */
+    static void ipv4Fragments(TreeView t, int n, StringBuilder out) {
+        Labeler.fragmentList(t, n, Ipv4Fields.FRAGMENT, " IPv4 Fragments (", out);
+    }
+
+    /** {@code [2 IPv6 Fragments (1456 bytes): #3(1448), #4(8)]}. */
+    static void ipv6Fragments(TreeView t, int n, StringBuilder out) {
+        Labeler.fragmentList(t, n, Ipv6Fields.FRAGMENT, " IPv6 Fragments (", out);
+    }
+
+    /** {@code [Frame: 1, payload: 0-17 (18 bytes)]}: where a fragment's bytes went in the datagram. */
+    static void fragment(TreeView t, int n, StringBuilder out) {
+        Labeler.fragmentPart(t, n, out);
     }
 
     /** {@code [Length: 8 bytes]}: an IPv6 extension header's length in octets, with the unit packet-ipv6.c appends. */

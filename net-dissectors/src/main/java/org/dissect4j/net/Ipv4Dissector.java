@@ -100,12 +100,14 @@ final class Ipv4Dissector implements Dissector {
         t.close();
         int totalLength = p.u16(off + TOTAL_LENGTH_OFFSET);
         boolean tsoPresumed = totalLength == 0 && tsoSupport;
+        int lengthNode;
         if (tsoPresumed) {
             // TCP segmentation offload: the NIC fills the length in after the capture; the frame tells it.
             totalLength = len;
-            t.setFlags(t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength), Tree.GENERATED);
+            lengthNode = t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
+            t.setFlags(lengthNode, Tree.GENERATED);
         } else {
-            t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
+            lengthNode = t.addUint(Ipv4Fields.LEN, off + TOTAL_LENGTH_OFFSET, 2, totalLength);
         }
         // packet-ip.c checks a length against the header's only when it was read, not when TSO presumed it
         // (a frame shorter than its header then shows the header up to where the frame ends, malformed)
@@ -120,7 +122,12 @@ final class Ipv4Dissector implements Dissector {
         }
         if (totalLength > len) {
             if (!inError) {
-                t.expert(NetExperts.IP_BOGUS_LENGTH, off + TOTAL_LENGTH_OFFSET, 2);
+                CharSequence message = null;
+                if (t.wantsExpertMessages()) {
+                    host.setLength(0);
+                    message = host.append("IPv4 total length exceeds packet length (").append(len).append(" bytes)");
+                }
+                t.expertOn(lengthNode, NetExperts.IP_BOGUS_LENGTH, off + TOTAL_LENGTH_OFFSET, 2, message);
             }
             totalLength = len;
         }
@@ -141,7 +148,7 @@ final class Ipv4Dissector implements Dissector {
         int fragWord = whole ? (int) (fixed >>> 32) & 0xFFFF : p.u16(off + FLAGS_OFFSET);
         t.addUint(Ipv4Fields.FRAG_OFFSET, off + FLAGS_OFFSET, 2, fragWord);
         int ttl = whole ? (int) (fixed >>> 24) & 0xFF : p.u8(off + TTL_OFFSET);
-        t.addUint(Ipv4Fields.TTL, off + TTL_OFFSET, 1, ttl);
+        int ttlNode = t.addUint(Ipv4Fields.TTL, off + TTL_OFFSET, 1, ttl);
         int proto = whole ? (int) (fixed >>> 16) & 0xFF : p.u8(off + PROTOCOL_OFFSET);
         t.addUint(Ipv4Fields.PROTO, off + PROTOCOL_OFFSET, 1, proto);
         int checksum = whole ? (int) fixed & 0xFFFF : p.u16(off + CHECKSUM_OFFSET);
@@ -190,7 +197,12 @@ final class Ipv4Dissector implements Dissector {
         }
         if (!inError) {
             if (ttl < 5 && (dst & 0xF000_0000L) != 0xE000_0000L && proto != 103) {
-                t.expert(NetExperts.IP_TTL_TOO_SMALL, off + TTL_OFFSET, 1);
+                CharSequence message = null;
+                if (t.wantsExpertMessages()) {
+                    host.setLength(0);
+                    message = host.append("\"Time To Live\" only ").append(ttl);
+                }
+                t.expertOn(ttlNode, NetExperts.IP_TTL_TOO_SMALL, off + TTL_OFFSET, 1, message);
             }
         }
         if (hl > MIN_LENGTH) {

@@ -90,6 +90,7 @@ public final class Ipv4Fields {
     public static final Field FRAG_OFFSET = Field.define("ip.frag_offset", "Fragment Offset", FieldType.UINT16)
             .mask(0x1fffL)
             .description("Fragment offset (13 bits)")
+            .labeler(IpLabels::fragmentOffset)
             .build();
     /** {@code ip.ttl}: Time to Live. */
     public static final Field TTL = Field.define("ip.ttl", "Time to Live", FieldType.UINT8)
@@ -375,9 +376,11 @@ public final class Ipv4Fields {
     /** {@code ip.fragment}: IPv4 Fragment. */
     public static final Field FRAGMENT = Field.define("ip.fragment", "IPv4 Fragment", FieldType.FRAMENUM)
             .base(Base.NONE)
+            .labeler(IpLabels::fragment)
             .build();
     /** {@code ip.fragments}: IPv4 Fragments. */
     public static final Field FRAGMENTS = Field.define("ip.fragments", "IPv4 Fragments", FieldType.BYTES)
+            .labeler(IpLabels::ipv4Fragments)
             .build();
     /** {@code ip.reassembled_in}: Reassembled IPv4 in frame. */
     public static final Field REASSEMBLED_IN = Field.define("ip.reassembled_in", "Reassembled IPv4 in frame", FieldType.FRAMENUM)

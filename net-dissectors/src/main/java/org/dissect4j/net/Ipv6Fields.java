@@ -278,6 +278,7 @@ public final class Ipv6Fields {
     /** {@code ipv6.fragment}: IPv6 Fragment. */
     public static final Field FRAGMENT = Field.define("ipv6.fragment", "IPv6 Fragment", FieldType.FRAMENUM)
             .base(Base.NONE)
+            .labeler(IpLabels::fragment)
             .build();
     /** {@code ipv6.fragment.overlap}: Fragment overlap. */
     public static final Field FRAGMENT_OVERLAP = Field.define("ipv6.fragment.overlap", "Fragment overlap", FieldType.BOOLEAN)
@@ -305,6 +306,7 @@ public final class Ipv6Fields {
             .build();
     /** {@code ipv6.fragments}: IPv6 Fragments. */
     public static final Field FRAGMENTS = Field.define("ipv6.fragments", "IPv6 Fragments", FieldType.NONE)
+            .labeler(IpLabels::ipv6Fragments)
             .build();
     /** {@code ipv6.reassembled.in}: Reassembled IPv6 in frame. */
     public static final Field REASSEMBLED_IN = Field.define("ipv6.reassembled.in", "Reassembled IPv6 in frame", FieldType.FRAMENUM)

@@ -8,6 +8,7 @@ import org.dissect4j.api.FieldFormat;
 import org.dissect4j.api.FieldType;
 import org.dissect4j.api.Protocol;
 import org.dissect4j.api.Severity;
+import org.dissect4j.api.Labeler;
 import org.dissect4j.api.TreeView;
 import org.dissect4j.api.ValueNames;
 
@@ -60,7 +61,7 @@ public final class WebSocketFields {
     static final Field FRAGMENTS = Field.define("websocket.fragments", "Reassembled websocket Fragments", FieldType.NONE)
             .description("Fragments").labeler(WebSocketFields::fragments).build();
     static final Field FRAGMENT = Field.define("websocket.fragment", "Websocket Fragment", FieldType.FRAMENUM)
-            .labeler(WebSocketFields::fragment).build();
+            .labeler(Labeler::fragmentPart).build();
     static final Field FRAGMENT_COUNT = Field.define("websocket.fragment.count", "Fragment count", FieldType.UINT32).build();
     static final Field REASSEMBLED_LENGTH = Field.define("websocket.reassembled.length", "Reassembled websocket Payload length",
             FieldType.UINT32).description("The total length of the reassembled payload").build();
@@ -92,22 +93,6 @@ public final class WebSocketFields {
 
     /** {@code 3 Reassembled websocket Fragments (11 bytes): #9(3), #10(3), #11(5)}: each fragment's frame and length. */
     private static void fragments(TreeView t, int n, StringBuilder out) {
-        int start = out.length();
-        int count = 0;
-        for (int c = n + 1; c < t.size(); c++) {
-            if (t.parent(c) == n && t.field(c) == FRAGMENT) {
-                out.append(count == 0 ? ": " : ", ").append('#').append(t.value(c)).append('(').append(t.length(c)).append(')');
-                count++;
-            }
-        }
-        out.insert(start, " bytes)").insert(start, t.length(n)).insert(start, " Reassembled websocket Fragments (")
-                .insert(start, count);
-    }
-
-    /** {@code Frame: 9, payload: 0-2 (3 bytes)}: where in the message the fragment's bytes went. */
-    private static void fragment(TreeView t, int n, StringBuilder out) {
-        int off = t.offset(n), len = t.length(n);
-        out.append("Frame: ").append(t.value(n)).append(", payload: ").append(off).append('-').append(off + len - 1)
-                .append(" (").append(len).append(len == 1 ? " byte)" : " bytes)");
+        Labeler.fragmentList(t, n, FRAGMENT, " Reassembled websocket Fragments (", out);
     }
 }

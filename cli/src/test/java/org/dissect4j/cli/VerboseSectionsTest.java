@@ -171,12 +171,17 @@ class VerboseSectionsTest {
      * pipelined requests with their previous request and response, cookie pairs, long header lines cut and marked,
      * multipart parts with every header (compacted values, a preamble, octet-stream parts as data, a part without a
      * closing delimiter), a decoded form, a CONNECT tunnel's proxy host and port, bytes after a message, JSON documents
-     * walked member by member (a gzipped one, chunked ones).
+     * walked member by member (a gzipped one, chunked ones); request/response links as Wireshark 4.0 numbers its
+     * transactions in one pass (a 100 Continue before its request, desynchronised responses, a request without a Host
+     * answered with the connection's URI), an HTTP/0.9 request's empty version, long request lines' expert items cut.
      */
     @ParameterizedTest
     @ValueSource(strings = {"http--pipelined-requests.pcap", "http--multipart-form-data.pcap", "http--ctu-62604-80.pcap",
         "http--byteranges.pcap", "http--http-post-large.pcap", "http--interleaved-http-entity.pcap", "http--proxy.pcap",
-        "http--connect-with-header.pcap", "http--post.pcap", "http--get-gzip.pcap", "http--docker-http-upgrade.pcap"})
+        "http--connect-with-header.pcap", "http--post.pcap", "http--get-gzip.pcap", "http--docker-http-upgrade.pcap",
+        "http--100-continue.pcap", "http--http-desync-request-response-5.pcap", "http--zero-length-bodies-with-drops.pcap",
+        "http--http-11-request-then-cruft.pcap", "http--http-09-content-length-confusion.pcap", "http--connect-with-smtp.pcap",
+        "tcp--tcp-fast-open.pcap", "tls--ocsp-revoked.pcap"})
     void httpBodiesPrintWhatTsharkPrints(String name) throws IOException {
         zeekSectionsPrintWhatTsharkPrints(name, HTTP_BODIES);
     }

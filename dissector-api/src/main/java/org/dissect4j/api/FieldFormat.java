@@ -257,9 +257,14 @@ public final class FieldFormat {
      * @param out where to append
      */
     public static void expertInfo(TreeView t, int node, StringBuilder out) {
+        int start = out.length();
         Expert e = t.expertOf(node);
         out.append("Expert Info (").append(e.severity().label()).append('/').append(e.group().label()).append("): ");
         t.expertMessage(node, out);
+        if (out.length() - start >= ITEM_LABEL_LENGTH) {
+            // a label made by a *_format call: Wireshark 4.0 marks it truncated at its start
+            markTruncated(out, start, 0);
+        }
     }
 
     /**

@@ -136,17 +136,22 @@ public abstract sealed class TreeView permits Tree {
     }
 
     /**
-     * Appends the message of expert node {@code node}: its per-packet text if one was recorded, else the definition's.
+     * Appends the message of expert node {@code node}: its per-packet text if one was recorded, else the definition's;
+     * at most 239 characters, as Wireshark formats it into a label-sized buffer.
      *
      * @param node an expert node ({@link #expertNode})
      * @param out where to append
      */
     public void expertMessage(int node, StringBuilder out) {
+        int start = out.length();
         int m = node + 1;
         if (m < size && nodes[m * NODE_INTS + PARENT] == node && nodes[m * NODE_INTS + FIELD] == EngineFields.EXPERT_MESSAGE.id()) {
             FieldFormat.string(this, m, out);
         } else {
             out.append(expertOf(node).message());
+        }
+        if (out.length() - start >= FieldFormat.ITEM_LABEL_LENGTH) {
+            out.setLength(start + FieldFormat.ITEM_LABEL_LENGTH - 1);
         }
     }
 

@@ -9,8 +9,8 @@ import org.dissect4j.api.Packet;
 import org.dissect4j.api.Registrar;
 
 /**
- * Requests waiting for their response, per connection: enough to show {@code http.request_in},
- * {@code http.time}, {@code http.response_for.uri} and to know that a response answers a HEAD. Kept as
+ * Requests waiting for their response, per connection, to know that a response answers a HEAD or opens a
+ * CONNECT tunnel, and the connection's {@link HttpTransactions} (what the request/response links show). Kept as
  * the connection's {@link ConversationData} (dropped when TCP forgets the connection); each keeps at most
  * {@link #DEPTH} outstanding requests (pipelining), their slots made on first use.
  */
@@ -18,33 +18,20 @@ final class HttpConversations {
     static final int DEPTH = 8;
     /** {@link #tunnelPort}'s answer after a 101 (Switching Protocols): the bytes belong to the protocol upgraded to. */
     static final int UPGRADED = 0x10000;
-    private static final int URI_MAX = 2048;
 
     /** One request. */
     static final class Request {
-        long frame;
-        long time;
-        int number;
         boolean head;
         /** The port a CONNECT request asks a tunnel to, else -1, and the host. */
         int connectPort = -1;
         final StringBuilder connectHost = new StringBuilder();
-        /** The frames of the transaction before this one on the connection ({@code http.prev_request_in}, ...), or 0. */
-        long prevRequestFrame;
-        long prevResponseFrame;
-        final StringBuilder fullUri0 = new StringBuilder();
-        CharSequence fullUri;
     }
 
     private static final class State {
         final Request[] queue = new Request[DEPTH];
         int head;
         int count;
-        int requests;
-        int responses;
-        boolean lastHead;
-        long lastRequestFrame;
-        long lastResponseFrame;
+        final HttpTransactions links = new HttpTransactions();
         /** After a 2xx answer to CONNECT: the tunnelled port, and where the tunnel's bytes begin. */
         int tunnelPort = -1;
         long tunnelFrame;
@@ -71,87 +58,71 @@ final class HttpConversations {
         perConnection = r.conversationData("http.requests", State::new);
     }
 
-    int request(Packet p, long frame, long time, MemorySegment seg, long base, int uriOff, int uriLen, boolean head,
-                int hostOff, int hostLen) {
+    /**
+     * Records a request: its slot in the queue of unanswered requests and a new entry of the connection's
+     * {@link HttpTransactions}, with the connection's last request target and full URI. Returns the entry's
+     * number (1 without a connection: every request is the first of its own).
+     */
+    int request(Packet p, long frame, long time, int uriOff, int uriLen, boolean head, int hostOff, int hostLen) {
         State s = state(p, true);
         if (s == null) {
-            return 1;   // no connection below: every request is the first of its own
+            return 1;
         }
-        s.requests++;
-        s.lastHead = head;
-        Request r;
         if (s.count == DEPTH) {
             // Oldest unanswered request is forgotten.
             s.head = (s.head + 1) % DEPTH;
             s.count--;
         }
-        r = s.slot((s.head + s.count) % DEPTH);
+        Request r = s.slot((s.head + s.count) % DEPTH);
         s.count++;
-        r.frame = frame;
-        r.prevRequestFrame = s.lastRequestFrame;
-        r.prevResponseFrame = 0;
-        s.lastRequestFrame = frame;
-        r.time = time;
-        r.number = s.requests;
         r.head = head;
         r.connectPort = -1;
-        r.fullUri0.setLength(0);
-        r.fullUri = null;
-        if (uriOff >= 0 && uriLen > 0 && Bytes.u8(seg, base + uriOff) != '/') {
-            append(seg, base, uriOff, Math.min(uriLen, URI_MAX), r.fullUri0);     // absolute or authority form
-            r.fullUri = r.fullUri0;
-        } else if (hostOff >= 0 && uriLen >= 0) {
-            r.fullUri0.append("http://");
-            append(seg, base, hostOff, Math.min(hostLen, URI_MAX), r.fullUri0);
-            append(seg, base, uriOff, Math.min(uriLen, URI_MAX), r.fullUri0);
-            r.fullUri = r.fullUri0;
+        HttpTransactions links = s.links;
+        links.request(frame, time);
+        if (uriOff >= 0) {
+            append(p.segment(), p.base(), uriOff, HttpTransactions.uriLimit(uriLen), links.newRequestUri());
+            if (hostOff >= 0) {
+                fullUri(p, uriOff, uriLen, hostOff, hostLen, links.newFullUri());
+            }
         }
-        return s.requests;
+        return links.count;
     }
 
-    /** The request this response answers (removed from the queue), or null. */
+    /** Wireshark's full URI: an absolute or authority-form target itself, else http://host and the path. */
+    private static void fullUri(Packet p, int uriOff, int uriLen, int hostOff, int hostLen, StringBuilder out) {
+        if (uriLen == 0 || Bytes.u8(p.segment(), p.base() + uriOff) == '/') {
+            out.append("http://");
+            append(p.segment(), p.base(), hostOff, HttpTransactions.uriLimit(hostLen), out);
+        }
+        append(p.segment(), p.base(), uriOff, HttpTransactions.uriLimit(uriLen), out);
+    }
+
+    /** The request this response answers (removed from the queue), or null; the response joins the transactions. */
     Request response(Packet p) {
         State s = state(p, true);
         if (s == null) {
             return null;
         }
-        s.responses++;
-        long previousResponse = s.lastResponseFrame;
-        s.lastResponseFrame = p.frame().number();
+        s.links.response(p.frame().number());
         if (s.count == 0) {
             return null;
         }
         Request r = s.queue[s.head];
-        // the transaction before this one was answered by the response before this one (answers come in order)
-        r.prevResponseFrame = r.prevRequestFrame != 0 ? previousResponse : 0;
         s.head = (s.head + 1) % DEPTH;
         s.count--;
-        r.number = s.responses;
         return r;
     }
 
-    /** The frame of the request before the one just recorded on the packet's connection, or 0. */
-    long lastRequestsPrevious(Packet p) {
+    /** The transactions of the packet's connection, or null without one. */
+    HttpTransactions transactions(Packet p) {
         State s = state(p, false);
-        return s == null || s.count == 0 ? 0 : s.queue[(s.head + s.count - 1) % DEPTH].prevRequestFrame;
-    }
-
-    /** The responses seen so far on the packet's connection (0 without one). */
-    int responses(Packet p) {
-        State s = state(p, false);
-        return s == null ? 0 : s.responses;
-    }
-
-    /** The requests seen so far on the packet's connection (0 without one). */
-    int requests(Packet p) {
-        State s = state(p, false);
-        return s == null ? 0 : s.requests;
+        return s == null ? null : s.links;
     }
 
     /** Whether a request or a response was seen on the packet's connection (false without one). */
     boolean seenMessage(Packet p) {
         State s = state(p, false);
-        return s != null && (s.requests > 0 || s.responses > 0);
+        return s != null && s.links.count > 0;
     }
 
     boolean lastMethodIsHead(Packet p) {
@@ -166,7 +137,7 @@ final class HttpConversations {
             Request r = s.slot((s.head + s.count - 1) % DEPTH);
             r.connectPort = port;
             r.connectHost.setLength(0);
-            append(p.segment(), p.base(), hostOff, Math.min(hostLen, URI_MAX), r.connectHost);
+            append(p.segment(), p.base(), hostOff, HttpTransactions.uriLimit(hostLen), r.connectHost);
         }
     }
 

@@ -347,11 +347,10 @@ public final class HttpDissector implements Dissector {
     /** A request's generated fields ({@code http.request.full_uri}, its number) and its place in the conversation. */
     private void request(Packet p, Tree t, int at, int firstEnd) {
         HttpHeaders h = headers;
-        boolean originForm = h.uriOffset >= 0 && h.uriLength > 0 && p.u8(h.uriOffset) == '/';
-        if (h.uriOffset >= 0 && (h.hostOffset >= 0 || !originForm) && t.wants(HttpFields.FULL_URI)) {
-            // Wireshark composes http://host/path for a path; an absolute or authority-form target is the URI itself
+        if (h.uriOffset >= 0 && h.hostOffset >= 0 && t.wants(HttpFields.FULL_URI)) {
+            // Wireshark composes a full URI only with a Host header: http://host/path, or an absolute target itself
             scratch.setLength(0);
-            if (originForm || h.uriLength == 0) {
+            if (h.uriLength == 0 || p.u8(h.uriOffset) == '/') {
                 scratch.append("http://");
                 HttpHeaders.appendText(p, h.hostOffset, h.hostOffset + h.hostLength, scratch);
             }
@@ -359,8 +358,8 @@ public final class HttpDissector implements Dissector {
             t.setFlags(t.addString(HttpFields.FULL_URI, scratch), Tree.GENERATED);
         }
         t.setFlags(t.addUint(HttpFields.REQUEST, at, 0, 1), Tree.HIDDEN);
-        int n = conversations.request(p, p.frame().number(), p.frame().timestampNanos(), p.segment(), p.base(),
-                h.uriOffset, h.uriLength, HttpHeaders.isHead(p, at, firstEnd), h.hostOffset, h.hostLength);
+        int n = conversations.request(p, p.frame().number(), p.frame().timestampNanos(), h.uriOffset, h.uriLength,
+                HttpHeaders.isHead(p, at, firstEnd), h.hostOffset, h.hostLength);
         int connectPort = HttpHeaders.connectPort(p, at, firstEnd, h.uriOffset, h.uriLength);
         if (connectPort >= 0) {
             int colon = h.uriOffset + h.uriLength - 1;
@@ -369,53 +368,56 @@ public final class HttpDissector implements Dissector {
             }
             conversations.lastRequestConnects(p, connectPort, h.uriOffset, colon - h.uriOffset);
         }
-        numberLabel(t, t.addGenerated(HttpFields.REQUEST_NUMBER, n), "HTTP request ", n, conversations.requests(p));
-        long prev = conversations.lastRequestsPrevious(p);
-        if (prev != 0) {
-            t.addGenerated(HttpFields.PREV_REQUEST_IN, prev);
+        HttpTransactions links = conversations.transactions(p);
+        numberLabel(t, t.addGenerated(HttpFields.REQUEST_NUMBER, n), "HTTP request ", n, links == null ? n : links.count);
+        if (links != null && links.prevRequestFrame != 0) {
+            t.addGenerated(HttpFields.PREV_REQUEST_IN, links.prevRequestFrame);
         }
     }
 
-    /** {@code HTTP request 2/3}: the message's number and the requests seen so far on the connection. */
+    /** {@code HTTP request 2/3}: the entry's number and the entries opened so far on the connection. */
     private void numberLabel(Tree t, int node, String what, int n, int of) {
         if (node >= 0 && t.wantsLabels()) {
             scratch.setLength(0);
-            scratch.append(what).append(n).append('/').append(Math.max(n, of));
+            scratch.append(what).append(n).append('/').append(of);
             t.setLabel(node, scratch);
         }
     }
 
-    /** A response's links to its request: number, time since it, its frame and URI; a 2xx to CONNECT opens the tunnel. */
+    /**
+     * A response's links, as Wireshark 4.0 shows them in one pass (see {@link HttpTransactions}): number, time since
+     * the request, the entry before, the request's frame and the connection's URI; a 2xx to CONNECT opens the tunnel.
+     */
     private void response(Packet p, Tree t, int at, int firstEnd, int headersEnd) {
         t.setFlags(t.addUint(HttpFields.RESPONSE, at, 0, 1), Tree.HIDDEN);
         HttpConversations.Request rq = conversations.response(p);
-        if (rq == null) {
-            // an answer to no request seen: Wireshark still numbers it ("[HTTP response 1/1]")
-            int n = conversations.responses(p);
-            if (n > 0) {
-                numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, n), "HTTP response ", n, conversations.requests(p));
-            }
-            return;
-        }
         int status = HttpHeaders.statusCode(p, at, firstEnd);
-        if (rq.connectPort >= 0 && status >= 200 && status < 300 && headersEnd >= 0) {
+        if (rq != null && rq.connectPort >= 0 && status >= 200 && status < 300 && headersEnd >= 0) {
             conversations.tunnel(p, rq.connectPort, p.frame().number(), headersEnd, null, rq.connectHost);
-        } else if (status == 101 && headersEnd >= 0) {
+        } else if (rq != null && status == 101 && headersEnd >= 0) {
             conversations.tunnel(p, HttpConversations.UPGRADED, p.frame().number(), headersEnd,
                     upgradeHandle(p, headers.upgradeOffset, headers.upgradeLength), "");
         }
-        numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, rq.number), "HTTP response ", rq.number,
-                conversations.requests(p));
-        t.setFlags(t.addLong(HttpFields.TIME, 0, 0, p.frame().timestampNanos() - rq.time), Tree.GENERATED);
-        if (rq.prevRequestFrame != 0) {
-            t.addGenerated(HttpFields.PREV_REQUEST_IN, rq.prevRequestFrame);
+        HttpTransactions links = conversations.transactions(p);
+        if (links == null) {
+            return;
         }
-        if (rq.prevResponseFrame != 0) {
-            t.addGenerated(HttpFields.PREV_RESPONSE_IN, rq.prevResponseFrame);
+        numberLabel(t, t.addGenerated(HttpFields.RESPONSE_NUMBER, links.count), "HTTP response ", links.count, links.count);
+        if (links.requestTime >= 0) {
+            t.setFlags(t.addLong(HttpFields.TIME, 0, 0, p.frame().timestampNanos() - links.requestTime), Tree.GENERATED);
         }
-        t.addGenerated(HttpFields.REQUEST_IN, rq.frame);
-        if (rq.fullUri != null && t.wants(HttpFields.RESPONSE_FOR_URI)) {
-            t.setFlags(t.addString(HttpFields.RESPONSE_FOR_URI, rq.fullUri), Tree.GENERATED);
+        if (links.prevRequestFrame != 0) {
+            t.addGenerated(HttpFields.PREV_REQUEST_IN, links.prevRequestFrame);
+        }
+        if (links.prevResponseFrame != 0) {
+            t.addGenerated(HttpFields.PREV_RESPONSE_IN, links.prevResponseFrame);
+        }
+        if (links.requestFrame != 0) {
+            t.addGenerated(HttpFields.REQUEST_IN, links.requestFrame);
+        }
+        CharSequence uri = links.responseForUri();
+        if (uri != null && t.wants(HttpFields.RESPONSE_FOR_URI)) {
+            t.setFlags(t.addString(HttpFields.RESPONSE_FOR_URI, uri), Tree.GENERATED);
         }
     }
 

@@ -272,6 +272,8 @@ final class HttpHeaders {
         }
         if (sp2 >= 0) {
             t.add(HttpFields.REQUEST_VERSION, sp2 + 1, le - sp2 - 1);
+        } else {
+            t.add(HttpFields.REQUEST_VERSION, le, 0);   // HTTP/0.9 "GET /": Wireshark shows an empty version
         }
     }
 

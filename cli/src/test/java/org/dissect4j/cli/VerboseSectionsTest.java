@@ -142,6 +142,29 @@ class VerboseSectionsTest {
         zeekSectionsPrintWhatTsharkPrints(name, List.of("Domain Name System"));
     }
 
+    /**
+     * TLS on Zeek's traces whose TLS subtrees are all tshark's: records, handshake messages and extensions (NPN, ALPS,
+     * extension data as bytes), heartbeats (plain, encrypted, with an invalid payload length), SSL 2.0/3.0 records and
+     * the certificates' X.509 details. The others still differ in signed certificate timestamps, OCSP and STARTTLS.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tls--CVE-2015-3194.pcap", "tls--cert-no-cn.pcap", "tls--certificate-request-failed.pcap",
+        "tls--chrome-1250-tls-x25519-kyber.pcap", "tls--chrome-63.0.3211.0-canary-tls_experiment.pcap", "tls--dhe.pcap",
+        "tls--ecdhe.pcap", "tls--ecdsa-cert.pcap", "tls--google-duplicate.pcap", "tls--heartbleed-encrypted-short.pcap",
+        "tls--heartbleed-encrypted-success.pcap", "tls--heartbleed-encrypted.pcap", "tls--heartbleed-success.pcap",
+        "tls--heartbleed.pcap", "tls--hrr.pcap", "tls--missing-intermediate.pcap", "tls--ml-dsa-44-cert.pcap",
+        "tls--ocsp-stapling-digicert.pcap", "tls--ocsp-stapling-twimg.pcap", "tls--ssl-v2.pcap", "tls--ssl.v3.pcap",
+        "tls--tls-1.2-handshake-failure.pcap", "tls--tls-1.2-protocol-error.pcap", "tls--tls-13draft19-early-data.pcap",
+        "tls--tls-conn-with-extensions.pcap", "tls--tls-early-alert.pcap", "tls--tls-expired-cert.pcap",
+        "tls--tls-fragmented-handshake.pcap", "tls--tls1.2-late-protocol-error.pcap", "tls--tls1.2.pcap", "tls--tls13-ech.pcap",
+        "tls--tls13_psk_succesfull.pcap", "tls--tls13_wolfssl.pcap", "tls--tls13draft16-chrome55.0.2879.0-canary-aborted.pcap",
+        "tls--tls13draft16-chrome55.0.2879.0-canary.pcap", "tls--tls13draft16-ff52.a01-aborted.pcap",
+        "tls--tls13draft23-chrome67.0.3368.0-canary.pcap", "tls--tls1_1.pcap", "tls--x509-generalizedtime.pcap",
+        "tls--xmpp-dialback-starttls.pcap"})
+    void tlsPrintsWhatTsharkPrints(String name) throws IOException {
+        zeekSectionsPrintWhatTsharkPrints(name, List.of("Transport Layer Security"));
+    }
+
     /** Every top-level subtree of a Zeek trace whose first line starts with one of {@code sections}, against the golden. */
     private static void zeekSectionsPrintWhatTsharkPrints(String name, List<String> sections) throws IOException {
         assumeTrue(ReportRun.SHARED != null, "shared capture corpus is absent: skipped");

@@ -376,9 +376,14 @@ public final class TlsDissector implements Dissector, StreamPdus.Framing {
             int n = t.addUint(TlsFields.HEARTBEAT_PAYLOAD_LENGTH, at + 1, 2, payloadLength);
             int padding = length - 3 - payloadLength;
             if (3 + payloadLength + 16 > length) {
-                TlsExpert.add(p, TlsExpert.HEARTBEAT_PAYLOAD_LENGTH, at + 1, 2);
+                // below the length, as Wireshark; its label tells the length used instead (TlsLabels)
+                t.expertOn(n, TlsExpert.HEARTBEAT_PAYLOAD_LENGTH, at + 1, 2, t.wantsExpertMessages()
+                        ? "Invalid heartbeat payload length (" + payloadLength + ")" : null);
                 payloadLength = Math.max(0, length - 3);
                 padding = 0;
+                if (t.wantsLabels()) {
+                    t.appendLabel(n, " (invalid, using " + payloadLength + " to decode payload)");
+                }
             }
             TlsVectors.bytes(p, TlsFields.HEARTBEAT_PAYLOAD, at + 3, payloadLength);
             if (padding > 0) {

@@ -111,6 +111,12 @@ final class TlsExtensions {
             case TlsWire.EXT_ALPN -> {
                 return alpn(p, s, at, end, hsType, clientHello);
             }
+            case TlsWire.EXT_NEXT_PROTOCOL_NEGOTIATION -> {
+                return TlsProtocolLists.npn(p, at, end);
+            }
+            case TlsWire.EXT_APPLICATION_SETTINGS -> {
+                return TlsProtocolLists.alps(p, at, end, len, hsType);
+            }
             case TlsWire.EXT_SIGNED_CERTIFICATE_TIMESTAMP -> {
                 if (hsType == TlsWire.HS_SERVER_HELLO || hsType == TlsWire.HS_ENCRYPTED_EXTENSIONS
                         || hsType == TlsWire.HS_CERTIFICATE) {

@@ -45,13 +45,16 @@ public final class TlsFields {
             TlsNames.ALERT_LEVELS);
     public static final Field ALERT_DESC = u("tls.alert_message.desc", "Description", FieldType.UINT8, Base.DEC,
             TlsNames.ALERT_DESCRIPTIONS);
-    public static final Field HEARTBEAT = f("tls.heartbeat_message", "Heartbeat Message", FieldType.NONE).build();
+    public static final Field HEARTBEAT = f("tls.heartbeat_message", "Heartbeat Message", FieldType.NONE)
+            .labeler(TlsLabels::heartbeat).build();
     public static final Field HEARTBEAT_TYPE = u("tls.heartbeat_message.type", "Type", FieldType.UINT8, Base.DEC,
             TlsNames.HEARTBEAT_TYPES);
     public static final Field HEARTBEAT_PAYLOAD_LENGTH = u("tls.heartbeat_message.payload_length", "Payload Length",
             FieldType.UINT16, Base.DEC, null);
-    public static final Field HEARTBEAT_PAYLOAD = f("tls.heartbeat_message.payload", "Payload Length", FieldType.BYTES).build();
-    public static final Field HEARTBEAT_PADDING = f("tls.heartbeat_message.padding", "Payload Length", FieldType.BYTES).build();
+    public static final Field HEARTBEAT_PAYLOAD = f("tls.heartbeat_message.payload", "Payload Length", FieldType.BYTES)
+            .labeler(TlsLabels::heartbeatPayload).build();
+    public static final Field HEARTBEAT_PADDING = f("tls.heartbeat_message.padding", "Payload Length", FieldType.BYTES)
+            .labeler(TlsLabels::heartbeatPadding).build();
 
     // ---- SSL 2.0 compatible ClientHello --------------------------------------------------------
     public static final Field SSL2_MSG_TYPE = u("tls.handshake.type", "Handshake Message Type", FieldType.UINT8, Base.DEC,
@@ -143,6 +146,7 @@ public final class TlsFields {
     static final Field PSK_IDENTITY_ITEM = Field.define("", "PSK Identity", FieldType.NONE)
             .labeler(TlsLabels::pskIdentity).build();
     static final Field RENEG_INFO_EXTENSION = Field.text("Renegotiation Info extension");
+    static final Field NPN_EXTENSION = Field.text("Next Protocol Negotiation");
     // the parameters of ServerKeyExchange and ClientKeyExchange, by key exchange
     static final Field ECDH_SERVER_PARAMS = Field.text("EC Diffie-Hellman Server Params");
     static final Field DH_SERVER_PARAMS = Field.text("Diffie-Hellman Server Params");
@@ -199,6 +203,19 @@ public final class TlsFields {
     public static final Field ALPN_STR_LEN = u("tls.handshake.extensions_alpn_str_len", "ALPN string length",
             FieldType.UINT8, Base.DEC, null);
     public static final Field ALPN_STR = f("tls.handshake.extensions_alpn_str", "ALPN Next Protocol", FieldType.STRING).build();
+    public static final Field NPN_STR_LEN = u("tls.handshake.extensions_npn_str_len", "Protocol string length",
+            FieldType.UINT8, Base.DEC, null);
+    public static final Field NPN_STR = f("tls.handshake.extensions_npn", "Next Protocol", FieldType.STRING).build();
+    public static final Field ALPS_LEN = u("tls.handshake.extensions_alps_len", "ALPS Extension Length", FieldType.UINT16,
+            Base.DEC, null);
+    public static final Field ALPS_ALPN_LIST = f("tls.handshake.extensions_alps_alpn_list", "Supported ALPN List",
+            FieldType.NONE).build();
+    public static final Field ALPS_ALPN_STR_LEN = u("tls.handshake.extensions_alps_alpn_str_len", "Supported ALPN Length",
+            FieldType.UINT8, Base.DEC, null);
+    public static final Field ALPS_ALPN_STR = f("tls.handshake.extensions_alps_alpn_str", "Supported ALPN",
+            FieldType.STRING).build();
+    public static final Field ALPS_SETTINGS = f("tls.handshake.extensions_alps.settings", "ALPN Opaque Settings",
+            FieldType.BYTES).build();
     public static final Field PADDING_DATA = f("tls.handshake.extensions_padding_data", "Padding Data", FieldType.BYTES).build();
     public static final Field RENEG_INFO_LEN = u("tls.handshake.extensions_reneg_info_len",
             "Renegotiation info extension length", FieldType.UINT8, Base.DEC, null);
@@ -393,7 +410,8 @@ public final class TlsFields {
                 MAX_FRAGMENT_LENGTH, STATUS_REQUEST_TYPE, STATUS_REQUEST_RESPONDER_IDS_LEN, STATUS_REQUEST_EXTS_LEN,
                 GROUPS_LEN, GROUPS, GROUP, EC_POINT_FORMATS_LEN, EC_POINT_FORMATS, EC_POINT_FORMAT, SIG_HASH_ALG_LEN,
                 SIG_HASH_ALGS, SIG_HASH_ALG, SIG_HASH_HASH, SIG_HASH_SIG, HEARTBEAT_MODE, ALPN_LEN, ALPN_LIST,
-                ALPN_STR_LEN, ALPN_STR, PADDING_DATA, RENEG_INFO_LEN, RENEG_INFO, KEY_SHARE_CLIENT_LEN, KEY_SHARE_GROUP,
+                ALPN_STR_LEN, ALPN_STR, NPN_STR_LEN, NPN_STR, ALPS_LEN, ALPS_ALPN_LIST, ALPS_ALPN_STR_LEN, ALPS_ALPN_STR,
+                ALPS_SETTINGS, PADDING_DATA, RENEG_INFO_LEN, RENEG_INFO, KEY_SHARE_CLIENT_LEN, KEY_SHARE_GROUP,
                 KEY_SHARE_KE_LEN, KEY_SHARE_KE, KEY_SHARE_SELECTED_GROUP, PSK_IDENTITIES_LEN, PSK_IDENTITY_LEN,
                 PSK_IDENTITY, PSK_TICKET_AGE, PSK_BINDERS_LEN, PSK_BINDERS, PSK_SELECTED, SUPPORTED_VERSIONS_LEN,
                 SUPPORTED_VERSION, COOKIE_LEN, COOKIE, CONNECTION_ID_LEN, CONNECTION_ID, PSK_KE_MODES_LEN, PSK_KE_MODE, MAX_EARLY_DATA_SIZE,
@@ -408,7 +426,7 @@ public final class TlsFields {
                 MODULUS, EXPONENT_LEN, EXPONENT, SIG_LEN, SIG, EPMS_LEN, EPMS, HINT_LEN, HINT, IDENTITY_LEN, IDENTITY,
                 RESUMPTION_OFFERED, RESUMPTION_METHOD, RESUMPTION_ORIGIN, X509_SUBJECT, X509_ISSUER, X509_NOT_BEFORE,
                 X509_NOT_AFTER, X509_SAN, X509_SIG_ALG, EXTENSION, SNI_EXTENSION, KEY_SHARE_EXTENSION,
-                KEY_SHARE_ENTRY, PSK_EXTENSION, PSK_IDENTITY_ITEM, RENEG_INFO_EXTENSION, ECDH_SERVER_PARAMS, DH_SERVER_PARAMS,
+                KEY_SHARE_ENTRY, PSK_EXTENSION, PSK_IDENTITY_ITEM, RENEG_INFO_EXTENSION, NPN_EXTENSION, ECDH_SERVER_PARAMS, DH_SERVER_PARAMS,
                 RSA_SERVER_PARAMS, PSK_SERVER_PARAMS, ECDH_CLIENT_PARAMS, DH_CLIENT_PARAMS, RSA_EPMS, PSK_CLIENT_PARAMS,
                 RSA_PSK_CLIENT_PARAMS, SESSION_TICKET_ITEM};
     }

@@ -52,7 +52,7 @@ final class TlsLabels {
                 }
                 return;
             } else if (f == TlsFields.HEARTBEAT) {
-                out.append("Heartbeat");
+                heartbeatSummary(t, m, out);
                 return;
             }
         }
@@ -65,6 +65,16 @@ final class TlsLabels {
         } else {
             out.setLength(out.length() - 2);
         }
+    }
+
+    /** {@code Heartbeat Request}, or {@code Encrypted Heartbeat} when its type could not be read. */
+    private static void heartbeatSummary(TreeView t, int heartbeat, StringBuilder out) {
+        int type = child(t, heartbeat, TlsFields.HEARTBEAT_TYPE);
+        if (type < 0) {
+            out.append("Encrypted Heartbeat");
+            return;
+        }
+        out.append("Heartbeat ").append(TlsNames.HEARTBEAT_TYPES.name((int) t.value(type), "Unknown"));
     }
 
     /** {@code Alert (Level: Fatal, Description: Unknown CA)}, or {@code Encrypted Alert}. */
@@ -175,10 +185,17 @@ final class TlsLabels {
         out.append(" (len=").append(len >= 0 ? t.value(len) : 0).append(')');
     }
 
-    /** {@code Data (176 bytes)}: an extension's data Wireshark does not take apart. */
+    /**
+     * An extension's data Wireshark does not take apart: {@code Data: 000a0102} (or {@code <MISSING>}), but a
+     * session ticket's {@code Data (176 bytes)}.
+     */
     static void extensionData(TreeView t, int n, StringBuilder out) {
-        int len = t.length(n);
-        out.append("Data (").append(len).append(len == 1 ? " byte)" : " bytes)");
+        int type = child(t, t.parent(n), TlsFields.EXT_TYPE);
+        if (type >= 0 && t.value(type) == TlsWire.EXT_SESSION_TICKET) {
+            bytesCounted("Data (", t.length(n), out);
+        } else {
+            FieldFormat.nameAndValue(t, n, out);
+        }
     }
 
     /** {@code Key Share Entry: Group: x25519, Key Exchange length: 32}. */
@@ -187,7 +204,12 @@ final class TlsLabels {
         int len = child(t, n, TlsFields.KEY_SHARE_KE_LEN);
         out.append("Key Share Entry: Group: ");
         if (group >= 0) {
-            out.append(TlsNames.GROUPS.name((int) t.value(group), "Unknown"));
+            String name = TlsNames.GROUPS.name((int) t.value(group));
+            if (name != null) {
+                out.append(name);
+            } else {
+                out.append("Unknown (").append(t.value(group)).append(')');     // Wireshark's "Unknown (%d)"
+            }
         }
         out.append(", Key Exchange length: ").append(len >= 0 ? t.value(len) : 0);
     }
@@ -241,10 +263,29 @@ final class TlsLabels {
         out.append(head).append(len).append(len == 1 ? " byte)" : " bytes)");
     }
 
-    /** {@code Session Ticket Lifetime Hint: 7200 seconds (2 hours)}. */
+    /** {@code Heartbeat Message}, or {@code Encrypted Heartbeat Message} when its type could not be read. */
+    static void heartbeat(TreeView t, int n, StringBuilder out) {
+        out.append(child(t, n, TlsFields.HEARTBEAT_TYPE) >= 0 ? "Heartbeat Message" : "Encrypted Heartbeat Message");
+    }
+
+    /** {@code Payload (16365 bytes)}. */
+    static void heartbeatPayload(TreeView t, int n, StringBuilder out) {
+        bytesCounted("Payload (", t.length(n), out);
+    }
+
+    /** {@code Padding and HMAC (16 bytes)}. */
+    static void heartbeatPadding(TreeView t, int n, StringBuilder out) {
+        bytesCounted("Padding and HMAC (", t.length(n), out);
+    }
+
+    /** {@code Session Ticket Lifetime Hint: 7200 seconds (2 hours)}; a hint of 0 gets no parenthesis in Wireshark 4.0. */
     static void ticketLifetime(TreeView t, int n, StringBuilder out) {
         long secs = t.value(n);
-        out.append("Session Ticket Lifetime Hint: ").append(secs).append(secs == 1 ? " second (" : " seconds (");
+        out.append("Session Ticket Lifetime Hint: ").append(secs).append(secs == 1 ? " second" : " seconds");
+        if (secs == 0) {
+            return;
+        }
+        out.append(" (");
         duration(secs, out);
         out.append(')');
     }

@@ -1,6 +1,5 @@
 package org.dissect4j.tls;
 
-import org.dissect4j.api.EngineFields;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
@@ -36,10 +35,10 @@ final class TlsVectors {
         int room = end - at - lenSize;
         if (room < v) {
             // Wireshark 4.0 reports "Vector length %u is too large, truncating it to %u" below the length and gives up
-            // on the vector (a malformed message only: the text is composed only when an output shows it)
+            // on the vector (a malformed message only: the text is composed only when an output shows it); the tree
+            // adds the hidden _ws.malformed after it
             t.expertOn(lengthNode, TlsExpert.BUFFER_TOO_SMALL, at, lenSize, t.wantsExpertMessages()
                     ? "Vector length " + v + " is too large, truncating it to " + room : null);
-            t.setFlags(t.add(EngineFields.MALFORMED.field(), 0, 0), Tree.HIDDEN);
             return -1;
         }
         return v;

@@ -3,7 +3,6 @@ package org.dissect4j.tls.ocsp;
 import java.lang.foreign.MemorySegment;
 
 import org.dissect4j.api.Bytes;
-import org.dissect4j.api.EngineFields;
 import org.dissect4j.api.Field;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.Tree;
@@ -84,8 +83,7 @@ final class OcspWalk {
 
     boolean malformed(int at, int end) {
         int len = Math.max(0, end - at);
-        tree.expert(OcspFields.MALFORMED, at, len);
-        tree.setFlags(tree.add(EngineFields.MALFORMED.field(), 0, 0), Tree.HIDDEN);
+        tree.expert(OcspFields.MALFORMED, at, len);      // the tree adds the hidden _ws.malformed after it
         return false;
     }
 }

@@ -608,9 +608,9 @@ public final class Tree extends TreeView {
         return n;
     }
 
-    /** After expert node {@code n} and its message: the engine's own Malformed experts already sit below one. */
+    /** After expert node {@code n} and its message (the engine's own Malformed experts too, as tshark's exceptions). */
     private int malformedAfter(Expert e, int n, int off) {
-        if (n >= 0 && e.group() == ExpertGroup.MALFORMED && e != EngineFields.MALFORMED_EXPERT && e != EngineFields.DISSECTOR_BUG) {
+        if (n >= 0 && e.group() == ExpertGroup.MALFORMED) {
             int m = add(EngineFields.MALFORMED.field(), off, 0);
             setFlags(m, HIDDEN);
             setLabel(m, "Malformed Packet");

@@ -129,9 +129,9 @@ final class EthertypeDissector implements Dissector {
                 hasFcs = true;
             }
             if (trailerCaptured > 0) {
-                t.add(trailerField, at + padding, trailerCaptured);
+                int trailer = t.add(trailerField, at + padding, trailerCaptured);
                 if (maybePadded && padding == 0) {
-                    t.expert(NetExperts.ETH_PADDING_BAD, at + padding, trailerCaptured);
+                    t.expertOn(trailer, NetExperts.ETH_PADDING_BAD, at + padding, trailerCaptured, null);
                 }
             }
             if (hasFcs) {

@@ -2,9 +2,7 @@ package org.dissect4j.tunnel;
 
 import org.dissect4j.api.DissectorHandle;
 import org.dissect4j.api.DissectorTable;
-import org.dissect4j.api.EngineFields;
 import org.dissect4j.api.Expert;
-import org.dissect4j.api.ExpertGroup;
 import org.dissect4j.api.Packet;
 import org.dissect4j.api.PluginException;
 import org.dissect4j.api.Registrar;
@@ -19,9 +17,9 @@ public final class Handoffs {
     }
 
     /**
-     * Records expert item {@code e} (with {@code message}, or its own when {@code null}); for an item of the
-     * Malformed group also a hidden, empty {@code _ws.malformed} item, as Wireshark's expert module adds one, so
-     * {@code _ws.malformed} finds the packet without the " [Malformed Packet]" an exception would show.
+     * Records expert item {@code e} (with {@code message}, or its own when {@code null}); the tree follows an item of
+     * the Malformed group with a hidden {@code _ws.malformed}, so the filter finds the packet without the
+     * " [Malformed Packet]" an exception would show.
      *
      * @param p the packet
      * @param e the expert item
@@ -35,9 +33,6 @@ public final class Handoffs {
             t.expert(e, at, length);
         } else {
             t.expert(e, at, length, message);
-        }
-        if (e.group() == ExpertGroup.MALFORMED) {
-            t.setFlags(t.add(EngineFields.MALFORMED.field(), 0, 0), Tree.HIDDEN);
         }
     }
 

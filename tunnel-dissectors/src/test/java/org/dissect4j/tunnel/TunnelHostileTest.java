@@ -58,14 +58,14 @@ class TunnelHostileTest {
         // frame 2: 300 one-word headers each naming another, then the frame ends: malformed, no user packet
         assertThat(rows.get(1)[0]).isEqualTo("eth:ethertype:ip:udp:gtp");
         assertThat(rows.get(1)[1].split(",")).hasSize(300);
-        assertThat(rows.get(1)[2]).isEqualTo("[Malformed Packet: GTP]");
+        assertThat(rows.get(1)[2]).isEqualTo("[Malformed Packet: GTP],_ws.malformed");
         // frame 3: a header of length 0 ends the chain and the packet with Wireshark's expert item
         assertThat(rows.get(2)[1]).isEqualTo("0");
         assertThat(rows.get(2)[2]).isEqualTo("_ws.malformed");
         assertThat(rows.get(2)[3]).isEqualTo("T-PDU");
         // frame 4: 100 labels and no bottom of stack
         assertThat(rows.get(3)[0]).isEqualTo("eth:ethertype:mpls");
-        assertThat(rows.get(3)[2]).isEqualTo("[Malformed Packet: MPLS]");
+        assertThat(rows.get(3)[2]).isEqualTo("[Malformed Packet: MPLS],_ws.malformed");
     }
 
     @Test

@@ -29,11 +29,12 @@ class WebSocketHostileTest {
         // frame 32: 2^63-1 bytes, taken modulo 2^32 as Wireshark does: a frame shorter than its header, nothing shown
         assertThat(rows.get(31)[0]).isEqualTo("eth:ethertype:ip:tcp:http:websocket");
         assertThat(rows.get(31)[1]).isEmpty();
-        assertThat(rows.get(31)[2]).isEqualTo("[Malformed Packet: WebSocket]");
+        // the exception's item, then the hidden one its Malformed expert adds (tshark prints both)
+        assertThat(rows.get(31)[2]).isEqualTo("[Malformed Packet: WebSocket],_ws.malformed");
         assertThat(rows.get(31)[3]).isEqualTo("TCP");
         // frame 37: 2^64-1 bytes: the header up to the length, then malformed
         assertThat(rows.get(36)[1]).isEqualTo("18446744073709551615");
-        assertThat(rows.get(36)[2]).isEqualTo("[Malformed Packet: WebSocket]");
+        assertThat(rows.get(36)[2]).isEqualTo("[Malformed Packet: WebSocket],_ws.malformed");
     }
 
     @Test

@@ -69,7 +69,7 @@ class AyiyaDissectorTest {
         assertThat(render(p, "frame.protocols")).isEqualTo("eth:ethertype:ip:udp:ayiya");
         assertThat(render(p, "ayiya.identity")).isEqualTo("20014978000f004c0000000000000001");
         assertThat(render(p, "ayiya.signature")).isEmpty();
-        assertThat(render(p, "_ws.malformed")).isEqualTo("[Malformed Packet: AYIYA]");
+        assertThat(render(p, "_ws.malformed")).isEqualTo("[Malformed Packet: AYIYA],_ws.malformed");
     }
 
     private Packet dissect(byte[] frame) {

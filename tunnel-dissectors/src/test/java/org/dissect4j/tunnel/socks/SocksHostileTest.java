@@ -29,7 +29,7 @@ class SocksHostileTest {
                 List.of("frame.protocols", "socks.auth_method", "socks.version", "_ws.malformed", "_ws.col.Info"));
         // frame 38: 255 methods claimed, 2 there: both shown, then malformed
         assertThat(rows.get(37)[1]).isEqualTo("0,2");
-        assertThat(rows.get(37)[3]).isEqualTo("[Malformed Packet: Socks]");
+        assertThat(rows.get(37)[3]).isEqualTo("[Malformed Packet: Socks],_ws.malformed");
         // frame 43: a domain name of 255 bytes in 10: the request is read whole before anything is shown
         assertThat(rows.get(42)[0]).isEqualTo("eth:ethertype:ip:tcp:socks");
         assertThat(rows.get(42)[2]).isEmpty();
